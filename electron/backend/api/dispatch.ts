@@ -1,0 +1,45 @@
+/**
+ * The boundary: a call arrives as untrusted data (IPC, HTTP, CLI), is checked
+ * against the contract, and answers with a typed result. A malformed call is
+ * refused before any handler runs, so it changes nothing.
+ */
+import type { z } from 'zod';
+import { apiInputs, isMethod, type Method } from '../../../shared/api/contract';
+import type { ApiResult } from '../../../shared/api/result';
+import type { BackendContext } from '../context';
+import { ApiFailure } from './failure';
+import { handlers } from './handlers';
+import { StoreError } from '../store/errors';
+
+function describeIssues(error: z.ZodError): { message: string; where: string } {
+  const first = error.issues[0];
+  const where = first?.path.join('.') ?? '';
+  const detail = error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '参数'}：${i.message}`)
+    .join('；');
+  return { message: `调用参数有误：${detail}`, where };
+}
+
+export async function dispatch(ctx: BackendContext, method: unknown, args: unknown): Promise<ApiResult<unknown>> {
+  if (!isMethod(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `未知的调用：${String(method).slice(0, 60)}` } };
+  }
+  const parsed = apiInputs[method].safeParse(args ?? {});
+  if (!parsed.success) {
+    const { message, where } = describeIssues(parsed.error);
+    return { ok: false, error: { code: 'bad_request', message, where } };
+  }
+  try {
+    const handler = handlers[method] as (c: BackendContext, i: unknown) => unknown;
+    const data = await handler(ctx, parsed.data);
+    return { ok: true, data };
+  } catch (e) {
+    if (e instanceof ApiFailure) return { ok: false, error: e.toError() };
+    if (e instanceof StoreError) return { ok: false, error: { code: 'io', message: e.message } };
+    console.error(`[api] ${method} failed`, e);
+    return { ok: false, error: { code: 'internal', message: `内部错误：${(e as Error).message ?? String(e)}（数据未改动）` } };
+  }
+}
+
+export type { Method };

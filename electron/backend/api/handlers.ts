@@ -1,0 +1,14 @@
+/**
+ * The one handler map: every backend call, by method name. Each feature
+ * keeps its handlers in handlers/; this file joins them and the compiler
+ * checks that every method of the contract has exactly one handler.
+ */
+import type { Method } from '../../../shared/api/contract';
+import { coreHandlers } from './handlers/core';
+import { valueHandlers } from './handlers/values';
+import type { HandlerMap } from './types';
+
+export const handlers: HandlerMap<Method> = {
+  ...coreHandlers,
+  ...valueHandlers,
+};

@@ -1,0 +1,6 @@
+/** Every CLI command; later features add theirs here. */
+import type { CliCommand } from '../command';
+import { initCommand } from './init';
+import { getCommand, setCommand, templatesCommand } from './values';
+
+export const COMMANDS: CliCommand[] = [initCommand, setCommand, getCommand, templatesCommand];

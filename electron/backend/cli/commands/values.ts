@@ -1,0 +1,89 @@
+import { cellRef, findCell, splitRef } from '../../../../shared/template/cells';
+import { formatValue } from '../../../../shared/values/parse';
+import { parsePeriodKey } from '../../../../shared/values/period';
+import { rollupMonths } from '../../../../shared/values/rollup';
+import { type CliCommand, type ParsedCli, dbOption, stringOption, UsageError, withBackend } from '../command';
+
+const cellOptions = {
+  ...dbOption,
+  unit: { type: 'string' as const },
+  template: { type: 'string' as const },
+  indicator: { type: 'string' as const },
+  period: { type: 'string' as const },
+};
+
+function target(args: ParsedCli) {
+  const ref = stringOption(args, 'indicator', true);
+  const periodText = stringOption(args, 'period', true);
+  const period = parsePeriodKey(periodText);
+  if (!period) throw new UsageError(`--period 格式应为 2017 或 2017-03：${periodText}`);
+  return { ...splitRef(ref), period, unitCode: stringOption(args, 'unit'), templateId: stringOption(args, 'template') };
+}
+
+export const setCommand: CliCommand = {
+  name: 'set',
+  summary: '写入一个月的一个数值',
+  usage: 'set --db <文件> [--unit <代码>] [--template <模板>] --indicator <指标代码，表格为 行:列> --period <2017-03> --value <数值>',
+  options: { ...cellOptions, value: { type: 'string' } },
+  async run(args, io) {
+    const t = target(args);
+    if (t.period.fromMonth !== t.period.toMonth) throw new UsageError('写入数值时 --period 必须是某一个月，例如 2017-03');
+    const raw = stringOption(args, 'value', true);
+    return withBackend(args, async (b) => {
+      const templateId = t.templateId ?? (await b.invoke('app.status', {})).settings.defaultTemplateId;
+      const r = await b.invoke('values.set', {
+        templateId,
+        year: t.period.year,
+        month: t.period.fromMonth,
+        indicator: t.indicator,
+        col: t.col,
+        raw,
+        unitCode: t.unitCode,
+      });
+      if (io.json) io.printJson(r);
+      else io.print(r.changed ? `已保存：${cellRef(t.indicator, t.col)} ${t.period.year}年${t.period.fromMonth}月 = ${r.value ?? '（空）'}` : '数值未变化');
+      return 0;
+    });
+  },
+};
+
+export const getCommand: CliCommand = {
+  name: 'get',
+  summary: '读取一个数值（某月，或全年按汇总规则）',
+  usage: 'get --db <文件> [--unit <代码>] [--template <模板>] --indicator <指标代码> --period <2017 | 2017-03 | 2017-01..2017-06>',
+  options: cellOptions,
+  async run(args, io) {
+    const t = target(args);
+    return withBackend(args, async (b) => {
+      const templateId = t.templateId ?? (await b.invoke('app.status', {})).settings.defaultTemplateId;
+      const template = await b.invoke('templates.get', { templateId });
+      const def = findCell(template, cellRef(t.indicator, t.col));
+      if (!def) {
+        io.error(`模板“${template.name}”中没有指标 ${cellRef(t.indicator, t.col)}`);
+        return 1;
+      }
+      const year = await b.invoke('values.getYear', { templateId, year: t.period.year, unitCode: t.unitCode });
+      const months: (number | null)[] = new Array(13).fill(null);
+      for (const v of year.values) if (v.indicator === t.indicator && v.col === t.col) months[v.month] = v.value;
+      const value = rollupMonths(months, def.rollup, def.valueKind, t.period.fromMonth, t.period.toMonth);
+      if (io.json) io.printJson({ indicator: def.ref, label: def.label, unitCode: year.unitCode, value });
+      else io.print(`${def.label}：${value === null ? '（无数据）' : `${formatValue(value, def.valueKind)} ${def.measure}`}`);
+      return 0;
+    });
+  },
+};
+
+export const templatesCommand: CliCommand = {
+  name: 'templates',
+  summary: '列出可用的报表模板',
+  usage: 'templates [--db <文件>]',
+  options: dbOption,
+  async run(args, io) {
+    return withBackend(args, async (b) => {
+      const list = await b.invoke('templates.list', {});
+      if (io.json) io.printJson(list);
+      else for (const t of list) io.print(`${t.id}\tv${t.version}\t${t.name}`);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * `npm run ledger -- <command> …`: the backend for scripting and batch work.
+ * Exit codes: 0 success, 1 refused input, 2 usage error.
+ */
+import { parseArgs } from 'node:util';
+import { BackendCallError } from '../backend';
+import { StoreError } from '../store/errors';
+import { type CliIO, UsageError } from './command';
+import { COMMANDS } from './commands';
+
+function helpText(): string {
+  return ['用法：npm run ledger -- <命令> [参数] [--json]', '', '命令：', ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');
+}
+
+export async function runCli(argv: string[], io: Omit<CliIO, 'json'>): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.print(helpText());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.error(`未知命令：${name}\n\n${helpText()}`);
+    return 2;
+  }
+  let json = false;
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, json: { type: 'boolean' } },
+      allowPositionals: command.allowPositionals ?? false,
+      strict: true,
+    });
+    json = parsed.values.json === true;
+    return await command.run(parsed, { ...io, json });
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.error(`参数错误：${(e as Error).message}\n用法：npm run ledger -- ${command.usage}`);
+      return 2;
+    }
+    if (e instanceof BackendCallError || e instanceof StoreError) {
+      if (json) io.printJson({ ok: false, error: { code: e.code, message: e.message } });
+      else io.error(`未执行：${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,81 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN_HEADER } from '../../../shared/security';
+import { snapshot, tempBackend, type TempBackend } from '../testing/tempBackend';
+import { startServer, type RunningServer } from './httpServer';
+
+let b: TempBackend;
+let server: RunningServer;
+
+beforeAll(async () => {
+  b = await tempBackend();
+  server = await startServer({ backend: b });
+});
+afterAll(async () => {
+  await server.close();
+  b.dispose();
+});
+
+/** Raw request, so that Host and Origin can be set freely. */
+function post(path: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: { ok: boolean; error?: { message: string } } }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const good = () => ({
+  Host: `127.0.0.1:${server.port}`,
+  Origin: `http://127.0.0.1:${server.port}`,
+  'Content-Type': 'application/json',
+  [TOKEN_HEADER]: server.token,
+});
+const setBody = JSON.stringify({ templateId: 'suining-2017', year: 2017, month: 5, indicator: 'pub.total', raw: '7' });
+
+describe('browser-mode server', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers a call with the right token, Host and Origin', async () => {
+    const r = await post('/api/app.status', '{}', good());
+    expect(r.status).toBe(200);
+    expect(r.json.ok).toBe(true);
+  });
+
+  it('refuses calls without the token, with a wrong one, a foreign Host or Origin, and changes nothing', async () => {
+    const before = snapshot(b);
+    const { [TOKEN_HEADER]: _omit, ...noToken } = good();
+    const cases: [Record<string, string>, number][] = [
+      [noToken, 401],
+      [{ ...good(), [TOKEN_HEADER]: 'wrong' }, 401],
+      [{ ...good(), Host: `evil.example:${server.port}` }, 421],
+      [{ ...good(), Origin: 'http://evil.example' }, 403],
+      [{ ...good(), Origin: `http://127.0.0.1:${server.port + 1}` }, 403],
+      [{ ...good(), 'Content-Type': 'text/plain' }, 415],
+    ];
+    for (const [headers, status] of cases) {
+      const r = await post('/api/values.set', setBody, headers);
+      expect(r.status, JSON.stringify(headers)).toBe(status);
+      expect(r.json.ok).toBe(false);
+      expect(r.json.error?.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(snapshot(b)).toBe(before);
+  });
+
+  it('refuses malformed JSON and unknown methods', async () => {
+    expect((await post('/api/values.set', '{not json', good())).status).toBe(400);
+    const r = await post('/api/values.nuke', '{}', good());
+    expect(r.json).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it('stores a value through a valid call', async () => {
+    const r = await post('/api/values.set', setBody, good());
+    expect(r.json).toMatchObject({ ok: true, data: { value: 7, changed: true } });
+  });
+});

@@ -1,0 +1,10 @@
+/**
+ * Numbered migrations, applied in order inside one transaction each.
+ * Append only: a released migration is never edited.
+ */
+import { initial } from './001-initial';
+import type { Migration } from './types';
+
+export const MIGRATIONS: Migration[] = [initial];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

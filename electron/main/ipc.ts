@@ -1,0 +1,75 @@
+/**
+ * IPC wiring: allow-listed channels only, each checking that the call comes
+ * from the app's own top frame, and validating its arguments before use.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import { isMethod } from '../../shared/api/contract';
+import type { Backend } from '../backend/backend';
+import { getSetting, setSetting } from '../backend/store/settings';
+import { IPC } from '../shared-ipc';
+import { isAppUrl } from './security';
+
+const saveArgs = z.tuple([z.string().min(1).max(255), z.instanceof(Uint8Array)]);
+const openArgs = z.tuple([z.strictObject({ folder: z.boolean().optional(), extensions: z.array(z.string().regex(/^[a-z0-9]+$/)).optional() })]);
+
+export function registerIpc(backend: Backend, appIndexUrl: string): void {
+  const fromApp = (e: IpcMainInvokeEvent) => {
+    const frame = e.senderFrame;
+    return frame !== null && frame.parent === null && isAppUrl(frame.url, appIndexUrl);
+  };
+
+  ipcMain.handle(IPC.api, (e, method: unknown, args: unknown) => {
+    if (!fromApp(e)) return { ok: false, error: { code: 'bad_request', message: '拒绝来自非本程序页面的调用' } };
+    if (!isMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `未知的调用：${String(method).slice(0, 60)}` } };
+    return backend.call(method, args);
+  });
+
+  ipcMain.handle(IPC.saveFile, async (e, ...raw: unknown[]) => {
+    if (!fromApp(e)) return { ok: false, error: { code: 'bad_request', message: '拒绝来自非本程序页面的调用' } };
+    const parsed = saveArgs.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: '保存文件的参数有误' } };
+    const [name, bytes] = parsed.data;
+    const db = backend.ctx.store.db;
+    const lastDir = getSetting(db, 'ui.lastSaveDir');
+    const win = BrowserWindow.fromWebContents(e.sender);
+    const options = { defaultPath: path.join(lastDir ?? '', path.basename(name)) };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { ok: true, data: { saved: false } };
+    const tmp = `${result.filePath}.partial`;
+    try {
+      fs.writeFileSync(tmp, bytes);
+      fs.renameSync(tmp, result.filePath);
+    } catch (err) {
+      fs.rmSync(tmp, { force: true });
+      const code = (err as { code?: string }).code;
+      const why = code === 'EBUSY' || code === 'EPERM' ? '文件可能正在 Excel 或 WPS 中打开，请关闭后重试' : (err as Error).message;
+      return { ok: false, error: { code: 'io', message: `无法保存 ${result.filePath}：${why}` } };
+    }
+    setSetting(db, 'ui.lastSaveDir', path.dirname(result.filePath));
+    return { ok: true, data: { saved: true, path: result.filePath } };
+  });
+
+  ipcMain.handle(IPC.openFiles, async (e, ...raw: unknown[]) => {
+    if (!fromApp(e)) return { ok: false, error: { code: 'bad_request', message: '拒绝来自非本程序页面的调用' } };
+    const parsed = openArgs.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: '打开文件的参数有误' } };
+    const { folder, extensions } = parsed.data[0];
+    const win = BrowserWindow.fromWebContents(e.sender);
+    const options: Electron.OpenDialogOptions = {
+      properties: folder ? ['openDirectory'] : ['openFile', 'multiSelections'],
+      filters: extensions ? [{ name: 'Excel', extensions }] : undefined,
+    };
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    if (result.canceled) return { ok: true, data: { files: [] } };
+    const files: string[] = [];
+    for (const p of result.filePaths) {
+      if (fs.statSync(p).isDirectory()) {
+        for (const n of fs.readdirSync(p)) if (!extensions || extensions.some((x) => n.toLowerCase().endsWith(`.${x}`))) files.push(path.join(p, n));
+      } else files.push(p);
+    }
+    return { ok: true, data: { files: files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) })) } };
+  });
+}

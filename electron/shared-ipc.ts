@@ -1,0 +1,8 @@
+/** The allow-listed IPC channels, shared by preload and main. */
+export const IPC = {
+  api: 'ledger:api',
+  saveFile: 'ledger:save-file',
+  openFiles: 'ledger:open-files',
+} as const;
+
+export const IPC_CHANNELS: ReadonlySet<string> = new Set(Object.values(IPC));

@@ -1,0 +1,65 @@
+/**
+ * How the UI reaches the backend: IPC through the preload bridge in the
+ * desktop app, HTTP to 127.0.0.1 with the per-start token in browser mode.
+ * Both carry the same calls and answer with the same typed results.
+ */
+import type { ApiResult } from '../../../shared/api/result';
+import { TOKEN_HEADER } from '../../../shared/security';
+
+export interface Transport {
+  kind: 'desktop' | 'browser';
+  call(method: string, args: unknown): Promise<ApiResult<unknown>>;
+}
+
+export interface DesktopBridge {
+  call(method: string, args: unknown): Promise<ApiResult<unknown>>;
+  saveFile(suggestedName: string, bytes: Uint8Array): Promise<ApiResult<{ saved: boolean; path?: string }>>;
+  openFiles(options: { folder?: boolean; extensions?: string[] }): Promise<ApiResult<{ files: { name: string; bytes: Uint8Array }[] }>>;
+}
+
+declare global {
+  interface Window {
+    ledgerDesktop?: DesktopBridge;
+  }
+}
+
+const TOKEN_KEY = 'ledger.token';
+
+/** Takes the token from the URL fragment once, then keeps it out of the address bar. */
+export function browserToken(): string {
+  const m = /[#&]token=([^&]+)/.exec(window.location.hash);
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(token: string): Transport {
+  return {
+    kind: 'browser',
+    async call(method, args) {
+      let res: Response;
+      try {
+        res = await fetch(`/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify(args ?? {}),
+        });
+      } catch {
+        return { ok: false, error: { code: 'io', message: '无法连接到本机服务：请确认台账服务仍在运行' } };
+      }
+      try {
+        return (await res.json()) as ApiResult<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'io', message: `本机服务返回了无法识别的应答（HTTP ${res.status}）` } };
+      }
+    },
+  };
+}
+
+export function detectTransport(): Transport {
+  const bridge = window.ledgerDesktop;
+  if (bridge) return { kind: 'desktop', call: (m, a) => bridge.call(m, a) };
+  return httpTransport(browserToken());
+}

@@ -1,0 +1,21 @@
+/**
+ * The one message catalog of the UI (Simplified Chinese). Each feature keeps
+ * its strings in messages/<feature>.ts; keys are namespaced by feature.
+ */
+import { common } from './messages/common';
+import { ledger } from './messages/ledger';
+import { setup } from './messages/setup';
+
+export const messages = {
+  ...common,
+  ...setup,
+  ...ledger,
+} as const;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  let text: string = messages[key];
+  if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
+  return text;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatPeriodKey,
+  formatPeriodLabel,
+  isWholeYear,
+  monthPeriod,
+  parsePeriodKey,
+  periodMonths,
+  yearPeriod,
+} from './period';
+
+describe('period keys', () => {
+  it('formats a year, a month and a range', () => {
+    expect(formatPeriodKey(yearPeriod(2017))).toBe('2017');
+    expect(formatPeriodKey(monthPeriod(2017, 3))).toBe('2017-03');
+    expect(formatPeriodKey(monthPeriod(2017, 12))).toBe('2017-12');
+    expect(formatPeriodKey({ year: 2017, fromMonth: 1, toMonth: 6 })).toBe('2017-01..2017-06');
+  });
+
+  it('parses what it formats', () => {
+    expect(parsePeriodKey('2017')).toEqual({ year: 2017, fromMonth: 1, toMonth: 12 });
+    expect(parsePeriodKey('2017-03')).toEqual({ year: 2017, fromMonth: 3, toMonth: 3 });
+    expect(parsePeriodKey('2017-3')).toEqual({ year: 2017, fromMonth: 3, toMonth: 3 });
+    expect(parsePeriodKey(' 2021-12 ')).toEqual({ year: 2021, fromMonth: 12, toMonth: 12 });
+    expect(parsePeriodKey('2017-01..2017-06')).toEqual({ year: 2017, fromMonth: 1, toMonth: 6 });
+    for (const p of [yearPeriod(2021), monthPeriod(2021, 7), { year: 2021, fromMonth: 4, toMonth: 9 }]) {
+      expect(parsePeriodKey(formatPeriodKey(p))).toEqual(p);
+    }
+  });
+
+  it('a range over the whole year is the year', () => {
+    const p = parsePeriodKey('2017-01..2017-12')!;
+    expect(isWholeYear(p)).toBe(true);
+    expect(formatPeriodKey(p)).toBe('2017');
+  });
+
+  it('refuses invalid keys', () => {
+    for (const key of [
+      '',
+      'abc',
+      '17',
+      '1999',
+      '2101',
+      '2017-00',
+      '2017-13',
+      '2017-1-1',
+      '2017/03',
+      '2017-06..2017-01',
+      '2017-11..2018-02',
+      '2017-01..2017-13',
+    ]) {
+      expect(parsePeriodKey(key), key).toBeNull();
+    }
+  });
+});
+
+describe('period labels and months', () => {
+  it('labels in Chinese', () => {
+    expect(formatPeriodLabel(yearPeriod(2017))).toBe('2017年');
+    expect(formatPeriodLabel(monthPeriod(2017, 3))).toBe('2017年3月');
+    expect(formatPeriodLabel({ year: 2017, fromMonth: 1, toMonth: 6 })).toBe('2017年1月至6月');
+  });
+
+  it('lists the months of a period', () => {
+    expect(periodMonths(yearPeriod(2017))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(periodMonths(monthPeriod(2017, 5))).toEqual([5]);
+    expect(periodMonths({ year: 2017, fromMonth: 4, toMonth: 6 })).toEqual([4, 5, 6]);
+    expect(isWholeYear(monthPeriod(2017, 1))).toBe(false);
+  });
+});
