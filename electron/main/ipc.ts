@@ -10,7 +10,7 @@ import { isMethod } from '../../shared/api/contract';
 import type { Backend } from '../backend/backend';
 import { getSetting, setSetting } from '../backend/store/settings';
 import { IPC } from '../shared-ipc';
-import { isAppUrl } from './security';
+import { isAppUrl } from './appUrl';
 
 const saveArgs = z.tuple([z.string().min(1).max(255), z.instanceof(Uint8Array)]);
 const openArgs = z.tuple([z.strictObject({ folder: z.boolean().optional(), extensions: z.array(z.string().regex(/^[a-z0-9]+$/)).optional() })]);

@@ -5,6 +5,7 @@
  */
 import { app, session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { isAppUrl } from './appUrl';
 
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
@@ -16,16 +17,6 @@ export const SECURE_WEB_PREFERENCES = {
   webviewTag: false,
   spellcheck: false,
 } as const;
-
-export function isAppUrl(url: string, appIndexUrl: string): boolean {
-  try {
-    const u = new URL(url);
-    const base = new URL(appIndexUrl);
-    return u.protocol === base.protocol && u.host === base.host && u.pathname === base.pathname;
-  } catch {
-    return false;
-  }
-}
 
 export function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
