@@ -58,7 +58,7 @@ export function buildDraft(input: DraftInput): ReportDraft {
     });
     if (parts.length === 0) return [];
     const grid = parts.length === 1 ? parts[0].grid : stackGrids(parts);
-    return [{ id: t.id, section: t.section, title: t.title, width: grid.width, rows: grid.rows, violations: attachViolations(grid, violations) }];
+    return [{ id: t.id, section: t.section, title: t.title, width: grid.width, labelColumns: grid.labelColumns, rows: grid.rows, violations: attachViolations(grid, violations) }];
   });
   const who = level ? `${unit.name}（含下级单位）` : unit.name;
   return {

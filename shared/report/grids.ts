@@ -12,6 +12,8 @@ import type { GridCell } from './model';
 
 export interface Grid {
   width: number;
+  /** Leading columns that hold row labels (for column widths). */
+  labelColumns: number;
   rows: GridCell[][];
 }
 
@@ -98,7 +100,7 @@ export function tableGrid(template: Template, section: TableSection, figures: Fi
     for (const c of section.columns) cells.push(valueCell(template, figures, cellRef(row.code, c.code)));
     rows.push(cells);
   });
-  return { width, rows };
+  return { width, labelColumns: labelDepth, rows };
 }
 
 /** A list section as 指标 | 本年 | 计量单位, with its groups as sub-heading rows. */
@@ -110,7 +112,7 @@ export function listGrid(template: Template, section: ListSection, figures: Figu
       rows.push([label(ind.name), valueCell(template, figures, ind.code), label(ind.measure)]);
     }
   }
-  return { width: 3, rows };
+  return { width: 3, labelColumns: 1, rows };
 }
 
 /**
@@ -129,14 +131,14 @@ export function stackGrids(parts: { title: string; grid: Grid }[]): Grid {
       rows.push(copy);
     }
   }
-  return { width, rows };
+  return { width, labelColumns: Math.max(...parts.map((p) => p.grid.labelColumns)), rows };
 }
 
 /**
  * The grid as a full matrix (merged cells' text at their top-left, blanks
  * elsewhere), e.g. for tab-separated copying.
  */
-export function gridMatrix(grid: Grid): string[][] {
+export function gridMatrix(grid: Pick<Grid, 'width' | 'rows'>): string[][] {
   const m: (string | undefined)[][] = grid.rows.map(() => new Array<string | undefined>(grid.width).fill(undefined));
   grid.rows.forEach((row, r) => {
     let c = 0;
@@ -150,7 +152,7 @@ export function gridMatrix(grid: Grid): string[][] {
   return m.map((row) => row.map((t) => t ?? ''));
 }
 
-export function gridTsv(grid: Grid): string {
+export function gridTsv(grid: Pick<Grid, 'width' | 'rows'>): string {
   return gridMatrix(grid)
     .map((row) => row.map((t) => t.replace(/[\t\n]+/g, ' ')).join('\t'))
     .join('\n');

@@ -61,6 +61,8 @@ export interface DraftTable {
   title: string;
   /** Number of grid columns. */
   width: number;
+  /** Leading columns that hold row labels. */
+  labelColumns: number;
   rows: GridCell[][];
   violations: Violation[];
 }
