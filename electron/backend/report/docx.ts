@@ -48,10 +48,13 @@ function columnWidths(t: DraftTable): number[] {
   const labels = t.labelColumns;
   const values = t.width - labels;
   if (labels === 0) return new Array<number>(t.width).fill(Math.floor(TEXT_WIDTH / t.width));
-  const labelShare = values > 4 ? 0.42 : 0.4;
-  const labelWidth = Math.floor((TEXT_WIDTH * labelShare) / labels);
-  const valueWidth = Math.floor((TEXT_WIDTH - labelWidth * labels) / values);
-  return [...new Array<number>(labels).fill(labelWidth), ...new Array<number>(values).fill(valueWidth)];
+  // The innermost label column holds the longest labels (1.属于国家秘密…); outer ones hold group names.
+  const weights = Array.from({ length: labels }, (_, i) => (i === labels - 1 ? 2.2 : 1));
+  const labelTotal = TEXT_WIDTH * (values > 4 ? 0.5 : 0.4);
+  const weightSum = weights.reduce((s, w) => s + w, 0);
+  const labelWidths = weights.map((w) => Math.floor((labelTotal * w) / weightSum));
+  const valueWidth = Math.floor((TEXT_WIDTH - labelWidths.reduce((s, w) => s + w, 0)) / values);
+  return [...labelWidths, ...new Array<number>(values).fill(valueWidth)];
 }
 
 function cell(c: GridCell, widths: number[], at: number): TableCell {
