@@ -1,6 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, setUpUnit, test } from './fixtures';
+
+/** The e2e files compile without DOM types; the page has a clipboard. */
+type WithClipboard = { navigator: { clipboard: { readText(): Promise<string> } } };
+const readClipboard = (page: Page) => page.evaluate(() => (globalThis as unknown as WithClipboard).navigator.clipboard.readText());
 
 const demo = JSON.parse(fs.readFileSync(new URL('../resources/demo/suining-2017-totals.json', import.meta.url), 'utf8')) as { totals: Record<string, number> };
 
@@ -20,7 +25,7 @@ test('the report draft shows the year in words, copies a paragraph and a table, 
         headers: { 'Content-Type': 'application/json', 'x-ledger-token': token },
         body: JSON.stringify({ templateId: 'suining-2017', year: 2017, cells }),
       });
-      return res.json();
+      return (await res.json()) as { ok: boolean };
     },
     { token, cells },
   );
@@ -35,13 +40,13 @@ test('the report draft shows the year in words, copies a paragraph and a table, 
   await expect(paragraph).toContainText('2017年，本机关主动公开政府信息76891条（重点信息公开11764条）。其中，概况信息1876条，占2.44%；');
   await paragraph.getByRole('button', { name: /复制本段/ }).click();
   await expect(paragraph.getByRole('button', { name: /复制本段/ })).toHaveText('已复制');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await readClipboard(page);
   expect(copied).toBe(await paragraph.locator('p').innerText());
   expect(copied).toContain('其他信息17445条，占22.69%。');
 
   const table = page.getByTestId('report-table-pub');
   await table.getByRole('button', { name: /复制表格/ }).click();
-  const tsv = await page.evaluate(() => navigator.clipboard.readText());
+  const tsv = await readClipboard(page);
   expect(tsv.split('\n')).toContain('主动公开政府信息总数\t76891\t条');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word 文档' }).click()]);
