@@ -115,6 +115,8 @@ describe('phrasing and missing data', () => {
     const pub = d.tables.find((t) => t.id === 'pub')!;
     expect(pub.violations.map((v) => v.ruleId)).toContain('pub.categories_sum');
     expect(pub.rows.flat().find((c) => c.ref === 'pub.total')?.flagged).toBe(true);
+    expect(d.paragraphs.find((p) => p.id === 'categories')?.violations).toContain('pub.categories_sum');
+    expect(d.paragraphs.find((p) => p.id === 'requests')?.violations).toEqual([]);
     expect(suiningDraft().tables.find((t) => t.id === 'pub')!.violations.filter((v) => v.severity === 'error')).toEqual([]);
   });
 });

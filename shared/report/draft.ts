@@ -9,7 +9,7 @@ import type { Template } from '../template/schema';
 import { FactSource, type Figures } from './facts';
 import { listGrid, stackGrids, tableGrid, type Grid } from './grids';
 import type { DraftPlaceholder, DraftTable, ReportDraft } from './model';
-import { segmentsText } from './model';
+import { factRefs, factsOf, segmentsText } from './model';
 import { narrativePlan } from './narratives';
 import { voiceFor } from './voice';
 
@@ -48,8 +48,11 @@ export function buildDraft(input: DraftInput): ReportDraft {
   const { template, unit, level, year, figures, previous } = input;
   const facts = new FactSource(template, figures, year);
   const plan = narrativePlan(template);
-  const paragraphs = plan.paragraphs({ facts, voice: voiceFor(unit, level) }).map((p) => ({ ...p, text: segmentsText(p.segments) }));
   const violations = evaluateRules(template, 'year', (ref, which) => (which === 'current' ? figures : previous).get(ref));
+  const paragraphs = plan.paragraphs({ facts, voice: voiceFor(unit, level) }).map((p) => {
+    const refs = new Set(factsOf(p).flatMap(factRefs));
+    return { ...p, text: segmentsText(p.segments), violations: violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId) };
+  });
   const tables: DraftTable[] = plan.tables.flatMap((t) => {
     const parts = t.parts.flatMap((code) => {
       const grid = sectionGrid(template, code, figures);

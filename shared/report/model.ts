@@ -35,6 +35,8 @@ export interface DraftParagraph {
   segments: Segment[];
   /** Plain text of the segments. */
   text: string;
+  /** Broken rules (check ids) that involve a cell this paragraph prints. */
+  violations: string[];
 }
 
 /** A place for text people write themselves. */
@@ -84,6 +86,20 @@ export interface ReportDraft {
 
 export function segmentsText(segments: Segment[]): string {
   return segments.map((s) => (typeof s === 'string' ? s : s.fact.text)).join('');
+}
+
+/** Cells a fact was computed from. */
+export function factRefs(f: Fact): string[] {
+  switch (f.kind) {
+    case 'year':
+      return [];
+    case 'cell':
+      return [f.ref];
+    case 'sum':
+      return f.refs;
+    case 'share':
+      return f.groups.flat();
+  }
 }
 
 export function factsOf(p: Pick<DraftParagraph, 'segments'>): Fact[] {

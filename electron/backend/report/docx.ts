@@ -127,7 +127,11 @@ export function draftDocument(draft: ReportDraft): Document {
   for (const s of REPORT_SECTIONS) {
     children.push(new Paragraph({ spacing: { before: 240, line: 560 }, indent: { firstLine: 640 }, children: [text(s.title, HEADING)] }));
     for (const p of draft.placeholders.filter((x) => x.section === s.id)) children.push(body([text(p.text, BODY, { highlight: 'yellow' })]));
-    for (const p of draft.paragraphs.filter((x) => x.section === s.id)) children.push(body([text(p.text)]));
+    for (const p of draft.paragraphs.filter((x) => x.section === s.id)) {
+      children.push(body([text(p.text)]));
+      const broken = draft.violations.filter((v) => p.violations.includes(v.checkId));
+      if (broken.length > 0) children.push(new Paragraph({ children: [text(`【本段数字涉及未通过的勾稽关系】${broken.map((v) => v.message).join('；')}`, BODY, { color: 'C00000', highlight: 'yellow', size: 21 })] }));
+    }
     for (const t of draft.tables.filter((x) => x.section === s.id)) children.push(...tableBlock(t, false));
   }
   const appendix = draft.tables.filter((t) => t.section === 'appendix');

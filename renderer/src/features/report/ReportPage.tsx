@@ -122,13 +122,28 @@ export function ReportPage() {
                   ))}
                 {paragraphs.map((p) => (
                   <div key={p.id} className="report-paragraph" data-testid={`report-paragraph-${p.id}`}>
-                    <p>{p.text}</p>
+                    <div className="report-paragraph-text">
+                      <p>{p.text}</p>
+                      {p.violations.length > 0 && (
+                        <p className="report-paragraph-flag" role="note">
+                          {t('report.paragraphFlag', {
+                            messages: draft.violations
+                              .filter((v) => p.violations.includes(v.checkId))
+                              .map((v) => v.message)
+                              .join('；'),
+                          })}
+                        </p>
+                      )}
+                    </div>
                     <CopyButton text={p.text} label="report.copyParagraph" name={p.text.slice(0, 12)} />
                   </div>
                 ))}
                 {tables.map((tb) => (
                   <DraftTableView key={tb.id} table={tb} showTitle={false} />
                 ))}
+                {paragraphs.length === 0 && tables.length === 0 && !draft.placeholders.some((p) => p.section === s.id) && (
+                  <p className="muted">{t('report.noParagraphs')}</p>
+                )}
               </section>
             );
           })}

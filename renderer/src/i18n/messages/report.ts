@@ -19,5 +19,6 @@ export const report = {
   'report.violationWarning': '勾稽提示',
   'report.violationsIntro': '以下勾稽关系未通过，请核实数据后再定稿：',
   'report.emptyCellHint': '表中空白表示该项未填报。',
+  'report.paragraphFlag': '⚠ 本段数字涉及未通过的勾稽关系：{messages}',
   'report.noParagraphs': '本部分没有可生成的统计段落。',
 } as const;
