@@ -121,6 +121,17 @@ describe('phrasing and missing data', () => {
   });
 });
 
+describe('other templates', () => {
+  it('get the category sentence and every section as a table', () => {
+    const custom = { ...suiningTemplate, id: 'custom-2030', name: '自定义口径' };
+    const d = suiningDraft({ template: custom });
+    expect(d.paragraphs.map((p) => p.id)).toEqual(['categories']);
+    expect(para(d, 'categories')).toMatch(/^2017年，我市主动公开政府信息76891条。其中，概况信息1876条，占2.44%；/);
+    expect(d.tables.map((t) => t.title)).toEqual(custom.sections.map((s, i) => `附表${'一二三四五六'[i]} ${s.title}`));
+    expect(traceNumbers(d)).toEqual([]);
+  });
+});
+
 describe('national 2021 report', () => {
   const { current, previous } = national2021Figures();
   const unit = { code: 'SN', name: '遂宁市人民政府', kind: '市' };

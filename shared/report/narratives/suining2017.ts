@@ -124,11 +124,11 @@ export const suining2017: NarrativePlan = {
     return out;
   },
   tables: [
-    { id: 'pub', section: 'appendix', title: '附表1 主动公开政府信息', parts: ['pub'] },
-    { id: 'key', section: 'appendix', title: '附表2 重点领域信息公开', parts: ['key'] },
-    { id: 'resp', section: 'appendix', title: '附表3 政策解读与回应关切', parts: ['resp'] },
-    { id: 'req', section: 'appendix', title: '附表4 依申请公开', parts: ['req'] },
-    { id: 'fees', section: 'appendix', title: '附表5 收费、复议与诉讼', parts: ['fees'] },
-    { id: 'work', section: 'appendix', title: '附表6 工作推进', parts: ['work'] },
+    { id: 'pub', section: 'appendix', title: '附表一 主动公开政府信息', parts: ['pub'] },
+    { id: 'key', section: 'appendix', title: '附表二 重点领域信息公开', parts: ['key'] },
+    { id: 'resp', section: 'appendix', title: '附表三 政策解读与回应关切', parts: ['resp'] },
+    { id: 'req', section: 'appendix', title: '附表四 依申请公开', parts: ['req'] },
+    { id: 'fees', section: 'appendix', title: '附表五 收费、复议与诉讼', parts: ['fees'] },
+    { id: 'work', section: 'appendix', title: '附表六 工作推进', parts: ['work'] },
   ],
 };
