@@ -41,7 +41,9 @@ test('the report draft shows the year in words, copies a paragraph and a table, 
   await paragraph.getByRole('button', { name: /复制本段/ }).click();
   await expect(paragraph.getByRole('button', { name: /复制本段/ })).toHaveText('已复制');
   const copied = await readClipboard(page);
-  expect(copied).toBe(await paragraph.locator('p').innerText());
+  expect(copied).toBe(await paragraph.locator('.report-paragraph-body').innerText());
+  // 重点信息公开 exceeds the key-area items: the paragraph says so instead of printing silently.
+  await expect(paragraph.getByRole('note')).toContainText('本段数字涉及未通过的勾稽关系：重点信息公开多于重点领域分项');
   expect(copied).toContain('其他信息17445条，占22.69%。');
 
   const table = page.getByTestId('report-table-pub');

@@ -123,7 +123,7 @@ export function ReportPage() {
                 {paragraphs.map((p) => (
                   <div key={p.id} className="report-paragraph" data-testid={`report-paragraph-${p.id}`}>
                     <div className="report-paragraph-text">
-                      <p>{p.text}</p>
+                      <p className="report-paragraph-body">{p.text}</p>
                       {p.violations.length > 0 && (
                         <p className="report-paragraph-flag" role="note">
                           {t('report.paragraphFlag', {
