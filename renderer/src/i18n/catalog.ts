@@ -5,11 +5,13 @@
 import { common } from './messages/common';
 import { ledger } from './messages/ledger';
 import { setup } from './messages/setup';
+import { report } from './messages/report';
 
 export const messages = {
   ...common,
   ...setup,
   ...ledger,
+  ...report,
 } as const;
 
 export type MessageKey = keyof typeof messages;

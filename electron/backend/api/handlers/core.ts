@@ -10,7 +10,7 @@ import type { HandlerMap } from '../types';
 
 const DEFAULT_TEMPLATE = 'suining-2017';
 
-function settingsOf(ctx: BackendContext): AppSettings {
+export function settingsOf(ctx: BackendContext): AppSettings {
   const s = allSettings(ctx.store.db);
   return {
     operator: s[SETTING_OPERATOR] ?? '',

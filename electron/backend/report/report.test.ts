@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { traceNumbers } from '../../../shared/report/traceNumbers';
+import { seedSuiningCity } from '../testing/reportData';
+import { snapshot, tempBackend, type TempBackend } from '../testing/tempBackend';
+
+let b: TempBackend;
+
+beforeAll(async () => {
+  b = await tempBackend({ setup: false });
+  await b.invoke('setup.init', { unitCode: 'SN', unitName: '遂宁市人民政府', role: 'aggregator', unitKind: '市', operator: '王五' });
+  seedSuiningCity(b, 'SN');
+});
+afterAll(() => b.dispose());
+
+describe('report.draft', () => {
+  it('gives the city the published 2017 figures from its units (per-unit roll-up, then sum)', async () => {
+    const d = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, level: true });
+    const cats = d.paragraphs.find((p) => p.id === 'categories')!.text;
+    expect(cats).toMatch(/^2017年，我市主动公开政府信息76891条（重点信息公开11764条）。其中，概况信息1876条，占2.44%；/);
+    expect(cats).toContain('其他信息17445条，占22.69%。');
+    expect(d.paragraphs.find((p) => p.id === 'cumulative')!.text).toContain('516084条');
+    expect(d.title).toBe('遂宁市人民政府（含下级单位）2017年政府信息公开工作年度报告（草稿）');
+    expect(traceNumbers(d)).toEqual([]);
+  });
+
+  it('a unit alone speaks for itself with its own figures', async () => {
+    const d = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, unitCode: 'SN-CSQ' });
+    const text = d.paragraphs.find((p) => p.id === 'categories')!.text;
+    expect(text).toMatch(/^2017年，我区主动公开政府信息\d+条/);
+    expect(text).not.toContain('76891');
+    expect(traceNumbers(d)).toEqual([]);
+    const dept = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, unitCode: 'SN-CZJ' });
+    expect(dept.paragraphs.find((p) => p.id === 'categories')!.text).toMatch(/^2017年，本机关主动公开政府信息25630条/);
+  });
+
+  it('refuses an unknown unit and a year without data, in Chinese, changing nothing', async () => {
+    const before = snapshot(b);
+    await expect(b.invoke('report.draft', { year: 2017, unitCode: 'NOPE' })).rejects.toThrow('单位代码 NOPE 不在单位名录中');
+    await expect(b.invoke('report.draft', { templateId: 'suining-2017', year: 2016, level: true })).rejects.toThrow(
+      '遂宁市人民政府（SN）及其下级单位在2016年没有“政务公开月度台账（2017年遂宁口径）”的数据，无法生成年报草稿',
+    );
+    await expect(b.invoke('report.docx', { templateId: 'nope', year: 2017 })).rejects.toThrow('没有编号为 nope 的报表模板');
+    expect(snapshot(b)).toBe(before);
+  });
+});
+
+describe('report.docx', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    const r = await b.invoke('report.docx', { templateId: 'suining-2017', year: 2017, level: true });
+    expect(r.fileName).toBe('遂宁市人民政府（含下级单位）2017年政府信息公开工作年度报告（草稿）.docx');
+    dir = fs.mkdtempSync(path.join(b.dir, 'docx-'));
+    file = path.join(dir, 'report.docx');
+    fs.writeFileSync(file, Buffer.from(r.base64, 'base64'));
+  });
+
+  it('holds the fixed headings, the paragraphs, the placeholders and the tables', () => {
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const plain = xml.replace(/<[^>]+>/g, '');
+    for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+      expect(plain).toContain(h);
+    }
+    expect(plain).toContain('2017年，我市主动公开政府信息76891条（重点信息公开11764条）');
+    expect(plain).toContain('【请在此填写存在的主要问题及改进情况。】');
+    expect(xml.match(/<w:tbl>/g)?.length).toBe(6);
+    expect(xml).toContain('w:eastAsia="仿宋"');
+  });
+
+  it('national tables keep their merged headers and a broken rule is noted under its table', async () => {
+    const db = b.ctx.store.db;
+    const unit = db.prepare("SELECT id FROM units WHERE code = 'SN'").get() as { id: number };
+    const put = db.prepare("INSERT INTO cell_values (unit_id, template_id, year, month, indicator, col, value, updated_at) VALUES (?, 'national-2021', 2021, 12, ?, ?, ?, '2021-12-31')");
+    put.run(unit.id, 't3.new', 'natural', 5);
+    put.run(unit.id, 't3.new', 'total', 5);
+    put.run(unit.id, 't3.disclosed', 'natural', 4);
+    put.run(unit.id, 't3.disclosed', 'total', 4);
+    put.run(unit.id, 't3.handled_total', 'natural', 4);
+    put.run(unit.id, 't3.handled_total', 'total', 4);
+    const r = await b.invoke('report.docx', { templateId: 'national-2021', year: 2021 });
+    const natFile = path.join(dir, 'national.docx');
+    fs.writeFileSync(natFile, Buffer.from(r.base64, 'base64'));
+    const xml = execFileSync('unzip', ['-p', natFile, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('<w:gridSpan w:val="7"/>');
+    expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/);
+    const plain = xml.replace(/<[^>]+>/g, '');
+    expect(plain).toContain('申请人情况');
+    expect(plain).toMatch(/【勾稽错误】[^【]*5/);
+    expect(plain).toContain('2021年，我市新收政府信息公开申请5件。');
+  });
+});

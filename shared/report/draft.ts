@@ -1,0 +1,79 @@
+/**
+ * Builds the report draft of a unit (or a level) and a year from one set of
+ * year figures: the paragraphs and the tables read the same map, so the
+ * text cannot disagree with the tables.
+ */
+import type { UnitKind } from '../domain';
+import { evaluateRules, type Violation } from '../rules/evaluate';
+import type { Template } from '../template/schema';
+import { FactSource, type Figures } from './facts';
+import { listGrid, stackGrids, tableGrid, type Grid } from './grids';
+import type { DraftPlaceholder, DraftTable, ReportDraft } from './model';
+import { factRefs, factsOf, segmentsText } from './model';
+import { narrativePlan } from './narratives';
+import { voiceFor } from './voice';
+
+export interface DraftInput {
+  template: Template;
+  unit: { code: string; name: string; kind: UnitKind | string };
+  level: boolean;
+  year: number;
+  /** Year figures (roll-up by each cell's rule, units summed). */
+  figures: Figures;
+  /** The previous year's figures, for cross-year rules. */
+  previous: Figures;
+}
+
+export const PLACEHOLDERS: DraftPlaceholder[] = [
+  { section: '1', text: '【请在此填写总体情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面的工作概述。】' },
+  { section: '5', text: '【请在此填写存在的主要问题及改进情况。】' },
+  { section: '6', text: '【请在此填写其他需要报告的事项；没有的，写“无”。】' },
+];
+
+function sectionGrid(template: Template, code: string, figures: Figures): Grid | undefined {
+  const s = template.sections.find((x) => x.code === code);
+  if (!s) return undefined;
+  return s.kind === 'table' ? tableGrid(template, s, figures) : listGrid(template, s, figures);
+}
+
+function attachViolations(grid: Grid, violations: Violation[]): Violation[] {
+  const refs = new Set(grid.rows.flatMap((r) => r.flatMap((c) => (c.ref ? [c.ref] : []))));
+  const mine = violations.filter((v) => v.refs.some((r) => refs.has(r)));
+  const flagged = new Set(mine.flatMap((v) => v.refs));
+  for (const row of grid.rows) for (const c of row) if (c.ref && flagged.has(c.ref)) c.flagged = true;
+  return mine;
+}
+
+export function buildDraft(input: DraftInput): ReportDraft {
+  const { template, unit, level, year, figures, previous } = input;
+  const facts = new FactSource(template, figures, year);
+  const plan = narrativePlan(template);
+  const violations = evaluateRules(template, 'year', (ref, which) => (which === 'current' ? figures : previous).get(ref));
+  const paragraphs = plan.paragraphs({ facts, voice: voiceFor(unit, level) }).map((p) => {
+    const refs = new Set(factsOf(p).flatMap(factRefs));
+    return { ...p, text: segmentsText(p.segments), violations: violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId) };
+  });
+  const tables: DraftTable[] = plan.tables.flatMap((t) => {
+    const parts = t.parts.flatMap((code) => {
+      const grid = sectionGrid(template, code, figures);
+      const section = template.sections.find((s) => s.code === code);
+      return grid && section ? [{ title: section.title, grid }] : [];
+    });
+    if (parts.length === 0) return [];
+    const grid = parts.length === 1 ? parts[0].grid : stackGrids(parts);
+    return [{ id: t.id, section: t.section, title: t.title, width: grid.width, labelColumns: grid.labelColumns, rows: grid.rows, violations: attachViolations(grid, violations) }];
+  });
+  const who = level ? `${unit.name}（含下级单位）` : unit.name;
+  return {
+    templateId: template.id,
+    templateName: template.name,
+    year,
+    unit: { code: unit.code, name: unit.name, kind: unit.kind },
+    level,
+    title: `${who}${year}年政府信息公开工作年度报告（草稿）`,
+    paragraphs,
+    placeholders: PLACEHOLDERS,
+    tables,
+    violations,
+  };
+}

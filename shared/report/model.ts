@@ -1,0 +1,107 @@
+/**
+ * The report draft as data: paragraphs made of text and facts, and tables as
+ * grids of merged cells. Every number printed in a paragraph is a Fact, so
+ * it can be traced to the table cells (or the share computed from them)
+ * that it came from.
+ */
+import type { Violation } from '../rules/evaluate';
+
+/** The report's fixed sections (national 2021 format). */
+export const REPORT_SECTIONS = [
+  { id: '1', title: '一、总体情况' },
+  { id: '2', title: '二、主动公开政府信息情况' },
+  { id: '3', title: '三、收到和处理政府信息公开申请情况' },
+  { id: '4', title: '四、政府信息公开行政复议、行政诉讼情况' },
+  { id: '5', title: '五、存在的主要问题及改进情况' },
+  { id: '6', title: '六、其他需要报告的事项' },
+] as const;
+export type ReportSectionId = (typeof REPORT_SECTIONS)[number]['id'];
+
+export type Fact =
+  /** The report year. */
+  | { kind: 'year'; value: number; text: string }
+  /** One cell's figure for the year. */
+  | { kind: 'cell'; ref: string; value: number; text: string }
+  /** A sum of cells (e.g. 不予公开 = its eight reasons). */
+  | { kind: 'sum'; refs: string[]; value: number; text: string }
+  /** A share of a total, in hundredths of a percent, computed from the counts of `refs` groups. */
+  | { kind: 'share'; refs: string[]; groups: string[][]; basisPoints: number; value: number; text: string };
+
+export type Segment = string | { fact: Fact };
+
+export interface DraftParagraph {
+  id: string;
+  section: ReportSectionId;
+  segments: Segment[];
+  /** Plain text of the segments. */
+  text: string;
+  /** Broken rules (check ids) that involve a cell this paragraph prints. */
+  violations: string[];
+}
+
+/** A place for text people write themselves. */
+export interface DraftPlaceholder {
+  section: ReportSectionId;
+  text: string;
+}
+
+export interface GridCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+  kind: 'title' | 'header' | 'label' | 'value';
+  /** Value cells: the cell reference and figure (null when empty). */
+  ref?: string;
+  value?: number | null;
+  /** Involved in a broken 勾稽 rule. */
+  flagged?: boolean;
+}
+
+export interface DraftTable {
+  id: string;
+  section: ReportSectionId | 'appendix';
+  title: string;
+  /** Number of grid columns. */
+  width: number;
+  /** Leading columns that hold row labels. */
+  labelColumns: number;
+  rows: GridCell[][];
+  violations: Violation[];
+}
+
+export interface ReportDraft {
+  templateId: string;
+  templateName: string;
+  year: number;
+  unit: { code: string; name: string; kind: string };
+  level: boolean;
+  /** Heading of the document, e.g. 遂宁市人民政府2017年政府信息公开工作年度报告（草稿）. */
+  title: string;
+  paragraphs: DraftParagraph[];
+  placeholders: DraftPlaceholder[];
+  tables: DraftTable[];
+  /** Every broken rule of the year (also attached to the tables they concern). */
+  violations: Violation[];
+}
+
+export function segmentsText(segments: Segment[]): string {
+  return segments.map((s) => (typeof s === 'string' ? s : s.fact.text)).join('');
+}
+
+/** Cells a fact was computed from. */
+export function factRefs(f: Fact): string[] {
+  switch (f.kind) {
+    case 'year':
+      return [];
+    case 'cell':
+      return [f.ref];
+    case 'sum':
+      return f.refs;
+    case 'share':
+      return f.groups.flat();
+  }
+}
+
+export function factsOf(p: Pick<DraftParagraph, 'segments'>): Fact[] {
+  return p.segments.flatMap((s) => (typeof s === 'string' ? [] : [s.fact]));
+}
