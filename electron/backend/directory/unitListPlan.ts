@@ -110,7 +110,7 @@ function rejectOrphans(planned: PlannedRow[], byCode: Map<string, ExistingUnit>)
   while (changed) {
     changed = false;
     const rejected = new Map<string, number>();
-    for (const p of planned) if (p.code && p.reasons.length > 0) rejected.set(p.code, p.row);
+    for (const p of planned) if (p.code && p.reasons.length > 0 && !rejected.has(p.code)) rejected.set(p.code, p.row);
     for (const p of planned) {
       if (p.reasons.length > 0 || !p.parentCode || byCode.has(p.parentCode)) continue;
       const row = rejected.get(p.parentCode);
