@@ -13,7 +13,7 @@ export function UnitImport({ onApplied }: Props) {
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<UnitImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'reading' | 'applying' | null>(null);
   const [skipRejected, setSkipRejected] = useState(false);
 
   async function pick(f: File | undefined) {
@@ -21,10 +21,10 @@ export function UnitImport({ onApplied }: Props) {
     setError(null);
     setFile(null);
     if (!f) return;
-    setBusy(true);
+    setBusy('reading');
     const picked = { fileName: f.name, base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) };
     const r = await api.call('units.importPreview', picked);
-    setBusy(false);
+    setBusy(null);
     if (!r.ok) return setError(r.error.message);
     setFile(picked);
     setPreview(r.data);
@@ -33,9 +33,9 @@ export function UnitImport({ onApplied }: Props) {
 
   async function apply() {
     if (!file) return;
-    setBusy(true);
+    setBusy('applying');
     const r = await api.call('units.importApply', { ...file, skipRejected });
-    setBusy(false);
+    setBusy(null);
     if (!r.ok) return setError(r.error.message);
     setPreview(null);
     setFile(null);
@@ -51,9 +51,9 @@ export function UnitImport({ onApplied }: Props) {
       <p className="muted">{t('directory.import.hint')}</p>
       <label>
         {t('directory.import.pick')}
-        <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void pick(e.target.files?.[0])} disabled={busy} />
+        <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void pick(e.target.files?.[0])} disabled={busy !== null} />
       </label>
-      {busy && <p role="status">{t('directory.import.reading')}</p>}
+      {busy && <p role="status">{t(busy === 'reading' ? 'directory.import.reading' : 'directory.import.applying')}</p>}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -97,7 +97,7 @@ export function UnitImport({ onApplied }: Props) {
             </label>
           )}
           <div className="form-actions">
-            <button type="button" className="primary" onClick={() => void apply()} disabled={busy || blocked || nothing}>
+            <button type="button" className="primary" onClick={() => void apply()} disabled={busy !== null || blocked || nothing}>
               {t('directory.import.apply')}
             </button>
             {blocked && <span className="muted">{t('directory.import.blocked')}</span>}

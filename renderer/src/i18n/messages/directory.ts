@@ -44,6 +44,7 @@ export const directory = {
   'directory.import.hint': '表头需有“代码”“名称”“上级代码”“类型”四列（可另有“截止日”列）；先预览，确认后一次性导入。',
   'directory.import.pick': '选择名录文件（.xlsx）',
   'directory.import.reading': '正在读取…',
+  'directory.import.applying': '正在导入…',
   'directory.import.summary': '“{file}”工作表“{sheet}”：新增 {new} 个，修改 {changed} 个，不变 {unchanged} 个，有误 {rejected} 行',
   'directory.import.row': '行号',
   'directory.import.status': '结果',
