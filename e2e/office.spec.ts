@@ -49,6 +49,7 @@ test('an aggregator sets up the directory, sees who has not reported, copies the
   await form.getByLabel('单位类型').selectOption('部门');
   await form.getByLabel('单位名称', { exact: true }).press('Enter');
   await expect(page.getByRole('status')).toHaveText('已添加“市财政局”');
+  await expect(page.locator('tr[data-unit="SN-CZJ"]')).toHaveAttribute('aria-level', '2');
 
   await form.getByLabel('单位代码', { exact: true }).fill('CS');
   await form.getByLabel('单位名称', { exact: true }).fill('船山区');
@@ -87,7 +88,7 @@ test('an aggregator sets up the directory, sees who has not reported, copies the
   ]);
   await picker.setInputFiles(good);
   await expect(page.getByText('新增 2 个，修改 1 个，不变 0 个，有误 0 行')).toBeVisible();
-  await expect(page.getByRole('cell', { name: '名称：市财政局 → 遂宁市财政局' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '名称：市财政局 → 遂宁市财政局', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('导入完成：新增 2 个，修改 1 个，不变 0 个，跳过 0 行')).toHaveAttribute('role', 'status');
   await expect(page.locator('tr[data-unit="CS-JYJ"]')).toHaveAttribute('aria-level', '3');
