@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import { coreInputs, type CoreOutputs } from './methods/core';
 import { valueInputs, type ValueOutputs } from './methods/values';
 import { reportInputs, type ReportOutputs } from './methods/report';
+import { directoryInputs, type DirectoryOutputs } from './methods/directory';
+import { officeInputs, type OfficeOutputs } from './methods/office';
 
 export const apiInputs = {
   ...coreInputs,
@@ -15,6 +17,11 @@ export const apiInputs = {
 };
 
 export type ApiOutputs = CoreOutputs & ValueOutputs & ReportOutputs;
+  ...directoryInputs,
+  ...officeInputs,
+};
+
+export type ApiOutputs = CoreOutputs & ValueOutputs & DirectoryOutputs & OfficeOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -7,10 +7,14 @@ import type { Method } from '../../../shared/api/contract';
 import { coreHandlers } from './handlers/core';
 import { valueHandlers } from './handlers/values';
 import { reportHandlers } from './handlers/report';
+import { directoryHandlers } from './handlers/directory';
+import { officeHandlers } from './handlers/office';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
   ...coreHandlers,
   ...valueHandlers,
   ...reportHandlers,
+  ...directoryHandlers,
+  ...officeHandlers,
 };

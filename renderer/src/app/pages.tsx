@@ -4,6 +4,8 @@ import type { Role } from '../../../shared/domain';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReportPage } from '../features/report/ReportPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { OfficePage } from '../features/office/OfficePage';
 import type { MessageKey } from '../i18n/catalog';
 
 export interface PageDef {
@@ -18,4 +20,6 @@ export const PAGES: PageDef[] = [
   { id: 'ledger', label: 'nav.ledger', component: LedgerPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
   { id: 'report', label: 'nav.report', component: ReportPage },
+  { id: 'directory', label: 'nav.directory', component: DirectoryPage, roles: ['aggregator'] },
+  { id: 'office', label: 'nav.office', component: OfficePage, roles: ['aggregator'] },
 ];

@@ -6,12 +6,16 @@ import { common } from './messages/common';
 import { ledger } from './messages/ledger';
 import { setup } from './messages/setup';
 import { report } from './messages/report';
+import { directory } from './messages/directory';
+import { office } from './messages/office';
 
 export const messages = {
   ...common,
   ...setup,
   ...ledger,
   ...report,
+  ...directory,
+  ...office,
 } as const;
 
 export type MessageKey = keyof typeof messages;
