@@ -14,14 +14,15 @@ export const apiInputs = {
   ...coreInputs,
   ...valueInputs,
   ...reportInputs,
-};
-
-export type ApiOutputs = CoreOutputs & ValueOutputs & ReportOutputs;
   ...directoryInputs,
   ...officeInputs,
 };
 
-export type ApiOutputs = CoreOutputs & ValueOutputs & DirectoryOutputs & OfficeOutputs;
+export type ApiOutputs = CoreOutputs &
+  ValueOutputs &
+  ReportOutputs &
+  DirectoryOutputs &
+  OfficeOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -1,7 +1,13 @@
-/** Every CLI command; later features add theirs here. */
+/** Every CLI command; each feature adds its own line. */
 import type { CliCommand } from '../command';
 import { initCommand } from './init';
 import { getCommand, setCommand, templatesCommand } from './values';
 import { reportCommand } from './report';
 
-export const COMMANDS: CliCommand[] = [initCommand, setCommand, getCommand, templatesCommand, reportCommand];
+export const COMMANDS: CliCommand[] = [
+  initCommand,
+  setCommand,
+  getCommand,
+  templatesCommand,
+  reportCommand,
+];

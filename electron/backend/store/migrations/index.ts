@@ -6,6 +6,9 @@ import { initial } from './001-initial';
 import { office } from './004-office';
 import type { Migration } from './types';
 
-export const MIGRATIONS: Migration[] = [initial, office];
+export const MIGRATIONS: Migration[] = [
+  initial,
+  office,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
