@@ -6,13 +6,15 @@
 import type { z } from 'zod';
 import { coreInputs, type CoreOutputs } from './methods/core';
 import { valueInputs, type ValueOutputs } from './methods/values';
+import { chartInputs, type ChartOutputs } from './methods/charts';
 
 export const apiInputs = {
   ...coreInputs,
   ...valueInputs,
+  ...chartInputs,
 };
 
-export type ApiOutputs = CoreOutputs & ValueOutputs;
+export type ApiOutputs = CoreOutputs & ValueOutputs & ChartOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -1,0 +1,34 @@
+/**
+ * Which units a chart covers and their figures: a unit alone, or the unit
+ * with its whole subtree (an office's level of the hierarchy).
+ */
+import type { ChartScope } from '../../../shared/api/methods/charts';
+import type { Unit } from '../../../shared/domain';
+import type { Template } from '../../../shared/template/schema';
+import type { Period } from '../../../shared/values/period';
+import { SETTING_ROLE, resolveUnit, selfUnit, type BackendContext } from '../context';
+import { aggregatePeriodFigures, monthlyFigures, subtreeUnitIds, unitMonthlyFigures, type MonthlyFigures } from '../store/aggregate';
+import { getSetting } from '../store/settings';
+
+export interface ResolvedScope {
+  unit: Unit;
+  unitIds: number[];
+  scope: ChartScope;
+}
+
+/** An office looks at its level by default; a filer at its own figures. */
+export function resolveScope(ctx: BackendContext, unitCode: string | undefined, level: boolean | undefined): ResolvedScope {
+  const unit = resolveUnit(ctx, unitCode);
+  const wholeLevel = level ?? (getSetting(ctx.store.db, SETTING_ROLE) === 'aggregator' || (unitCode !== undefined && unit.id !== selfUnit(ctx)?.id));
+  const unitIds = wholeLevel ? subtreeUnitIds(ctx.store.db, unit.id) : [unit.id];
+  return { unit, unitIds, scope: { unitCode: unit.code, unitName: unit.name, level: wholeLevel, unitCount: unitIds.length } };
+}
+
+/** Period figures, each unit rolled up on its own first (stocks are each unit's last value). */
+export function scopePeriodFigures(ctx: BackendContext, template: Template, unitIds: number[], period: Period): Map<string, number> {
+  return aggregatePeriodFigures(template, unitMonthlyFigures(ctx.store.db, unitIds, template.id, period.year), period.fromMonth, period.toMonth);
+}
+
+export function scopeMonthlyFigures(ctx: BackendContext, template: Template, unitIds: number[], year: number): MonthlyFigures {
+  return monthlyFigures(ctx.store.db, unitIds, template.id, year);
+}
