@@ -35,6 +35,7 @@ describe('demo.load', () => {
     expect(ov.violations.filter((v) => v.severity === 'error')).toEqual([]);
     // The real report's 重点信息 exceeds its itemised parts: a warning, with its reason.
     expect(ov.violations.map((v) => v.ruleId)).toEqual(['key.items_gap']);
+    expect(await b.invoke('charts.years', { templateId: T })).toEqual([2017]);
   });
 
   it('on a set-up file, adds the demo unit under this unit and is repeatable', async () => {
@@ -74,6 +75,7 @@ describe('charts', () => {
     expect(bd.empty).toBe(true);
     expect((await b.invoke('charts.trend', { templateId: T, year: 2018 })).empty).toBe(true);
     expect((await b.invoke('charts.yoy', { templateId: T, year: 2018 })).empty).toBe(true);
+    expect(await b.invoke('charts.years', { templateId: T })).toEqual([]);
   });
 
   it('compares a year with the one before', async () => {

@@ -32,3 +32,11 @@ export function scopePeriodFigures(ctx: BackendContext, template: Template, unit
 export function scopeMonthlyFigures(ctx: BackendContext, template: Template, unitIds: number[], year: number): MonthlyFigures {
   return monthlyFigures(ctx.store.db, unitIds, template.id, year);
 }
+
+/** Years with any stored figure for these units, latest first. */
+export function dataYears(ctx: BackendContext, templateId: string, unitIds: number[]): number[] {
+  const rows = ctx.store.db
+    .prepare(`SELECT DISTINCT year FROM cell_values WHERE template_id = ? AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY year DESC`)
+    .all(templateId, JSON.stringify(unitIds)) as { year: number }[];
+  return rows.map((r) => r.year);
+}

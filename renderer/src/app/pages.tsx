@@ -3,6 +3,8 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { ChartsPage } from '../features/charts/ChartsPage';
 import type { MessageKey } from '../i18n/catalog';
 
 export interface PageDef {
@@ -16,4 +18,8 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'ledger', label: 'nav.ledger', component: LedgerPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
+  { id: 'charts', label: 'nav.charts', component: ChartsPage },
 ];
+
+// 首页 comes first in navigation (and is the page opened by default).
+PAGES.unshift({ id: 'home', label: 'nav.home', component: OverviewPage });

@@ -5,11 +5,13 @@
 import { common } from './messages/common';
 import { ledger } from './messages/ledger';
 import { setup } from './messages/setup';
+import { charts } from './messages/charts';
 
 export const messages = {
   ...common,
   ...setup,
   ...ledger,
+  ...charts,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -30,6 +30,7 @@ export const chartInputs = {
     by: z.string().min(1).max(80).optional(),
   }),
   'charts.overview': z.strictObject({ templateId: templateIdSchema, year: yearSchema }),
+  'charts.years': z.strictObject({ ...scope }),
   'demo.load': z.strictObject({}),
 };
 
@@ -73,5 +74,7 @@ export interface ChartOutputs {
   'charts.yoy': { year: number; months: YoyMonth[]; empty: boolean; scope: ChartScope };
   'charts.ranking': { period: Period; parent: ChartScope; by: { ref: string | null; name: string }; rows: RankingRow[] };
   'charts.overview': OverviewFigures;
+  /** Years with any figure, latest first. */
+  'charts.years': number[];
   'demo.load': DemoLoaded;
 }

@@ -4,14 +4,14 @@ import { evaluateRules } from '../../../../shared/rules/evaluate';
 import { sectionCells } from '../../../../shared/template/cells';
 import { yearPeriod } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit } from '../../context';
-import { resolveScope, scopeMonthlyFigures, scopePeriodFigures } from '../../charts/scope';
+import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures } from '../../charts/scope';
 import { loadDemo } from '../../demo/loadDemo';
 import { subtreeUnitIds } from '../../store/aggregate';
 import { listUnits } from '../../store/units';
 import { fail } from '../failure';
 import type { HandlerMap } from '../types';
 
-export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'charts.yoy' | 'charts.ranking' | 'charts.overview' | 'demo.load'> = {
+export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'charts.yoy' | 'charts.ranking' | 'charts.overview' | 'charts.years' | 'demo.load'> = {
   'charts.breakdown': (ctx, { templateId, period, unitCode, level }) => {
     const template = resolveTemplate(ctx, templateId);
     const s = resolveScope(ctx, unitCode, level);
@@ -72,6 +72,12 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
       return first ? [{ ref: first.ref, label: first.label, measure: first.measure, value: current.get(first.ref) ?? null }] : [];
     });
     return { year, scope: s.scope, monthsWithData, completedMonths: null, categoryTotal: breakdown.total, headline, violations, breakdown, categories };
+  },
+
+  'charts.years': (ctx, { templateId, unitCode, level }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const s = resolveScope(ctx, unitCode, level);
+    return dataYears(ctx, template.id, s.unitIds);
   },
 
   'demo.load': (ctx) => loadDemo(ctx),
