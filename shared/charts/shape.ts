@@ -8,13 +8,14 @@ import type { Template } from '../template/schema';
 import { computeShares } from './shares';
 
 export interface CategoryDef {
-  ref: string;
+  /** The cell ref of the category indicator (named code, not ref: chart data entries are spread into React props). */
+  code: string;
   /** The category name printed in the report, e.g. 工作动态信息. */
   name: string;
 }
 
 export function categoriesOf(template: Template): CategoryDef[] {
-  return categoryCells(template).map((c: CellDef) => ({ ref: c.ref, name: c.category! }));
+  return categoryCells(template).map((c: CellDef) => ({ code: c.ref, name: c.category! }));
 }
 
 export interface BreakdownItem extends CategoryDef {
@@ -34,8 +35,8 @@ export interface Breakdown {
 
 /** figures: period figure per cell ref; an absent ref means nothing was entered. */
 export function shapeBreakdown(categories: CategoryDef[], figures: ReadonlyMap<string, number>): Breakdown {
-  const present = categories.some((c) => figures.has(c.ref));
-  const shares = computeShares(categories.map((c) => ({ key: c.ref, count: figures.get(c.ref) ?? 0 })));
+  const present = categories.some((c) => figures.has(c.code));
+  const shares = computeShares(categories.map((c) => ({ key: c.code, count: figures.get(c.code) ?? 0 })));
   const items = categories.map((c, i) => ({ ...c, count: shares[i].count, percent: shares[i].percent, basisPoints: shares[i].basisPoints }));
   return { items, total: items.reduce((s, i) => s + i.count, 0), empty: !present };
 }
@@ -74,9 +75,9 @@ export function shapeTrend(
     let total = 0;
     let hasData = false;
     for (const c of categories) {
-      const v = monthly.get(c.ref)?.[m];
+      const v = monthly.get(c.code)?.[m];
       if (v !== null && v !== undefined) hasData = true;
-      counts[c.ref] = v ?? 0;
+      counts[c.code] = v ?? 0;
       total += v ?? 0;
     }
     months.push({ month: m, counts, total, hasData });

@@ -31,7 +31,7 @@ export function breakdownTable(b: Breakdown): ChartTable {
 export function trendTable(t: Trend, categories: CategoryDef[]): ChartTable {
   return {
     head: ['月份', ...categories.map((c) => c.name), '合计'],
-    rows: t.months.map((m) => [`${m.month}月`, ...categories.map((c) => (m.hasData ? m.counts[c.ref] : null)), m.hasData ? m.total : null]),
+    rows: t.months.map((m) => [`${m.month}月`, ...categories.map((c) => (m.hasData ? m.counts[c.code] : null)), m.hasData ? m.total : null]),
   };
 }
 

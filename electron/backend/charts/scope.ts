@@ -6,9 +6,8 @@ import type { ChartScope } from '../../../shared/api/methods/charts';
 import type { Unit } from '../../../shared/domain';
 import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
-import { SETTING_ROLE, resolveUnit, selfUnit, type BackendContext } from '../context';
+import { resolveUnit, type BackendContext } from '../context';
 import { aggregatePeriodFigures, monthlyFigures, subtreeUnitIds, unitMonthlyFigures, type MonthlyFigures } from '../store/aggregate';
-import { getSetting } from '../store/settings';
 
 export interface ResolvedScope {
   unit: Unit;
@@ -16,10 +15,14 @@ export interface ResolvedScope {
   scope: ChartScope;
 }
 
-/** An office looks at its level by default; a filer at its own figures. */
+/**
+ * By default a unit's figures include the units below it: for a department
+ * that is just its own, for an office its whole level (and a demo unit
+ * loaded under a department shows up at once).
+ */
 export function resolveScope(ctx: BackendContext, unitCode: string | undefined, level: boolean | undefined): ResolvedScope {
   const unit = resolveUnit(ctx, unitCode);
-  const wholeLevel = level ?? (getSetting(ctx.store.db, SETTING_ROLE) === 'aggregator' || (unitCode !== undefined && unit.id !== selfUnit(ctx)?.id));
+  const wholeLevel = level ?? true;
   const unitIds = wholeLevel ? subtreeUnitIds(ctx.store.db, unit.id) : [unit.id];
   return { unit, unitIds, scope: { unitCode: unit.code, unitName: unit.name, level: wholeLevel, unitCount: unitIds.length } };
 }

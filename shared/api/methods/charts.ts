@@ -13,7 +13,7 @@ export const periodSchema = z
 const scope = {
   templateId: templateIdSchema,
   unitCode: unitCodeSchema.optional(),
-  /** true: the unit and its whole subtree; false: the unit's own figures. Default: subtree for an office, own for a filer. */
+  /** true: the unit and its whole subtree; false: the unit's own figures. Default: the subtree. */
   level: z.boolean().optional(),
 };
 

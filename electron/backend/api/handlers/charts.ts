@@ -39,11 +39,11 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     const template = resolveTemplate(ctx, templateId);
     const parent = resolveUnit(ctx, unitCode);
     const categories = categoriesOf(template);
-    const category = by === undefined ? undefined : (categories.find((c) => c.ref === by) ?? fail('not_found', `模板“${template.name}”中没有分类指标 ${by}`, 'by'));
+    const category = by === undefined ? undefined : (categories.find((c) => c.code === by) ?? fail('not_found', `模板“${template.name}”中没有分类指标 ${by}`, 'by'));
     const children = listUnits(ctx.store.db).filter((u) => u.parentId === parent.id);
     const rows = children.map((u) => {
       const figures = scopePeriodFigures(ctx, template, subtreeUnitIds(ctx.store.db, u.id), period);
-      const refs = category ? [category.ref] : categories.map((c) => c.ref);
+      const refs = category ? [category.code] : categories.map((c) => c.code);
       const present = refs.filter((r) => figures.has(r));
       return { unitCode: u.code, unitName: u.name, count: present.length === 0 ? null : present.reduce((s, r) => s + figures.get(r)!, 0) };
     });
@@ -51,7 +51,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     return {
       period,
       parent: { unitCode: parent.code, unitName: parent.name, level: true, unitCount: allIds.length },
-      by: { ref: category?.ref ?? null, name: category?.name ?? '主动公开信息（各类合计）' },
+      by: { ref: category?.code ?? null, name: category?.name ?? '主动公开信息（各类合计）' },
       rows: shapeRanking(rows),
     };
   },

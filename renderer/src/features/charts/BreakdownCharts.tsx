@@ -76,7 +76,7 @@ export function DonutChart({ breakdown, subtitle, fileStem, emptyWhat }: Props) 
         </PieChart>
         <ul className="chart-legend" aria-label={t('charts.legend')} data-testid="breakdown-legend">
           {breakdown.items.map((i, n) => (
-            <li key={i.ref} data-category={i.name}>
+            <li key={i.code} data-category={i.name}>
               <span className="swatch" style={{ background: seriesFill(n).color }} title={seriesFill(n).texture ?? undefined} />
               <span>{i.name}</span>
               <span className="num">{fmt(i.count)}</span>

@@ -32,7 +32,7 @@ export function ChartsPage() {
   const [period, setPeriod] = useState<Period | null>(null);
   const [units, setUnits] = useState<Unit[]>([]);
   const [unitCode, setUnitCode] = useState(status.unit?.code ?? '');
-  const [level, setLevel] = useState(office);
+  const [level, setLevel] = useState(true);
   const [by, setBy] = useState('');
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -121,7 +121,7 @@ export function ChartsPage() {
                   <select aria-label={t('charts.ranking.by')} value={by} onChange={(e) => setBy(e.target.value)}>
                     <option value="">{t('charts.ranking.byTotal')}</option>
                     {data.trend.categories.map((c) => (
-                      <option key={c.ref} value={c.ref}>
+                      <option key={c.code} value={c.code}>
                         {c.name}
                       </option>
                     ))}

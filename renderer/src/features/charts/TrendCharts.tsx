@@ -7,6 +7,7 @@ import { ChartFrame } from './ChartFrame';
 import { PREVIOUS_YEAR, seriesFill, TOTAL_LINE } from './palette';
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
+const seriesKey = (n: number) => `s${n}`;
 
 interface TipRow {
   name: string;
@@ -32,7 +33,8 @@ function TipBox({ title, rows }: { title: string; rows: TipRow[] }) {
 export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }: { trend: Trend; categories: CategoryDef[]; subtitle: string; fileStem: string; emptyWhat: string }) {
   const data = trend.months.map((m) => ({
     label: `${m.month}月`,
-    ...Object.fromEntries(categories.map((c) => [c.ref, m.hasData ? m.counts[c.ref] : null])),
+    // Keys by position: recharts reads a dotted dataKey such as "pub.cat.work" as a path.
+    ...Object.fromEntries(categories.map((c, n) => [seriesKey(n), m.hasData ? m.counts[c.code] : null])),
     total: m.hasData ? m.total : null,
   }));
   const legend = [...categories.map((c, n) => ({ color: seriesFill(n).color, label: c.name })), { color: TOTAL_LINE, label: `${t('charts.total')}（折线）` }];
@@ -45,7 +47,7 @@ export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }:
           <XAxis dataKey="label" interval={0} fontSize={12} />
           <YAxis tickFormatter={fmt} width={64} fontSize={12} />
           {categories.map((c, n) => (
-            <Bar key={c.ref} dataKey={c.ref} name={c.name} stackId="categories" fill={seriesFill(n).fill} stroke="#ffffff" strokeWidth={0.5} isAnimationActive={false} />
+            <Bar key={c.code} dataKey={seriesKey(n)} name={c.name} stackId="categories" fill={seriesFill(n).fill} stroke="#ffffff" strokeWidth={0.5} isAnimationActive={false} />
           ))}
           <Line dataKey="total" name={t('charts.total')} stroke={TOTAL_LINE} strokeWidth={2} strokeDasharray="6 3" dot={{ r: 3, fill: TOTAL_LINE }} connectNulls={false} isAnimationActive={false} />
           <Tooltip
@@ -58,7 +60,7 @@ export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }:
                   title={String(label)}
                   rows={[
                     { name: t('charts.total'), value: row.total, color: TOTAL_LINE },
-                    ...categories.map((c, n) => ({ name: c.name, value: r[c.ref] as number | null, color: seriesFill(n).color })).reverse(),
+                    ...categories.map((c, n) => ({ name: c.name, value: r[seriesKey(n)] as number | null, color: seriesFill(n).color })).reverse(),
                   ]}
                 />
               );
