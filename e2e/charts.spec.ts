@@ -70,6 +70,7 @@ test('demo data, the 2017 breakdown as the report prints it, table view, copy as
   const [download] = await Promise.all([page.waitForEvent('download'), donut.getByRole('button', { name: '保存为图片' }).click()]);
   expect(download.suggestedFilename()).toBe('SN-ZFB-2017-分类构成.png');
   const bytes = fs.readFileSync((await download.path())!);
+  fs.writeFileSync(path.join(ARTIFACTS, 'charts-donut-saved.png'), bytes);
   const { width, height } = pngSize(bytes);
   expect(width).toBeGreaterThanOrEqual(600);
   expect(width).toBeLessThanOrEqual(4000);

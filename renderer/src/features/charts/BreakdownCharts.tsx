@@ -5,7 +5,7 @@ import { sortedByCount, type Breakdown } from '../../../../shared/charts/shape';
 import { breakdownTable } from '../../../../shared/charts/table';
 import { t } from '../../i18n/catalog';
 import { ChartFrame } from './ChartFrame';
-import { seriesFill } from './palette';
+import { seriesFill, swatchStyle } from './palette';
 import { WrappedYTick } from './WrappedTick';
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
@@ -77,7 +77,7 @@ export function DonutChart({ breakdown, subtitle, fileStem, emptyWhat }: Props) 
         <ul className="chart-legend" aria-label={t('charts.legend')} data-testid="breakdown-legend">
           {breakdown.items.map((i, n) => (
             <li key={i.code} data-category={i.name}>
-              <span className="swatch" style={{ background: seriesFill(n).color }} title={seriesFill(n).texture ?? undefined} />
+              <span className="swatch" style={swatchStyle(seriesFill(n))} title={seriesFill(n).texture ?? undefined} />
               <span>{i.name}</span>
               <span className="num">{fmt(i.count)}</span>
               <span className="num share">{formatPercent(i)}</span>

@@ -4,7 +4,7 @@ import type { CategoryDef, Trend, YoyMonth } from '../../../../shared/charts/sha
 import { trendTable, yoyTable } from '../../../../shared/charts/table';
 import { t } from '../../i18n/catalog';
 import { ChartFrame } from './ChartFrame';
-import { PREVIOUS_YEAR, seriesFill, TOTAL_LINE } from './palette';
+import { PREVIOUS_YEAR, seriesFill, swatchStyle, TOTAL_LINE } from './palette';
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 const seriesKey = (n: number) => `s${n}`;
@@ -38,6 +38,7 @@ export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }:
     total: m.hasData ? m.total : null,
   }));
   const legend = [...categories.map((c, n) => ({ color: seriesFill(n).color, label: c.name })), { color: TOTAL_LINE, label: `${t('charts.total')}（折线）` }];
+  const swatches = [...categories.map((_, n) => swatchStyle(seriesFill(n))), { background: TOTAL_LINE }];
   const empty = categories.length === 0 ? t('charts.noCategories', { template: '' }) : trend.empty ? t('charts.empty', { what: emptyWhat }) : null;
   return (
     <ChartFrame id="trend" title={t('charts.trend.title')} subtitle={subtitle} table={trendTable(trend, categories)} emptyMessage={empty} fileName={`${fileStem}-逐月趋势.png`} legend={legend}>
@@ -68,9 +69,9 @@ export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }:
           />
         </ComposedChart>
         <ul className="chart-legend" aria-label={t('charts.legend')}>
-          {legend.map((l) => (
+          {legend.map((l, n) => (
             <li key={l.label} style={{ gridTemplateColumns: '18px 1fr' }}>
-              <span className="swatch" style={{ background: l.color }} />
+              <span className="swatch" style={swatches[n]} />
               <span>{l.label}</span>
             </li>
           ))}
@@ -89,6 +90,7 @@ export function YoyChart({ months, year, subtitle, fileStem, emptyWhat }: { mont
     { color: PREVIOUS_YEAR, label: prev },
   ];
   const empty = months.every((m) => m.current === null && m.previous === null) ? t('charts.empty', { what: emptyWhat }) : null;
+  const noPrevious = months.every((m) => m.previous === null);
   return (
     <ChartFrame id="yoy" title={t('charts.yoy.title', { year, prev: year - 1 })} subtitle={subtitle} table={yoyTable(months, year)} emptyMessage={empty} fileName={`${fileStem}-同比.png`} legend={legend}>
       <div className="chart-row">
@@ -126,6 +128,7 @@ export function YoyChart({ months, year, subtitle, fileStem, emptyWhat }: { mont
           ))}
         </ul>
       </div>
+      {noPrevious && <p className="muted">{t('charts.yoy.noPrevious', { prev: year - 1 })}</p>}
     </ChartFrame>
   );
 }

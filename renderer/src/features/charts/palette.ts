@@ -36,6 +36,30 @@ const BASE: SeriesFill[] = [
   { color: '#fecaca', fill: { color: '#fecaca', definition: DOTS_ON_LIGHT }, texture: '圆点' },
 ];
 
+/** Whether a #rrggbb colour is dark (light texture on it) or light (dark texture). */
+export function isDark(hex: string): boolean {
+  const n = parseInt(hex.slice(1), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+/** The same texture in CSS, for the HTML legend's swatches. */
+export function swatchStyle(f: SeriesFill): { background: string } {
+  const dark = isDark(f.color) ? 'rgba(255,255,255,0.6)' : 'rgba(0,0,0,0.45)';
+  switch (f.texture) {
+    case '斜线':
+      return { background: `repeating-linear-gradient(45deg, ${dark} 0 2px, transparent 2px 5px), ${f.color}` };
+    case '圆点':
+      return { background: `radial-gradient(${dark} 1.2px, transparent 1.6px) 0 0 / 4px 4px, ${f.color}` };
+    case '竖线':
+      return { background: `repeating-linear-gradient(90deg, ${dark} 0 2px, transparent 2px 5px), ${f.color}` };
+    case '网格':
+      return { background: `repeating-linear-gradient(45deg, ${dark} 0 1px, transparent 1px 4px), repeating-linear-gradient(-45deg, ${dark} 0 1px, transparent 1px 4px), ${f.color}` };
+    default:
+      return { background: f.color };
+  }
+}
+
 export function seriesFill(index: number): SeriesFill {
   return BASE[index % BASE.length];
 }

@@ -26,6 +26,7 @@ export const charts = {
   'charts.bar.title': '主动公开信息分类排序',
   'charts.trend.title': '主动公开信息逐月趋势',
   'charts.yoy.title': '主动公开信息同比（{year}年与{prev}年同月）',
+  'charts.yoy.noPrevious': '{prev}年同期没有录入数据，无法计算同比',
   'charts.ranking.title': '下级单位排名：{by}',
   'charts.ranking.by': '排名依据',
   'charts.ranking.byTotal': '主动公开信息（各类合计）',
