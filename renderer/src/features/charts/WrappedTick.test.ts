@@ -7,7 +7,10 @@ describe('wrapLabel', () => {
     const lines = wrapLabel(name, 8);
     expect(lines.every((l) => [...l].length <= 8)).toBe(true);
     expect(lines.join('')).toBe(name);
-    expect(lines).toHaveLength(3);
+    expect(lines).toEqual(['遂宁市人民政府办', '公室（2017年', '演示数据）']);
+  });
+  it('never breaks a number or a Latin word', () => {
+    expect(wrapLabel('1. 遂宁市（2017年演示数据）', 10)).toEqual(['1. 遂宁市（', '2017年演示数据）']);
   });
   it('keeps a short name on one line and an empty one as one empty line', () => {
     expect(wrapLabel('概况信息', 8)).toEqual(['概况信息']);

@@ -3,10 +3,19 @@
  * off or overlapping: Chinese names are split every `maxChars` characters.
  */
 export function wrapLabel(text: string, maxChars: number): string[] {
-  const chars = [...text];
+  // Numbers and Latin words stay whole ("2017", "PPP"); Chinese may break between any two characters.
+  const tokens = text.match(/[A-Za-z0-9.%\-]+|./gsu) ?? [];
   const lines: string[] = [];
-  for (let i = 0; i < chars.length; i += maxChars) lines.push(chars.slice(i, i + maxChars).join(''));
-  return lines.length ? lines : [''];
+  let line = '';
+  for (const tok of tokens) {
+    if (line && [...line].length + [...tok].length > maxChars) {
+      lines.push(line);
+      line = '';
+    }
+    line += tok;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
 }
 
 export const LINE_HEIGHT = 15;
