@@ -34,6 +34,9 @@ test('demo data, the 2017 breakdown as the report prints it, table view, copy as
   await expect(page.getByTestId('stat-total')).toContainText('76,891');
   await expect(page.getByTestId('stat-months')).toContainText('12/12');
   await expect(page.getByTestId('rules-summary')).toHaveText('0 个错误，1 个提示');
+  await expect(page.getByTestId('chart-donut').getByTestId('breakdown-legend')).toContainText('55.11%');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'charts-overview.png'), fullPage: true });
+  expect(fs.statSync(path.join(ARTIFACTS, 'charts-overview.png')).size).toBeGreaterThan(20_000);
 
   await page.getByRole('link', { name: '统计图表' }).click();
   await expect(page.getByLabel('年度')).toHaveValue('2017');

@@ -41,7 +41,7 @@ export const charts = {
   'charts.current': '{year}年',
   'charts.previous': '{year}年',
   'overview.title': '首页',
-  'overview.yearSoFar': '{year}年以来',
+  'overview.yearSoFar': '{year}年累计',
   'overview.categoryTotal': '主动公开信息合计',
   'overview.monthsWithData': '已录入月份',
   'overview.monthsWithDataValue': '{n}/12 个月',
