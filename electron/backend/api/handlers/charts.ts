@@ -1,10 +1,10 @@
 import type { OverviewFigures } from '../../../../shared/api/methods/charts';
 import { categoriesOf, shapeBreakdown, shapeRanking, shapeTrend, shapeYoy } from '../../../../shared/charts/shape';
 import { evaluateRules } from '../../../../shared/rules/evaluate';
-import { sectionCells } from '../../../../shared/template/cells';
+import { findCell, sectionCells } from '../../../../shared/template/cells';
 import { yearPeriod } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit } from '../../context';
-import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures } from '../../charts/scope';
+import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
 import { loadDemo } from '../../demo/loadDemo';
 import { subtreeUnitIds } from '../../store/aggregate';
 import { listUnits } from '../../store/units';
@@ -41,9 +41,14 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     const categories = categoriesOf(template);
     const category = by === undefined ? undefined : (categories.find((c) => c.code === by) ?? fail('not_found', `模板“${template.name}”中没有分类指标 ${by}`, 'by'));
     const children = listUnits(ctx.store.db).filter((u) => u.parentId === parent.id);
+    const refs = category ? [category.code] : categories.map((c) => c.code);
+    // Category cells are flows; a template marking a stock as a category is ranked by the general roll-up.
+    const allFlows = refs.every((r) => findCell(template, r)?.rollup === 'sum');
+    const totals = allFlows
+      ? subtreeFlowTotals(ctx, template, children.map((u) => u.id), refs, period)
+      : new Map(children.map((u) => [u.id, scopePeriodFigures(ctx, template, subtreeUnitIds(ctx.store.db, u.id), period)]));
     const rows = children.map((u) => {
-      const figures = scopePeriodFigures(ctx, template, subtreeUnitIds(ctx.store.db, u.id), period);
-      const refs = category ? [category.code] : categories.map((c) => c.code);
+      const figures = totals.get(u.id) ?? new Map<string, number>();
       const present = refs.filter((r) => figures.has(r));
       return { unitCode: u.code, unitName: u.name, count: present.length === 0 ? null : present.reduce((s, r) => s + figures.get(r)!, 0) };
     });
@@ -61,7 +66,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     const s = resolveScope(ctx, undefined, undefined);
     const monthly = scopeMonthlyFigures(ctx, template, s.unitIds, year);
     const monthsWithData = [...new Set([...monthly.values()].flatMap((ms) => ms.flatMap((v, m) => (m > 0 && v !== null ? [m] : []))))].sort((a, b) => a - b);
-    const current = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year));
+    const current = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year), monthly);
     const previous = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year - 1));
     const violations = evaluateRules(template, 'year', (ref, y) => (y === 'current' ? current : previous).get(ref));
     const categories = categoriesOf(template);

@@ -4,7 +4,7 @@
  */
 export function wrapLabel(text: string, maxChars: number): string[] {
   // Numbers and Latin words stay whole ("2017", "PPP"); Chinese may break between any two characters.
-  const tokens = text.match(/[A-Za-z0-9.%\-]+|./gsu) ?? [];
+  const tokens = text.match(/[A-Za-z0-9.%-]+|./gsu) ?? [];
   const lines: string[] = [];
   let line = '';
   for (const tok of tokens) {
