@@ -61,6 +61,8 @@ export function DonutChart({ breakdown, subtitle, fileStem, emptyWhat }: Props) 
       emptyMessage={emptyMessage(breakdown, emptyWhat)}
       fileName={`${fileStem}-分类构成.png`}
       legend={legend}
+      // The picture the Excel export embeds (charts.breakdownPng) goes here once merged, so both are one rendering.
+      makePng={undefined}
     >
       <div className="chart-row">
         <PieChart width={340} height={320}>

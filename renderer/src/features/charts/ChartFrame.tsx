@@ -8,6 +8,7 @@ import { toTsv, type ChartTable } from '../../../../shared/charts/table';
 import { t } from '../../i18n/catalog';
 import { saveChartPng, type PngLegendItem } from './chartPng';
 import { copyText } from './clipboard';
+import { saveBytes } from '../../platform/files';
 import './charts.css';
 
 export interface ChartFrameProps {
@@ -19,10 +20,12 @@ export interface ChartFrameProps {
   emptyMessage?: string | null;
   fileName: string;
   legend?: PngLegendItem[];
+  /** Makes the picture elsewhere (e.g. the backend's rendering); by default the chart on screen is drawn to PNG. */
+  makePng?: () => Promise<Uint8Array>;
   children: ReactNode;
 }
 
-export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName, legend, children }: ChartFrameProps) {
+export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName, legend, makePng, children }: ChartFrameProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [notice, setNotice] = useState<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -38,9 +41,11 @@ export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName,
 
   async function save() {
     const svg = body.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
-    if (!svg) return;
+    if (!svg && !makePng) return;
     try {
-      const r = await saveChartPng({ title: subtitle ? `${title}（${subtitle}）` : title, svg, legend }, fileName);
+      const r = makePng
+        ? await saveBytes(fileName, await makePng(), 'image/png')
+        : await saveChartPng({ title: subtitle ? `${title}（${subtitle}）` : title, svg: svg!, legend }, fileName);
       if (r.saved) setNotice(t('charts.saved', { file: r.path ?? fileName }));
     } catch (e) {
       setNotice(t('charts.saveFailed', { reason: (e as Error).message }));
