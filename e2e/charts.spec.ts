@@ -104,3 +104,18 @@ test('a month and a range of the demo year add up to the same report figures', a
   expect(shares).toHaveLength(8);
   expect(shares.reduce((s, x) => s + Math.round(parseFloat(x) * 100), 0)).toBe(10_000);
 });
+
+test('a file not yet set up can start with the demo data as its own office', async ({ page, ledger }) => {
+  await page.goto(ledger.server.openUrl);
+  await expect(page.getByRole('heading', { name: '首次使用：设置本单位' })).toBeVisible();
+  await page.getByRole('button', { name: '载入演示数据（2017年遂宁市）' }).click();
+  await expect(page.getByTestId('current-unit')).toHaveText('遂宁市（2017年演示数据）（DEMO-SN2017）');
+  await expect(page.getByTestId('stat-total')).toContainText('76,891');
+
+  // Tooltips give the counts.
+  await page.getByRole('link', { name: '统计图表' }).click();
+  const bar = page.getByTestId('chart-bar');
+  await bar.locator('.recharts-bar-rectangle').first().hover();
+  await expect(bar.locator('.chart-tooltip')).toContainText('工作动态信息');
+  await expect(bar.locator('.chart-tooltip')).toContainText('42,373 条，占 55.11%');
+});

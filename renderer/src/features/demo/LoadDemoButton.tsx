@@ -21,7 +21,7 @@ export function LoadDemoButton({ onLoaded }: { onLoaded?: () => void }) {
 
   return (
     <span>
-      <button className="primary" onClick={() => void load()} disabled={busy}>
+      <button type="button" className="primary" onClick={() => void load()} disabled={busy}>
         {t('overview.loadDemo')}
       </button>
       {notice && (

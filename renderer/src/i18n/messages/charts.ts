@@ -58,5 +58,6 @@ export const charts = {
   'overview.openCharts': '查看全部图表',
   'overview.officeCards': '报送情况',
   'demo.title': '演示数据',
+  'demo.setupHint': '只想先看看？载入演示数据后，本数据文件即以“遂宁市（2017年演示数据）”作为本单位（汇总单位）。',
   'demo.hint': '载入2017年遂宁市政府信息公开年报的真实数据，按月分摊，全年合计与年报一致，作为下级单位“遂宁市（2017年演示数据）”。',
 } as const;
