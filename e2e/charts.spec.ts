@@ -44,6 +44,7 @@ test('demo data, the 2017 breakdown as the report prints it, table view, copy as
   const legend = donut.getByTestId('breakdown-legend');
   for (const [name, , share] of REPORT_2017) await expect(legend.locator(`[data-category="${name}"] .share`)).toHaveText(share);
 
+  await page.screenshot({ path: path.join(ARTIFACTS, 'charts-page.png'), fullPage: true });
   // A screenshot of each chart type.
   for (const id of ['donut', 'bar', 'trend', 'yoy', 'ranking']) {
     const chart = page.getByTestId(`chart-${id}`);

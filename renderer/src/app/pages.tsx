@@ -21,5 +21,6 @@ export const PAGES: PageDef[] = [
   { id: 'charts', label: 'nav.charts', component: ChartsPage },
 ];
 
-// 首页 comes first in navigation (and is the page opened by default).
+// 首页 comes first in navigation (and is the page opened by default); 设置 always last.
 PAGES.unshift({ id: 'home', label: 'nav.home', component: OverviewPage });
+PAGES.push(...PAGES.splice(PAGES.findIndex((p) => p.id === 'settings'), 1));
