@@ -1,23 +1,14 @@
 /** Year and month range of a chart: one month, a range, or the whole year. */
 import { MONTHS, type Period } from '../../../../shared/values/period';
 import { t } from '../../i18n/catalog';
+import { YearInput } from './YearInput';
 
 export function PeriodPicker({ period, onChange }: { period: Period; onChange(p: Period): void }) {
   return (
     <>
       <label>
         {t('charts.year')}
-        <input
-          type="number"
-          aria-label={t('charts.year')}
-          value={period.year}
-          min={2000}
-          max={2100}
-          onChange={(e) => {
-            const y = Number(e.target.value);
-            if (Number.isInteger(y) && y >= 2000 && y <= 2100) onChange({ ...period, year: y });
-          }}
-        />
+        <YearInput label={t('charts.year')} year={period.year} onChange={(year) => onChange({ ...period, year })} />
       </label>
       <label>
         {t('charts.fromMonth')}

@@ -12,6 +12,7 @@ import { DonutChart } from '../charts/BreakdownCharts';
 import { fileStem, scopeLabel } from '../charts/labels';
 import { TrendChart } from '../charts/TrendCharts';
 import { useInitialYear } from '../charts/useYears';
+import { YearInput } from '../charts/YearInput';
 import { LoadDemoButton } from '../demo/LoadDemoButton';
 import { OFFICE_CARDS } from './officeCards';
 import '../charts/charts.css';
@@ -53,7 +54,7 @@ export function OverviewPage() {
         <h1>{t('overview.yearSoFar', { year })}</h1>
         <label>
           {t('charts.year')}
-          <input type="number" aria-label={t('charts.year')} value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value) || year)} />
+          <YearInput label={t('charts.year')} year={year} onChange={setYear} />
         </label>
         <span className="muted">{scopeLabel(period, overview.scope)}</span>
         <a href="#/charts">{t('overview.openCharts')}</a>
