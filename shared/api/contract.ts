@@ -9,6 +9,7 @@ import { valueInputs, type ValueOutputs } from './methods/values';
 import { reportInputs, type ReportOutputs } from './methods/report';
 import { directoryInputs, type DirectoryOutputs } from './methods/directory';
 import { officeInputs, type OfficeOutputs } from './methods/office';
+import { chartInputs, type ChartOutputs } from './methods/charts';
 
 export const apiInputs = {
   ...coreInputs,
@@ -16,13 +17,15 @@ export const apiInputs = {
   ...reportInputs,
   ...directoryInputs,
   ...officeInputs,
+  ...chartInputs,
 };
 
 export type ApiOutputs = CoreOutputs &
   ValueOutputs &
   ReportOutputs &
   DirectoryOutputs &
-  OfficeOutputs;
+  OfficeOutputs &
+  ChartOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -9,6 +9,7 @@ import { valueHandlers } from './handlers/values';
 import { reportHandlers } from './handlers/report';
 import { directoryHandlers } from './handlers/directory';
 import { officeHandlers } from './handlers/office';
+import { chartHandlers } from './handlers/charts';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<Method> = {
   ...reportHandlers,
   ...directoryHandlers,
   ...officeHandlers,
+  ...chartHandlers,
 };

@@ -6,6 +6,8 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReportPage } from '../features/report/ReportPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { OfficePage } from '../features/office/OfficePage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { ChartsPage } from '../features/charts/ChartsPage';
 import type { MessageKey } from '../i18n/catalog';
 
 export interface PageDef {
@@ -22,4 +24,9 @@ export const PAGES: PageDef[] = [
   { id: 'report', label: 'nav.report', component: ReportPage },
   { id: 'directory', label: 'nav.directory', component: DirectoryPage, roles: ['aggregator'] },
   { id: 'office', label: 'nav.office', component: OfficePage, roles: ['aggregator'] },
+  { id: 'charts', label: 'nav.charts', component: ChartsPage },
 ];
+
+// 首页 comes first in navigation (and is the page opened by default); 设置 always last.
+PAGES.unshift({ id: 'home', label: 'nav.home', component: OverviewPage });
+PAGES.push(...PAGES.splice(PAGES.findIndex((p) => p.id === 'settings'), 1));

@@ -8,6 +8,7 @@ import { setup } from './messages/setup';
 import { report } from './messages/report';
 import { directory } from './messages/directory';
 import { office } from './messages/office';
+import { charts } from './messages/charts';
 
 export const messages = {
   ...common,
@@ -16,6 +17,7 @@ export const messages = {
   ...report,
   ...directory,
   ...office,
+  ...charts,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -3,6 +3,7 @@ import type { CliCommand } from '../command';
 import { initCommand } from './init';
 import { getCommand, setCommand, templatesCommand } from './values';
 import { reportCommand } from './report';
+import { demoCommand } from './demo';
 
 export const COMMANDS: CliCommand[] = [
   initCommand,
@@ -10,4 +11,5 @@ export const COMMANDS: CliCommand[] = [
   getCommand,
   templatesCommand,
   reportCommand,
+  demoCommand,
 ];

@@ -3,6 +3,7 @@ import type { BackupSummary } from '../../../../shared/api/methods/core';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
+import { LoadDemoButton } from '../demo/LoadDemoButton';
 
 export function SettingsPage() {
   const { status, refresh } = useAppStatus();
@@ -67,6 +68,9 @@ export function SettingsPage() {
           ))}
         </ul>
       )}
+      <h2>{t('demo.title')}</h2>
+      <p className="muted">{t('demo.hint')}</p>
+      <LoadDemoButton />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Role } from '../../../../shared/domain';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
+import { LoadDemoButton } from '../demo/LoadDemoButton';
 
 export function SetupPage() {
   const { refresh } = useAppStatus();
@@ -59,6 +60,8 @@ export function SetupPage() {
         <button type="submit" className="primary" disabled={busy}>
           {t('setup.submit')}
         </button>
+        <p className="muted">{t('demo.setupHint')}</p>
+        <LoadDemoButton />
       </form>
     </div>
   );

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatPercent } from '../../../shared/charts/shares';
+import { DEMO_UNIT_CODE } from '../demo/loadDemo';
+import { snapshot, tempBackend, type TempBackend } from '../testing/tempBackend';
+
+const T = 'suining-2017';
+const YEAR = { year: 2017, fromMonth: 1, toMonth: 12 };
+const REPORT_2017 = {
+  概况信息: '2.44%',
+  计划总结信息: '9.19%',
+  规范性文件信息: '0.10%',
+  工作动态信息: '55.11%',
+  人事信息: '2.11%',
+  财政信息: '2.29%',
+  行政执法信息: '6.07%',
+  其他信息: '22.69%',
+};
+
+let b: TempBackend;
+afterEach(() => b.dispose());
+
+describe('demo.load', () => {
+  it('on a file not set up, makes the demo unit this file’s office with the exact 2017 figures', async () => {
+    b = await tempBackend({ setup: false });
+    const loaded = await b.invoke('demo.load', {});
+    expect(loaded).toMatchObject({ unitCode: DEMO_UNIT_CODE, becameSelf: true, year: 2017, templateId: T });
+    const status = await b.invoke('app.status', {});
+    expect(status).toMatchObject({ setupDone: true, role: 'aggregator', unit: { code: DEMO_UNIT_CODE } });
+    const bd = await b.invoke('charts.breakdown', { templateId: T, period: YEAR });
+    expect(Object.fromEntries(bd.items.map((i) => [i.name, formatPercent(i)]))).toEqual(REPORT_2017);
+    expect(bd.total).toBe(76891);
+    const ov = await b.invoke('charts.overview', { templateId: T, year: 2017 });
+    expect(ov.monthsWithData).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(ov.headline.find((h) => h.ref === 'pub.total')?.value).toBe(76891);
+    expect(ov.violations.filter((v) => v.severity === 'error')).toEqual([]);
+    // The real report's 重点信息 exceeds its itemised parts: a warning, with its reason.
+    expect(ov.violations.map((v) => v.ruleId)).toEqual(['key.items_gap']);
+    expect(await b.invoke('charts.years', { templateId: T })).toEqual([2017]);
+  });
+
+  it('on a set-up file, adds the demo unit under this unit and is repeatable', async () => {
+    b = await tempBackend({ role: 'aggregator' });
+    const first = await b.invoke('demo.load', {});
+    expect(first.becameSelf).toBe(false);
+    expect(first.cellsWritten).toBeGreaterThan(800);
+    const again = await b.invoke('demo.load', {});
+    expect(again.cellsWritten).toBe(0);
+    const units = await b.invoke('units.list', {});
+    expect(units.find((u) => u.code === DEMO_UNIT_CODE)?.parentId).toBe(units.find((u) => u.code === 'TEST-01')?.id);
+    // The office's level includes the demo unit; its own figures do not.
+    expect((await b.invoke('charts.breakdown', { templateId: T, period: YEAR })).total).toBe(76891);
+    const own = await b.invoke('charts.breakdown', { templateId: T, period: YEAR, level: false });
+    expect(own.empty).toBe(true);
+  });
+});
+
+describe('charts', () => {
+  it('gives a month, a range and the year; months add up to the year', async () => {
+    b = await tempBackend({ role: 'aggregator' });
+    await b.invoke('demo.load', {});
+    const trend = await b.invoke('charts.trend', { templateId: T, year: 2017 });
+    expect(trend.empty).toBe(false);
+    expect(trend.categories).toHaveLength(8);
+    expect(trend.months.reduce((s, m) => s + m.total, 0)).toBe(76891);
+    const march = await b.invoke('charts.breakdown', { templateId: T, period: { year: 2017, fromMonth: 3, toMonth: 3 } });
+    expect(march.total).toBe(trend.months[2].total);
+    const h1 = await b.invoke('charts.breakdown', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 6 } });
+    expect(h1.total).toBe(trend.months.slice(0, 6).reduce((s, m) => s + m.total, 0));
+    expect(h1.items.reduce((s, i) => s + i.basisPoints, 0)).toBe(10_000);
+  });
+
+  it('says empty for a period without figures', async () => {
+    b = await tempBackend();
+    const bd = await b.invoke('charts.breakdown', { templateId: T, period: YEAR });
+    expect(bd.empty).toBe(true);
+    expect((await b.invoke('charts.trend', { templateId: T, year: 2018 })).empty).toBe(true);
+    expect((await b.invoke('charts.yoy', { templateId: T, year: 2018 })).empty).toBe(true);
+    expect(await b.invoke('charts.years', { templateId: T })).toEqual([]);
+  });
+
+  it('compares a year with the one before', async () => {
+    b = await tempBackend({ role: 'aggregator' });
+    await b.invoke('demo.load', {});
+    const yoy = await b.invoke('charts.yoy', { templateId: T, year: 2018, unitCode: DEMO_UNIT_CODE });
+    expect(yoy.empty).toBe(false);
+    expect(yoy.months.every((m) => m.current === null && m.previous !== null && m.changePercent === null)).toBe(true);
+    expect(yoy.months.reduce((s, m) => s + (m.previous ?? 0), 0)).toBe(76891);
+  });
+
+  it('ranks the units below an office by total or by one category', async () => {
+    b = await tempBackend({ role: 'aggregator' });
+    await b.invoke('demo.load', {});
+    await b.invoke('values.set', { templateId: T, year: 2017, month: 1, indicator: 'pub.cat.work', raw: '5' });
+    const byTotal = await b.invoke('charts.ranking', { templateId: T, period: YEAR });
+    expect(byTotal.rows).toEqual([{ unitCode: DEMO_UNIT_CODE, unitName: '遂宁市（2017年演示数据）', count: 76891, rank: 1, hasData: true }]);
+    const byWork = await b.invoke('charts.ranking', { templateId: T, period: YEAR, by: 'pub.cat.work' });
+    expect(byWork.by.name).toBe('工作动态信息');
+    expect(byWork.rows[0].count).toBe(42373);
+    const r = await b.call('charts.ranking', { templateId: T, period: YEAR, by: 'pub.total' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'not_found', where: 'by' });
+  });
+
+  it('refuses a bad period or an unknown unit with a Chinese message, changing nothing', async () => {
+    b = await tempBackend();
+    const before = snapshot(b);
+    const bad = await b.call('charts.breakdown', { templateId: T, period: { year: 2017, fromMonth: 6, toMonth: 3 } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toContain('起始月份不能晚于结束月份');
+    const unknown = await b.call('charts.trend', { templateId: T, year: 2017, unitCode: 'NOPE' });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.error.message).toContain('NOPE');
+    expect(snapshot(b)).toBe(before);
+  });
+});

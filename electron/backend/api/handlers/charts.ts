@@ -1,0 +1,89 @@
+import type { OverviewFigures } from '../../../../shared/api/methods/charts';
+import { categoriesOf, shapeBreakdown, shapeRanking, shapeTrend, shapeYoy } from '../../../../shared/charts/shape';
+import { evaluateRules } from '../../../../shared/rules/evaluate';
+import { findCell, sectionCells } from '../../../../shared/template/cells';
+import { yearPeriod } from '../../../../shared/values/period';
+import { resolveTemplate, resolveUnit } from '../../context';
+import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
+import { loadDemo } from '../../demo/loadDemo';
+import { subtreeUnitIds } from '../../store/aggregate';
+import { listUnits } from '../../store/units';
+import { fail } from '../failure';
+import type { HandlerMap } from '../types';
+
+export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'charts.yoy' | 'charts.ranking' | 'charts.overview' | 'charts.years' | 'demo.load'> = {
+  'charts.breakdown': (ctx, { templateId, period, unitCode, level }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const s = resolveScope(ctx, unitCode, level);
+    const figures = scopePeriodFigures(ctx, template, s.unitIds, period);
+    return { ...shapeBreakdown(categoriesOf(template), figures), period, scope: s.scope };
+  },
+
+  'charts.trend': (ctx, { templateId, year, unitCode, level }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const s = resolveScope(ctx, unitCode, level);
+    const categories = categoriesOf(template);
+    return { ...shapeTrend(categories, scopeMonthlyFigures(ctx, template, s.unitIds, year), year), scope: s.scope, categories };
+  },
+
+  'charts.yoy': (ctx, { templateId, year, unitCode, level }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const s = resolveScope(ctx, unitCode, level);
+    const categories = categoriesOf(template);
+    const current = shapeTrend(categories, scopeMonthlyFigures(ctx, template, s.unitIds, year), year);
+    const previous = shapeTrend(categories, scopeMonthlyFigures(ctx, template, s.unitIds, year - 1), year - 1);
+    return { year, ...shapeYoy(current, previous), scope: s.scope };
+  },
+
+  'charts.ranking': (ctx, { templateId, period, unitCode, by }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const parent = resolveUnit(ctx, unitCode);
+    const categories = categoriesOf(template);
+    const category = by === undefined ? undefined : (categories.find((c) => c.code === by) ?? fail('not_found', `模板“${template.name}”中没有分类指标 ${by}`, 'by'));
+    const children = listUnits(ctx.store.db).filter((u) => u.parentId === parent.id);
+    const refs = category ? [category.code] : categories.map((c) => c.code);
+    // Category cells are flows; a template marking a stock as a category is ranked by the general roll-up.
+    const allFlows = refs.every((r) => findCell(template, r)?.rollup === 'sum');
+    const totals = allFlows
+      ? subtreeFlowTotals(ctx, template, children.map((u) => u.id), refs, period)
+      : new Map(children.map((u) => [u.id, scopePeriodFigures(ctx, template, subtreeUnitIds(ctx.store.db, u.id), period)]));
+    const rows = children.map((u) => {
+      const figures = totals.get(u.id) ?? new Map<string, number>();
+      const present = refs.filter((r) => figures.has(r));
+      return { unitCode: u.code, unitName: u.name, count: present.length === 0 ? null : present.reduce((s, r) => s + figures.get(r)!, 0) };
+    });
+    const allIds = subtreeUnitIds(ctx.store.db, parent.id);
+    return {
+      period,
+      parent: { unitCode: parent.code, unitName: parent.name, level: true, unitCount: allIds.length },
+      by: { ref: category?.code ?? null, name: category?.name ?? '主动公开信息（各类合计）' },
+      rows: shapeRanking(rows),
+    };
+  },
+
+  'charts.overview': (ctx, { templateId, year }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const s = resolveScope(ctx, undefined, undefined);
+    const monthly = scopeMonthlyFigures(ctx, template, s.unitIds, year);
+    const monthsWithData = [...new Set([...monthly.values()].flatMap((ms) => ms.flatMap((v, m) => (m > 0 && v !== null ? [m] : []))))].sort((a, b) => a - b);
+    const current = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year), monthly);
+    const previous = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year - 1));
+    const violations = evaluateRules(template, 'year', (ref, y) => (y === 'current' ? current : previous).get(ref));
+    const categories = categoriesOf(template);
+    const breakdown = shapeBreakdown(categories, current);
+    const headline: OverviewFigures['headline'] = template.sections.flatMap((sec) => {
+      if (sec.kind !== 'list') return [];
+      const first = sectionCells(sec)[0];
+      return first ? [{ ref: first.ref, label: first.label, measure: first.measure, value: current.get(first.ref) ?? null }] : [];
+    });
+    return { year, scope: s.scope, monthsWithData, completedMonths: null, categoryTotal: breakdown.total, headline, violations, breakdown, categories };
+  },
+
+  'charts.years': (ctx, { templateId, unitCode, level }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const s = resolveScope(ctx, unitCode, level);
+    return dataYears(ctx, template.id, s.unitIds);
+  },
+
+  'demo.load': (ctx) => loadDemo(ctx),
+};

@@ -1,0 +1,149 @@
+/**
+ * Which units a chart covers and their figures: a unit alone, or the unit
+ * with its whole subtree (an office's level of the hierarchy).
+ */
+import type { ChartScope } from '../../../shared/api/methods/charts';
+import type { Unit } from '../../../shared/domain';
+import type { Template } from '../../../shared/template/schema';
+import type { Period } from '../../../shared/values/period';
+import { resolveUnit, type BackendContext } from '../context';
+import { cellRef, templateCells } from '../../../shared/template/cells';
+import { rollupMonths } from '../../../shared/values/rollup';
+import { aggregatePeriodFigures, subtreeUnitIds, type MonthlyFigures } from '../store/aggregate';
+
+export interface ResolvedScope {
+  unit: Unit;
+  unitIds: number[];
+  scope: ChartScope;
+}
+
+/**
+ * By default a unit's figures include the units below it: for a department
+ * that is just its own, for an office its whole level (and a demo unit
+ * loaded under a department shows up at once).
+ */
+export function resolveScope(ctx: BackendContext, unitCode: string | undefined, level: boolean | undefined): ResolvedScope {
+  const unit = resolveUnit(ctx, unitCode);
+  const wholeLevel = level ?? true;
+  const unitIds = wholeLevel ? subtreeUnitIds(ctx.store.db, unit.id) : [unit.id];
+  return { unit, unitIds, scope: { unitCode: unit.code, unitName: unit.name, level: wholeLevel, unitCount: unitIds.length } };
+}
+
+/**
+ * Month-by-month sums over the units, summed by SQLite: a city's level is
+ * hundreds of thousands of stored values, too many to fetch row by row.
+ * Same figures as store/aggregate.ts monthlyFigures (hundredths keep amounts exact).
+ */
+export function scopeMonthlyFigures(ctx: BackendContext, template: Template, unitIds: number[], year: number): MonthlyFigures {
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT indicator, col, month, SUM(CAST(ROUND(value * 100) AS INTEGER)) AS h
+       FROM cell_values
+       WHERE template_id = ? AND year = ? AND unit_id IN (SELECT value FROM json_each(?))
+       GROUP BY indicator, col, month`,
+    )
+    .all(template.id, year, JSON.stringify(unitIds)) as { indicator: string; col: string; month: number; h: number }[];
+  const out: MonthlyFigures = new Map();
+  for (const r of rows) {
+    const ref = cellRef(r.indicator, r.col);
+    let months = out.get(ref);
+    if (!months) out.set(ref, (months = new Array<number | null>(13).fill(null)));
+    months[r.month] = r.h / 100;
+  }
+  return out;
+}
+
+/** Each unit's monthly figures of a few indicators (the stocks), for rolling them up unit by unit. */
+function heldMonthlyFigures(ctx: BackendContext, template: Template, unitIds: number[], year: number, indicators: string[]): Map<number, MonthlyFigures> {
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT unit_id, indicator, col, month, CAST(ROUND(value * 100) AS INTEGER) AS h
+       FROM cell_values
+       WHERE template_id = ? AND year = ? AND unit_id IN (SELECT value FROM json_each(?)) AND indicator IN (SELECT value FROM json_each(?))`,
+    )
+    .all(template.id, year, JSON.stringify(unitIds), JSON.stringify(indicators)) as { unit_id: number; indicator: string; col: string; month: number; h: number }[];
+  const out = new Map<number, MonthlyFigures>();
+  for (const r of rows) {
+    let unit = out.get(r.unit_id);
+    if (!unit) out.set(r.unit_id, (unit = new Map()));
+    const ref = cellRef(r.indicator, r.col);
+    let months = unit.get(ref);
+    if (!months) unit.set(ref, (months = new Array<number | null>(13).fill(null)));
+    months[r.month] = r.h / 100;
+  }
+  return out;
+}
+
+/**
+ * Period figures of the units together, as store/aggregate.ts
+ * aggregatePeriodFigures computes them: flows are summed over units and
+ * months at once; only stocks and opening balances (each unit's own last or
+ * first value) are rolled up unit by unit.
+ */
+export function scopePeriodFigures(
+  ctx: BackendContext,
+  template: Template,
+  unitIds: number[],
+  period: Period,
+  /** The same units' scopeMonthlyFigures for period.year, when the caller has them already. */
+  monthly = scopeMonthlyFigures(ctx, template, unitIds, period.year),
+): Map<string, number> {
+  const cells = [...templateCells(template).values()];
+  const out = new Map<string, number>();
+  for (const c of cells) {
+    if (c.rollup !== 'sum') continue;
+    const v = rollupMonths(monthly.get(c.ref) ?? [], 'sum', c.valueKind, period.fromMonth, period.toMonth);
+    if (v !== null) out.set(c.ref, v);
+  }
+  const held = cells.filter((c) => c.rollup !== 'sum' && monthly.has(c.ref));
+  if (held.length > 0) {
+    const perUnit = heldMonthlyFigures(ctx, template, unitIds, period.year, [...new Set(held.map((c) => c.indicator))]);
+    for (const [ref, v] of aggregatePeriodFigures(template, perUnit, period.fromMonth, period.toMonth)) {
+      if (templateCells(template).get(ref)?.rollup !== 'sum') out.set(ref, v);
+    }
+  }
+  return out;
+}
+
+/** Years with any stored figure for these units, latest first. */
+export function dataYears(ctx: BackendContext, templateId: string, unitIds: number[]): number[] {
+  const rows = ctx.store.db
+    .prepare(`SELECT DISTINCT year FROM cell_values WHERE template_id = ? AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY year DESC`)
+    .all(templateId, JSON.stringify(unitIds)) as { year: number }[];
+  return rows.map((r) => r.year);
+}
+
+/**
+ * Period totals of some flow cells for each unit's whole subtree, in one
+ * query (the ranking of the units below an office).
+ */
+export function subtreeFlowTotals(ctx: BackendContext, template: Template, roots: number[], refs: string[], period: Period): Map<number, Map<string, number>> {
+  const rootOf = new Map<number, number>();
+  for (const root of roots) for (const id of subtreeUnitIds(ctx.store.db, root)) rootOf.set(id, root);
+  const wanted = new Set(refs);
+  const indicators = [...new Set(refs.map((r) => templateCells(template).get(r)?.indicator ?? r))];
+  const rows = ctx.store.db
+    .prepare(
+      `SELECT unit_id, indicator, col, SUM(CAST(ROUND(value * 100) AS INTEGER)) AS h
+       FROM cell_values
+       WHERE template_id = ? AND year = ? AND month BETWEEN ? AND ?
+         AND unit_id IN (SELECT value FROM json_each(?)) AND indicator IN (SELECT value FROM json_each(?))
+       GROUP BY unit_id, indicator, col`,
+    )
+    .all(template.id, period.year, period.fromMonth, period.toMonth, JSON.stringify([...rootOf.keys()]), JSON.stringify(indicators)) as {
+    unit_id: number;
+    indicator: string;
+    col: string;
+    h: number;
+  }[];
+  const hundredths = new Map<number, Map<string, number>>();
+  for (const r of rows) {
+    const ref = cellRef(r.indicator, r.col);
+    if (!wanted.has(ref)) continue;
+    const root = rootOf.get(r.unit_id)!;
+    let m = hundredths.get(root);
+    if (!m) hundredths.set(root, (m = new Map()));
+    m.set(ref, (m.get(ref) ?? 0) + r.h);
+  }
+  return new Map([...hundredths].map(([root, m]) => [root, new Map([...m].map(([ref, h]) => [ref, h / 100]))]));
+}

@@ -1,0 +1,67 @@
+/**
+ * Loads the real 2017 Suining figures as a demo unit, spread over the months
+ * (shared/demo/spread.ts). On a file not yet set up the demo unit becomes the
+ * file's own unit (an office), so the app is usable at once; otherwise it is
+ * added to the directory under this file's unit.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { DemoLoaded } from '../../../shared/api/methods/charts';
+import { spreadYear } from '../../../shared/demo/spread';
+import { splitRef } from '../../../shared/template/cells';
+import { fail } from '../api/failure';
+import { writeGuards } from '../api/handlers/values';
+import { SETTING_ROLE, SETTING_SELF_UNIT, operatorName, resolveTemplate, selfUnit, type BackendContext } from '../context';
+import { setSetting } from '../store/settings';
+import { findUnitByCode, insertUnit, updateUnit } from '../store/units';
+import { applyChanges, type ValueChange } from '../store/values';
+
+export const DEMO_UNIT_CODE = 'DEMO-SN2017';
+export const DEMO_UNIT_NAME = '遂宁市（2017年演示数据）';
+
+const demoFileSchema = z.object({
+  templateId: z.string().min(1),
+  year: z.number().int(),
+  totals: z.record(z.string(), z.number().nonnegative()),
+});
+
+function readDemoFile(ctx: BackendContext) {
+  const file = path.join(ctx.resourcesDir, 'demo', 'suining-2017-totals.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    fail('not_found', `演示数据文件无法读取：${file}（${(e as Error).message}）`, file);
+  }
+  const parsed = demoFileSchema.safeParse(json);
+  if (!parsed.success) fail('invalid_value', `演示数据文件格式不对：${parsed.error.issues[0]?.message ?? ''}`, file);
+  return parsed.data;
+}
+
+export function loadDemo(ctx: BackendContext): DemoLoaded {
+  const demo = readDemoFile(ctx);
+  const template = resolveTemplate(ctx, demo.templateId);
+  const { months, unknown } = spreadYear(template, demo.totals);
+  if (unknown.length > 0) fail('invalid_value', `演示数据含有模板“${template.name}”中没有的指标：${unknown.join('、')}`, 'totals');
+  const db = ctx.store.db;
+  return db.transaction((): DemoLoaded => {
+    const self = selfUnit(ctx);
+    let unit = findUnitByCode(db, DEMO_UNIT_CODE);
+    const becameSelf = !self;
+    if (!unit) unit = insertUnit(db, { code: DEMO_UNIT_CODE, name: DEMO_UNIT_NAME, kind: '市', parentId: self && self.code !== DEMO_UNIT_CODE ? self.id : null });
+    else if (self && unit.id !== self.id && unit.parentId === null) unit = updateUnit(db, unit.id, { parentId: self.id });
+    if (becameSelf) {
+      setSetting(db, SETTING_SELF_UNIT, String(unit.id));
+      setSetting(db, SETTING_ROLE, 'aggregator');
+    }
+    for (let m = 1; m <= 12; m++) for (const g of writeGuards) g(ctx, unit.id, template.id, demo.year, m);
+    const changes: ValueChange[] = [];
+    for (const [ref, series] of months) {
+      const { indicator, col } = splitRef(ref);
+      for (let m = 1; m <= 12; m++) changes.push({ unitId: unit.id, templateId: template.id, year: demo.year, month: m, indicator, col, value: series[m] });
+    }
+    const applied = applyChanges(db, changes, { operator: operatorName(ctx), source: 'demo' });
+    return { unitCode: unit.code, unitName: unit.name, templateId: template.id, year: demo.year, becameSelf, cellsWritten: applied.length };
+  })();
+}

@@ -1,0 +1,126 @@
+/** The category breakdown: a donut with a legend table, and a bar chart sorted largest first. */
+import { Bar, BarChart, CartesianGrid, Label, LabelList, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
+import { formatPercent } from '../../../../shared/charts/shares';
+import { sortedByCount, type Breakdown } from '../../../../shared/charts/shape';
+import { breakdownTable } from '../../../../shared/charts/table';
+import { t } from '../../i18n/catalog';
+import { ChartFrame } from './ChartFrame';
+import { seriesFill, swatchStyle } from './palette';
+import { WrappedYTick } from './WrappedTick';
+
+const fmt = (n: number) => n.toLocaleString('zh-CN');
+
+interface Props {
+  breakdown: Breakdown;
+  /** e.g. "2017年 · 遂宁市（含下级）". */
+  subtitle: string;
+  fileStem: string;
+  emptyWhat: string;
+}
+
+function emptyMessage(b: Breakdown, what: string): string | null {
+  if (b.items.length === 0) return t('charts.noCategories', { template: '' });
+  return b.empty ? t('charts.empty', { what }) : null;
+}
+
+function TipBox({ name, count, share }: { name: string; count: number; share?: string }) {
+  return (
+    <div className="chart-tooltip">
+      <p>
+        <strong>{name}</strong>
+      </p>
+      <p>{share ? t('charts.tooltip.share', { count: fmt(count), share }) : t('charts.tooltip.count', { count: fmt(count) })}</p>
+    </div>
+  );
+}
+
+/** Percent inside slices big enough to hold it; smaller slices are read from the legend beside. */
+function sliceLabel(p: PieLabelRenderProps) {
+  const entry = p.payload as { basisPoints: number } | undefined;
+  if (!entry || entry.basisPoints < 500) return null;
+  const r = (Number(p.innerRadius) + Number(p.outerRadius)) / 2;
+  const a = (-Number(p.midAngle) * Math.PI) / 180;
+  const x = Number(p.cx) + r * Math.cos(a);
+  const y = Number(p.cy) + r * Math.sin(a);
+  return (
+    <text x={x} y={y} textAnchor="middle" dominantBaseline="middle" fontSize={13} fontWeight="bold" fill="#111827" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+      {formatPercent(entry)}
+    </text>
+  );
+}
+
+export function DonutChart({ breakdown, subtitle, fileStem, emptyWhat }: Props) {
+  const data = breakdown.items.map((i, n) => ({ ...i, fill: seriesFill(n).fill }));
+  const legend = breakdown.items.map((i, n) => ({ color: seriesFill(n).color, label: `${i.name} ${fmt(i.count)}条 ${formatPercent(i)}` }));
+  return (
+    <ChartFrame
+      id="donut"
+      title={t('charts.donut.title')}
+      subtitle={subtitle}
+      table={breakdownTable(breakdown)}
+      emptyMessage={emptyMessage(breakdown, emptyWhat)}
+      fileName={`${fileStem}-分类构成.png`}
+      legend={legend}
+      // The picture the Excel export embeds (charts.breakdownPng) goes here once merged, so both are one rendering.
+      makePng={undefined}
+    >
+      <div className="chart-row">
+        <PieChart width={340} height={320}>
+          <Pie data={data} dataKey="count" nameKey="name" cx={170} cy={160} innerRadius={78} outerRadius={145} isAnimationActive={false} label={sliceLabel} labelLine={false} stroke="#ffffff" strokeWidth={1.5}>
+            <Label position="center" fontSize={15} fontWeight="bold" fill="#111827" value={`${t('charts.total')} ${fmt(breakdown.total)}`} />
+          </Pie>
+          <Tooltip
+            content={({ active, payload }) => {
+              const e = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
+              return e ? <TipBox name={e.name} count={e.count} share={formatPercent(e)} /> : null;
+            }}
+          />
+        </PieChart>
+        <ul className="chart-legend" aria-label={t('charts.legend')} data-testid="breakdown-legend">
+          {breakdown.items.map((i, n) => (
+            <li key={i.code} data-category={i.name}>
+              <span className="swatch" style={swatchStyle(seriesFill(n))} title={seriesFill(n).texture ?? undefined} />
+              <span>{i.name}</span>
+              <span className="num">{fmt(i.count)}</span>
+              <span className="num share">{formatPercent(i)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </ChartFrame>
+  );
+}
+
+export function SortedBarChart({ breakdown, subtitle, fileStem, emptyWhat }: Props) {
+  const data = sortedByCount(breakdown.items).map((i) => ({ ...i, label: `${fmt(i.count)}（${formatPercent(i)}）` }));
+  const maxChars = 8;
+  const longest = Math.max(1, ...data.map((d) => Math.min([...d.name].length, maxChars)));
+  const lines = Math.max(1, ...data.map((d) => Math.ceil([...d.name].length / maxChars)));
+  const rowH = Math.max(30, lines * 15 + 12);
+  return (
+    <ChartFrame
+      id="bar"
+      title={t('charts.bar.title')}
+      subtitle={subtitle}
+      table={breakdownTable(breakdown)}
+      emptyMessage={emptyMessage(breakdown, emptyWhat)}
+      fileName={`${fileStem}-分类排序.png`}
+    >
+      <BarChart width={720} height={data.length * rowH + 40} data={data} layout="vertical" margin={{ top: 8, right: 140, bottom: 8, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="#e5e7eb" />
+        <XAxis type="number" tickFormatter={fmt} fontSize={12} />
+        <YAxis type="category" dataKey="name" width={longest * 14 + 16} interval={0} tick={(p) => <WrappedYTick {...p} maxChars={maxChars} />} />
+        <Bar dataKey="count" name={t('charts.count')} fill="#1e3a8a" isAnimationActive={false} barSize={Math.min(22, rowH - 8)}>
+          <LabelList dataKey="label" position="right" fontSize={12} fill="#111827" />
+        </Bar>
+        <Tooltip
+          cursor={{ fill: '#eef2ff' }}
+          content={({ active, payload }) => {
+            const e = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
+            return e ? <TipBox name={e.name} count={e.count} share={formatPercent(e)} /> : null;
+          }}
+        />
+      </BarChart>
+    </ChartFrame>
+  );
+}

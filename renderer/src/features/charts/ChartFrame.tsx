@@ -1,0 +1,124 @@
+/**
+ * Every chart's frame: title, a chart/table switch, copy as table, save as
+ * picture, and a plain "无数据" where a period has no figures, so an empty
+ * chart is never mistaken for zeros.
+ */
+import { useRef, useState, type ReactNode } from 'react';
+import { toTsv, type ChartTable } from '../../../../shared/charts/table';
+import { t } from '../../i18n/catalog';
+import { saveChartPng, type PngLegendItem } from './chartPng';
+import { copyText } from './clipboard';
+import { saveBytes } from '../../platform/files';
+import './charts.css';
+
+export interface ChartFrameProps {
+  id: string;
+  title: string;
+  subtitle?: string;
+  table: ChartTable;
+  /** Set when there is nothing to draw: the reason is shown instead of the chart. */
+  emptyMessage?: string | null;
+  fileName: string;
+  legend?: PngLegendItem[];
+  /** Makes the picture elsewhere (e.g. the backend's rendering); by default the chart on screen is drawn to PNG. */
+  makePng?: () => Promise<Uint8Array>;
+  children: ReactNode;
+}
+
+export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName, legend, makePng, children }: ChartFrameProps) {
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const [notice, setNotice] = useState<string | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+
+  async function copy() {
+    try {
+      await copyText(toTsv(table));
+      setNotice(t('charts.copied', { rows: table.rows.length + 1 }));
+    } catch (e) {
+      setNotice(t('charts.copyFailed', { reason: (e as Error).message }));
+    }
+  }
+
+  async function save() {
+    const svg = body.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    if (!svg && !makePng) return;
+    try {
+      const r = makePng
+        ? await saveBytes(fileName, await makePng(), 'image/png')
+        : await saveChartPng({ title: subtitle ? `${title}（${subtitle}）` : title, svg: svg!, legend }, fileName);
+      if (r.saved) setNotice(t('charts.saved', { file: r.path ?? fileName }));
+    } catch (e) {
+      setNotice(t('charts.saveFailed', { reason: (e as Error).message }));
+    }
+  }
+
+  const empty = Boolean(emptyMessage);
+  return (
+    <figure className="chart-frame card" data-testid={`chart-${id}`} aria-label={title}>
+      <figcaption className="chart-head">
+        <span className="chart-title">{title}</span>
+        {subtitle && <span className="muted">{subtitle}</span>}
+        <span className="chart-actions" role="group" aria-label={title}>
+          <button aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
+            {t('charts.view.chart')}
+          </button>
+          <button aria-pressed={view === 'table'} onClick={() => setView('table')}>
+            {t('charts.view.table')}
+          </button>
+          <button onClick={() => void copy()} disabled={empty}>
+            {t('charts.copy')}
+          </button>
+          <button onClick={() => void save()} disabled={empty || view !== 'chart'}>
+            {t('charts.savePng')}
+          </button>
+        </span>
+      </figcaption>
+      {notice && (
+        <p className="chart-notice" role="status">
+          {notice}
+        </p>
+      )}
+      {empty ? (
+        <p className="chart-empty" role="note">
+          {emptyMessage}
+        </p>
+      ) : view === 'chart' ? (
+        <div className="chart-body" ref={body}>
+          {children}
+        </div>
+      ) : (
+        <ChartTableView table={table} caption={title} />
+      )}
+    </figure>
+  );
+}
+
+function ChartTableView({ table, caption }: { table: ChartTable; caption: string }) {
+  return (
+    <div className="chart-table-wrap">
+      <table className="chart-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {table.head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) => (
+                <td key={j} className={typeof c === 'number' ? 'num' : undefined}>
+                  {c === null ? '—' : typeof c === 'number' ? c.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

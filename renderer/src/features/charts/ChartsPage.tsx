@@ -1,0 +1,145 @@
+/**
+ * 统计图表: the breakdown (donut and sorted bars), the monthly trend and year
+ * over year for any period and unit; for an office also the whole level and
+ * the ranking of the units below it.
+ */
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/api/contract';
+import type { Unit } from '../../../../shared/domain';
+import { formatPeriodLabel, type Period } from '../../../../shared/values/period';
+import { api } from '../../api/client';
+import { useAppStatus } from '../../app/AppStatusContext';
+import { t } from '../../i18n/catalog';
+import { DonutChart, SortedBarChart } from './BreakdownCharts';
+import { fileStem, scopeLabel } from './labels';
+import { PeriodPicker } from './PeriodPicker';
+import { RankingChart } from './RankingChart';
+import { TrendChart, YoyChart } from './TrendCharts';
+import { useInitialYear } from './useYears';
+
+interface Data {
+  breakdown: Output<'charts.breakdown'>;
+  trend: Output<'charts.trend'>;
+  yoy: Output<'charts.yoy'>;
+  ranking: Output<'charts.ranking'> | null;
+}
+
+export function ChartsPage() {
+  const { status } = useAppStatus();
+  const templateId = status.settings.defaultTemplateId;
+  const office = status.role === 'aggregator';
+  const initial = useInitialYear(templateId);
+  const [period, setPeriod] = useState<Period | null>(null);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [unitCode, setUnitCode] = useState(status.unit?.code ?? '');
+  const [level, setLevel] = useState(true);
+  const [by, setBy] = useState('');
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (initial.year !== null && period === null) setPeriod({ year: initial.year, fromMonth: 1, toMonth: 12 });
+  }, [initial.year, period]);
+
+  useEffect(() => {
+    void api.request('units.list', {}).then(setUnits);
+  }, []);
+
+  useEffect(() => {
+    if (!period) return;
+    let live = true;
+    const scope = { templateId, unitCode: unitCode || undefined, level };
+    void Promise.all([
+      api.request('charts.breakdown', { ...scope, period }),
+      api.request('charts.trend', { ...scope, year: period.year }),
+      api.request('charts.yoy', { ...scope, year: period.year }),
+      office ? api.request('charts.ranking', { templateId, period, unitCode: unitCode || undefined, by: by || undefined }) : Promise.resolve(null),
+    ])
+      .then(([breakdown, trend, yoy, ranking]) => {
+        if (!live) return;
+        setData({ breakdown, trend, yoy, ranking });
+        setError(null);
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [templateId, period, unitCode, level, by, office]);
+
+  if (!period) return <p>{t('app.loading')}</p>;
+  const yearPeriod = { year: period.year, fromMonth: 1, toMonth: 12 };
+  return (
+    <section className="charts-page">
+      <div className="toolbar">
+        <h1>{t('charts.title')}</h1>
+        <PeriodPicker period={period} onChange={setPeriod} />
+        {units.length > 1 && (
+          <label>
+            {t('charts.unit')}
+            <select aria-label={t('charts.unit')} value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
+              {units.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}（{u.code}）
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label title={t('charts.levelHint')}>
+          <input type="checkbox" checked={level} onChange={(e) => setLevel(e.target.checked)} />
+          {t('charts.level')}
+        </label>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {data && (
+        <>
+          <DonutChart breakdown={data.breakdown} subtitle={scopeLabel(period, data.breakdown.scope)} fileStem={fileStem(period, data.breakdown.scope)} emptyWhat={formatPeriodLabel(period)} />
+          <SortedBarChart breakdown={data.breakdown} subtitle={scopeLabel(period, data.breakdown.scope)} fileStem={fileStem(period, data.breakdown.scope)} emptyWhat={formatPeriodLabel(period)} />
+          <TrendChart
+            trend={data.trend}
+            categories={data.trend.categories}
+            subtitle={scopeLabel(yearPeriod, data.trend.scope)}
+            fileStem={fileStem(yearPeriod, data.trend.scope)}
+            emptyWhat={formatPeriodLabel(yearPeriod)}
+          />
+          <YoyChart
+            months={data.yoy.months}
+            year={period.year}
+            subtitle={scopeLabel(yearPeriod, data.yoy.scope)}
+            fileStem={fileStem(yearPeriod, data.yoy.scope)}
+            emptyWhat={`${period.year}年和${period.year - 1}年`}
+          />
+          {data.ranking && (
+            <>
+              <div className="toolbar">
+                <label>
+                  {t('charts.ranking.by')}
+                  <select aria-label={t('charts.ranking.by')} value={by} onChange={(e) => setBy(e.target.value)}>
+                    <option value="">{t('charts.ranking.byTotal')}</option>
+                    {data.trend.categories.map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              <RankingChart
+                rows={data.ranking.rows}
+                byName={data.ranking.by.name}
+                parentName={data.ranking.parent.unitName}
+                subtitle={scopeLabel(period, data.ranking.parent)}
+                fileStem={fileStem(period, data.ranking.parent)}
+                emptyWhat={formatPeriodLabel(period)}
+              />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/** The units below an office, ranked by the category total or by one category. */
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RankingRow } from '../../../../shared/charts/shape';
+import { rankingTable } from '../../../../shared/charts/table';
+import { t } from '../../i18n/catalog';
+import { ChartFrame } from './ChartFrame';
+import { WrappedYTick } from './WrappedTick';
+
+const fmt = (n: number) => n.toLocaleString('zh-CN');
+const MAX_CHARS = 10;
+
+export function RankingChart({ rows, byName, parentName, subtitle, fileStem, emptyWhat }: { rows: RankingRow[]; byName: string; parentName: string; subtitle: string; fileStem: string; emptyWhat: string }) {
+  const data = rows.map((r) => ({ name: `${r.rank}. ${r.unitName}`, count: r.count, hasData: r.hasData, label: r.hasData ? fmt(r.count) : '无数据' }));
+  const lines = Math.max(1, ...data.map((d) => Math.ceil([...d.name].length / MAX_CHARS)));
+  const rowH = Math.max(30, lines * 15 + 12);
+  const longest = Math.max(1, ...data.map((d) => Math.min([...d.name].length, MAX_CHARS)));
+  const empty = rows.length === 0 ? t('charts.ranking.noChildren', { unit: parentName }) : rows.every((r) => !r.hasData) ? t('charts.empty', { what: emptyWhat }) : null;
+  return (
+    <ChartFrame id="ranking" title={t('charts.ranking.title', { by: byName })} subtitle={subtitle} table={rankingTable(rows, byName)} emptyMessage={empty} fileName={`${fileStem}-单位排名.png`}>
+      <BarChart width={720} height={data.length * rowH + 40} data={data} layout="vertical" margin={{ top: 8, right: 100, bottom: 8, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="#e5e7eb" />
+        <XAxis type="number" tickFormatter={fmt} fontSize={12} />
+        <YAxis type="category" dataKey="name" width={longest * 14 + 16} interval={0} tick={(p) => <WrappedYTick {...p} maxChars={MAX_CHARS} />} />
+        <Bar dataKey="count" name={byName} fill="#047857" isAnimationActive={false} barSize={Math.min(22, rowH - 8)}>
+          <LabelList dataKey="label" position="right" fontSize={12} fill="#111827" />
+        </Bar>
+        <Tooltip
+          cursor={{ fill: '#ecfdf5' }}
+          content={({ active, payload }) => {
+            const e = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
+            return e ? (
+              <div className="chart-tooltip">
+                <p>
+                  <strong>{e.name}</strong>
+                </p>
+                <p>{e.hasData ? t('charts.tooltip.count', { count: fmt(e.count) }) : '无数据'}</p>
+              </div>
+            ) : null;
+          }}
+        />
+      </BarChart>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Chart tables as text that pastes into Excel/WPS: tab-separated cells,
+ * CRLF rows. Tabs and line breaks inside a cell would split it, so they are
+ * replaced by spaces.
+ */
+import { formatPercent } from './shares';
+import type { Breakdown, CategoryDef, RankingRow, Trend, YoyMonth } from './shape';
+
+export type TableCell = string | number | null;
+
+export interface ChartTable {
+  head: string[];
+  rows: TableCell[][];
+}
+
+const clean = (c: TableCell) => (c === null ? '' : String(c).replace(/[\t\r\n]+/g, ' '));
+
+export function toTsv(table: ChartTable): string {
+  return [table.head, ...table.rows].map((r) => r.map(clean).join('\t')).join('\r\n') + '\r\n';
+}
+
+
+/** Two decimals always, as the report prints shares ("0.10%"). */
+export function breakdownTable(b: Breakdown): ChartTable {
+  return {
+    head: ['类别', '条数', '占比'],
+    rows: [...b.items.map((i) => [i.name, i.count, formatPercent(i)]), ['合计', b.total, b.total > 0 ? '100.00%' : '0.00%']],
+  };
+}
+
+export function trendTable(t: Trend, categories: CategoryDef[]): ChartTable {
+  return {
+    head: ['月份', ...categories.map((c) => c.name), '合计'],
+    rows: t.months.map((m) => [`${m.month}月`, ...categories.map((c) => (m.hasData ? m.counts[c.code] : null)), m.hasData ? m.total : null]),
+  };
+}
+
+export function yoyTable(months: YoyMonth[], year: number): ChartTable {
+  return {
+    head: ['月份', `${year}年`, `${year - 1}年`, '同比增减'],
+    rows: months.map((m) => [`${m.month}月`, m.current, m.previous, m.changePercent === null ? null : `${m.changePercent.toFixed(2)}%`]),
+  };
+}
+
+export function rankingTable(rows: RankingRow[], measure: string): ChartTable {
+  return { head: ['名次', '单位', '单位代码', measure], rows: rows.map((r) => [r.rank, r.unitName, r.unitCode, r.hasData ? r.count : null]) };
+}
