@@ -8,8 +8,7 @@ import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
 import { resolveUnit, type BackendContext } from '../context';
 import { cellRef, templateCells } from '../../../shared/template/cells';
-import { rollupMonths } from '../../../shared/values/rollup';
-import { aggregatePeriodFigures, subtreeUnitIds, type MonthlyFigures } from '../store/aggregate';
+import { levelPeriodFigures, monthlyFigures, subtreeUnitIds, type MonthlyFigures } from '../store/aggregate';
 
 export interface ResolvedScope {
   unit: Unit;
@@ -29,80 +28,14 @@ export function resolveScope(ctx: BackendContext, unitCode: string | undefined, 
   return { unit, unitIds, scope: { unitCode: unit.code, unitName: unit.name, level: wholeLevel, unitCount: unitIds.length } };
 }
 
-/**
- * Month-by-month sums over the units, summed by SQLite: a city's level is
- * hundreds of thousands of stored values, too many to fetch row by row.
- * Same figures as store/aggregate.ts monthlyFigures (hundredths keep amounts exact).
- */
+/** Month-by-month sums over the units (store/aggregate.ts monthlyFigures). */
 export function scopeMonthlyFigures(ctx: BackendContext, template: Template, unitIds: number[], year: number): MonthlyFigures {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT indicator, col, month, SUM(CAST(ROUND(value * 100) AS INTEGER)) AS h
-       FROM cell_values
-       WHERE template_id = ? AND year = ? AND unit_id IN (SELECT value FROM json_each(?))
-       GROUP BY indicator, col, month`,
-    )
-    .all(template.id, year, JSON.stringify(unitIds)) as { indicator: string; col: string; month: number; h: number }[];
-  const out: MonthlyFigures = new Map();
-  for (const r of rows) {
-    const ref = cellRef(r.indicator, r.col);
-    let months = out.get(ref);
-    if (!months) out.set(ref, (months = new Array<number | null>(13).fill(null)));
-    months[r.month] = r.h / 100;
-  }
-  return out;
+  return monthlyFigures(ctx.store.db, unitIds, template.id, year);
 }
 
-/** Each unit's monthly figures of a few indicators (the stocks), for rolling them up unit by unit. */
-function heldMonthlyFigures(ctx: BackendContext, template: Template, unitIds: number[], year: number, indicators: string[]): Map<number, MonthlyFigures> {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT unit_id, indicator, col, month, CAST(ROUND(value * 100) AS INTEGER) AS h
-       FROM cell_values
-       WHERE template_id = ? AND year = ? AND unit_id IN (SELECT value FROM json_each(?)) AND indicator IN (SELECT value FROM json_each(?))`,
-    )
-    .all(template.id, year, JSON.stringify(unitIds), JSON.stringify(indicators)) as { unit_id: number; indicator: string; col: string; month: number; h: number }[];
-  const out = new Map<number, MonthlyFigures>();
-  for (const r of rows) {
-    let unit = out.get(r.unit_id);
-    if (!unit) out.set(r.unit_id, (unit = new Map()));
-    const ref = cellRef(r.indicator, r.col);
-    let months = unit.get(ref);
-    if (!months) unit.set(ref, (months = new Array<number | null>(13).fill(null)));
-    months[r.month] = r.h / 100;
-  }
-  return out;
-}
-
-/**
- * Period figures of the units together, as store/aggregate.ts
- * aggregatePeriodFigures computes them: flows are summed over units and
- * months at once; only stocks and opening balances (each unit's own last or
- * first value) are rolled up unit by unit.
- */
-export function scopePeriodFigures(
-  ctx: BackendContext,
-  template: Template,
-  unitIds: number[],
-  period: Period,
-  /** The same units' scopeMonthlyFigures for period.year, when the caller has them already. */
-  monthly = scopeMonthlyFigures(ctx, template, unitIds, period.year),
-): Map<string, number> {
-  const cells = [...templateCells(template).values()];
-  const out = new Map<string, number>();
-  for (const c of cells) {
-    if (c.rollup !== 'sum') continue;
-    const v = rollupMonths(monthly.get(c.ref) ?? [], 'sum', c.valueKind, period.fromMonth, period.toMonth);
-    if (v !== null) out.set(c.ref, v);
-  }
-  const held = cells.filter((c) => c.rollup !== 'sum' && monthly.has(c.ref));
-  if (held.length > 0) {
-    const perUnit = heldMonthlyFigures(ctx, template, unitIds, period.year, [...new Set(held.map((c) => c.indicator))]);
-    for (const [ref, v] of aggregatePeriodFigures(template, perUnit, period.fromMonth, period.toMonth)) {
-      if (templateCells(template).get(ref)?.rollup !== 'sum') out.set(ref, v);
-    }
-  }
-  return out;
+/** Period figures of the units together (store/aggregate.ts levelPeriodFigures). */
+export function scopePeriodFigures(ctx: BackendContext, template: Template, unitIds: number[], period: Period): Map<string, number> {
+  return levelPeriodFigures(ctx.store.db, template, unitIds, period.year, period.fromMonth, period.toMonth);
 }
 
 /** Years with any stored figure for these units, latest first. */

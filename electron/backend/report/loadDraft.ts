@@ -7,7 +7,7 @@ import { buildDraft } from '../../../shared/report/draft';
 import { fail } from '../api/failure';
 import { settingsOf } from '../api/handlers/core';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
-import { aggregatePeriodFigures, subtreeUnitIds, unitMonthlyFigures } from '../store/aggregate';
+import { levelPeriodFigures, subtreeUnitIds } from '../store/aggregate';
 
 export interface DraftTarget {
   templateId?: string;
@@ -21,19 +21,18 @@ export function loadDraft(ctx: BackendContext, target: DraftTarget): ReportDraft
   const unit = resolveUnit(ctx, target.unitCode);
   const db = ctx.store.db;
   const ids = target.level ? subtreeUnitIds(db, unit.id) : [unit.id];
-  const current = unitMonthlyFigures(db, ids, template.id, target.year);
-  if (current.size === 0) {
+  const figures = levelPeriodFigures(db, template, ids, target.year);
+  if (figures.size === 0) {
     const scope = target.level ? `${unit.name}（${unit.code}）及其下级单位` : `${unit.name}（${unit.code}）`;
     fail('not_found', `${scope}在${target.year}年没有“${template.name}”的数据，无法生成年报草稿`, 'year');
   }
-  const previous = unitMonthlyFigures(db, ids, template.id, target.year - 1);
   return buildDraft({
     template,
     unit,
     level: target.level,
     year: target.year,
-    figures: aggregatePeriodFigures(template, current),
-    previous: aggregatePeriodFigures(template, previous),
+    figures,
+    previous: levelPeriodFigures(db, template, ids, target.year - 1),
   });
 }
 

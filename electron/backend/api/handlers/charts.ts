@@ -66,7 +66,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     const s = resolveScope(ctx, undefined, undefined);
     const monthly = scopeMonthlyFigures(ctx, template, s.unitIds, year);
     const monthsWithData = [...new Set([...monthly.values()].flatMap((ms) => ms.flatMap((v, m) => (m > 0 && v !== null ? [m] : []))))].sort((a, b) => a - b);
-    const current = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year), monthly);
+    const current = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year));
     const previous = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year - 1));
     const violations = evaluateRules(template, 'year', (ref, y) => (y === 'current' ? current : previous).get(ref));
     const categories = categoriesOf(template);
