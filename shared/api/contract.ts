@@ -6,13 +6,15 @@
 import type { z } from 'zod';
 import { coreInputs, type CoreOutputs } from './methods/core';
 import { valueInputs, type ValueOutputs } from './methods/values';
+import { exportInputs, type ExportOutputs } from './methods/export';
 
 export const apiInputs = {
   ...coreInputs,
   ...valueInputs,
+  ...exportInputs,
 };
 
-export type ApiOutputs = CoreOutputs & ValueOutputs;
+export type ApiOutputs = CoreOutputs & ValueOutputs & ExportOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

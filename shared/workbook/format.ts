@@ -137,6 +137,11 @@ export function canonicalValues(
 export const monthHeader = (m: number) => `${m}月`;
 export const YEAR_HEADER = '全年';
 
+/** The {期间} part of export file names: 全年, 3月, 1-6月. */
+export function exportPeriodLabel(p: Period): string {
+  return periodTotalHeader(p) ?? monthHeader(p.fromMonth);
+}
+
 /** Windows-safe export file name: {年份}年{单位名称}政务公开统计_{期间}.xlsx */
 export function exportFileName(year: number, unitName: string, periodLabel: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what Windows forbids
