@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ExportPage } from '../features/export/ExportPage';
 import type { MessageKey } from '../i18n/catalog';
 
 export interface PageDef {
@@ -16,4 +17,5 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'ledger', label: 'nav.ledger', component: LedgerPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
+  { id: 'export', label: 'nav.export', component: ExportPage },
 ];

@@ -5,11 +5,13 @@
 import { common } from './messages/common';
 import { ledger } from './messages/ledger';
 import { setup } from './messages/setup';
+import { exportMessages } from './messages/export';
 
 export const messages = {
   ...common,
   ...setup,
   ...ledger,
+  ...exportMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
