@@ -49,7 +49,7 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
   for (const sheet of workbookSheets(input.template)) {
     visible.push(sheet.kind === 'ledger' ? writeLedgerSheet(wb, sheet, input, figures) : writeTableSheet(wb, sheet, input, figures));
   }
-  if (input.chart && input.kind !== 'blank') visible.push(writeChartSheet(wb, input, input.chart));
+  if (input.chart && input.kind !== 'blank') visible.push(writeChartSheet(wb, input.chart));
 
   const meta: Record<MetaKey, string | number> = {
     format_version: WORKBOOK_FORMAT_VERSION,
