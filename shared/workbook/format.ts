@@ -57,7 +57,13 @@
  *     last value column merged across the remaining columns (value in the
  *     merge's first cell, under its code).
  *   - blank templates (kind "blank") have the same sheets with no values; the
- *     input cells are unlocked and validated, everything else is protected.
+ *     input cells are unlocked and validated, everything else is protected;
+ *     the ledger sheet's roll-up column holds formulas (readers ignore it).
+ * Sheet order: COVER_SHEET (people only), the sheets of workbookSheets, then
+ * CHART_SHEET (the breakdown picture; only templates with category
+ * indicators, never in blanks; people only), then DATA_SHEET.
+ * To compare visible and hidden data, roll the data sheet's months up by each
+ * cell's rule (per unit, then summed) and compare with the visible figures.
  * Year figures typed into a table sheet by hand (blank template for a whole
  * year) are stored against the period's last month, opening balances
  * (rollup "first") against its first month.
