@@ -231,6 +231,7 @@ describe('submission workbook: national tables', async () => {
     ws.eachRow((row) => labels.push(row.getCell(2).value, row.getCell(3).value, row.getCell(4).value));
     for (const l of ['三、本年度办理结果', '（三）不予公开', '3.危及“三安全一稳定”', '（七）总计', '四、结转下年度继续办理']) expect(labels).toContain(l);
     expect(ws.pageSetup.printTitlesRow).toBe('4:6');
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 1 });
   });
 
   it('formats the fee amount with two decimals and widens the one-column tables', () => {
