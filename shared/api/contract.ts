@@ -10,6 +10,7 @@ import { reportInputs, type ReportOutputs } from './methods/report';
 import { directoryInputs, type DirectoryOutputs } from './methods/directory';
 import { officeInputs, type OfficeOutputs } from './methods/office';
 import { chartInputs, type ChartOutputs } from './methods/charts';
+import { exportInputs, type ExportOutputs } from './methods/export';
 
 export const apiInputs = {
   ...coreInputs,
@@ -18,6 +19,7 @@ export const apiInputs = {
   ...directoryInputs,
   ...officeInputs,
   ...chartInputs,
+  ...exportInputs,
 };
 
 export type ApiOutputs = CoreOutputs &
@@ -25,7 +27,8 @@ export type ApiOutputs = CoreOutputs &
   ReportOutputs &
   DirectoryOutputs &
   OfficeOutputs &
-  ChartOutputs;
+  ChartOutputs &
+  ExportOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -90,6 +90,12 @@ export const tableSectionSchema = z.strictObject({
   cornerLabel: z.string().default(''),
   /** Note printed in the corner cell (table 三's 勾稽 note). */
   cornerNote: z.string().optional(),
+  /**
+   * Heading of the sheet (exported workbook) and page that prints this table
+   * together with the other tables naming the same sheet: the official
+   * 二、主动公开政府信息情况 is four small tables. Default: the table's title.
+   */
+  sheet: z.string().min(1).optional(),
   /** Defaults for cells that neither their row nor column override. */
   measure: measureUnitSchema,
   valueKind: valueKindSchema.default('count'),

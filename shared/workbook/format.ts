@@ -18,30 +18,59 @@
  *   unit_code               code of the exporting unit
  *   unit_name
  *   period                  "2017" | "2017-03" | "2017-01..2017-06" (formatPeriodKey)
- *   revision                1, 2, … (grows with each export of the same unit and period)
+ *   revision                1, 2, … (grows with each export of the same unit and period; 0 for a blank)
  *   exported_at             ISO time
  *   app_version
  *   fingerprint             SHA-256 hex of canonicalValues(...)
  *   (empty row)
  *   UNITS_MARKER            then a header row: unit_code | unit_name | unit_kind | parent_code
- *                           one row per unit whose values the workbook carries
+ *                           one row per unit whose values the workbook carries (a bundle:
+ *                           the exporting unit first, then its subtree; parent_code '' if none)
  *   (empty row)
  *   VALUES_MARKER           then a header row: unit_code | indicator | col | month | value
- *                           one row per stored monthly value (empty cells are absent)
+ *                           one row per stored monthly value within the period (empty
+ *                           cells are absent; col is an empty cell for list indicators)
  *
  * Visible sheets carry machine-readable codes in hidden places so that a
  * workbook re-saved by Excel, WPS or LibreOffice (which may drop the data
- * sheet) can still be read strictly:
- *   - list-section sheets: column A (hidden) holds the indicator code of each
- *     indicator row; column B its name; month columns are headed "1月" … "12月"
- *     (only the period's months), then "全年".
+ * sheet) can still be read strictly. Which sheets exist, and what each holds,
+ * is workbookSheets(template): the list sections together on LEDGER_SHEET,
+ * the table sections on sheets named by their `sheet` (or title).
+ *   - ledger sheet (list sections): column A (hidden) holds the indicator code
+ *     of each indicator row; column B its name; column C its measure; the
+ *     header row has "代码" in A and month columns headed "1月" … "12月" (only
+ *     the period's months), then — unless the period is a single month — one
+ *     roll-up column headed periodTotalHeader(period) ("全年" for a year,
+ *     "1-6月" for a range). The roll-up column is derived: readers take the
+ *     month columns and may use the roll-up only as a check. Section and group
+ *     heading rows have an empty column A.
+ *     A bundle's visible cells show the sum over its units (each unit rolled
+ *     up on its own first for the roll-up column, as aggregatePeriodFigures).
  *   - table sheets (national tables): column A (hidden) holds each coded row's
- *     code; row 1 (hidden) holds each value column's column code.
+ *     code; row 1 (hidden) is the first table's code row: A1 holds
+ *     TABLE_COLS_MARKER + " " + section code (e.g. "[cols] t3") and each value
+ *     column holds its column code. A sheet carrying several tables (二、 has
+ *     four) has one such hidden code row directly above each further table;
+ *     a code row applies to the coded rows below it up to the next code row.
+ *     Value cells hold period figures (roll-up by each cell's rule; bundles:
+ *     the sum of the units' roll-ups). A table narrower than the sheet has its
+ *     last value column merged across the remaining columns (value in the
+ *     merge's first cell, under its code).
+ *   - blank templates (kind "blank") have the same sheets with no values; the
+ *     input cells are unlocked and validated, everything else is protected;
+ *     the ledger sheet's roll-up column holds formulas (readers ignore it).
+ * Sheet order: COVER_SHEET (people only), the sheets of workbookSheets, then
+ * CHART_SHEET (the breakdown picture; only templates with category
+ * indicators, never in blanks; people only), then DATA_SHEET.
+ * To compare visible and hidden data, roll the data sheet's months up by each
+ * cell's rule (per unit, then summed) and compare with the visible figures.
  * Year figures typed into a table sheet by hand (blank template for a whole
  * year) are stored against the period's last month, opening balances
  * (rollup "first") against its first month.
  */
+import type { Section, TableSection, Template } from '../template/schema';
 import { formatValue } from '../values/parse';
+import { isWholeYear, type Period } from '../values/period';
 
 export const WORKBOOK_FORMAT_VERSION = 1;
 export const DATA_SHEET = '_ledger_data';
@@ -49,6 +78,13 @@ export const DATA_MARKER = 'LEDGER-DATA';
 export const UNITS_MARKER = '[units]';
 export const VALUES_MARKER = '[values]';
 export const COVER_SHEET = '封面';
+export const LEDGER_SHEET = '台账';
+/** The category breakdown picture (templates with category indicators). */
+export const CHART_SHEET = '分类统计图';
+/** A1 of a table sheet's hidden code row starts with this marker, then " <section code>". */
+export const TABLE_COLS_MARKER = '[cols]';
+/** Header of the hidden code column A on the ledger sheet. */
+export const CODE_HEADER = '代码';
 
 export const META_KEYS = [
   'format_version',
@@ -67,6 +103,15 @@ export type MetaKey = (typeof META_KEYS)[number];
 
 export const WORKBOOK_KINDS = ['submission', 'bundle', 'blank'] as const;
 export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
+
+/** One unit whose values a workbook carries ([units] block). */
+export interface WorkbookUnit {
+  code: string;
+  name: string;
+  kind: string;
+  /** Code of the parent unit in the exporting file's directory, '' if none. */
+  parentCode: string;
+}
 
 export const UNIT_COLUMNS = ['unit_code', 'unit_name', 'unit_kind', 'parent_code'] as const;
 export const VALUE_COLUMNS = ['unit_code', 'indicator', 'col', 'month', 'value'] as const;
@@ -98,9 +143,59 @@ export function canonicalValues(
 export const monthHeader = (m: number) => `${m}月`;
 export const YEAR_HEADER = '全年';
 
+/** The {期间} part of export file names: 全年, 3月, 1-6月. */
+export function exportPeriodLabel(p: Period): string {
+  return periodTotalHeader(p) ?? monthHeader(p.fromMonth);
+}
+
 /** Windows-safe export file name: {年份}年{单位名称}政务公开统计_{期间}.xlsx */
 export function exportFileName(year: number, unitName: string, periodLabel: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what Windows forbids
   const safe = (s: string) => s.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
   return `${year}年${safe(unitName)}政务公开统计_${safe(periodLabel)}.xlsx`;
+}
+
+/**
+ * Header of the ledger sheet's roll-up column; null for a single month (the
+ * month column is the period figure).
+ */
+export function periodTotalHeader(p: Period): string | null {
+  if (isWholeYear(p)) return YEAR_HEADER;
+  if (p.fromMonth === p.toMonth) return null;
+  return `${p.fromMonth}-${p.toMonth}月`;
+}
+
+/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\ . */
+export function sheetName(title: string): string {
+  const clean = title.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '');
+  return [...clean].slice(0, 31).join('') || 'Sheet';
+}
+
+export type WorkbookSheet =
+  | { kind: 'ledger'; name: string; sections: Extract<Section, { kind: 'list' }>[] }
+  | { kind: 'table'; name: string; title: string; sections: TableSection[] };
+
+/**
+ * The visible data sheets of a template, in workbook order (after the cover):
+ * one ledger sheet for all list sections (if any), then one sheet per table
+ * `sheet` (consecutive or not, tables sharing a `sheet` go together, in
+ * template order), else per table section.
+ */
+export function workbookSheets(template: Template): WorkbookSheet[] {
+  const out: WorkbookSheet[] = [];
+  const lists = template.sections.filter((s): s is Extract<Section, { kind: 'list' }> => s.kind === 'list');
+  if (lists.length > 0) out.push({ kind: 'ledger', name: LEDGER_SHEET, sections: lists });
+  const byTitle = new Map<string, Extract<WorkbookSheet, { kind: 'table' }>>();
+  for (const s of template.sections) {
+    if (s.kind !== 'table') continue;
+    const title = s.sheet ?? s.title;
+    let sheet = byTitle.get(title);
+    if (!sheet) {
+      sheet = { kind: 'table', name: sheetName(title), title, sections: [] };
+      byTitle.set(title, sheet);
+      out.push(sheet);
+    }
+    sheet.sections.push(s);
+  }
+  return out;
 }

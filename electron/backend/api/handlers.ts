@@ -10,6 +10,7 @@ import { reportHandlers } from './handlers/report';
 import { directoryHandlers } from './handlers/directory';
 import { officeHandlers } from './handlers/office';
 import { chartHandlers } from './handlers/charts';
+import { exportHandlers } from './handlers/export';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -19,4 +20,5 @@ export const handlers: HandlerMap<Method> = {
   ...directoryHandlers,
   ...officeHandlers,
   ...chartHandlers,
+  ...exportHandlers,
 };

@@ -8,6 +8,7 @@ import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { OfficePage } from '../features/office/OfficePage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ChartsPage } from '../features/charts/ChartsPage';
+import { ExportPage } from '../features/export/ExportPage';
 import type { MessageKey } from '../i18n/catalog';
 
 export interface PageDef {
@@ -25,6 +26,7 @@ export const PAGES: PageDef[] = [
   { id: 'directory', label: 'nav.directory', component: DirectoryPage, roles: ['aggregator'] },
   { id: 'office', label: 'nav.office', component: OfficePage, roles: ['aggregator'] },
   { id: 'charts', label: 'nav.charts', component: ChartsPage },
+  { id: 'export', label: 'nav.export', component: ExportPage },
 ];
 
 // 首页 comes first in navigation (and is the page opened by default); 设置 always last.

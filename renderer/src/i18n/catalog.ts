@@ -9,6 +9,7 @@ import { report } from './messages/report';
 import { directory } from './messages/directory';
 import { office } from './messages/office';
 import { charts } from './messages/charts';
+import { exportMessages } from './messages/export';
 
 export const messages = {
   ...common,
@@ -18,6 +19,7 @@ export const messages = {
   ...directory,
   ...office,
   ...charts,
+  ...exportMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -4,6 +4,7 @@ import { initCommand } from './init';
 import { getCommand, setCommand, templatesCommand } from './values';
 import { reportCommand } from './report';
 import { demoCommand } from './demo';
+import { exportCommand } from './export';
 
 export const COMMANDS: CliCommand[] = [
   initCommand,
@@ -12,4 +13,5 @@ export const COMMANDS: CliCommand[] = [
   templatesCommand,
   reportCommand,
   demoCommand,
+  exportCommand,
 ];

@@ -1,0 +1,64 @@
+/**
+ * The look shared by every sheet: one CJK font, thin borders, number formats
+ * by value kind, A4 print set-up. 宋体 is what Chinese Excel/WPS installs
+ * carry; LibreOffice substitutes Noto Serif/Sans CJK for it.
+ */
+import type ExcelJS from 'exceljs';
+import type { ValueKind } from '../../../shared/template/schema';
+
+export const FONT_NAME = '宋体';
+/** GB2312 charset: tells Excel/WPS the font's script when 宋体 is missing. */
+const CHARSET_GB2312 = 134;
+
+export const font = (size = 11, bold = false): Partial<ExcelJS.Font> => ({ name: FONT_NAME, size, bold, charset: CHARSET_GB2312 });
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+export const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+export const HEADING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+export const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+
+export const numberFormat = (kind: ValueKind) => (kind === 'amount' ? '0.00' : '0');
+
+export const center: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
+export const leftMiddle = (indent = 0): Partial<ExcelJS.Alignment> => ({ horizontal: 'left', vertical: 'middle', wrapText: true, indent });
+
+/** A4 landscape, one page wide, `pagesTall` pages tall (0: as many as needed), header rows repeated. */
+export function a4Landscape(ws: ExcelJS.Worksheet, repeatRows?: string, pagesTall = 0): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: pagesTall,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...(repeatRows ? { printTitlesRow: repeatRows } : {}),
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+}
+
+/** Blank templates: what a clerk may type into. */
+export function inputValidation(kind: ValueKind, address: string): ExcelJS.DataValidation {
+  if (kind === 'amount') {
+    return {
+      type: 'custom',
+      allowBlank: true,
+      formulae: [`AND(ISNUMBER(${address}),${address}>=0,ROUND(${address},2)=${address})`],
+      showErrorMessage: true,
+      errorTitle: '金额格式不对',
+      error: '请填写不小于 0 的金额，最多两位小数。',
+    };
+  }
+  return {
+    type: 'whole',
+    operator: 'greaterThanOrEqual',
+    allowBlank: true,
+    formulae: [0],
+    showErrorMessage: true,
+    errorTitle: '数量格式不对',
+    error: '请填写不小于 0 的整数。',
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Everything the workbook writer needs, already read from the store: the
+ * writer itself never touches the database, so the importer's tests can build
+ * any workbook they need from plain data.
+ */
+import type { Template } from '../../../shared/template/schema';
+import type { Period } from '../../../shared/values/period';
+import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
+
+export interface WorkbookInput {
+  kind: WorkbookKind;
+  template: Template;
+  period: Period;
+  /** The exporting unit (meta unit_code / unit_name, title, cover). */
+  unit: WorkbookUnit;
+  /** Units whose values the workbook carries: [unit] for a submission, the subtree for a bundle, [unit] for a blank. */
+  units: WorkbookUnit[];
+  /** Stored monthly values of those units within the period (none for a blank). */
+  values: WorkbookValue[];
+  revision: number;
+  /** ISO time. */
+  exportedAt: string;
+  appVersion: string;
+  contact?: { person: string; phone: string };
+  /** The category breakdown picture (PNG), placed on CHART_SHEET when given. */
+  chart?: { png: Uint8Array; width: number; height: number };
+}
