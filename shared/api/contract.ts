@@ -6,13 +6,15 @@
 import type { z } from 'zod';
 import { coreInputs, type CoreOutputs } from './methods/core';
 import { valueInputs, type ValueOutputs } from './methods/values';
+import { entryInputs, type EntryOutputs } from './methods/entry';
 
 export const apiInputs = {
   ...coreInputs,
   ...valueInputs,
+  ...entryInputs,
 };
 
-export type ApiOutputs = CoreOutputs & ValueOutputs;
+export type ApiOutputs = CoreOutputs & ValueOutputs & EntryOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

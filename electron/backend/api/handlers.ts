@@ -6,9 +6,11 @@
 import type { Method } from '../../../shared/api/contract';
 import { coreHandlers } from './handlers/core';
 import { valueHandlers } from './handlers/values';
+import { entryHandlers } from './handlers/entry';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
   ...coreHandlers,
   ...valueHandlers,
+  ...entryHandlers,
 };

@@ -3,8 +3,9 @@
  * Append only: a released migration is never edited.
  */
 import { initial } from './001-initial';
+import { monthCompletion } from './002-month-completion';
 import type { Migration } from './types';
 
-export const MIGRATIONS: Migration[] = [initial];
+export const MIGRATIONS: Migration[] = [initial, monthCompletion];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
