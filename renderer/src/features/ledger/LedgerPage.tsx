@@ -4,6 +4,7 @@
  * side, and the status/completion bar below.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TemplateSummary } from '../../../../shared/api/methods/core';
 import { findCell } from '../../../../shared/template/cells';
 import type { Template } from '../../../../shared/template/schema';
 import { api } from '../../api/client';
@@ -25,19 +26,31 @@ import { useLeaveGuard } from './shared/useLeaveGuard';
 import './ledger.css';
 
 export function LedgerPage() {
-  const { status } = useAppStatus();
+  const { status, refresh } = useAppStatus();
   const templateId = status.settings.defaultTemplateId;
   const [template, setTemplate] = useState<Template | null>(null);
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
 
   useEffect(() => {
     void api.request('templates.get', { templateId }).then(setTemplate);
   }, [templateId]);
+  useEffect(() => {
+    void api.request('templates.list', {}).then(setTemplates);
+  }, []);
+
+  const pickTemplate = useCallback(
+    async (id: string) => {
+      const r = await api.call('settings.update', { defaultTemplateId: id });
+      if (r.ok) await refresh();
+    },
+    [refresh],
+  );
 
   if (!template) return <p>{t('app.loading')}</p>;
-  return <LedgerWorkspace key={template.id} template={template} />;
+  return <LedgerWorkspace key={template.id} template={template} templates={templates} onTemplate={(id) => void pickTemplate(id)} />;
 }
 
-function LedgerWorkspace({ template }: { template: Template }) {
+function LedgerWorkspace({ template, templates, onTemplate }: { template: Template; templates: TemplateSummary[]; onTemplate(id: string): void }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const [section, setSection] = useState(() => (template.sections.some((s) => s.kind === 'list') ? ALL_LISTS : template.sections[0].code));
   const [period, setPeriod] = useState<Period>(1);
@@ -116,6 +129,8 @@ function LedgerWorkspace({ template }: { template: Template }) {
     <section className="ledger-page">
       <ContextBar
         template={template}
+        templates={templates}
+        onTemplate={onTemplate}
         year={year}
         section={section}
         period={period}

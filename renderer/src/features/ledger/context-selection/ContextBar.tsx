@@ -1,4 +1,5 @@
 /** What is being entered: the year, the section (or all list sections), and for tables the period. */
+import type { TemplateSummary } from '../../../../../shared/api/methods/core';
 import type { Template } from '../../../../../shared/template/schema';
 import { MAX_YEAR, MIN_YEAR, MONTHS } from '../../../../../shared/values/period';
 import { t } from '../../../i18n/catalog';
@@ -8,6 +9,8 @@ export const ALL_LISTS = '*';
 
 interface Props {
   template: Template;
+  templates: TemplateSummary[];
+  onTemplate(id: string): void;
   year: number;
   section: string;
   period: Period;
@@ -16,7 +19,7 @@ interface Props {
   onPeriod(p: Period): void;
 }
 
-export function ContextBar({ template, year, section, period, onYear, onSection, onPeriod }: Props) {
+export function ContextBar({ template, templates, onTemplate, year, section, period, onYear, onSection, onPeriod }: Props) {
   const isTable = template.sections.find((s) => s.code === section)?.kind === 'table';
   const hasLists = template.sections.some((s) => s.kind === 'list');
   return (
@@ -25,6 +28,18 @@ export function ContextBar({ template, year, section, period, onYear, onSection,
       <span className="muted" data-testid="template-name">
         {t('ledger.templateInUse', { name: template.name })}
       </span>
+      {templates.length > 1 && (
+        <label>
+          {t('common.template')}
+          <select value={template.id} aria-label={t('common.template')} onChange={(e) => onTemplate(e.target.value)}>
+            {templates.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t('ledger.pickYear')}
         <input

@@ -269,6 +269,10 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
       tabIndex={0}
       data-testid="ledger-grid"
       onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        // Tabbing into the grid lands on the active cell, ready for typing.
+        if (e.target === e.currentTarget) refocus();
+      }}
       onCopy={onCopy}
       onPaste={onPaste}
     >
