@@ -46,7 +46,8 @@ const toMap = (values: { indicator: string; col: string; month: number; value: n
   new Map(values.map((v) => [valueKey(cellRef(v.indicator, v.col), v.month), v.value]));
 
 export function useLedgerData(template: Template, year: number, onNotice: (text: string) => void): LedgerData {
-  const [ready, setReady] = useState(false);
+  // Ready only for the year loaded: the grid must never show (or write over) another year's figures.
+  const [loaded, setLoaded] = useState('');
   const [values, setValues] = useState<Map<string, number>>(new Map());
   const [previous, setPrevious] = useState<MonthlyValues>(new Map());
   const [entries, setEntries] = useState<Map<string, EntryState>>(new Map());
@@ -60,7 +61,6 @@ export function useLedgerData(template: Template, year: number, onNotice: (text:
 
   useEffect(() => {
     let live = true;
-    setReady(false);
     void Promise.all([
       api.request('values.getYear', { templateId, year }),
       year > 2000 ? api.request('values.getYear', { templateId, year: year - 1 }) : Promise.resolve({ values: [] }),
@@ -77,7 +77,7 @@ export function useLedgerData(template: Template, year: number, onNotice: (text:
       setEntries(new Map());
       stackRef.current = emptyStack;
       setStack(emptyStack);
-      setReady(true);
+      setLoaded(`${templateId}|${year}`);
     });
     return () => {
       live = false;
@@ -205,7 +205,7 @@ export function useLedgerData(template: Template, year: number, onNotice: (text:
   }, []);
 
   return {
-    ready,
+    ready: loaded === `${templateId}|${year}`,
     values,
     current,
     previous,
