@@ -5,7 +5,7 @@
  * pure modules of ../shared/grid.
  */
 import { useTable } from '@tanstack/react-table';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { rollupMonths } from '../../../../../shared/values/rollup';
 import { formatValue } from '../../../../../shared/values/parse';
 import { t } from '../../../i18n/catalog';
@@ -41,6 +41,21 @@ interface Props {
   onToggleSection(code: string): void;
 }
 
+/** A data row, re-rendered only when its signature changes (typing must not wait for 900 cells). */
+const MemoRow = memo(
+  function MemoRow({ render }: { signature: string; render: () => ReactNode }) {
+    return render();
+  },
+  (a, b) => a.signature === b.signature,
+);
+
+/** Distinguishes layouts in row signatures: the same row shows other cells in another period. */
+const layoutIds = (() => {
+  const ids = new WeakMap<GridLayout, number>();
+  let n = 0;
+  return { next: (l: GridLayout) => ids.get(l) ?? (ids.set(l, ++n), n) };
+})();
+
 interface Editing {
   mode: EditMode;
   initial: string;
@@ -53,7 +68,11 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
   const dragging = useRef(false);
   const claimFocus = useRef(false);
   const [editing, setEditing] = useState<Editing | null>(null);
+  // Rows re-render only when what they show changes, so their handlers read the selection from here.
+  const latestSelection = useRef(selection);
+  latestSelection.current = selection;
   const columns = useMemo(() => gridColumns(layout), [layout]);
+  const layoutId = useMemo(() => layoutIds.next(layout), [layout]);
   const table = useTable({ features: gridFeatures, columns, data: layout.rows, getRowId: (r) => r.id });
   const bounds = { rows: layout.dataRows.length, cols: layout.columns.length };
   const rect = selectionRect(selection);
@@ -191,6 +210,21 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
     onSelect({ anchor: plan.targets[0].pos, focus: last });
   }
 
+  /** Everything a row shows; a row whose signature is unchanged is not re-rendered. */
+  function rowSignature(row: Extract<GridRow, { kind: 'data' }>): string {
+    let sig = `${layoutId}:${editing && focus.r === row.dataIndex ? `e${focus.c}` : ''}`;
+    for (let c = 0; c < row.cells.length; c++) {
+      const cell = row.cells[c];
+      const month = cell.period === 'year' ? null : cell.period;
+      const key = month === null ? '' : valueKey(cell.def.ref, month);
+      const mk = markKey(cell.def.ref, cell.period);
+      const entry = month === null ? undefined : data.entries.get(key);
+      sig += `|${cellText(cell)}~${entry?.kind ?? ''}~${entry?.kind === 'invalid' ? entry.message : ''}~${marks.get(mk) ?? ''}~${(ruleMessages.get(mk) ?? []).join('/')}`;
+      sig += `~${month !== null && lockedMonths.has(month) ? 'L' : ''}${month !== null && data.comments.has(key) ? 'C' : ''}${inRect(rect, { r: row.dataIndex, c }) ? 'S' : ''}${focus.r === row.dataIndex && focus.c === c ? 'A' : ''}`;
+    }
+    return sig;
+  }
+
   function renderCell(row: Extract<GridRow, { kind: 'data' }>, c: number) {
     const cell = row.cells[c];
     const p = { r: row.dataIndex, c };
@@ -226,10 +260,10 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
           if (editing && active) return;
           e.preventDefault();
           dragging.current = true;
-          onSelect(pointerSelect(selection, p, e.shiftKey));
+          onSelect(pointerSelect(latestSelection.current, p, e.shiftKey));
           refocus();
         }}
-        onMouseEnter={() => dragging.current && onSelect(pointerSelect(selection, p, true))}
+        onMouseEnter={() => dragging.current && onSelect(pointerSelect(latestSelection.current, p, true))}
         onDoubleClick={() => startEdit(p, 'edit', null)}
       >
         {active && editing ? (
@@ -258,6 +292,7 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
     );
   }
 
+  const columnIndex = new Map(layout.columns.map((c, i) => [`v:${c.id}`, i]));
   const headerGroups = table.getHeaderGroups();
   const rows = table.getRowModel().rows;
   const width = 1 + (layout.showMeasure ? 1 : 0) + layout.columns.length;
@@ -330,25 +365,31 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
               );
             }
             return (
-              <tr key={r.id} aria-rowindex={row.dataIndex + 1}>
-                {r.getAllCells().map((cell) => {
-                  if (cell.column.id === LABEL_COLUMN) {
-                    return (
-                      <th key={cell.id} scope="row" className={`sticky-col level-${row.level}`}>
-                        {row.label}
-                      </th>
-                    );
-                  }
-                  if (cell.column.id === MEASURE_COLUMN) {
-                    return (
-                      <td key={cell.id} className="measure-col">
-                        {row.measure}
-                      </td>
-                    );
-                  }
-                  return renderCell(row, layout.columns.findIndex((c) => `v:${c.id}` === cell.column.id));
-                })}
-              </tr>
+              <MemoRow
+                key={r.id}
+                signature={rowSignature(row)}
+                render={() => (
+                  <tr aria-rowindex={row.dataIndex + 1}>
+                    {r.getAllCells().map((cell) => {
+                      if (cell.column.id === LABEL_COLUMN) {
+                        return (
+                          <th key={cell.id} scope="row" className={`sticky-col level-${row.level}`}>
+                            {row.label}
+                          </th>
+                        );
+                      }
+                      if (cell.column.id === MEASURE_COLUMN) {
+                        return (
+                          <td key={cell.id} className="measure-col">
+                            {row.measure}
+                          </td>
+                        );
+                      }
+                      return renderCell(row, columnIndex.get(cell.column.id)!);
+                    })}
+                  </tr>
+                )}
+              />
             );
           })}
         </tbody>
