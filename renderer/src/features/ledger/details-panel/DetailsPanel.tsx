@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../../../../shared/domain';
 import { splitRef } from '../../../../../shared/template/cells';
-import { t, type MessageKey } from '../../../i18n/catalog';
+import { messages, t, type MessageKey } from '../../../i18n/catalog';
 import { api } from '../../../api/client';
 import type { EntryState } from '../shared/grid/cellStates';
 import type { GridCell } from '../shared/grid/layout';
@@ -20,6 +20,11 @@ interface Props {
 }
 
 const shown = (v: number | null) => (v === null ? t('ledger.details.empty') : String(v));
+/** Sources written by other features (imports…) are shown as recorded. */
+const sourceLabel = (source: string) => {
+  const key = `ledger.source.${source}`;
+  return key in messages ? t(key as MessageKey) : source;
+};
 
 export function DetailsPanel({ templateId, year, cell, label, entry, ruleMessages, data, onNotice }: Props) {
   const month = cell && cell.period !== 'year' ? cell.period : null;
@@ -95,7 +100,7 @@ export function DetailsPanel({ templateId, year, cell, label, entry, ruleMessage
                   <strong>{t('ledger.details.historyLine', { old: shown(h.oldValue), new: shown(h.newValue) })}</strong>
                   <span className="muted">
                     {' '}
-                    {new Date(h.changedAt).toLocaleString('zh-CN')} · {h.operator} · {t(`ledger.source.${h.source}` as MessageKey)}
+                    {new Date(h.changedAt).toLocaleString('zh-CN')} · {h.operator} · {sourceLabel(h.source)}
                   </span>
                 </li>
               ))}
