@@ -11,6 +11,7 @@ import { directoryInputs, type DirectoryOutputs } from './methods/directory';
 import { officeInputs, type OfficeOutputs } from './methods/office';
 import { chartInputs, type ChartOutputs } from './methods/charts';
 import { exportInputs, type ExportOutputs } from './methods/export';
+import { entryInputs, type EntryOutputs } from './methods/entry';
 
 export const apiInputs = {
   ...coreInputs,
@@ -29,6 +30,10 @@ export type ApiOutputs = CoreOutputs &
   OfficeOutputs &
   ChartOutputs &
   ExportOutputs;
+  ...entryInputs,
+};
+
+export type ApiOutputs = CoreOutputs & ValueOutputs & EntryOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

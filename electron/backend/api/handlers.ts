@@ -11,6 +11,7 @@ import { directoryHandlers } from './handlers/directory';
 import { officeHandlers } from './handlers/office';
 import { chartHandlers } from './handlers/charts';
 import { exportHandlers } from './handlers/export';
+import { entryHandlers } from './handlers/entry';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -21,4 +22,5 @@ export const handlers: HandlerMap<Method> = {
   ...officeHandlers,
   ...chartHandlers,
   ...exportHandlers,
+  ...entryHandlers,
 };

@@ -12,5 +12,9 @@ export const MIGRATIONS: Migration[] = [
   exportLog,
   office,
 ];
+import { monthCompletion } from './002-month-completion';
+import type { Migration } from './types';
+
+export const MIGRATIONS: Migration[] = [initial, monthCompletion];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

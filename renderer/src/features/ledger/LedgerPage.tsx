@@ -1,124 +1,202 @@
 /**
- * The first slice of data entry: the template's list sections for a year,
- * one input per month, saved as soon as a value is committed.
+ * 台账录入: the monthly ledger of the template in use. Context selection on
+ * top, the grid in the middle, rules and the active cell's details at the
+ * side, and the status/completion bar below.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { CellValue } from '../../../../shared/domain';
-import { cellRef } from '../../../../shared/template/cells';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TemplateSummary } from '../../../../shared/api/methods/core';
+import { findCell } from '../../../../shared/template/cells';
 import type { Template } from '../../../../shared/template/schema';
-import { formatValue } from '../../../../shared/values/parse';
-import { MONTHS } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
-
-type CellState = { kind: 'saving' } | { kind: 'saved' } | { kind: 'invalid'; message: string };
-
-const key = (ref: string, month: number) => `${ref}|${month}`;
+import { BottomBar } from './bottom-bar/BottomBar';
+import { MonthCompletion } from './bottom-bar/MonthCompletion';
+import { ALL_LISTS, ContextBar } from './context-selection/ContextBar';
+import { columnPath } from './data-workspace/columns';
+import { LedgerGrid } from './data-workspace/LedgerGrid';
+import { useLedgerData } from './data-workspace/useLedgerData';
+import { DetailsPanel } from './details-panel/DetailsPanel';
+import { RulesPanel } from './rules-panel/RulesPanel';
+import { countEntries, valueKey } from './shared/grid/cellStates';
+import { buildLayout, locate, type Period, type ViewSpec } from './shared/grid/layout';
+import { liveViolations, markKey, ruleMarks, type PeriodViolation } from './shared/grid/liveRules';
+import { at, clampPos, type Selection } from './shared/grid/selection';
+import { useLeaveGuard } from './shared/useLeaveGuard';
+import './ledger.css';
 
 export function LedgerPage() {
-  const { status } = useAppStatus();
-  const [year, setYear] = useState(new Date().getFullYear());
-  const [template, setTemplate] = useState<Template | null>(null);
-  const [sectionCode, setSectionCode] = useState('');
-  const [values, setValues] = useState<Map<string, number>>(new Map());
-  const [states, setStates] = useState<Map<string, CellState>>(new Map());
+  const { status, refresh } = useAppStatus();
   const templateId = status.settings.defaultTemplateId;
+  const [template, setTemplate] = useState<Template | null>(null);
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
 
   useEffect(() => {
-    void api.request('templates.get', { templateId }).then((tpl) => {
-      setTemplate(tpl);
-      setSectionCode(tpl.sections[0].code);
-    });
+    void api.request('templates.get', { templateId }).then(setTemplate);
   }, [templateId]);
-
   useEffect(() => {
-    void api.request('values.getYear', { templateId, year }).then((r) => {
-      setValues(new Map(r.values.map((v: CellValue) => [key(cellRef(v.indicator, v.col), v.month), v.value])));
-      setStates(new Map());
-    });
-  }, [templateId, year]);
+    void api.request('templates.list', {}).then(setTemplates);
+  }, []);
 
-  const section = useMemo(() => template?.sections.find((s) => s.code === sectionCode), [template, sectionCode]);
+  const pickTemplate = useCallback(
+    async (id: string) => {
+      const r = await api.call('settings.update', { defaultTemplateId: id });
+      if (r.ok) await refresh();
+    },
+    [refresh],
+  );
 
-  async function commit(indicator: string, month: number, raw: string) {
-    const k = key(indicator, month);
-    setStates((s) => new Map(s).set(k, { kind: 'saving' }));
-    const r = await api.call('values.set', { templateId, year, month, indicator, raw });
-    if (!r.ok) return setStates((s) => new Map(s).set(k, { kind: 'invalid', message: r.error.message }));
-    setValues((v) => {
-      const next = new Map(v);
-      if (r.data.value === null) next.delete(k);
-      else next.set(k, r.data.value);
+  if (!template) return <p>{t('app.loading')}</p>;
+  return <LedgerWorkspace key={template.id} template={template} templates={templates} onTemplate={(id) => void pickTemplate(id)} />;
+}
+
+function LedgerWorkspace({ template, templates, onTemplate }: { template: Template; templates: TemplateSummary[]; onTemplate(id: string): void }) {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [section, setSection] = useState(() => (template.sections.some((s) => s.kind === 'list') ? ALL_LISTS : template.sections[0].code));
+  const [period, setPeriod] = useState<Period>(1);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [selection, setSelection] = useState<Selection>(at({ r: 0, c: 0 }));
+  const [notice, setNotice] = useState<string | null>(null);
+  const [goTo, setGoTo] = useState<PeriodViolation | null>(null);
+  const data = useLedgerData(template, year, setNotice);
+
+  const view: ViewSpec = useMemo(
+    () =>
+      section === ALL_LISTS
+        ? { kind: 'list', sections: template.sections.filter((s) => s.kind === 'list').map((s) => s.code) }
+        : template.sections.find((s) => s.code === section)?.kind === 'list'
+          ? { kind: 'list', sections: [section] }
+          : { kind: 'table', section, period },
+    [template, section, period],
+  );
+  const layout = useMemo(() => buildLayout(template, view, collapsed), [template, view, collapsed]);
+  const bounds = { rows: layout.dataRows.length, cols: layout.columns.length };
+  const sel: Selection =
+    bounds.rows === 0 ? selection : { anchor: clampPos(selection.anchor, bounds), focus: clampPos(selection.focus, bounds) };
+
+  const { current, previous } = data;
+  const violations = useMemo(() => liveViolations(template, current, previous), [template, current, previous]);
+  const marks = useMemo(() => ruleMarks(violations), [violations]);
+  const ruleMessages = useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const v of violations) for (const ref of v.refs) m.set(markKey(ref, v.period), [...(m.get(markKey(ref, v.period)) ?? []), v.message]);
+    return m;
+  }, [violations]);
+  const lockedMonths = useMemo(() => new Set(data.months.filter((m) => m.completed).map((m) => m.month)), [data.months]);
+  const counts = countEntries(data.entries);
+  useLeaveGuard(counts.unsaved > 0, t('ledger.leaveConfirm'));
+
+  // Going to a rule's cells may need another section or period first.
+  useEffect(() => {
+    if (!goTo) return;
+    const found = goTo.refs.map((ref) => locate(layout, ref, goTo.period)).filter((p) => p !== null);
+    if (found.length > 0) {
+      setGoTo(null);
+      const rows = found.map((p) => p.r);
+      const cols = found.map((p) => p.c);
+      setSelection({ anchor: { r: Math.max(...rows), c: Math.max(...cols) }, focus: { r: Math.min(...rows), c: Math.min(...cols) } });
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="ledger-grid"] .cell-sink')?.focus());
+      return;
+    }
+    const def = findCell(template, goTo.refs[0]);
+    const target = template.sections.find((s) => s.code === def?.sectionCode);
+    if (!target) return setGoTo(null);
+    if (target.kind === 'list') {
+      setCollapsed((c) => new Set([...c].filter((x) => x !== target.code)));
+      if (section !== ALL_LISTS && section !== target.code) setSection(ALL_LISTS);
+    } else {
+      setSection(target.code);
+      setPeriod(goTo.period);
+    }
+  }, [goTo, layout, template, section]);
+
+  const onToggleSection = useCallback((code: string) => {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(code)) next.delete(code);
+      else next.add(code);
       return next;
     });
-    setStates((s) => new Map(s).set(k, { kind: 'saved' }));
-  }
+  }, []);
 
-  if (!template || !section) return <p>{t('app.loading')}</p>;
+  const activeRow = layout.dataRows[sel.focus.r];
+  const activeCell = activeRow?.cells[sel.focus.c] ?? null;
+  const activeLabel = activeRow && activeCell ? `${activeRow.label} ${columnPath(layout.columns[sel.focus.c])}` : '';
+  const focusMonth = view.kind === 'table' ? (typeof period === 'number' ? period : null) : activeCell && activeCell.period !== 'year' ? activeCell.period : null;
+  const errors = violations.filter((v) => v.severity === 'error').length;
+
   return (
     <section className="ledger-page">
-      <div className="toolbar">
-        <h1>{t('ledger.title')}</h1>
-        <span className="muted">{template.name}</span>
-        <label>
-          {t('ledger.pickYear')}
-          <input type="number" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value))} aria-label={t('ledger.pickYear')} />
-        </label>
-        <label>
-          {t('ledger.pickSection')}
-          <select value={sectionCode} onChange={(e) => setSectionCode(e.target.value)} aria-label={t('ledger.pickSection')}>
-            {template.sections.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {section.kind === 'list' && (
-        <table className="simple-grid">
-          <thead>
-            <tr>
-              <th>{t('ledger.indicator')}</th>
-              <th>{t('ledger.measure')}</th>
-              {MONTHS.map((m) => (
-                <th key={m}>{t('common.monthN', { n: m })}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {section.groups.flatMap((g) =>
-              g.indicators.map((ind) => (
-                <tr key={ind.code}>
-                  <th scope="row">{ind.name}</th>
-                  <td>{ind.measure}</td>
-                  {MONTHS.map((m) => {
-                    const k = key(ind.code, m);
-                    const st = states.get(k);
-                    return (
-                      <td key={m} className={st ? `cell-${st.kind}` : undefined} title={st?.kind === 'invalid' ? t('ledger.invalid', { message: st.message }) : undefined}>
-                        <input
-                          key={`${k}|${values.get(k) ?? ''}`}
-                          data-cell={k}
-                          aria-label={`${ind.name} ${t('common.monthN', { n: m })}`}
-                          defaultValue={formatValue(values.get(k), ind.valueKind)}
-                          onBlur={(e) => {
-                            if (e.target.value !== formatValue(values.get(k), ind.valueKind)) void commit(ind.code, m, e.target.value);
-                          }}
-                          onKeyDown={(e) => {
-                            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-                          }}
-                        />
-                      </td>
-                    );
-                  })}
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
+      <ContextBar
+        template={template}
+        templates={templates}
+        onTemplate={onTemplate}
+        year={year}
+        section={section}
+        period={period}
+        onYear={setYear}
+        onSection={(s) => {
+          setSection(s);
+          setSelection(at({ r: 0, c: 0 }));
+        }}
+        onPeriod={setPeriod}
+      />
+      {view.kind === 'table' && (
+        <p className="muted table-caption" data-testid="table-period">
+          {period === 'year' ? t('ledger.yearReadOnly') : lockedMonths.has(period) ? `${t('common.monthN', { n: period })} · ${t('ledger.monthLocked')}` : t('common.monthN', { n: period })}
+        </p>
       )}
+      <div className="ledger-body">
+        <div className="ledger-main">
+          {data.ready ? (
+            <LedgerGrid
+              layout={layout}
+              data={data}
+              marks={marks}
+              ruleMessages={ruleMessages}
+              lockedMonths={lockedMonths}
+              selection={sel}
+              onSelect={setSelection}
+              onNotice={setNotice}
+              onToggleSection={onToggleSection}
+            />
+          ) : (
+            <p>{t('app.loading')}</p>
+          )}
+          <BottomBar
+            counts={counts}
+            errors={errors}
+            warnings={violations.length - errors}
+            notice={notice}
+            canUndo={data.canUndo}
+            canRedo={data.canRedo}
+            onUndo={() => void data.undo()}
+            onRedo={() => void data.redo()}
+          >
+            <MonthCompletion
+              templateId={template.id}
+              year={year}
+              month={focusMonth}
+              status={focusMonth === null ? undefined : data.months[focusMonth - 1]}
+              onStatus={(s) => data.setMonths((old) => old.map((m) => (m.month === s.month ? s : m)))}
+              onNotice={setNotice}
+            />
+          </BottomBar>
+        </div>
+        <aside className="ledger-side">
+          <RulesPanel violations={violations} onGo={setGoTo} />
+          <DetailsPanel
+            templateId={template.id}
+            year={year}
+            cell={activeCell}
+            label={activeLabel}
+            entry={activeCell && activeCell.period !== 'year' ? data.entries.get(valueKey(activeCell.def.ref, activeCell.period)) : undefined}
+            ruleMessages={activeCell ? (ruleMessages.get(markKey(activeCell.def.ref, activeCell.period)) ?? []) : []}
+            data={data}
+            onNotice={setNotice}
+          />
+        </aside>
+      </div>
     </section>
   );
 }

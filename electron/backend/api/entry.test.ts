@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../backend';
+import { tempBackend, type TempBackend } from '../testing/tempBackend';
+
+let b: TempBackend;
+beforeEach(async () => {
+  b = await tempBackend();
+});
+afterEach(() => b.dispose());
+
+const T = { templateId: 'suining-2017', year: 2017 };
+const CATS = ['overview', 'plans', 'normative', 'work', 'personnel', 'finance', 'enforcement', 'other'];
+
+/** Everything stored, including this feature's tables, to prove a refusal changed nothing. */
+function everything(x: Backend): string {
+  const db = x.ctx.store.db;
+  const tables = ['units', 'cell_values', 'value_history', 'settings', 'month_status', 'month_reopens', 'cell_comments'];
+  return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+}
+
+async function fillMonth(month: number, total: number, other: number) {
+  await b.invoke('values.setMany', {
+    ...T,
+    cells: [
+      { month, indicator: 'pub.total', raw: String(total) },
+      ...CATS.map((c) => ({ month, indicator: `pub.cat.${c}`, raw: String(c === 'other' ? other : 1) })),
+    ],
+  });
+}
+
+describe('completing a month', () => {
+  it('refuses while an error remains, listing it, and changes nothing', async () => {
+    await fillMonth(3, 76891, 76883);
+    const before = everything(b);
+    const r = await b.call('months.complete', { ...T, month: 3 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('rule_errors');
+      expect(r.error.message).toContain('2017年3月不能标记完成');
+      expect(r.error.message).toContain('76891 ≠ 76890');
+      expect((r.error.details as { errors: unknown[] }).errors).toHaveLength(1);
+    }
+    expect(everything(b)).toBe(before);
+  });
+
+  it('locks a completed month: writes are refused in Chinese and nothing changes', async () => {
+    await fillMonth(3, 76890, 76883);
+    const status = await b.invoke('months.complete', { ...T, month: 3 });
+    expect(status).toMatchObject({ month: 3, completed: true, completedBy: '张三（TEST-01）' });
+    const before = everything(b);
+    const one = await b.call('values.set', { ...T, month: 3, indicator: 'pub.total', raw: '1' });
+    expect(one).toMatchObject({ ok: false, error: { code: 'locked' } });
+    if (!one.ok) expect(one.error.message).toBe('2017年3月已标记完成，数据已锁定；如需修改，请先撤销完成');
+    const many = await b.call('values.setMany', {
+      ...T,
+      source: 'paste',
+      cells: [
+        { month: 4, indicator: 'pub.total', raw: '1' },
+        { month: 3, indicator: 'pub.key', raw: '1' },
+      ],
+    });
+    expect(many).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(everything(b)).toBe(before);
+    // Other months stay open.
+    expect((await b.call('values.set', { ...T, month: 4, indicator: 'pub.total', raw: '1' })).ok).toBe(true);
+  });
+
+  it('needs an explanation for each warning, and keeps it with the month', async () => {
+    await b.invoke('values.setMany', {
+      ...T,
+      cells: [
+        { month: 5, indicator: 'pub.key', raw: '5' },
+        { month: 5, indicator: 'pub.total', raw: '8' },
+        ...CATS.map((c) => ({ month: 5, indicator: `pub.cat.${c}`, raw: '1' })),
+        { month: 5, indicator: 'key.growth.ppp', raw: '2' },
+      ],
+    });
+    const before = everything(b);
+    const refused = await b.call('months.complete', { ...T, month: 5 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'rule_errors' } });
+    if (!refused.ok) expect(refused.error.message).toContain('需要填写说明');
+    const tooShort = await b.call('months.complete', { ...T, month: 5, explanations: { 'month:key.items_gap': '是' } });
+    expect(tooShort.ok).toBe(false);
+    expect(everything(b)).toBe(before);
+    const done = await b.invoke('months.complete', { ...T, month: 5, explanations: { 'month:key.items_gap': '部分重点信息未逐项列明' } });
+    expect(done.warnings).toMatchObject([{ checkId: 'month:key.items_gap', explanation: '部分重点信息未逐项列明' }]);
+    expect((await b.invoke('months.status', T))[4]).toMatchObject({ completed: true, warnings: [{ explanation: '部分重点信息未逐项列明' }] });
+  });
+
+  it('checks the year’s roll-up when completing December', async () => {
+    // November is off by one (12 ≠ 11); December adds up on its own, the year does not.
+    await fillMonth(11, 12, 4);
+    await fillMonth(12, 9, 2);
+    const r = await b.call('months.complete', { ...T, month: 12 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('全年：主动公开政府信息总数 ≠ 八类信息之和：21 ≠ 20');
+  });
+
+  it('reopens only with a reason, which is recorded', async () => {
+    await fillMonth(3, 76890, 76883);
+    await b.invoke('months.complete', { ...T, month: 3 });
+    const before = everything(b);
+    for (const reason of ['', ' ', '改']) {
+      const r = await b.call('months.reopen', { ...T, month: 3, reason });
+      expect(r).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      if (!r.ok) expect(r.error.message).toContain('原因');
+    }
+    expect(everything(b)).toBe(before);
+    const reopened = await b.invoke('months.reopen', { ...T, month: 3, reason: '财政信息漏报一条' });
+    expect(reopened).toMatchObject({ completed: false, reopens: [{ reason: '财政信息漏报一条', reopenedBy: '张三（TEST-01）' }] });
+    expect((await b.call('values.set', { ...T, month: 3, indicator: 'pub.total', raw: '1' })).ok).toBe(true);
+  });
+
+  it('refuses to complete twice or reopen an open month, in Chinese, changing nothing', async () => {
+    await fillMonth(3, 76890, 76883);
+    await b.invoke('months.complete', { ...T, month: 3 });
+    const before = everything(b);
+    const twice = await b.call('months.complete', { ...T, month: 3 });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict', message: '2017年3月已经标记完成' } });
+    const open = await b.call('months.reopen', { ...T, month: 4, reason: '测试原因' });
+    expect(open).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!open.ok) expect(open.error.message).toMatch(/[\u4e00-\u9fff]/);
+    const badMonth = await b.call('months.complete', { ...T, month: 13 });
+    expect(badMonth).toMatchObject({ ok: false, error: { code: 'bad_request', where: 'month' } });
+    expect(everything(b)).toBe(before);
+  });
+});
+
+describe('cell comments', () => {
+  it('sets, replaces and removes a comment', async () => {
+    await b.invoke('comments.set', { ...T, month: 2, indicator: 'pub.total', text: '含补录' });
+    await b.invoke('comments.set', { ...T, month: 2, indicator: 'pub.total', text: '含1月补录3条' });
+    expect(await b.invoke('comments.get', T)).toMatchObject([{ month: 2, indicator: 'pub.total', col: '', text: '含1月补录3条', updatedBy: '张三（TEST-01）' }]);
+    expect(await b.invoke('comments.set', { ...T, month: 2, indicator: 'pub.total', text: '  ' })).toBeNull();
+    expect(await b.invoke('comments.get', T)).toEqual([]);
+  });
+
+  it('refuses a comment on an unknown cell or an over-long one, in Chinese, changing nothing', async () => {
+    const before = everything(b);
+    const unknown = await b.call('comments.set', { ...T, month: 2, indicator: 'nope', text: '说明' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', where: 'nope' } });
+    if (!unknown.ok) expect(unknown.error.message).toContain('没有指标 nope');
+    const long = await b.call('comments.set', { ...T, month: 2, indicator: 'pub.total', text: '长'.repeat(1001) });
+    expect(long).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    if (!long.ok) expect(long.error.message).toContain('1000');
+    expect(everything(b)).toBe(before);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Data entry: completing a month (all rules checked here, not trusted from
+ * the UI), reopening it with a reason, and cell comments. Completed months
+ * are locked by a write guard on every value write.
+ */
+import {
+  explanationKey,
+  type AcceptedWarning,
+  type CompletionRefusal,
+  type CompletionViolation,
+} from '../../../../shared/api/methods/entry';
+import { evaluateRules } from '../../../../shared/rules/evaluate';
+import { byRefAndMonth, monthLookup, yearLookup } from '../../../../shared/rules/periodLookup';
+import { cellRef, findCell } from '../../../../shared/template/cells';
+import type { Template } from '../../../../shared/template/schema';
+import { operatorName, resolveTemplate, resolveUnit, type BackendContext } from '../../context';
+import { setComment, yearComments } from '../../store/comments';
+import { completeMonth, isMonthCompleted, reopenMonth, yearStatus, type MonthKey } from '../../store/months';
+import { getValues } from '../../store/values';
+import { fail } from '../failure';
+import type { HandlerMap } from '../types';
+import { writeGuards } from './values';
+
+writeGuards.push((ctx, unitId, templateId, year, month) => {
+  if (isMonthCompleted(ctx.store.db, { unitId, templateId, year, month })) {
+    fail('locked', `${year}年${month}月已标记完成，数据已锁定；如需修改，请先撤销完成`, `${month}月`);
+  }
+});
+
+/** Month rules for the month; December also answers for the year's roll-up. */
+function monthViolations(ctx: BackendContext, template: Template, k: MonthKey): CompletionViolation[] {
+  const current = byRefAndMonth(getValues(ctx.store.db, k.unitId, k.templateId, k.year));
+  const previous = byRefAndMonth(getValues(ctx.store.db, k.unitId, k.templateId, k.year - 1));
+  const found: CompletionViolation[] = evaluateRules(template, 'month', monthLookup(template, current, previous, k.month)).map((v) => ({
+    ...v,
+    scope: 'month',
+    key: explanationKey('month', v.checkId),
+  }));
+  if (k.month === 12) {
+    for (const v of evaluateRules(template, 'year', yearLookup(template, current, previous))) {
+      found.push({ ...v, scope: 'year', message: `全年：${v.message}`, key: explanationKey('year', v.checkId) });
+    }
+  }
+  return found;
+}
+
+const numbered = (list: CompletionViolation[]) => list.map((v, i) => `${i + 1}. ${v.message}`).join('；');
+
+function monthKey(ctx: BackendContext, input: { templateId: string; year: number; month: number; unitCode?: string }) {
+  const template = resolveTemplate(ctx, input.templateId);
+  const unit = resolveUnit(ctx, input.unitCode);
+  return { template, key: { unitId: unit.id, templateId: template.id, year: input.year, month: input.month } };
+}
+
+export const entryHandlers: HandlerMap<'months.status' | 'months.complete' | 'months.reopen' | 'comments.get' | 'comments.set'> = {
+  'months.status': (ctx, { templateId, year, unitCode }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const unit = resolveUnit(ctx, unitCode);
+    return yearStatus(ctx.store.db, unit.id, template.id, year);
+  },
+
+  'months.complete': (ctx, input) => {
+    const { template, key } = monthKey(ctx, input);
+    const label = `${input.year}年${input.month}月`;
+    if (isMonthCompleted(ctx.store.db, key)) fail('conflict', `${label}已经标记完成`, `${input.month}月`);
+    const found = monthViolations(ctx, template, key);
+    const errors = found.filter((v) => v.severity === 'error');
+    const unexplained = found.filter((v) => v.severity === 'warning' && (input.explanations[v.key] ?? '').length < 2);
+    if (errors.length > 0) {
+      const details: CompletionRefusal = { errors, unexplained };
+      fail('rule_errors', `${label}不能标记完成：还有 ${errors.length} 个错误未解决：${numbered(errors)}`, `${input.month}月`, details);
+    }
+    if (unexplained.length > 0) {
+      const details: CompletionRefusal = { errors, unexplained };
+      fail('rule_errors', `${label}不能标记完成：以下 ${unexplained.length} 个提醒需要填写说明（至少2个字）：${numbered(unexplained)}`, `${input.month}月`, details);
+    }
+    const warnings: AcceptedWarning[] = found.map((v) => ({ checkId: v.key, message: v.message, explanation: input.explanations[v.key] }));
+    completeMonth(ctx.store.db, key, operatorName(ctx), warnings);
+    return yearStatus(ctx.store.db, key.unitId, key.templateId, key.year)[input.month - 1];
+  },
+
+  'months.reopen': (ctx, input) => {
+    const { key } = monthKey(ctx, input);
+    if (!isMonthCompleted(ctx.store.db, key)) fail('conflict', `${input.year}年${input.month}月尚未标记完成，无需撤销`, `${input.month}月`);
+    reopenMonth(ctx.store.db, key, operatorName(ctx), input.reason);
+    return yearStatus(ctx.store.db, key.unitId, key.templateId, key.year)[input.month - 1];
+  },
+
+  'comments.get': (ctx, { templateId, year, unitCode }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const unit = resolveUnit(ctx, unitCode);
+    return yearComments(ctx.store.db, unit.id, template.id, year);
+  },
+
+  'comments.set': (ctx, input) => {
+    const { template, key } = monthKey(ctx, input);
+    const ref = cellRef(input.indicator, input.col);
+    if (!findCell(template, ref)) fail('not_found', `模板“${template.name}”中没有指标 ${ref}，无法添加备注`, ref);
+    return setComment(ctx.store.db, { ...key, indicator: input.indicator, col: input.col }, input.text, operatorName(ctx));
+  },
+};

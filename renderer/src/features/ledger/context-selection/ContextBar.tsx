@@ -1,0 +1,87 @@
+/** What is being entered: the year, the section (or all list sections), and for tables the period. */
+import type { TemplateSummary } from '../../../../../shared/api/methods/core';
+import type { Template } from '../../../../../shared/template/schema';
+import { MAX_YEAR, MIN_YEAR, MONTHS } from '../../../../../shared/values/period';
+import { t } from '../../../i18n/catalog';
+import type { Period } from '../shared/grid/layout';
+
+export const ALL_LISTS = '*';
+
+interface Props {
+  template: Template;
+  templates: TemplateSummary[];
+  onTemplate(id: string): void;
+  year: number;
+  section: string;
+  period: Period;
+  onYear(y: number): void;
+  onSection(code: string): void;
+  onPeriod(p: Period): void;
+}
+
+export function ContextBar({ template, templates, onTemplate, year, section, period, onYear, onSection, onPeriod }: Props) {
+  const isTable = template.sections.find((s) => s.code === section)?.kind === 'table';
+  const hasLists = template.sections.some((s) => s.kind === 'list');
+  return (
+    <div className="toolbar">
+      <h1>{t('ledger.title')}</h1>
+      <span className="muted" data-testid="template-name">
+        {t('ledger.templateInUse', { name: template.name })}
+      </span>
+      {templates.length > 1 && (
+        <label>
+          {t('common.template')}
+          <select value={template.id} aria-label={t('common.template')} onChange={(e) => onTemplate(e.target.value)}>
+            {templates.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        {t('ledger.pickYear')}
+        <input
+          type="number"
+          value={year}
+          min={MIN_YEAR}
+          max={MAX_YEAR}
+          aria-label={t('ledger.pickYear')}
+          onChange={(e) => {
+            const y = Number(e.target.value);
+            if (Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR) onYear(y);
+          }}
+        />
+      </label>
+      <label>
+        {t('ledger.pickSection')}
+        <select value={section} onChange={(e) => onSection(e.target.value)} aria-label={t('ledger.pickSection')}>
+          {hasLists && <option value={ALL_LISTS}>{t('ledger.allLists')}</option>}
+          {template.sections.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {isTable && (
+        <label>
+          {t('ledger.pickPeriod')}
+          <select
+            value={String(period)}
+            aria-label={t('ledger.pickPeriod')}
+            onChange={(e) => onPeriod(e.target.value === 'year' ? 'year' : Number(e.target.value))}
+          >
+            {MONTHS.map((m) => (
+              <option key={m} value={m}>
+                {t('common.monthN', { n: m })}
+              </option>
+            ))}
+            <option value="year">{t('common.yearTotal')}</option>
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+/** The active cell: what it is, its problems, its comment (editable) and its history. */
+import { useEffect, useState } from 'react';
+import type { HistoryEntry } from '../../../../../shared/domain';
+import { splitRef } from '../../../../../shared/template/cells';
+import { messages, t, type MessageKey } from '../../../i18n/catalog';
+import { api } from '../../../api/client';
+import type { EntryState } from '../shared/grid/cellStates';
+import type { GridCell } from '../shared/grid/layout';
+import type { LedgerData } from '../data-workspace/useLedgerData';
+
+interface Props {
+  templateId: string;
+  year: number;
+  cell: GridCell | null;
+  label: string;
+  entry: EntryState | undefined;
+  ruleMessages: string[];
+  data: LedgerData;
+  onNotice(text: string): void;
+}
+
+const shown = (v: number | null) => (v === null ? t('ledger.details.empty') : String(v));
+/** Sources written by other features (imports…) are shown as recorded. */
+const sourceLabel = (source: string) => {
+  const key = `ledger.source.${source}`;
+  return key in messages ? t(key as MessageKey) : source;
+};
+
+export function DetailsPanel({ templateId, year, cell, label, entry, ruleMessages, data, onNotice }: Props) {
+  const month = cell && cell.period !== 'year' ? cell.period : null;
+  const ref = cell?.def.ref ?? '';
+  const key = month === null ? '' : `${ref}|${month}`;
+  const stored = month === null ? undefined : data.values.get(key);
+  const comment = month === null ? undefined : data.comments.get(key);
+  const [text, setText] = useState(comment?.text ?? '');
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+
+  useEffect(() => setText(comment?.text ?? ''), [comment, key]);
+
+  useEffect(() => {
+    if (month === null) return setHistory([]);
+    let live = true;
+    void api.call('values.history', { templateId, year, month, ...splitRef(ref) }).then((r) => live && r.ok && setHistory(r.data));
+    return () => {
+      live = false;
+    };
+  }, [templateId, year, month, ref, stored]);
+
+  if (!cell) {
+    return (
+      <section className="side-card">
+        <h2>{t('ledger.details.title')}</h2>
+        <p className="muted">{t('ledger.details.none')}</p>
+      </section>
+    );
+  }
+
+  async function saveComment() {
+    if (month === null) return;
+    const r = await api.call('comments.set', { templateId, year, month, ...splitRef(ref), text });
+    if (!r.ok) return onNotice(r.error.message);
+    data.setComment({ month, ref, comment: r.data });
+    onNotice(t('ledger.details.commentSaved'));
+  }
+
+  return (
+    <section className="side-card" aria-label={t('ledger.details.title')} data-testid="details-panel">
+      <h2>{t('ledger.details.title')}</h2>
+      <p className="details-label">
+        {label}（{cell.def.measure}）
+      </p>
+      {entry?.kind === 'invalid' && (
+        <p className="error" data-testid="details-invalid">
+          {t('ledger.invalid', { message: entry.message })}
+        </p>
+      )}
+      {ruleMessages.map((m) => (
+        <p key={m} className="rule-note">
+          {m}
+        </p>
+      ))}
+      {month === null ? (
+        <p className="muted">{t('ledger.details.rollup', { rule: t(`ledger.rollup.${cell.def.rollup}` as MessageKey) })}</p>
+      ) : (
+        <>
+          <label className="comment-box">
+            {t('ledger.details.comment')}
+            <textarea aria-label={t('ledger.details.comment')} value={text} maxLength={1000} rows={3} onChange={(e) => setText(e.target.value)} />
+          </label>
+          <button type="button" onClick={() => void saveComment()} disabled={text === (comment?.text ?? '')}>
+            {t('ledger.details.saveComment')}
+          </button>
+          <h3>{t('ledger.details.history')}</h3>
+          {history.length === 0 ? (
+            <p className="muted">{t('ledger.details.noHistory')}</p>
+          ) : (
+            <ol className="history-list" data-testid="cell-history">
+              {history.map((h) => (
+                <li key={h.id}>
+                  <strong>{t('ledger.details.historyLine', { old: shown(h.oldValue), new: shown(h.newValue) })}</strong>
+                  <span className="muted">
+                    {' '}
+                    {new Date(h.changedAt).toLocaleString('zh-CN')} · {h.operator} · {sourceLabel(h.source)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

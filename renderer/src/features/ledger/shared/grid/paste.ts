@@ -1,0 +1,88 @@
+/**
+ * Clipboard blocks: what Excel/WPS put on the clipboard (tab-separated
+ * cells, CRLF rows, a trailing line break, quotes around cells containing
+ * line breaks), mapped onto the grid from the active cell. A block that does
+ * not fit, or that would land on a cell that cannot take a value, is refused
+ * whole: half a paste is worse than none.
+ */
+import { rectPositions, type Bounds, type Pos, type Rect } from './selection';
+
+export function parseClipboard(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+      continue;
+    }
+    if (ch === '"' && cell === '') quoted = true;
+    else if (ch === '\t') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => (r.length < width ? [...r, ...new Array<string>(width - r.length).fill('')] : r));
+}
+
+export interface PasteTarget {
+  pos: Pos;
+  raw: string;
+}
+
+export type PastePlan = { ok: true; targets: PasteTarget[] } | { ok: false; message: string };
+
+/** Says why a cell cannot take a pasted value, or null when it can. */
+export type Blocker = (p: Pos) => string | null;
+
+/**
+ * From the active cell, or fills the selected range with a single value
+ * (Excel's behaviour when one cell is pasted onto a range).
+ */
+export function planPaste(block: string[][], from: Pos, selected: Rect, bounds: Bounds, blocker: Blocker): PastePlan {
+  const height = block.length;
+  const width = height ? block[0].length : 0;
+  if (height === 0 || width === 0) return { ok: false, message: '剪贴板中没有可粘贴的数据' };
+  let targets: PasteTarget[];
+  if (height === 1 && width === 1 && (selected.bottom > selected.top || selected.right > selected.left)) {
+    targets = rectPositions(selected).map((pos) => ({ pos, raw: block[0][0] }));
+  } else {
+    const roomRows = bounds.rows - from.r;
+    const roomCols = bounds.cols - from.c;
+    if (height > roomRows || width > roomCols) {
+      return {
+        ok: false,
+        message: `粘贴的数据有 ${height} 行 ${width} 列，从当前单元格起只能容纳 ${roomRows} 行 ${roomCols} 列，超出表格范围，未粘贴任何数据`,
+      };
+    }
+    targets = [];
+    for (let i = 0; i < height; i++) for (let j = 0; j < width; j++) targets.push({ pos: { r: from.r + i, c: from.c + j }, raw: block[i][j] });
+  }
+  for (const t of targets) {
+    const why = blocker(t.pos);
+    if (why) return { ok: false, message: `粘贴区域包含不能填写的单元格（${why}），未粘贴任何数据` };
+  }
+  return { ok: true, targets };
+}
+
+/** Ctrl+C: the selection as Excel reads it back. */
+export function toClipboardText(rows: string[][]): string {
+  return rows.map((r) => r.join('\t')).join('\r\n');
+}
