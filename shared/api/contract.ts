@@ -21,6 +21,7 @@ export const apiInputs = {
   ...officeInputs,
   ...chartInputs,
   ...exportInputs,
+  ...entryInputs,
 };
 
 export type ApiOutputs = CoreOutputs &
@@ -29,11 +30,8 @@ export type ApiOutputs = CoreOutputs &
   DirectoryOutputs &
   OfficeOutputs &
   ChartOutputs &
-  ExportOutputs;
-  ...entryInputs,
-};
-
-export type ApiOutputs = CoreOutputs & ValueOutputs & EntryOutputs;
+  ExportOutputs &
+  EntryOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -3,18 +3,16 @@
  * Append only: a released migration is never edited.
  */
 import { initial } from './001-initial';
+import { monthCompletion } from './002-month-completion';
 import { exportLog } from './003-export-log';
 import { office } from './004-office';
 import type { Migration } from './types';
 
 export const MIGRATIONS: Migration[] = [
   initial,
+  monthCompletion,
   exportLog,
   office,
 ];
-import { monthCompletion } from './002-month-completion';
-import type { Migration } from './types';
-
-export const MIGRATIONS: Migration[] = [initial, monthCompletion];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
