@@ -15,10 +15,12 @@ test('export a year from the UI: the download is a valid workbook with the value
   await setUpUnit(page);
   await page.getByRole('link', { name: '台账录入' }).click();
   await page.getByLabel('年度').fill('2017');
-  const cell = page.getByLabel('主动公开政府信息总数 3月', { exact: true });
-  await cell.fill('6407');
-  await cell.press('Enter');
-  await expect(cell).toHaveValue('6407');
+  const cell = page.getByRole('gridcell', { name: '主动公开政府信息总数 3月', exact: true });
+  await cell.click();
+  await page.keyboard.type('6407');
+  await page.keyboard.press('Enter');
+  await expect(cell).toHaveText('6407');
+  await expect(cell).toHaveAttribute('data-entry', 'saved');
 
   await page.getByRole('link', { name: '导出' }).click();
   await page.getByLabel('全年').check();

@@ -36,6 +36,9 @@ describe('demo.load', () => {
     // The real report's 重点信息 exceeds its itemised parts: a warning, with its reason.
     expect(ov.violations.map((v) => v.ruleId)).toEqual(['key.items_gap']);
     expect(await b.invoke('charts.years', { templateId: T })).toEqual([2017]);
+    expect(ov.completedMonths).toEqual([]);
+    await b.invoke('months.complete', { templateId: T, year: 2017, month: 1, explanations: { 'month:key.items_gap': '部分单位重点领域分项未统计' } });
+    expect((await b.invoke('charts.overview', { templateId: T, year: 2017 })).completedMonths).toEqual([1]);
   });
 
   it('on a set-up file, adds the demo unit under this unit and is repeatable', async () => {

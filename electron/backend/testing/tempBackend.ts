@@ -36,6 +36,7 @@ export async function tempBackend(opts: { setup?: boolean; role?: 'filer' | 'agg
 /** Snapshot of everything stored, to prove that a refused call changed nothing. */
 export function snapshot(b: Backend): string {
   const db = b.ctx.store.db;
-  const tables = ['units', 'cell_values', 'value_history', 'settings', 'submissions', 'import_log'];
+  // Every table, so that a feature's new tables are covered without anyone remembering to list them.
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
   return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
 }

@@ -19,16 +19,14 @@ export interface PageDef {
   roles?: Role[];
 }
 
+/** 首页 first (the page opened by default), 设置 last. */
 export const PAGES: PageDef[] = [
+  { id: 'home', label: 'nav.home', component: OverviewPage },
   { id: 'ledger', label: 'nav.ledger', component: LedgerPage },
-  { id: 'settings', label: 'nav.settings', component: SettingsPage },
+  { id: 'charts', label: 'nav.charts', component: ChartsPage },
+  { id: 'export', label: 'nav.export', component: ExportPage },
   { id: 'report', label: 'nav.report', component: ReportPage },
   { id: 'directory', label: 'nav.directory', component: DirectoryPage, roles: ['aggregator'] },
   { id: 'office', label: 'nav.office', component: OfficePage, roles: ['aggregator'] },
-  { id: 'charts', label: 'nav.charts', component: ChartsPage },
-  { id: 'export', label: 'nav.export', component: ExportPage },
+  { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
-
-// 首页 comes first in navigation (and is the page opened by default); 设置 always last.
-PAGES.unshift({ id: 'home', label: 'nav.home', component: OverviewPage });
-PAGES.push(...PAGES.splice(PAGES.findIndex((p) => p.id === 'settings'), 1));

@@ -47,7 +47,7 @@ export interface OverviewFigures {
   scope: ChartScope;
   /** Months with any figure entered. */
   monthsWithData: number[];
-  /** Months marked complete, where the month-completion feature is present; null otherwise. */
+  /** Months of the unit's own ledger marked complete (null when unknown). */
   completedMonths: number[] | null;
   /** Category total for the year so far. */
   categoryTotal: number;

@@ -4,6 +4,7 @@ import { evaluateRules } from '../../../../shared/rules/evaluate';
 import { findCell, sectionCells } from '../../../../shared/template/cells';
 import { yearPeriod } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit } from '../../context';
+import { yearStatus } from '../../store/months';
 import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
 import { loadDemo } from '../../demo/loadDemo';
 import { subtreeUnitIds } from '../../store/aggregate';
@@ -76,7 +77,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
       const first = sectionCells(sec)[0];
       return first ? [{ ref: first.ref, label: first.label, measure: first.measure, value: current.get(first.ref) ?? null }] : [];
     });
-    return { year, scope: s.scope, monthsWithData, completedMonths: null, categoryTotal: breakdown.total, headline, violations, breakdown, categories };
+    return { year, scope: s.scope, monthsWithData, completedMonths: yearStatus(ctx.store.db, s.unit.id, template.id, year).filter((m) => m.completed).map((m) => m.month), categoryTotal: breakdown.total, headline, violations, breakdown, categories };
   },
 
   'charts.years': (ctx, { templateId, unitCode, level }) => {

@@ -1,4 +1,7 @@
 /** The category breakdown: a donut with a legend table, and a bar chart sorted largest first. */
+import { api } from '../../api/client';
+import { base64ToBytes } from '../../platform/files';
+import { formatPeriodKey, type Period } from '../../../../shared/values/period';
 import { Bar, BarChart, CartesianGrid, Label, LabelList, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
 import { formatPercent } from '../../../../shared/charts/shares';
 import { sortedByCount, type Breakdown } from '../../../../shared/charts/shape';
@@ -10,8 +13,17 @@ import { WrappedYTick } from './WrappedTick';
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 
+/** What the Excel export's breakdown picture is drawn from, so "save as PNG" gives that same picture. */
+export interface PictureSource {
+  templateId: string;
+  period: Period;
+  unitCode: string;
+  level: boolean;
+}
+
 interface Props {
   breakdown: Breakdown;
+  picture?: PictureSource;
   /** e.g. "2017年 · 遂宁市（含下级）". */
   subtitle: string;
   fileStem: string;
@@ -49,7 +61,17 @@ function sliceLabel(p: PieLabelRenderProps) {
   );
 }
 
-export function DonutChart({ breakdown, subtitle, fileStem, emptyWhat }: Props) {
+async function exportPicture(p: PictureSource): Promise<Uint8Array> {
+  const png = await api.request('charts.breakdownPng', {
+    templateId: p.templateId,
+    period: formatPeriodKey(p.period),
+    unitCode: p.unitCode,
+    scope: p.level ? 'subtree' : 'unit',
+  });
+  return base64ToBytes(png.base64);
+}
+
+export function DonutChart({ breakdown, picture, subtitle, fileStem, emptyWhat }: Props) {
   const data = breakdown.items.map((i, n) => ({ ...i, fill: seriesFill(n).fill }));
   const legend = breakdown.items.map((i, n) => ({ color: seriesFill(n).color, label: `${i.name} ${fmt(i.count)}条 ${formatPercent(i)}` }));
   return (
@@ -61,8 +83,8 @@ export function DonutChart({ breakdown, subtitle, fileStem, emptyWhat }: Props) 
       emptyMessage={emptyMessage(breakdown, emptyWhat)}
       fileName={`${fileStem}-分类构成.png`}
       legend={legend}
-      // The picture the Excel export embeds (charts.breakdownPng) goes here once merged, so both are one rendering.
-      makePng={undefined}
+      // The same rendering the Excel export embeds.
+      makePng={picture ? () => exportPicture(picture) : undefined}
     >
       <div className="chart-row">
         <PieChart width={340} height={320}>

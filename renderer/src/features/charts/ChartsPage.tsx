@@ -97,7 +97,7 @@ export function ChartsPage() {
       )}
       {data && (
         <>
-          <DonutChart breakdown={data.breakdown} subtitle={scopeLabel(period, data.breakdown.scope)} fileStem={fileStem(period, data.breakdown.scope)} emptyWhat={formatPeriodLabel(period)} />
+          <DonutChart breakdown={data.breakdown} picture={{ templateId, period, unitCode: data.breakdown.scope.unitCode, level: data.breakdown.scope.level }} subtitle={scopeLabel(period, data.breakdown.scope)} fileStem={fileStem(period, data.breakdown.scope)} emptyWhat={formatPeriodLabel(period)} />
           <SortedBarChart breakdown={data.breakdown} subtitle={scopeLabel(period, data.breakdown.scope)} fileStem={fileStem(period, data.breakdown.scope)} emptyWhat={formatPeriodLabel(period)} />
           <TrendChart
             trend={data.trend}

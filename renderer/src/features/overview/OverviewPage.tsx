@@ -110,7 +110,7 @@ export function OverviewPage() {
           ))}
         </section>
       )}
-      <DonutChart breakdown={overview.breakdown} subtitle={scopeLabel(period, overview.scope)} fileStem={fileStem(period, overview.scope)} emptyWhat={`${year}年`} />
+      <DonutChart breakdown={overview.breakdown} picture={{ templateId, period, unitCode: overview.scope.unitCode, level: overview.scope.level }} subtitle={scopeLabel(period, overview.scope)} fileStem={fileStem(period, overview.scope)} emptyWhat={`${year}年`} />
       <TrendChart trend={trend} categories={trend.categories} subtitle={scopeLabel(period, trend.scope)} fileStem={fileStem(period, trend.scope)} emptyWhat={`${year}年`} />
     </section>
   );

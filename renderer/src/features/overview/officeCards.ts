@@ -1,13 +1,14 @@
 /**
  * Cards an office sees on the overview, below the figures. The submission
- * summary (received this month / who is missing) comes from the import
- * feature; add its card to this list.
+ * summary (received this month / who is missing) comes from the office
+ * feature.
  */
 import type { ComponentType } from 'react';
+import { SubmissionSummaryCard } from '../office';
 
 export interface OfficeCardProps {
   templateId: string;
   year: number;
 }
 
-export const OFFICE_CARDS: ComponentType<OfficeCardProps>[] = [];
+export const OFFICE_CARDS: ComponentType<OfficeCardProps>[] = [SubmissionSummaryCard];
