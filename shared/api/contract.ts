@@ -6,13 +6,17 @@
 import type { z } from 'zod';
 import { coreInputs, type CoreOutputs } from './methods/core';
 import { valueInputs, type ValueOutputs } from './methods/values';
+import { directoryInputs, type DirectoryOutputs } from './methods/directory';
+import { officeInputs, type OfficeOutputs } from './methods/office';
 
 export const apiInputs = {
   ...coreInputs,
   ...valueInputs,
+  ...directoryInputs,
+  ...officeInputs,
 };
 
-export type ApiOutputs = CoreOutputs & ValueOutputs;
+export type ApiOutputs = CoreOutputs & ValueOutputs & DirectoryOutputs & OfficeOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -6,9 +6,13 @@
 import type { Method } from '../../../shared/api/contract';
 import { coreHandlers } from './handlers/core';
 import { valueHandlers } from './handlers/values';
+import { directoryHandlers } from './handlers/directory';
+import { officeHandlers } from './handlers/office';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
   ...coreHandlers,
   ...valueHandlers,
+  ...directoryHandlers,
+  ...officeHandlers,
 };

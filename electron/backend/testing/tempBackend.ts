@@ -36,6 +36,6 @@ export async function tempBackend(opts: { setup?: boolean; role?: 'filer' | 'agg
 /** Snapshot of everything stored, to prove that a refused call changed nothing. */
 export function snapshot(b: Backend): string {
   const db = b.ctx.store.db;
-  const tables = ['units', 'cell_values', 'value_history', 'settings'];
+  const tables = ['units', 'cell_values', 'value_history', 'settings', 'submissions', 'import_log'];
   return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
 }

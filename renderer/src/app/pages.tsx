@@ -3,6 +3,8 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { OfficePage } from '../features/office/OfficePage';
 import type { MessageKey } from '../i18n/catalog';
 
 export interface PageDef {
@@ -16,4 +18,6 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'ledger', label: 'nav.ledger', component: LedgerPage },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
+  { id: 'directory', label: 'nav.directory', component: DirectoryPage, roles: ['aggregator'] },
+  { id: 'office', label: 'nav.office', component: OfficePage, roles: ['aggregator'] },
 ];

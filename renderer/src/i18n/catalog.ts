@@ -5,11 +5,15 @@
 import { common } from './messages/common';
 import { ledger } from './messages/ledger';
 import { setup } from './messages/setup';
+import { directory } from './messages/directory';
+import { office } from './messages/office';
 
 export const messages = {
   ...common,
   ...setup,
   ...ledger,
+  ...directory,
+  ...office,
 } as const;
 
 export type MessageKey = keyof typeof messages;

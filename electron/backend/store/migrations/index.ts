@@ -3,8 +3,9 @@
  * Append only: a released migration is never edited.
  */
 import { initial } from './001-initial';
+import { office } from './004-office';
 import type { Migration } from './types';
 
-export const MIGRATIONS: Migration[] = [initial];
+export const MIGRATIONS: Migration[] = [initial, office];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,105 @@
+import type { UnitRef } from '../../../../shared/api/methods/office';
+import type { Unit } from '../../../../shared/domain';
+import { dueDate, localIsoDate } from '../../../../shared/office/dueDate';
+import { formatPeriodLabel } from '../../../../shared/values/period';
+import { resolveTemplate, resolveUnit, type BackendContext } from '../../context';
+import { submissionMatrix } from '../../office/matrix';
+import { reminders } from '../../office/reminders';
+import { remindersWorkbook } from '../../office/remindersXlsx';
+import { levelTotals, shareOf } from '../../office/totals';
+import { getSetting } from '../../store/settings';
+import { findUnitById } from '../../store/units';
+import { fail } from '../failure';
+import type { HandlerMap } from '../types';
+
+const ref = (u: Unit): UnitRef => ({ code: u.code, name: u.name, kind: u.kind });
+
+const todayOf = (today: string | undefined) => today ?? localIsoDate(new Date());
+
+function matrixFor(ctx: BackendContext, input: { templateId: string; year: number; rootCode?: string; today?: string }) {
+  const template = resolveTemplate(ctx, input.templateId);
+  const root = resolveUnit(ctx, input.rootCode);
+  return submissionMatrix(ctx.store.db, root, template.id, input.year, todayOf(input.today));
+}
+
+function defaultTemplateId(ctx: BackendContext): string {
+  const id = getSetting(ctx.store.db, 'template.default');
+  if (id && ctx.templates.get(id)) return id;
+  return ctx.templates.get('suining-2017') ? 'suining-2017' : (ctx.templates.all()[0]?.id ?? fail('not_found', '没有可用的报表模板'));
+}
+
+export const officeHandlers: HandlerMap<
+  'office.matrix' | 'office.reminders' | 'office.remindersXlsx' | 'office.totals' | 'office.compare' | 'office.summary'
+> = {
+  'office.matrix': (ctx, input) => matrixFor(ctx, input),
+
+  'office.reminders': (ctx, input) => reminders(matrixFor(ctx, input), input.throughMonth),
+
+  'office.remindersXlsx': async (ctx, input) => {
+    const matrix = matrixFor(ctx, input);
+    const list = reminders(matrix, input.throughMonth);
+    const template = resolveTemplate(ctx, input.templateId);
+    const bytes = await remindersWorkbook(list, `${matrix.root.name} ${input.year}年《${template.name}》催报名单`);
+    return { fileName: `催报名单-${matrix.root.code}-${input.year}-${list.today}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
+  },
+
+  'office.totals': (ctx, input) => {
+    const template = resolveTemplate(ctx, input.templateId);
+    const unit = resolveUnit(ctx, input.unitCode);
+    const t = levelTotals(ctx.store.db, template, unit.id, input.year, input.fromMonth, input.toMonth);
+    return {
+      unit: ref(unit),
+      year: input.year,
+      fromMonth: input.fromMonth,
+      toMonth: input.toMonth,
+      periodLabel: formatPeriodLabel({ year: input.year, fromMonth: input.fromMonth, toMonth: input.toMonth }),
+      unitCount: t.unitCount,
+      reportingUnits: t.reportingUnits,
+      figures: Object.fromEntries(t.figures),
+    };
+  },
+
+  'office.compare': (ctx, input) => {
+    const template = resolveTemplate(ctx, input.templateId);
+    const unit = resolveUnit(ctx, input.unitCode);
+    const parent = unit.parentId === null ? undefined : findUnitById(ctx.store.db, unit.parentId);
+    if (!parent) fail('invalid_value', `“${unit.name}”没有上级单位，无法与上级合计对比`, 'unitCode');
+    const db = ctx.store.db;
+    const mine = levelTotals(db, template, unit.id, input.year, input.fromMonth, input.toMonth).figures;
+    const theirs = levelTotals(db, template, parent.id, input.year, input.fromMonth, input.toMonth).figures;
+    const shares: Record<string, number> = {};
+    for (const [cell, whole] of theirs) {
+      const s = shareOf(mine.get(cell), whole);
+      if (s !== undefined) shares[cell] = s;
+    }
+    return {
+      unit: ref(unit),
+      parent: ref(parent),
+      periodLabel: formatPeriodLabel({ year: input.year, fromMonth: input.fromMonth, toMonth: input.toMonth }),
+      unitFigures: Object.fromEntries(mine),
+      parentFigures: Object.fromEntries(theirs),
+      shares,
+    };
+  },
+
+  'office.summary': (ctx, input) => {
+    const templateId = input.templateId ?? defaultTemplateId(ctx);
+    const today = todayOf(input.today);
+    const [y, m] = today.split('-').map(Number);
+    const year = m === 1 ? y - 1 : y;
+    const month = m === 1 ? 12 : m - 1;
+    const matrix = matrixFor(ctx, { templateId, year, today });
+    const missing = matrix.rows
+      .filter((r) => r.cells[month - 1].status === 'missing' || r.cells[month - 1].status === 'overdue')
+      .map((r) => ({ code: r.code, name: r.name, kind: r.kind, overdue: r.cells[month - 1].status === 'overdue' }));
+    return {
+      templateId,
+      year,
+      month,
+      dueDate: dueDate(year, month, null),
+      expected: matrix.rows.length,
+      received: matrix.months[month - 1].received,
+      missing,
+    };
+  },
+};

@@ -1,0 +1,158 @@
+/**
+ * Workbooks received at the office, one row per unit, template, month and
+ * revision. The newest revision is `current`; older ones stay for the record.
+ * The importer calls recordSubmission inside the same transaction that writes
+ * the file's values, so a submission is never recorded without its figures.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Submission {
+  id: number;
+  unitId: number;
+  templateId: string;
+  year: number;
+  month: number;
+  revision: number;
+  fingerprint: string;
+  receivedAt: string;
+  importId: number | null;
+  /** This revision replaced an earlier, different one (已更正). */
+  corrected: boolean;
+  previousRevision: number | null;
+  /** The filer marked the month complete before exporting (已完成). */
+  completed: boolean;
+  current: boolean;
+}
+
+export interface SubmissionInput {
+  unitId: number;
+  templateId: string;
+  year: number;
+  month: number;
+  /** The workbook's export revision (0 for hand-filled files without one). */
+  revision: number;
+  /** Hash of the month's figures, so the same content is recognised whatever the file. */
+  fingerprint: string;
+  importId?: number | null;
+  completed?: boolean;
+  receivedAt?: string;
+  /** Replace a different file carrying the same revision (the user chose to); otherwise that is a conflict. */
+  force?: boolean;
+}
+
+/**
+ * new: first submission of that unit and month. corrected: a newer (or forced)
+ * revision with different figures replaced the stored one. unchanged: same
+ * figures (a newer revision of the same figures only refreshes the record).
+ * superseded: older than what is stored; nothing written. conflict: same
+ * revision, different figures, not forced; nothing written.
+ */
+export type SubmissionOutcome = 'new' | 'corrected' | 'unchanged' | 'superseded' | 'conflict';
+
+interface Row {
+  id: number;
+  unit_id: number;
+  template_id: string;
+  year: number;
+  month: number;
+  revision: number;
+  fingerprint: string;
+  received_at: string;
+  import_id: number | null;
+  corrected: number;
+  previous_revision: number | null;
+  completed: number;
+  current: number;
+}
+
+const toSubmission = (r: Row): Submission => ({
+  id: r.id,
+  unitId: r.unit_id,
+  templateId: r.template_id,
+  year: r.year,
+  month: r.month,
+  revision: r.revision,
+  fingerprint: r.fingerprint,
+  receivedAt: r.received_at,
+  importId: r.import_id,
+  corrected: r.corrected === 1,
+  previousRevision: r.previous_revision,
+  completed: r.completed === 1,
+  current: r.current === 1,
+});
+
+export function currentSubmission(db: Database.Database, unitId: number, templateId: string, year: number, month: number): Submission | undefined {
+  const r = db
+    .prepare('SELECT * FROM submissions WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ? AND current = 1')
+    .get(unitId, templateId, year, month) as Row | undefined;
+  return r && toSubmission(r);
+}
+
+function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, previousRevision: number | null): Submission {
+  const info = db
+    .prepare(
+      `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    )
+    .run(
+      s.unitId,
+      s.templateId,
+      s.year,
+      s.month,
+      s.revision,
+      s.fingerprint,
+      s.receivedAt ?? new Date().toISOString(),
+      s.importId ?? null,
+      corrected ? 1 : 0,
+      previousRevision,
+      s.completed ? 1 : 0,
+    );
+  return toSubmission(db.prepare('SELECT * FROM submissions WHERE id = ?').get(info.lastInsertRowid) as Row);
+}
+
+/** Records a received month; see SubmissionOutcome. Runs in (or as) a transaction. */
+export function recordSubmission(db: Database.Database, s: SubmissionInput): { outcome: SubmissionOutcome; current: Submission } {
+  return db.transaction(() => {
+    const cur = currentSubmission(db, s.unitId, s.templateId, s.year, s.month);
+    if (!cur) return { outcome: 'new' as const, current: insert(db, s, false, null) };
+    if (s.revision < cur.revision) return { outcome: 'superseded' as const, current: cur };
+    if (s.fingerprint === cur.fingerprint) {
+      if (s.revision > cur.revision || (s.completed ?? false) !== cur.completed) {
+        db.prepare('UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ? WHERE id = ?').run(
+          s.revision,
+          s.receivedAt ?? new Date().toISOString(),
+          s.importId ?? cur.importId,
+          s.completed ? 1 : 0,
+          cur.id,
+        );
+      }
+      return { outcome: 'unchanged' as const, current: currentSubmission(db, s.unitId, s.templateId, s.year, s.month)! };
+    }
+    if (s.revision === cur.revision && !s.force) return { outcome: 'conflict' as const, current: cur };
+    db.prepare('UPDATE submissions SET current = 0 WHERE id = ?').run(cur.id);
+    return { outcome: 'corrected' as const, current: insert(db, s, true, cur.revision) };
+  })();
+}
+
+/** The current submission of every unit and month of a year (optionally only some units). */
+export function currentSubmissions(db: Database.Database, templateId: string, year: number, unitIds?: number[]): Submission[] {
+  const rows = unitIds
+    ? db
+        .prepare('SELECT * FROM submissions WHERE template_id = ? AND year = ? AND current = 1 AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, month')
+        .all(templateId, year, JSON.stringify(unitIds))
+    : db.prepare('SELECT * FROM submissions WHERE template_id = ? AND year = ? AND current = 1 ORDER BY unit_id, month').all(templateId, year);
+  return (rows as Row[]).map(toSubmission);
+}
+
+/** Every revision received for one unit and month, newest first. */
+export function submissionHistory(db: Database.Database, unitId: number, templateId: string, year: number, month: number): Submission[] {
+  return (
+    db
+      .prepare('SELECT * FROM submissions WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ? ORDER BY id DESC')
+      .all(unitId, templateId, year, month) as Row[]
+  ).map(toSubmission);
+}
+
+export function unitHasSubmissions(db: Database.Database, unitId: number): boolean {
+  return db.prepare('SELECT 1 FROM submissions WHERE unit_id = ? LIMIT 1').get(unitId) !== undefined;
+}

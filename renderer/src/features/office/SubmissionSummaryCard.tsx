@@ -1,0 +1,54 @@
+/** For the overview page: how many units have sent the month being collected, and who is still missing. */
+import { useEffect, useState } from 'react';
+import type { SubmissionSummary } from '../../../../shared/api/methods/office';
+import { formatDateLabel } from '../../../../shared/office/dueDate';
+import { api } from '../../api/client';
+import { useAppStatus } from '../../app/AppStatusContext';
+import { t } from '../../i18n/catalog';
+import { STATUS_LOOK } from './submissionStatus';
+import './office.css';
+
+export function SubmissionSummaryCard() {
+  const { status } = useAppStatus();
+  const [summary, setSummary] = useState<SubmissionSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const templateId = status.settings.defaultTemplateId;
+
+  useEffect(() => {
+    void api.call('office.summary', { templateId }).then((r) => (r.ok ? setSummary(r.data) : setError(r.error.message)));
+  }, [templateId]);
+
+  if (error) return <section className="card error">{error}</section>;
+  if (!summary) return <section className="card">{t('app.loading')}</section>;
+  const title = t('office.summary.title', { year: summary.year, month: summary.month });
+  return (
+    <section className="card summary-card" aria-label={title}>
+      <h2>{title}</h2>
+      <p>
+        <strong>{t('office.summary.received', { received: summary.received, expected: summary.expected })}</strong>
+        <span className="muted"> {t('office.summary.due', { date: formatDateLabel(summary.dueDate) })}</span>
+      </p>
+      <meter min={0} max={Math.max(1, summary.expected)} value={summary.received} aria-label={t('office.summary.received', { received: summary.received, expected: summary.expected })} />
+      {summary.missing.length === 0 ? (
+        <p>{t('office.summary.allIn')}</p>
+      ) : (
+        <>
+          <h3>{t('office.summary.missing')}</h3>
+          <ul className="summary-missing">
+            {summary.missing.map((u) => {
+              const look = STATUS_LOOK[u.overdue ? 'overdue' : 'missing'];
+              return (
+                <li key={u.code}>
+                  <span className={`status-chip status-${u.overdue ? 'overdue' : 'missing'}`} aria-hidden="true">
+                    {look.icon}
+                  </span>
+                  {u.name}（{u.code}）<span className="muted">{t(look.label)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/** Merged figures of a level for a period, in the template's layout. */
+import { useEffect, useState } from 'react';
+import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
+import type { Totals } from '../../../../shared/api/methods/office';
+import type { Template } from '../../../../shared/template/schema';
+import { api } from '../../api/client';
+import { t } from '../../i18n/catalog';
+import { PeriodPicker, type MonthRange } from './PeriodPicker';
+import { TemplateFigures, figureText } from './TemplateFigures';
+import { UnitSelect } from './UnitSelect';
+
+interface Props {
+  template: Template;
+  year: number;
+  units: DirectoryUnit[];
+  defaultUnitCode: string;
+}
+
+export function TotalsView({ template, year, units, defaultUnitCode }: Props) {
+  const [unitCode, setUnitCode] = useState(defaultUnitCode);
+  const [range, setRange] = useState<MonthRange>({ fromMonth: 1, toMonth: 12 });
+  const [totals, setTotals] = useState<Totals | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => setUnitCode(defaultUnitCode), [defaultUnitCode]);
+
+  useEffect(() => {
+    if (!unitCode) return;
+    void api.call('office.totals', { templateId: template.id, year, unitCode, ...range }).then((r) => {
+      if (r.ok) {
+        setTotals(r.data);
+        setError(null);
+      } else setError(r.error.message);
+    });
+  }, [template.id, year, unitCode, range]);
+
+  return (
+    <div className="totals-view">
+      <div className="toolbar">
+        <UnitSelect label={t('office.totals.unit')} units={units} value={unitCode} onChange={setUnitCode} />
+        <PeriodPicker value={range} onChange={setRange} />
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {totals && (
+        <>
+          <p role="status" data-testid="totals-caption">
+            {t('office.totals.caption', { unit: totals.unit.name, period: totals.periodLabel, units: totals.unitCount, reporting: totals.reportingUnits })}
+          </p>
+          <TemplateFigures template={template} columns={[{ label: t('office.totals.value'), text: (ref) => figureText(template, totals.figures, ref) }]} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { SubmissionSummaryCard } from './SubmissionSummaryCard';

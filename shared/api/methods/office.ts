@@ -1,0 +1,133 @@
+/** What the municipal office sees: who has reported, who to chase, and the merged figures. */
+import { z } from 'zod';
+import { monthSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
+
+/** "Today" can be given (tests, what-if); the backend's local date otherwise. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
+
+const scope = {
+  templateId: templateIdSchema,
+  year: yearSchema,
+  /** The level to look at; the office's own unit by default. */
+  rootCode: unitCodeSchema.optional(),
+  today: isoDateSchema.optional(),
+};
+
+const period = {
+  templateId: templateIdSchema,
+  year: yearSchema,
+  fromMonth: monthSchema.default(1),
+  toMonth: monthSchema.default(12),
+};
+
+const periodRefined = <T extends z.ZodType<{ fromMonth: number; toMonth: number }>>(s: T) =>
+  s.refine((p) => p.fromMonth <= p.toMonth, { message: '起始月份不能晚于结束月份', path: ['fromMonth'] });
+
+export const officeInputs = {
+  'office.matrix': z.strictObject(scope),
+  'office.reminders': z.strictObject({ ...scope, throughMonth: monthSchema.optional() }),
+  'office.remindersXlsx': z.strictObject({ ...scope, throughMonth: monthSchema.optional() }),
+  'office.totals': periodRefined(z.strictObject({ ...period, unitCode: unitCodeSchema.optional() })),
+  'office.compare': periodRefined(z.strictObject({ ...period, unitCode: unitCodeSchema })),
+  'office.summary': z.strictObject({ templateId: templateIdSchema.optional(), today: isoDateSchema.optional() }),
+};
+
+/**
+ * received 已报 · missing 未报 (month over, not yet due) · overdue 逾期 ·
+ * corrected 已更正 (a newer revision replaced an older one) · completed 已完成
+ * (the filer closed the month) · notDue 未到期 (the month is not over yet).
+ */
+export type SubmissionStatus = 'received' | 'missing' | 'overdue' | 'corrected' | 'completed' | 'notDue';
+
+export interface MatrixCell {
+  month: number;
+  status: SubmissionStatus;
+  dueDate: string;
+  revision: number | null;
+  receivedAt: string | null;
+}
+
+export interface UnitRef {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface MatrixRow extends UnitRef {
+  /** Depth below the root (1 = direct sub-unit). */
+  depth: number;
+  dueDay: number;
+  cells: MatrixCell[];
+}
+
+export interface SubmissionMatrix {
+  templateId: string;
+  year: number;
+  today: string;
+  root: UnitRef;
+  rows: MatrixRow[];
+  /** Per month: units that have reported, and units expected. */
+  months: { month: number; received: number; expected: number }[];
+}
+
+export interface ReminderRow extends UnitRef {
+  /** Months not received whose month is over. */
+  months: number[];
+  overdueMonths: number[];
+  /** Due date of the earliest missing month. */
+  dueDate: string;
+}
+
+export interface Reminders {
+  year: number;
+  today: string;
+  rows: ReminderRow[];
+  /** Tab-separated with a header line, for pasting into Excel, WPS or a chat message. */
+  tsv: string;
+}
+
+export interface Totals {
+  unit: UnitRef;
+  year: number;
+  fromMonth: number;
+  toMonth: number;
+  periodLabel: string;
+  /** Units in the level (the unit and all below it). */
+  unitCount: number;
+  /** Units in the level with any figure in the period. */
+  reportingUnits: number;
+  /** Cell reference → merged figure; empty cells are absent. */
+  figures: Record<string, number>;
+}
+
+export interface Comparison {
+  unit: UnitRef;
+  parent: UnitRef;
+  periodLabel: string;
+  unitFigures: Record<string, number>;
+  parentFigures: Record<string, number>;
+  /** Cell reference → the unit's share of its parent's total in percent (two decimals); absent when the parent's total is 0 or empty. */
+  shares: Record<string, number>;
+}
+
+export interface SubmissionSummary {
+  templateId: string;
+  year: number;
+  /** The month whose figures are being collected now (the last month that is over). */
+  month: number;
+  dueDate: string;
+  expected: number;
+  received: number;
+  missing: (UnitRef & { overdue: boolean })[];
+}
+
+export interface OfficeOutputs {
+  'office.matrix': SubmissionMatrix;
+  'office.reminders': Reminders;
+  'office.remindersXlsx': { fileName: string; base64: string };
+  'office.totals': Totals;
+  'office.compare': Comparison;
+  'office.summary': SubmissionSummary;
+}
