@@ -8,15 +8,17 @@ import { coreInputs, type CoreOutputs } from './methods/core';
 import { valueInputs, type ValueOutputs } from './methods/values';
 import { directoryInputs, type DirectoryOutputs } from './methods/directory';
 import { officeInputs, type OfficeOutputs } from './methods/office';
+import { exportInputs, type ExportOutputs } from './methods/export';
 
 export const apiInputs = {
   ...coreInputs,
   ...valueInputs,
   ...directoryInputs,
   ...officeInputs,
+  ...exportInputs,
 };
 
-export type ApiOutputs = CoreOutputs & ValueOutputs & DirectoryOutputs & OfficeOutputs;
+export type ApiOutputs = CoreOutputs & ValueOutputs & DirectoryOutputs & OfficeOutputs & ExportOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -57,7 +57,13 @@
  *     last value column merged across the remaining columns (value in the
  *     merge's first cell, under its code).
  *   - blank templates (kind "blank") have the same sheets with no values; the
- *     input cells are unlocked and validated, everything else is protected.
+ *     input cells are unlocked and validated, everything else is protected;
+ *     the ledger sheet's roll-up column holds formulas (readers ignore it).
+ * Sheet order: COVER_SHEET (people only), the sheets of workbookSheets, then
+ * CHART_SHEET (the breakdown picture; only templates with category
+ * indicators, never in blanks; people only), then DATA_SHEET.
+ * To compare visible and hidden data, roll the data sheet's months up by each
+ * cell's rule (per unit, then summed) and compare with the visible figures.
  * Year figures typed into a table sheet by hand (blank template for a whole
  * year) are stored against the period's last month, opening balances
  * (rollup "first") against its first month.
@@ -136,6 +142,11 @@ export function canonicalValues(
 /** Month column header of list sheets: "3月". */
 export const monthHeader = (m: number) => `${m}月`;
 export const YEAR_HEADER = '全年';
+
+/** The {期间} part of export file names: 全年, 3月, 1-6月. */
+export function exportPeriodLabel(p: Period): string {
+  return periodTotalHeader(p) ?? monthHeader(p.fromMonth);
+}
 
 /** Windows-safe export file name: {年份}年{单位名称}政务公开统计_{期间}.xlsx */
 export function exportFileName(year: number, unitName: string, periodLabel: string): string {

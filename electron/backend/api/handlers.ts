@@ -8,6 +8,7 @@ import { coreHandlers } from './handlers/core';
 import { valueHandlers } from './handlers/values';
 import { directoryHandlers } from './handlers/directory';
 import { officeHandlers } from './handlers/office';
+import { exportHandlers } from './handlers/export';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<Method> = {
   ...valueHandlers,
   ...directoryHandlers,
   ...officeHandlers,
+  ...exportHandlers,
 };

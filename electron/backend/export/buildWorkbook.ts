@@ -49,7 +49,7 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
   for (const sheet of workbookSheets(input.template)) {
     visible.push(sheet.kind === 'ledger' ? writeLedgerSheet(wb, sheet, input, figures) : writeTableSheet(wb, sheet, input, figures));
   }
-  if (input.chart && input.kind !== 'blank') visible.push(writeChartSheet(wb, input, input.chart));
+  if (input.chart && input.kind !== 'blank') visible.push(writeChartSheet(wb, input.chart));
 
   const meta: Record<MetaKey, string | number> = {
     format_version: WORKBOOK_FORMAT_VERSION,
@@ -81,6 +81,8 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
 /** The workbook as .xlsx bytes. */
 export async function writeWorkbookBuffer(input: WorkbookInput): Promise<Omit<BuiltWorkbook, 'workbook'> & { buffer: Buffer }> {
   const { workbook, ...rest } = buildWorkbook(input);
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  // Fast deflate: a third of the time of the default level for a few KB more.
+  const options = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer(options));
   return { ...rest, buffer };
 }

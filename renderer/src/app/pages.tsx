@@ -5,6 +5,7 @@ import { LedgerPage } from '../features/ledger/LedgerPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { OfficePage } from '../features/office/OfficePage';
+import { ExportPage } from '../features/export/ExportPage';
 import type { MessageKey } from '../i18n/catalog';
 
 export interface PageDef {
@@ -20,4 +21,5 @@ export const PAGES: PageDef[] = [
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
   { id: 'directory', label: 'nav.directory', component: DirectoryPage, roles: ['aggregator'] },
   { id: 'office', label: 'nav.office', component: OfficePage, roles: ['aggregator'] },
+  { id: 'export', label: 'nav.export', component: ExportPage },
 ];

@@ -7,6 +7,7 @@ import { ledger } from './messages/ledger';
 import { setup } from './messages/setup';
 import { directory } from './messages/directory';
 import { office } from './messages/office';
+import { exportMessages } from './messages/export';
 
 export const messages = {
   ...common,
@@ -14,6 +15,7 @@ export const messages = {
   ...ledger,
   ...directory,
   ...office,
+  ...exportMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -2,5 +2,6 @@
 import type { CliCommand } from '../command';
 import { initCommand } from './init';
 import { getCommand, setCommand, templatesCommand } from './values';
+import { exportCommand } from './export';
 
-export const COMMANDS: CliCommand[] = [initCommand, setCommand, getCommand, templatesCommand];
+export const COMMANDS: CliCommand[] = [initCommand, setCommand, getCommand, templatesCommand, exportCommand];

@@ -3,9 +3,10 @@
  * Append only: a released migration is never edited.
  */
 import { initial } from './001-initial';
+import { exportLog } from './003-export-log';
 import { office } from './004-office';
 import type { Migration } from './types';
 
-export const MIGRATIONS: Migration[] = [initial, office];
+export const MIGRATIONS: Migration[] = [initial, exportLog, office];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,91 @@
+/**
+ * One export: checks the unit is complete, reads its values, draws the
+ * breakdown picture, writes the workbook, and numbers it: each export of the
+ * same unit, template and period gets the next revision (export_log).
+ */
+import type Database from 'better-sqlite3';
+import type { WorkbookKind } from '../../../shared/workbook/format';
+import { exportFileName, exportPeriodLabel } from '../../../shared/workbook/format';
+import { formatPeriodKey, type Period } from '../../../shared/values/period';
+import { fail } from '../api/failure';
+import { breakdownPicture } from '../charts/breakdown';
+import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
+import { getSetting } from '../store/settings';
+import { writeWorkbookBuffer } from './buildWorkbook';
+import { collectContent, toWorkbookUnit } from './collect';
+import { visibleFigures } from './figures';
+
+export interface ExportRequest {
+  templateId: string;
+  period: Period;
+  unitCode?: string;
+  kind: WorkbookKind;
+}
+
+export interface PreparedExport {
+  fileName: string;
+  buffer: Buffer;
+  revision: number;
+  fingerprint: string;
+  empty: boolean;
+  notice: string | null;
+  /** Records the export in export_log (call once the file is delivered or written). */
+  record(): void;
+}
+
+export function nextRevision(db: Database.Database, unitId: number, templateId: string, periodKey: string): number {
+  const r = db
+    .prepare('SELECT MAX(revision) AS r FROM export_log WHERE unit_id = ? AND template_id = ? AND period_key = ?')
+    .get(unitId, templateId, periodKey) as { r: number | null };
+  return (r.r ?? 0) + 1;
+}
+
+const KIND_SUFFIX: Record<WorkbookKind, string> = { submission: '', bundle: '_汇总', blank: '_空白模板' };
+
+export async function prepareExport(ctx: BackendContext, req: ExportRequest): Promise<PreparedExport> {
+  const template = resolveTemplate(ctx, req.templateId);
+  const unit = resolveUnit(ctx, req.unitCode);
+  if (unit.name.trim() === '' || unit.code.trim() === '') {
+    fail('not_setup', '本单位的名称或代码未填写，请先在“设置”中补全本单位信息后再导出', 'unit');
+  }
+  const db = ctx.store.db;
+  const periodKey = formatPeriodKey(req.period);
+  const { units, values } = collectContent(db, unit, req.kind, template.id, req.period);
+  const revision = req.kind === 'blank' ? 0 : nextRevision(db, unit.id, template.id, periodKey);
+  const wbUnit = toWorkbookUnit(db, unit);
+
+  const chart =
+    req.kind === 'blank'
+      ? null
+      : await breakdownPicture(template, visibleFigures(template, req.period, values).period, { unitName: unit.name, period: req.period });
+
+  const out = await writeWorkbookBuffer({
+    kind: req.kind,
+    template,
+    period: req.period,
+    unit: wbUnit,
+    units,
+    values,
+    revision,
+    exportedAt: new Date().toISOString(),
+    appVersion: ctx.appVersion,
+    contact: { person: getSetting(db, 'contact.person') ?? '', phone: getSetting(db, 'contact.phone') ?? '' },
+    ...(chart ? { chart } : {}),
+  });
+  const fileName = exportFileName(req.period.year, unit.name, `${exportPeriodLabel(req.period)}${KIND_SUFFIX[req.kind]}`);
+  return {
+    fileName,
+    buffer: out.buffer,
+    revision,
+    fingerprint: out.fingerprint,
+    empty: out.empty,
+    notice: out.notice,
+    record() {
+      if (req.kind === 'blank') return;
+      db.prepare(
+        `INSERT INTO export_log (unit_id, template_id, period_key, kind, revision, fingerprint, exported_at, file_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(unit.id, template.id, periodKey, req.kind, revision, out.fingerprint, new Date().toISOString(), fileName);
+    },
+  };
+}

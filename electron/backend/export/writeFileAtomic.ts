@@ -1,0 +1,54 @@
+/**
+ * Writes a file so that it is either wholly there or not changed at all:
+ * the bytes go to a temporary file beside the target, which is then renamed
+ * over it. A failure leaves no half-written file and says why in Chinese.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export class WriteFailure extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The parts of node:fs used, so tests can make a step fail the way Windows does. */
+export interface WriteFs {
+  writeFileSync(file: string, data: Uint8Array): void;
+  renameSync(from: string, to: string): void;
+  rmSync(file: string, opts: { force: boolean }): void;
+}
+
+function explain(code: string | undefined, file: string, step: 'write' | 'rename'): string {
+  const dir = path.dirname(file);
+  if (code === 'ENOENT' && step === 'write') return `无法保存：文件夹“${dir}”不存在，请选择其他位置`;
+  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTEMPTY') {
+    return `无法保存“${path.basename(file)}”：文件正被其他程序占用（例如已在 Excel 或 WPS 中打开）或没有写入权限，请关闭该文件后重试`;
+  }
+  if (code === 'ENOSPC') return `无法保存：磁盘“${dir}”空间不足`;
+  if (code === 'EROFS') return `无法保存：“${dir}”是只读位置`;
+  return `无法保存“${file}”（${code ?? '未知错误'}）`;
+}
+
+export function writeFileAtomic(file: string, data: Uint8Array, io: WriteFs = fs): void {
+  const target = path.resolve(file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  let step: 'write' | 'rename' = 'write';
+  try {
+    io.writeFileSync(temp, data);
+    step = 'rename';
+    io.renameSync(temp, target);
+  } catch (e) {
+    try {
+      io.rmSync(temp, { force: true });
+    } catch {
+      // The temporary file could not be removed either; nothing more to do.
+    }
+    throw new WriteFailure(explain((e as NodeJS.ErrnoException).code, target, step), target, e);
+  }
+}
