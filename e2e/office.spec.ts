@@ -49,6 +49,7 @@ test('an aggregator sets up the directory, sees who has not reported, copies the
   await form.getByLabel('单位类型').selectOption('部门');
   await form.getByLabel('单位名称', { exact: true }).press('Enter');
   await expect(page.getByRole('status')).toHaveText('已添加“市财政局”');
+  await expect(page.locator('tr[data-unit="SN-CZJ"]')).toHaveAttribute('aria-level', '2');
 
   await form.getByLabel('单位代码', { exact: true }).fill('CS');
   await form.getByLabel('单位名称', { exact: true }).fill('船山区');
@@ -87,7 +88,7 @@ test('an aggregator sets up the directory, sees who has not reported, copies the
   ]);
   await picker.setInputFiles(good);
   await expect(page.getByText('新增 2 个，修改 1 个，不变 0 个，有误 0 行')).toBeVisible();
-  await expect(page.getByRole('cell', { name: '名称：市财政局 → 遂宁市财政局' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '名称：市财政局 → 遂宁市财政局', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('导入完成：新增 2 个，修改 1 个，不变 0 个，跳过 0 行')).toHaveAttribute('role', 'status');
   await expect(page.locator('tr[data-unit="CS-JYJ"]')).toHaveAttribute('aria-level', '3');
@@ -104,7 +105,8 @@ test('an aggregator sets up the directory, sees who has not reported, copies the
     const row = page.locator(`.submission-matrix tr[data-unit="${code}"]`);
     const expected = Array.from({ length: 12 }, (_, i) => expectedStatus(year, i + 1, dueDay, now));
     await expect(row.locator('td.status-cell')).toHaveCount(12);
-    expect(await row.locator('td.status-cell').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-status')))).toEqual(expected);
+    const cells = row.locator('td.status-cell');
+    for (let i = 0; i < 12; i++) await expect(cells.nth(i), `${code} ${i + 1}月`).toHaveAttribute('data-status', expected[i]);
   }
   const label = { missing: '未报', overdue: '逾期' } as Record<string, string>;
   const cs = expectedStatus(year, collecting, 28, now);
@@ -115,7 +117,9 @@ test('an aggregator sets up the directory, sees who has not reported, copies the
   // The 催报 list, copied as tab-separated text.
   await page.getByRole('button', { name: '复制催报名单' }).click();
   await expect(page.getByRole('status')).toHaveText('已复制 4 个单位的催报名单，可直接粘贴到 Excel、WPS 或聊天窗口');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // e2e is compiled without the DOM library: name the one browser API used.
+  type WithClipboard = { navigator: { clipboard: { readText(): Promise<string> } } };
+  const copied: string = await page.evaluate(() => (globalThis as unknown as WithClipboard).navigator.clipboard.readText());
   const lines = copied.split('\n');
   expect(lines[0]).toBe('单位名称\t单位代码\t未报月份\t其中逾期\t报送截止日');
   expect(lines.find((l) => l.startsWith('遂宁市财政局\tSN-CZJ\t'))).toContain(`${collecting}月`);

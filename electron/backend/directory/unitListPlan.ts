@@ -16,6 +16,7 @@ export interface ExistingUnit {
   kind: UnitKind;
   parentCode: string | null;
   dueDay: number | null;
+  active: boolean;
 }
 
 export interface PlannedRow extends UnitImportRow {
@@ -55,6 +56,7 @@ export function planUnitList(list: UnitList, existing: ExistingUnit[]): PlannedR
     if (r.parentCode) {
       if (r.parentCode === code) reasons.push('上级代码不能是本单位自己');
       else if (!byCode.has(r.parentCode) && !rowsByCode.has(r.parentCode)) reasons.push(`上级代码 ${r.parentCode} 既不在单位名录中，也不在本表中`);
+      else if (byCode.get(r.parentCode)?.active === false) reasons.push(`上级单位 ${r.parentCode}（${byCode.get(r.parentCode)!.name}）已停用`);
     }
     let dueDay: number | null = null;
     if (r.dueDay) {

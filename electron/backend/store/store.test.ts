@@ -30,6 +30,7 @@ describe('store', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
+    // Reserved numbers land on separate branches, so this branch may skip some: compare with the list itself.
     expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
     store.close();
     // Reopening applies nothing twice.

@@ -139,6 +139,8 @@ describe('unit list import', () => {
 
   it('rejects bad rows with their row numbers and Chinese reasons, and applies nothing from the file', async () => {
     await setUpTree();
+    await b.invoke('units.create', { code: 'OLD', name: '已撤并', kind: '部门' });
+    await b.invoke('units.deactivate', { code: 'OLD' });
     const file = await unitListXlsx([
       ['单位代码*', '单位名称', '上级单位代码', '单位类型'],
       ['OK-1', '好单位', 'TEST-01', '部门'],
@@ -154,6 +156,7 @@ describe('unit list import', () => {
       ['CHILD', '挂在坏行下', 'DUP', '部门'],
       ['NONAME', '', 'TEST-01', '部门'],
       ['NOKIND', '无类型', 'TEST-01', ''],
+      ['UNDER-OLD', '挂在停用单位下', 'OLD', '部门'],
     ]);
     const p = await b.invoke('units.importPreview', { fileName: 'bad.xlsx', base64: file });
     const reasons = Object.fromEntries(p.rows.map((r) => [r.row, r.status === 'rejected' ? r.reasons.join('；') : r.status]));
@@ -170,19 +173,20 @@ describe('unit list import', () => {
     expect(reasons[12]).toBe('上级单位 DUP（第4行）有误，本行无法导入');
     expect(reasons[13]).toBe('缺少单位名称');
     expect(reasons[14]).toMatch(/^缺少单位类型/);
-    expect(p.counts).toEqual({ new: 2, changed: 0, unchanged: 0, rejected: 11 });
+    expect(reasons[15]).toBe('上级单位 OLD（已撤并）已停用');
+    expect(p.counts).toEqual({ new: 2, changed: 0, unchanged: 0, rejected: 12 });
 
     const before = snapshot(b);
     const r = await b.call('units.importApply', { fileName: 'bad.xlsx', base64: file });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.error.message).toMatch(/^文件“bad.xlsx”有11行不能导入，名录未作任何改动。第3行：缺少单位代码/);
+      expect(r.error.message).toMatch(/^文件“bad.xlsx”有12行不能导入，名录未作任何改动。第3行：缺少单位代码/);
       expect(r.error.where).toBe('bad.xlsx!单位名录!3');
     }
     expect(snapshot(b)).toBe(before);
 
     // Asked explicitly, the valid rows go in and the rejected ones are left out.
-    expect(await b.invoke('units.importApply', { fileName: 'bad.xlsx', base64: file, skipRejected: true })).toMatchObject({ created: 2, skipped: 11 });
+    expect(await b.invoke('units.importApply', { fileName: 'bad.xlsx', base64: file, skipRejected: true })).toMatchObject({ created: 2, skipped: 12 });
     expect((await b.invoke('units.tree', {})).filter((u) => ['OK-1', 'MOVE', 'DUP'].includes(u.code)).map((u) => u.code)).toEqual(['MOVE', 'OK-1']);
   });
 

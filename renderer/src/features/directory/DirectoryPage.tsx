@@ -21,17 +21,15 @@ export function DirectoryPage() {
     return list;
   }, []);
 
-  useEffect(() => {
-    void load().then((list) => {
-      const self = list.find((u) => u.isSelf);
-      setTarget({ mode: 'new', parentCode: self?.code ?? null });
-    });
-  }, [load]);
-
   const open = (next: FormTarget) => {
     setTarget(next);
     setFormKey((k) => k + 1);
   };
+
+  useEffect(() => {
+    // New units go under the office's own unit unless the user picks another parent.
+    void load().then((list) => open({ mode: 'new', parentCode: list.find((u) => u.isSelf)?.code ?? null }));
+  }, [load]);
 
   async function done(text: string, focusCode?: string) {
     setNotice({ text, error: false });

@@ -50,7 +50,7 @@ export const office = {
   'office.compare.share': '占上级比重',
   'office.summary.title': '{year}年{month}月报送',
   'office.summary.received': '已收到 {received} / {expected} 个单位',
-  'office.summary.due': '截止 {date}',
+  'office.summary.due': '默认截止 {date}',
   'office.summary.allIn': '全部单位均已报送',
   'office.summary.missing': '未报单位',
 } as const;
