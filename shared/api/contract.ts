@@ -9,6 +9,7 @@ import { valueInputs, type ValueOutputs } from './methods/values';
 import { directoryInputs, type DirectoryOutputs } from './methods/directory';
 import { officeInputs, type OfficeOutputs } from './methods/office';
 import { exportInputs, type ExportOutputs } from './methods/export';
+import { importInputs, type ImportOutputs } from './methods/import';
 
 export const apiInputs = {
   ...coreInputs,
@@ -16,9 +17,10 @@ export const apiInputs = {
   ...directoryInputs,
   ...officeInputs,
   ...exportInputs,
+  ...importInputs,
 };
 
-export type ApiOutputs = CoreOutputs & ValueOutputs & DirectoryOutputs & OfficeOutputs & ExportOutputs;
+export type ApiOutputs = CoreOutputs & ValueOutputs & DirectoryOutputs & OfficeOutputs & ExportOutputs & ImportOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

@@ -9,6 +9,7 @@ import { valueHandlers } from './handlers/values';
 import { directoryHandlers } from './handlers/directory';
 import { officeHandlers } from './handlers/office';
 import { exportHandlers } from './handlers/export';
+import { importHandlers } from './handlers/import';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<Method> = {
   ...directoryHandlers,
   ...officeHandlers,
   ...exportHandlers,
+  ...importHandlers,
 };

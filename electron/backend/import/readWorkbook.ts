@@ -159,8 +159,10 @@ function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: Workboo
   const kind = kv.get('kind') as WorkbookKind;
   if (!WORKBOOK_KINDS.includes(kind)) refuse('bad_meta', `隐藏数据页的文件类型“${kv.get('kind') ?? ''}”无法识别`, DATA_SHEET);
   const period = parsePeriodKey(kv.get('period') ?? '') ?? refuse('bad_meta', `隐藏数据页的统计期间“${kv.get('period') ?? ''}”无法识别`, DATA_SHEET);
+  const b1 = Number(text(cells.get(1), 2));
   const meta: WorkbookMeta = {
-    formatVersion: num('format_version'),
+    // The version is written twice (B1 and the format_version row): the newer one counts.
+    formatVersion: Math.max(num('format_version'), Number.isFinite(b1) ? b1 : 0),
     kind,
     templateId: kv.get('template_id') ?? '',
     templateVersion: num('template_version'),

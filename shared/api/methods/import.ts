@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { monthSchema, templateIdSchema, unitCodeSchema, unitNameSchema, yearSchema } from '../common';
-import { UNIT_KINDS } from '../../domain';
+import { type UNIT_KINDS } from '../../domain';
 
 const fileSchema = z.strictObject({
   name: z.string().trim().min(1, '缺少文件名').max(255),
