@@ -218,6 +218,8 @@ function checkDataValues(template: Template, meta: WorkbookMeta, units: Workbook
       refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${v.month}月 = ${v.value}）`, DATA_SHEET);
     }
     seen.add(key);
+    // Spreadsheet programs may write 1.84 as 1.8399999999999999: amounts are stored in hundredths.
+    if (def.valueKind === 'amount') v.value = Math.round(v.value * 100) / 100;
   }
 }
 
