@@ -6,6 +6,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { OfficePage } from '../features/office/OfficePage';
 import { ExportPage } from '../features/export/ExportPage';
+import { ImportPage } from '../features/import/ImportPage';
 import type { MessageKey } from '../i18n/catalog';
 
 export interface PageDef {
@@ -22,4 +23,5 @@ export const PAGES: PageDef[] = [
   { id: 'directory', label: 'nav.directory', component: DirectoryPage, roles: ['aggregator'] },
   { id: 'office', label: 'nav.office', component: OfficePage, roles: ['aggregator'] },
   { id: 'export', label: 'nav.export', component: ExportPage },
+  { id: 'import', label: 'nav.import', component: ImportPage, roles: ['aggregator'] },
 ];

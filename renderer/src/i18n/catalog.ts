@@ -8,6 +8,7 @@ import { setup } from './messages/setup';
 import { directory } from './messages/directory';
 import { office } from './messages/office';
 import { exportMessages } from './messages/export';
+import { importMessages } from './messages/import';
 
 export const messages = {
   ...common,
@@ -16,6 +17,7 @@ export const messages = {
   ...directory,
   ...office,
   ...exportMessages,
+  ...importMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
