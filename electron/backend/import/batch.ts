@@ -39,6 +39,21 @@ export interface BatchFile {
   refusal?: ImportProblem;
   /** Set once applied (or refused at apply time). */
   applied?: FilePlan;
+  /** Values and fingerprint per unit and month, worked out once. */
+  months?: Map<string, { values: WorkbookValue[]; fingerprint: string }>;
+}
+
+const unitMonth = (unitCode: string, month: number) => `${unitCode}\t${month}`;
+
+/** The file's values grouped by unit and month, each group with its fingerprint (what submissions compare). */
+function monthsOf(f: BatchFile): Map<string, { values: WorkbookValue[]; fingerprint: string }> {
+  if (f.months) return f.months;
+  const r = f.read!;
+  const groups = new Map<string, WorkbookValue[]>();
+  for (const u of r.units) for (const m of periodMonths(r.meta.period)) groups.set(unitMonth(u.code, m), []);
+  for (const v of r.values) groups.get(unitMonth(v.unitCode, v.month))?.push(v);
+  f.months = new Map([...groups].map(([k, values]) => [k, { values, fingerprint: monthFingerprint(r.template, r.meta.period.year, Number(k.split('\t')[1]), values) }]));
+  return f.months;
 }
 
 /** What applying a file writes: values and the submission of each unit-month. */
@@ -78,7 +93,7 @@ function batchConflicts(files: BatchFile[]): Map<number, string> {
     for (const u of r.units) {
       for (const m of periodMonths(r.meta.period)) {
         const key = unitMonthKey(u.code, r.template.id, r.meta.period.year, m);
-        const fp = monthFingerprint(r.template, r.meta.period.year, m, r.values.filter((v) => v.unitCode === u.code && v.month === m));
+        const fp = monthsOf(f).get(unitMonth(u.code, m))!.fingerprint;
         const prev = seen.get(key);
         if (!prev) {
           seen.set(key, { index: f.index, revision: r.meta.revision, fingerprint: fp, name: f.name });
@@ -180,14 +195,13 @@ export function planFile(
   const newStates: [string, MonthState][] = [];
   for (const u of r.units) {
     const unitId = unitIds.get(u.code)!;
-    const mine = r.values.filter((v) => v.unitCode === u.code);
+    const mine = periodMonths(p).flatMap((m) => monthsOf(f).get(unitMonth(u.code, m))!.values);
     plan.violations.push(...violationsOf(r.template, p, u, mine));
     const stored = new Map<number, Map<string, number>>();
     for (const m of periodMonths(p)) {
       total++;
       const key = unitMonthKey(u.code, r.template.id, p.year, m);
-      const monthValues = mine.filter((v) => v.month === m);
-      const fingerprint = monthFingerprint(r.template, p.year, m, monthValues);
+      const { values: monthValues, fingerprint } = monthsOf(f).get(unitMonth(u.code, m))!;
       let state = overlay.get(key);
       if (!state) {
         const sub = currentSubmission(db, unitId, r.template.id, p.year, m);

@@ -114,13 +114,14 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   let units: WorkbookUnit[];
   let differences: CellDifference[] = [];
   let source: 'data' | 'visible';
+  let dataFingerprint: string | undefined;
   if (parsed && meta.kind !== 'blank') {
     source = 'data';
     units = parsed.units;
     values = parsed.values;
     checkDataValues(template, meta, units, values);
-    const fp = workbookFingerprint(template, meta.period, values);
-    if (fp !== meta.fingerprint) {
+    dataFingerprint = workbookFingerprint(template, meta.period, values);
+    if (dataFingerprint !== meta.fingerprint) {
       refuse('fingerprint_mismatch', '隐藏数据页被改动（内容指纹不符），文件不可信，请让报送单位重新导出', DATA_SHEET);
     }
     if (problems.length === 0) {
@@ -129,6 +130,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
         if (meta.kind === 'bundle') refuse('tampered', '汇总报送表的可见数据被改动，无法按单位拆分，请让报送单位重新导出');
         values = takeVisible(template, meta, values, differences);
         differences = [];
+        dataFingerprint = undefined;
       }
     }
   } else {
@@ -137,7 +139,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     units = parsed?.units.slice(0, 1) ?? [{ code: meta.unitCode, name: meta.unitName, kind: '', parentCode: '' }];
     values = fromVisible();
   }
-  return { meta, template, source, units, values, differences, problems, fingerprint: workbookFingerprint(template, meta.period, values) };
+  return { meta, template, source, units, values, differences, problems, fingerprint: dataFingerprint ?? workbookFingerprint(template, meta.period, values) };
 }
 
 function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[] } {
