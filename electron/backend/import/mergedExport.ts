@@ -16,7 +16,7 @@ import { buildWorkbook } from '../export/buildWorkbook';
 import { collectContent, toWorkbookUnit } from '../export/collect';
 import { nextRevision } from '../export/exportService';
 import { columnLetter } from '../export/layout';
-import { allBorders, center, font, HEADER_FILL, leftMiddle, numberFormat } from '../export/styles';
+import { allBorders, center, font, HEADER_FILL, numberFormat } from '../export/styles';
 import { submissionMatrix } from '../office/matrix';
 import { aggregatePeriodFigures, unitMonthlyFigures } from '../store/aggregate';
 import { findUnitByCode } from '../store/units';
@@ -108,21 +108,15 @@ function writeDetailSheet(
   headerCells(ws.getRow(2), ['指标', '计量单位', ...units.map((u) => u.name), '合计']);
   const figures = units.map((u) => aggregatePeriodFigures(template, new Map([[u.id, perUnit.get(u.id) ?? new Map()]]), period.fromMonth, period.toMonth));
   const total = aggregatePeriodFigures(template, perUnit, period.fromMonth, period.toMonth);
+  // Column styles, not per-cell ones: a city has hundreds of units and the template a thousand cells.
+  const unitFont = font(10);
+  for (let c = 3; c <= units.length + 3; c++) ws.getColumn(c).font = c === units.length + 3 ? font(10, true) : unitFont;
   let r = 3;
   for (const cell of templateCells(template).values()) {
+    const values = [...figures.map((f) => f.get(cell.ref) ?? null), total.get(cell.ref) ?? null];
     const row = ws.getRow(r++);
-    row.getCell(1).value = cell.label;
-    row.getCell(1).alignment = leftMiddle();
-    row.getCell(2).value = cell.measure;
-    [...figures.map((f) => f.get(cell.ref)), total.get(cell.ref)].forEach((v, i) => {
-      const c = row.getCell(3 + i);
-      if (v !== undefined) c.value = v;
-      c.numFmt = numberFormat(cell.valueKind);
-    });
-    for (let c = 1; c <= units.length + 3; c++) {
-      row.getCell(c).border = allBorders;
-      row.getCell(c).font = font(10, c === units.length + 3);
-    }
+    row.values = [cell.label, cell.measure, ...values];
+    if (cell.valueKind === 'amount') row.numFmt = numberFormat('amount');
   }
   ws.getColumn(1).width = 48;
   ws.getColumn(2).width = 8;
