@@ -134,7 +134,8 @@ export const UNKNOWN_UNIT_KIND = '其他' satisfies (typeof UNIT_KINDS)[number];
 
 export interface ImportOutputs {
   'import.begin': { batchId: string };
-  'import.add': { added: FilePlan[]; total: number };
+  /** Files read (not yet planned); `refused` when the file could not be read at all. */
+  'import.add': { added: { index: number; name: string; refused: string | null }[]; total: number };
   'import.plan': { files: FilePlan[]; summary: BatchSummary };
   'import.apply': { applied: FilePlan[]; remaining: number; backup: string | null; summary: BatchSummary };
   'import.discard': { discarded: boolean };

@@ -38,9 +38,9 @@ export const importHandlers: HandlerMap<
 
   'import.add': (ctx, input) => {
     const b = batchOf(ctx, input.batchId);
+    // Only read here; the whole batch is planned once, by import.plan.
     const added = input.files.map((f) => b.add(f.name, Buffer.from(f.base64, 'base64')));
-    const plans = b.plan(ctx.store.db);
-    return { added: added.map((f) => plans[f.index]), total: b.files.length };
+    return { added: added.map((f) => ({ index: f.index, name: f.name, refused: f.refusal?.message ?? null })), total: b.files.length };
   },
 
   'import.plan': (ctx, input) => {
@@ -57,7 +57,9 @@ export const importHandlers: HandlerMap<
       b.backupDone = true;
     }
     const applied = b.applyNext({ db: ctx.store.db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) }, input.count);
-    return { applied, remaining: b.pending().length, backup, summary: b.summary(b.plan(ctx.store.db)) };
+    // The summary counts what has been applied so far (all files once remaining is 0).
+    const done = b.files.flatMap((f) => (f.applied ? [f.applied] : []));
+    return { applied, remaining: b.pending().length, backup, summary: b.summary(done) };
   },
 
   'import.discard': (ctx, input) => ({ discarded: sessionsOf(ctx).discard(input.batchId) }),
