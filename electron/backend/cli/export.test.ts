@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DATA_SHEET } from '../../../shared/workbook/format';
 import { writeFileAtomic, type WriteFs } from '../export/writeFileAtomic';
 import { tempDir } from '../testing/tempBackend';
@@ -27,6 +27,9 @@ async function metaOf(file: string) {
 }
 
 const leftovers = (folder: string) => fs.readdirSync(folder).filter((f) => f.endsWith('.tmp'));
+
+// Drawing the breakdown picture shapes CJK text: seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('ledger export', () => {
   it('exports a year, a month, a blank template; revision grows', async () => {

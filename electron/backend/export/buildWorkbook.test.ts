@@ -231,6 +231,23 @@ describe('submission workbook: national tables', async () => {
     ws.eachRow((row) => labels.push(row.getCell(2).value, row.getCell(3).value, row.getCell(4).value));
     for (const l of ['三、本年度办理结果', '（三）不予公开', '3.危及“三安全一稳定”', '（七）总计', '四、结转下年度继续办理']) expect(labels).toContain(l);
     expect(ws.pageSetup.printTitlesRow).toBe('4:6');
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 1 });
+  });
+
+  it('lays out table 四 with its three header levels: 行政复议 | 行政诉讼 → 未经复议直接起诉, 复议后起诉', () => {
+    const ws = wb.getWorksheet('四、政府信息公开行政复议、行政诉讼情况')!;
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect(ws.getCell('C4').value).toBe('行政复议');
+    expect(merges).toContain('C4:G4');
+    expect(ws.getCell('C5').value).toBe('结果维持');
+    expect(merges).toContain('C5:C6');
+    expect(ws.getCell('H4').value).toBe('行政诉讼');
+    expect(merges).toContain('H4:Q4');
+    expect(ws.getCell('H5').value).toBe('未经复议直接起诉');
+    expect(merges).toContain('H5:L5');
+    expect(ws.getCell('M5').value).toBe('复议后起诉');
+    expect(merges).toContain('M5:Q5');
+    expect((ws.getRow(6).values as unknown[]).slice(8, 18)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
   });
 
   it('formats the fee amount with two decimals and widens the one-column tables', () => {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHART_SHEET, DATA_SHEET, LEDGER_SHEET } from '../../../shared/workbook/format';
 import { tempBackend, snapshot, type TempBackend } from '../testing/tempBackend';
 import { seedTotals, spreadOverMonths } from '../testing/seedValues';
@@ -29,6 +29,9 @@ function meta(wb: ExcelJS.Workbook) {
   wb.getWorksheet(DATA_SHEET)!.eachRow((row, r) => r > 1 && r <= 12 && (out[String(row.getCell(1).value)] = row.getCell(2).value));
   return out;
 }
+
+// Drawing the breakdown picture shapes CJK text: seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('export.workbook', () => {
   it('exports the year with contact details and the breakdown picture; the revision grows with each export', async () => {

@@ -87,7 +87,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'ledger-only.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
   // Every sheet to its own UTF-8 CSV (token 12 = -1), formatted as shown (token 9 = false keeps raw numbers).
   soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', 'suining.xlsx', 'national.xlsx']);
-  soffice(['--convert-to', 'pdf', 'ledger-only.xlsx']);
+  soffice(['--convert-to', 'pdf', 'ledger-only.xlsx', 'national.xlsx']);
 }, LO_TIMEOUT * 3);
 
 describe('LibreOffice reads what we write', () => {
@@ -136,6 +136,15 @@ describe('LibreOffice reads what we write', () => {
       const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-'], { encoding: 'utf8' });
       expect(text, `page ${p}`).toContain('1月');
       expect(text, `page ${p}`).toContain('全年');
+    }
+  });
+
+  it('prints each national table on one A4 page: cover + 二 + 三 + 四, the data sheet not at all', () => {
+    const pdf = path.join(dir, 'national.pdf');
+    expect(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]).toBe('4');
+    const page3 = execFileSync('pdftotext', ['-f', '3', '-l', '3', '-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const text of ['三、收到和处理政府信息公开申请情况', '申请人情况', '一、本年新收政府信息公开申请数量', '四、结转下年度继续办理']) {
+      expect(page3).toContain(text);
     }
   });
 });

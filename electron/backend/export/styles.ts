@@ -24,15 +24,15 @@ export const numberFormat = (kind: ValueKind) => (kind === 'amount' ? '0.00' : '
 export const center: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 export const leftMiddle = (indent = 0): Partial<ExcelJS.Alignment> => ({ horizontal: 'left', vertical: 'middle', wrapText: true, indent });
 
-/** A4 landscape, one page wide, as many pages tall as needed, header rows repeated. */
-export function a4Landscape(ws: ExcelJS.Worksheet, repeatRows?: string): void {
+/** A4 landscape, one page wide, `pagesTall` pages tall (0: as many as needed), header rows repeated. */
+export function a4Landscape(ws: ExcelJS.Worksheet, repeatRows?: string, pagesTall = 0): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: pagesTall,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     ...(repeatRows ? { printTitlesRow: repeatRows } : {}),

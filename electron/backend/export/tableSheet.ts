@@ -58,8 +58,8 @@ export function writeTableSheet(
   const ws = wb.addWorksheet(sheet.name, { properties: { defaultRowHeight: 18 } });
   ws.getColumn(CODE_COL).width = 18;
   ws.getColumn(CODE_COL).hidden = true;
-  const labelWidths = labelCols === 1 ? [WIDE_LABEL_WIDTH] : [...Array(labelCols - 2).fill(5), 10, WIDE_LABEL_WIDTH].slice(-labelCols);
-  if (labelCols > 1) labelWidths[0] = 5;
+  const labelWidths = labelCols === 1 ? [WIDE_LABEL_WIDTH] : [...Array(labelCols - 2).fill(6), 10, WIDE_LABEL_WIDTH].slice(-labelCols);
+  if (labelCols > 1) labelWidths[0] = 6;
   labelWidths.forEach((w, i) => (ws.getColumn(LABEL_START + i).width = w));
   const valueWidth = valueCols >= 10 ? 8.5 : valueCols >= 5 ? 10 : 18;
   for (let c = valueStart; c <= lastCol; c++) ws.getColumn(c).width = valueWidth;
@@ -192,6 +192,7 @@ export function writeTableSheet(
     return row;
   }
 
-  a4Landscape(ws, repeatRows);
+  // The official tables are each printed on one page.
+  a4Landscape(ws, repeatRows, 1);
   return ws;
 }
