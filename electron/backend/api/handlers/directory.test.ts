@@ -82,6 +82,9 @@ describe('unit directory', () => {
     await refused('units.reactivate', { code: 'CX-JYJ' }, /上级单位“船山区”已停用/, 'code');
     await refused('units.create', { code: 'N2', name: '新局', kind: '部门', parentCode: 'CX' }, /上级单位“船山区”（CX）已停用/, 'parentCode');
     expect((await b.invoke('units.tree', { includeInactive: false })).map((u) => u.code)).toEqual(['TEST-01', 'CZJ']);
+    // An inactive unit under an inactive parent can still be edited (the form sends its current parent).
+    expect(await b.invoke('units.update', { code: 'CX-JYJ', name: '船山区教体局', parentCode: 'CX' })).toMatchObject({ name: '船山区教体局', active: false });
+    await refused('units.update', { code: 'CZJ', parentCode: 'CX' }, /上级单位“船山区”（CX）已停用/, 'parentCode');
     expect((await b.invoke('units.reactivate', { code: 'CX' })).active).toBe(true);
   });
 

@@ -70,9 +70,11 @@ export const directoryHandlers: HandlerMap<
     let parentId: number | null | undefined;
     if (input.parentCode === null) parentId = null;
     else if (input.parentCode !== undefined) {
-      const parent = input.parentCode === unit.code ? unit : activeParent(ctx, input.parentCode);
+      const parent = unitOf(ctx, input.parentCode, 'parentCode');
       if (parent.id !== unit.parentId) {
         if (parent.id === unit.id) fail('invalid_value', `不能把“${unit.name}”设为它自己的上级`, 'parentCode');
+        // Staying under a deactivated parent is fine; moving under one is not.
+        activeParent(ctx, input.parentCode);
         if (ancestorIds(db, parent.id).includes(unit.id)) {
           fail('invalid_value', `不能把“${unit.name}”移到它自己的下级单位“${parent.name}”之下（会形成循环）`, 'parentCode');
         }

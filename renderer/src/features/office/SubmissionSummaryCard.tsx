@@ -29,7 +29,9 @@ export function SubmissionSummaryCard() {
         <span className="muted"> {t('office.summary.due', { date: formatDateLabel(summary.dueDate) })}</span>
       </p>
       <meter min={0} max={Math.max(1, summary.expected)} value={summary.received} aria-label={t('office.summary.received', { received: summary.received, expected: summary.expected })} />
-      {summary.missing.length === 0 ? (
+      {summary.expected === 0 ? (
+        <p className="muted">{t('office.matrix.empty')}</p>
+      ) : summary.missing.length === 0 ? (
         <p>{t('office.summary.allIn')}</p>
       ) : (
         <>
