@@ -19,6 +19,7 @@ import { columnLetter } from '../export/layout';
 import { allBorders, center, font, HEADER_FILL, numberFormat } from '../export/styles';
 import { submissionMatrix } from '../office/matrix';
 import { aggregatePeriodFigures, unitMonthlyFigures } from '../store/aggregate';
+import { directoryUnits } from '../store/directory';
 import { findUnitByCode } from '../store/units';
 
 export const DETAIL_SHEET = '分单位明细';
@@ -67,7 +68,10 @@ export async function mergedExport(
   const ids = units.map((u) => findUnitByCode(db, u.code)!.id);
   const perUnit = unitMonthlyFigures(db, ids, template.id, period.year);
   const reporting = [...perUnit.values()].filter((m) => [...m.values()].some((months) => months.slice(period.fromMonth, period.toMonth + 1).some((v) => v !== null)));
-  writeDetailSheet(wb, template, period, units.map((u, i) => ({ ...u, id: ids[i] })), perUnit);
+  // Columns in the directory's display order (parents before their units).
+  const order = new Map(directoryUnits(db, null).map((u, i) => [u.id, i]));
+  const columns = units.map((u, i) => ({ ...u, id: ids[i] })).sort((a, c) => (order.get(a.id) ?? 0) - (order.get(c.id) ?? 0));
+  writeDetailSheet(wb, template, period, columns, perUnit);
   writeStatusSheet(wb, submissionMatrix(db, root, template.id, period.year, o.today), period);
 
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());

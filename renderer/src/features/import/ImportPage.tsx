@@ -10,7 +10,8 @@ import { fromDataTransfer, fromFileList, isWorkbookName, type PickedFile } from 
 import './import.css';
 
 const ADD_CHUNK = 10;
-const APPLY_CHUNK = 3;
+// One file per call: the 停止 button takes effect between files.
+const APPLY_CHUNK = 1;
 
 type Phase = { kind: 'idle' } | { kind: 'reading' | 'applying'; done: number; total: number } | { kind: 'planned' } | { kind: 'applied'; backup: boolean };
 
