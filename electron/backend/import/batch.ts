@@ -13,6 +13,7 @@ import { evaluateRules } from '../../../shared/rules/evaluate';
 import { formatPeriodKey, formatPeriodLabel, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
+import { visibleFigures } from '../export/figures';
 import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { currentSubmission } from '../store/submissions';
 import { findUnitByCode } from '../store/units';
@@ -187,7 +188,13 @@ export function planFile(
   }
 
   const cells = templateCells(r.template);
-  const force = r.meta.revision === 0 || (opts.takeVisible ?? false);
+  const shownSame = sameAsShown(db, r, unitIds, overlay);
+  if (shownSame && r.source === 'visible') {
+    plan.status = 'unchanged';
+    return { plan, work: { changes: [], months: [] } };
+  }
+  // Hand-filled files, visible values taken on purpose, and the original export of figures already imported from its re-saved copy replace.
+  const force = r.meta.revision === 0 || (opts.takeVisible ?? false) || shownSame;
   const work: FileWork = { changes: [], months: [] };
   let superseded = 0;
   let existing = 0;
@@ -241,6 +248,38 @@ export function planFile(
   else status = 'updated';
   plan.status = status;
   return { plan, work };
+}
+
+/**
+ * Whether the store holds the same revision of this unit's period showing the
+ * same figures as this file. A re-saved copy (read from the visible sheets)
+ * may have lost the monthly breakdown of table sheets: against its original
+ * it changes nothing, and the original may replace it.
+ */
+function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string, number>, overlay: Map<string, MonthState>): boolean {
+  if (r.meta.revision === 0 || r.units.length !== 1) return false;
+  const p = r.meta.period;
+  const unitCode = r.units[0].code;
+  const unitId = unitIds.get(unitCode)!;
+  const stored: WorkbookValue[] = [];
+  const cache = new Map<number, Map<string, number>>();
+  for (const m of periodMonths(p)) {
+    const key = unitMonthKey(unitCode, r.template.id, p.year, m);
+    const state = overlay.get(key);
+    const revision = state?.revision ?? currentSubmission(db, unitId, r.template.id, p.year, m)?.revision;
+    if (revision !== r.meta.revision) return false;
+    const values = state?.values ?? storedMonth(db, cache, unitId, r.template.id, p, m);
+    for (const [ref, value] of values) {
+      const def = templateCells(r.template).get(ref);
+      if (def) stored.push({ unitCode, indicator: def.indicator, col: def.col, month: m, value });
+    }
+  }
+  const a = visibleFigures(r.template, p, stored);
+  const b = visibleFigures(r.template, p, r.values);
+  const same = (x: Map<string, number>, y: Map<string, number>) => x.size === y.size && [...x].every(([k, v]) => Math.round(v * 100) === Math.round((y.get(k) ?? NaN) * 100));
+  const listRefs = [...a.monthly.keys(), ...b.monthly.keys()].filter((ref) => templateCells(r.template).get(ref)?.col === '');
+  const monthlySame = listRefs.every((ref) => periodMonths(p).every((m) => (a.monthly.get(ref)?.[m] ?? null) === (b.monthly.get(ref)?.[m] ?? null)));
+  return monthlySame && same(a.period, b.period);
 }
 
 function storedMonth(db: Database.Database, cache: Map<number, Map<string, number>>, unitId: number, templateId: string, p: Period, month: number): Map<string, number> {

@@ -352,5 +352,19 @@ describe('import: bad input, each refused with a message, the rest of the batch 
     const expected = Object.fromEntries(visibleFigures(national, yearPeriod(2017), values).period);
     expect(totals.figures).toEqual(expected);
     expect(Object.keys(expected).length).toBeGreaterThan(100);
+    // The original export of the same revision after its re-saved copy: the monthly breakdown replaces the year figures, totals unchanged.
+    const original = await importFiles([['国家表-原件.xlsx', bytes]]);
+    expect(original.plans[0].status).toBe('updated');
+    const after = await b.invoke('office.totals', { templateId: 'national-2021', year: 2017, unitCode: 'D01' });
+    expect(after.figures).toEqual(expected);
+    expect((await storedYear('D01', 'national-2021')).length).toBe(values.length);
+    // …and the re-saved copy after the original changes nothing.
+    const db = b.ctx.store.db;
+    db.exec('DELETE FROM submissions; DELETE FROM value_history; DELETE FROM cell_values');
+    await importFiles([['国家表-原件.xlsx', bytes]]);
+    const before = figures();
+    const again = await importFiles([['国家表.xlsx', noData]]);
+    expect(again.plans[0].status).toBe('unchanged');
+    expect(figures()).toBe(before);
   });
 });
