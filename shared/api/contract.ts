@@ -12,6 +12,7 @@ import { officeInputs, type OfficeOutputs } from './methods/office';
 import { chartInputs, type ChartOutputs } from './methods/charts';
 import { exportInputs, type ExportOutputs } from './methods/export';
 import { entryInputs, type EntryOutputs } from './methods/entry';
+import { importInputs, type ImportOutputs } from './methods/import';
 
 export const apiInputs = {
   ...coreInputs,
@@ -22,6 +23,7 @@ export const apiInputs = {
   ...chartInputs,
   ...exportInputs,
   ...entryInputs,
+  ...importInputs,
 };
 
 export type ApiOutputs = CoreOutputs &
@@ -31,7 +33,8 @@ export type ApiOutputs = CoreOutputs &
   OfficeOutputs &
   ChartOutputs &
   ExportOutputs &
-  EntryOutputs;
+  EntryOutputs &
+  ImportOutputs;
 
 export type Method = keyof typeof apiInputs & keyof ApiOutputs;
 export type Input<M extends Method> = z.input<(typeof apiInputs)[M]>;

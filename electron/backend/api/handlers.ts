@@ -12,6 +12,7 @@ import { officeHandlers } from './handlers/office';
 import { chartHandlers } from './handlers/charts';
 import { exportHandlers } from './handlers/export';
 import { entryHandlers } from './handlers/entry';
+import { importHandlers } from './handlers/import';
 import type { HandlerMap } from './types';
 
 export const handlers: HandlerMap<Method> = {
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<Method> = {
   ...chartHandlers,
   ...exportHandlers,
   ...entryHandlers,
+  ...importHandlers,
 };

@@ -9,6 +9,7 @@ import { OfficePage } from '../features/office/OfficePage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ChartsPage } from '../features/charts/ChartsPage';
 import { ExportPage } from '../features/export/ExportPage';
+import { ImportPage } from '../features/import/ImportPage';
 import type { MessageKey } from '../i18n/catalog';
 
 export interface PageDef {
@@ -29,4 +30,6 @@ export const PAGES: PageDef[] = [
   { id: 'directory', label: 'nav.directory', component: DirectoryPage, roles: ['aggregator'] },
   { id: 'office', label: 'nav.office', component: OfficePage, roles: ['aggregator'] },
   { id: 'settings', label: 'nav.settings', component: SettingsPage },
+  { id: 'export', label: 'nav.export', component: ExportPage },
+  { id: 'import', label: 'nav.import', component: ImportPage, roles: ['aggregator'] },
 ];

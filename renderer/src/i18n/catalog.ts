@@ -10,6 +10,7 @@ import { directory } from './messages/directory';
 import { office } from './messages/office';
 import { charts } from './messages/charts';
 import { exportMessages } from './messages/export';
+import { importMessages } from './messages/import';
 
 export const messages = {
   ...common,
@@ -20,6 +21,7 @@ export const messages = {
   ...office,
   ...charts,
   ...exportMessages,
+  ...importMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

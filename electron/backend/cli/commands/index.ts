@@ -5,6 +5,7 @@ import { getCommand, setCommand, templatesCommand } from './values';
 import { reportCommand } from './report';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
+import { mergeCommand } from './merge';
 
 export const COMMANDS: CliCommand[] = [
   initCommand,
@@ -14,4 +15,5 @@ export const COMMANDS: CliCommand[] = [
   reportCommand,
   demoCommand,
   exportCommand,
+  mergeCommand,
 ];

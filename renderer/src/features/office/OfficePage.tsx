@@ -13,6 +13,7 @@ import { SubmissionMatrixView } from './SubmissionMatrixView';
 import { TotalsView } from './TotalsView';
 import { UnitSelect } from './UnitSelect';
 import './office.css';
+import { MergedExportButton } from '../import/MergedExportButton';
 
 type Tab = 'matrix' | 'totals' | 'compare';
 const TABS: { id: Tab; label: MessageKey }[] = [
@@ -112,6 +113,7 @@ export function OfficePage() {
           <>
             <div className="toolbar">
               <UnitSelect label={t('office.level')} units={levels} value={rootCode} onChange={setRootCode} />
+              <MergedExportButton templateId={templateId} year={year} rootCode={rootCode || undefined} />
             </div>
             {matrix && <SubmissionMatrixView matrix={matrix} />}
             <h2>{t('office.reminders.title')}</h2>

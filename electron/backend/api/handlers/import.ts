@@ -1,0 +1,102 @@
+import type { ImportLogRow } from '../../../../shared/api/methods/import';
+import { localIsoDate } from '../../../../shared/office/dueDate';
+import { operatorName, resolveTemplate, resolveUnit, selfUnit, type BackendContext } from '../../context';
+import { addUnitsFromFiles } from '../../import/addUnits';
+import { mergedExport } from '../../import/mergedExport';
+import { ImportSessions } from '../../import/session';
+import { listImports } from '../../store/importLog';
+import { findUnitById } from '../../store/units';
+import { fail } from '../failure';
+import type { HandlerMap } from '../types';
+
+/** Batches belong to the backend they were started on. */
+const sessions = new WeakMap<BackendContext, ImportSessions>();
+function sessionsOf(ctx: BackendContext): ImportSessions {
+  let s = sessions.get(ctx);
+  if (!s) sessions.set(ctx, (s = new ImportSessions()));
+  return s;
+}
+
+function batchOf(ctx: BackendContext, id: string) {
+  return sessionsOf(ctx).get(id) ?? fail('not_found', '导入批次不存在或已过期，请重新选择文件', 'batchId');
+}
+
+export const importHandlers: HandlerMap<
+  | 'import.begin'
+  | 'import.add'
+  | 'import.plan'
+  | 'import.apply'
+  | 'import.discard'
+  | 'import.log'
+  | 'import.addUnits'
+  | 'import.mergedExport'
+> = {
+  'import.begin': (ctx, input) => {
+    const b = sessionsOf(ctx).begin({ templates: (id) => ctx.templates.get(id), takeVisible: input.takeVisible, period: input.period });
+    return { batchId: b.id };
+  },
+
+  'import.add': (ctx, input) => {
+    const b = batchOf(ctx, input.batchId);
+    // Only read here; the whole batch is planned once, by import.plan.
+    const added = input.files.map((f) => b.add(f.name, Buffer.from(f.base64, 'base64')));
+    return { added: added.map((f) => ({ index: f.index, name: f.name, refused: f.refusal?.message ?? null })), total: b.files.length };
+  },
+
+  'import.plan': (ctx, input) => {
+    const b = batchOf(ctx, input.batchId);
+    const files = b.plan(ctx.store.db);
+    return { files, summary: b.summary(files) };
+  },
+
+  'import.apply': async (ctx, input) => {
+    const b = batchOf(ctx, input.batchId);
+    let backup: string | null = null;
+    if (!b.backupDone && b.pending().length) {
+      backup = (await ctx.store.backup('before-import')).file;
+      b.backupDone = true;
+    }
+    const applied = b.applyNext({ db: ctx.store.db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) }, input.count);
+    // The summary counts what has been applied so far (all files once remaining is 0).
+    const done = b.files.flatMap((f) => (f.applied ? [f.applied] : []));
+    return { applied, remaining: b.pending().length, backup, summary: b.summary(done) };
+  },
+
+  'import.discard': (ctx, input) => ({ discarded: sessionsOf(ctx).discard(input.batchId) }),
+
+  'import.log': (ctx, input) => ({
+    entries: listImports(ctx.store.db, input).map((e): ImportLogRow => {
+      const d = (e.details ?? {}) as { unitCode?: string; period?: string; revision?: number; changedValues?: number };
+      return {
+        id: e.id,
+        fileName: e.fileName,
+        sha256: e.sha256,
+        storedPath: e.storedPath,
+        importedAt: e.importedAt,
+        operator: e.operator,
+        outcome: e.outcome,
+        message: e.message,
+        unitCode: d.unitCode ?? null,
+        period: d.period ?? null,
+        revision: d.revision ?? null,
+        changedValues: d.changedValues ?? null,
+      };
+    }),
+  }),
+
+  'import.addUnits': (ctx, input) => {
+    const fallback = input.fallbackParentCode ? resolveUnit(ctx, input.fallbackParentCode) : selfUnit(ctx);
+    const added = addUnitsFromFiles(ctx.store.db, input.units, fallback);
+    return {
+      added: added.map((u) => ({ code: u.code, name: u.name, parentCode: u.parentId === null ? null : (findUnitById(ctx.store.db, u.parentId)?.code ?? null) })),
+    };
+  },
+
+  'import.mergedExport': async (ctx, input) => {
+    const template = resolveTemplate(ctx, input.templateId);
+    const root = resolveUnit(ctx, input.rootCode);
+    const period = { year: input.year, fromMonth: input.fromMonth, toMonth: input.toMonth };
+    const out = await mergedExport(ctx.store.db, { template, root, period, appVersion: ctx.appVersion, today: localIsoDate(new Date()) });
+    return { fileName: out.fileName, base64: out.buffer.toString('base64'), unitCount: out.unitCount, reportingUnits: out.reportingUnits };
+  },
+};

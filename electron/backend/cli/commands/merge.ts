@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FilePlan, FileStatus } from '../../../../shared/api/methods/import';
+import { localIsoDate } from '../../../../shared/office/dueDate';
+import { formatPeriodLabel, parsePeriodKey, type Period, yearPeriod } from '../../../../shared/values/period';
+import { ApiFailure } from '../../api/failure';
+import { operatorName, resolveTemplate, resolveUnit } from '../../context';
+import { writeFileAtomic, WriteFailure } from '../../export/writeFileAtomic';
+import { mergedExport } from '../../import/mergedExport';
+import { ImportBatch } from '../../import/session';
+import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
+
+const STATUS: Record<FileStatus, string> = { new: '新增', updated: '更新', unchanged: '无变化', superseded: '旧版本（已忽略）', rejected: '拒绝' };
+
+/** Every .xlsx named, or found (recursively) in the folders named, in a stable order. */
+export function collectFiles(inputs: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) throw new UsageError(`找不到文件或文件夹：${p}`);
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        const child = path.join(p, name);
+        if (fs.statSync(child).isDirectory() || (/\.xlsx$/i.test(name) && !name.startsWith('~$'))) walk(child);
+      }
+    } else out.push(p);
+  };
+  for (const i of inputs) walk(path.resolve(i));
+  return out;
+}
+
+function describe(p: FilePlan): string {
+  const head = `${STATUS[p.status]}  ${p.name}`;
+  const what = p.unitName ? `  ${p.unitName}（${p.unitCode}）${p.periodLabel ?? ''} 第 ${p.revision} 版${p.kind === 'bundle' ? `，含 ${p.units.length} 个单位` : ''}` : '';
+  const changed = p.status === 'updated' || p.status === 'new' ? `，${p.changedValues} 个数值` : '';
+  const lines = [head + what + changed];
+  for (const x of p.problems) lines.push(`    ✗ [${x.code}] ${x.message}`);
+  for (const d of p.differences.slice(0, 20)) lines.push(`    ≠ ${d.sheet}!${d.cell} ${d.label}：隐藏数据 ${d.data ?? '空'}，表内 ${d.visible ?? '空'}`);
+  for (const v of p.violations.slice(0, 10)) lines.push(`    ${v.severity === 'error' ? '勾稽错误' : '勾稽提示'}（${v.unitName}）：${v.message}`);
+  return lines.join('\n');
+}
+
+export const mergeCommand: CliCommand = {
+  name: 'merge',
+  summary: '导入并合并各单位报送的工作簿（先预演，再逐个文件整体写入），可导出汇总表',
+  usage:
+    'merge <文件或文件夹…> --db <文件> [--dry-run] [--take-visible] [--period <2017 | 2017-03 | 2017-01..2017-06>] [--out 汇总.xlsx] [--level <单位代码>] [--template <模板>] [--json]',
+  options: {
+    ...dbOption,
+    'dry-run': { type: 'boolean' },
+    'take-visible': { type: 'boolean' },
+    period: { type: 'string' },
+    out: { type: 'string' },
+    level: { type: 'string' },
+    template: { type: 'string' },
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    if (args.positionals.length === 0 && !args.values.out) throw new UsageError('请给出要导入的文件或文件夹');
+    const periodText = stringOption(args, 'period');
+    const period: Period | undefined = periodText === undefined ? undefined : (parsePeriodKey(periodText) ?? undefined);
+    if (periodText !== undefined && !period) throw new UsageError(`--period 格式应为 2017、2017-03 或 2017-01..2017-06：${periodText}`);
+    const out = stringOption(args, 'out');
+    if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out 应是 .xlsx 文件：${out}`);
+    const files = collectFiles(args.positionals);
+    const dryRun = args.values['dry-run'] === true;
+
+    return withBackend(args, async (b) => {
+      const ctx = b.ctx;
+      const batch = new ImportBatch({ templates: (id) => ctx.templates.get(id), takeVisible: args.values['take-visible'] === true, period });
+      for (const f of files) batch.add(path.basename(f), fs.readFileSync(f));
+      let plans = batch.plan(ctx.store.db);
+      if (!dryRun && files.length) {
+        await ctx.store.backup('before-import');
+        plans = batch.applyNext({ db: ctx.store.db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) }, files.length);
+      }
+      const summary = batch.summary(plans);
+      let merged: { file: string; unitCount: number; reportingUnits: number } | undefined;
+      let error: string | undefined;
+      if (out && !dryRun) {
+        try {
+          const templateId = stringOption(args, 'template') ?? plans.find((p) => p.templateId)?.templateId ?? (await b.invoke('app.status', {})).settings.defaultTemplateId;
+          const template = resolveTemplate(ctx, templateId);
+          const root = resolveUnit(ctx, stringOption(args, 'level'));
+          const year = plans.find((p) => p.period)?.period?.slice(0, 4);
+          const p = period ?? yearPeriod(year ? Number(year) : new Date().getFullYear());
+          const m = await mergedExport(ctx.store.db, { template, root, period: p, appVersion: ctx.appVersion, today: localIsoDate(new Date()) });
+          writeFileAtomic(path.resolve(out), m.buffer);
+          merged = { file: path.resolve(out), unitCount: m.unitCount, reportingUnits: m.reportingUnits };
+          if (!io.json) io.print(`已导出汇总表（${root.name}，${formatPeriodLabel(p)}，${m.reportingUnits}/${m.unitCount} 个单位有数据）：${merged.file}`);
+        } catch (e) {
+          if (!(e instanceof ApiFailure) && !(e instanceof WriteFailure)) throw e;
+          error = e.message;
+        }
+      }
+      if (io.json) io.printJson({ dryRun, files: plans, summary, merged: merged ?? null, error: error ?? null });
+      else {
+        for (const p of plans) io.print(describe(p));
+        const c = summary.counts;
+        io.print(
+          `${dryRun ? '预演（未写入）' : '已导入'}：共 ${files.length} 个文件，新增 ${c.new}，更新 ${c.updated}，无变化 ${c.unchanged}，旧版本 ${c.superseded}，拒绝 ${c.rejected}`,
+        );
+        if (error) io.error(`未导出汇总表：${error}`);
+      }
+      return summary.counts.rejected > 0 || error ? 1 : 0;
+    });
+  },
+};

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEDGER_SHEET, type WorkbookUnit } from '../../../shared/workbook/format';
+import { DETAIL_SHEET, STATUS_SHEET } from '../import/mergedExport';
+import { defaultResourcesDir } from '../paths';
+import { loadTemplates } from '../templates/registry';
+import { workbookBytes } from '../testing/importFixtures';
+import { fillEveryCell } from '../testing/seedValues';
+import { tempBackend, tempDir } from '../testing/tempBackend';
+import { runCli } from './run';
+
+const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));
+const suining = templates.get('suining-2017')!;
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const dir = tempDir('ledger-cli-merge-');
+const db = path.join(dir, 'data', 'ledger.sqlite');
+const inbox = path.join(dir, 'inbox');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { print: (t) => out.push(t), printJson: (v) => out.push(JSON.stringify(v)), error: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const count = (sql: string) => {
+  const d = new Database(db, { readonly: true });
+  try {
+    return (d.prepare(sql).get() as { n: number }).n;
+  } finally {
+    d.close();
+  }
+};
+
+beforeAll(async () => {
+  fs.mkdirSync(path.dirname(db), { recursive: true });
+  const b = await tempBackend({ role: 'aggregator', dir: path.dirname(db) });
+  await b.invoke('units.create', { code: 'D01', name: '市财政局', kind: '部门', parentCode: 'TEST-01' });
+  await b.invoke('units.create', { code: 'D02', name: '市教育局', kind: '部门', parentCode: 'TEST-01' });
+  b.close();
+  fs.mkdirSync(path.join(inbox, 'sub'), { recursive: true });
+  for (const [code, name, file] of [
+    ['D01', '市财政局', 'a.xlsx'],
+    ['D02', '市教育局', 'sub/b.xlsx'],
+  ]) {
+    const unit: WorkbookUnit = { code, name, kind: '部门', parentCode: 'TEST-01' };
+    fs.writeFileSync(path.join(inbox, file), await workbookBytes({ template: suining, unit, values: fillEveryCell(suining, code, MONTHS) }));
+  }
+  fs.writeFileSync(path.join(inbox, 'c.xlsx'), 'not a workbook');
+});
+
+describe('ledger merge', () => {
+  it('usage errors exit 2', async () => {
+    expect((await cli('merge', '--db', db)).code).toBe(2);
+    expect((await cli('merge', inbox, '--db', db, '--period', '2017年')).code).toBe(2);
+    expect((await cli('merge', path.join(dir, 'nowhere'), '--db', db)).code).toBe(2);
+  });
+
+  it('a dry run reports every file and writes nothing; one bad file gives exit 1', async () => {
+    const r = await cli('merge', inbox, '--db', db, '--dry-run');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('新增  a.xlsx  市财政局（D01）2017年 第 1 版');
+    expect(r.out).toContain('拒绝  c.xlsx');
+    expect(r.out).toContain('不是 Excel 工作簿');
+    expect(r.out).toContain('预演（未写入）：共 3 个文件，新增 2');
+    expect(count('SELECT COUNT(*) AS n FROM cell_values')).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM import_log')).toBe(0);
+  });
+
+  it('imports, exports the merged workbook, and a second run changes nothing (exit 0 without the bad file)', async () => {
+    const out = path.join(dir, '汇总.xlsx');
+    const r = await cli('merge', inbox, '--db', db, '--out', out, '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { summary: { counts: Record<string, number> }; merged: { unitCount: number; reportingUnits: number } };
+    expect(json.summary.counts).toMatchObject({ new: 2, rejected: 1 });
+    expect(json.merged).toMatchObject({ unitCount: 3, reportingUnits: 2 });
+    const values = count('SELECT COUNT(*) AS n FROM cell_values');
+    expect(values).toBe(2 * fillEveryCell(suining, 'x', MONTHS).length);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([LEDGER_SHEET, DETAIL_SHEET, STATUS_SHEET]));
+    const status = wb.getWorksheet(STATUS_SHEET)!;
+    const rows: string[] = [];
+    status.eachRow((row) => rows.push(String(row.getCell(1).value ?? '') + '|' + String(row.getCell(3).value ?? '')));
+    expect(rows).toEqual(expect.arrayContaining(['市财政局|已报', '市教育局|已报']));
+    // The detail sheet's total column is the sum of the two units.
+    const detail = wb.getWorksheet(DETAIL_SHEET)!;
+    const header = (detail.getRow(2).values as unknown[]).slice(1);
+    expect(header).toEqual(['指标', '计量单位', '测试单位', '市财政局', '市教育局', '合计']);
+    const r3 = detail.getRow(3);
+    expect(Number(r3.getCell(6).value)).toBeCloseTo(Number(r3.getCell(4).value) + Number(r3.getCell(5).value), 2);
+
+    fs.rmSync(path.join(inbox, 'c.xlsx'));
+    const again = await cli('merge', inbox, '--db', db);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('无变化 2');
+    expect(count('SELECT COUNT(*) AS n FROM cell_values')).toBe(values);
+  });
+});

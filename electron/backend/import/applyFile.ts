@@ -1,0 +1,83 @@
+/**
+ * Applies one planned file: all of it or nothing. The original file is kept
+ * in the data folder (imports/<sha256>.xlsx, written before the transaction
+ * and idempotent), then one transaction writes its values (value history
+ * keeps the old numbers), the submission of each unit-month and the log.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { FilePlan } from '../../../shared/api/methods/import';
+import { logImport, type ImportOutcome } from '../store/importLog';
+import { recordSubmission } from '../store/submissions';
+import { applyChanges } from '../store/values';
+import { type BatchFile, type BatchOptions, planFile } from './batch';
+
+export const IMPORTS_DIR = 'imports';
+
+export interface ApplyTarget {
+  db: Database.Database;
+  dataDir: string;
+  operator: string;
+}
+
+function keepOriginal(dataDir: string, f: BatchFile): string {
+  const rel = path.posix.join(IMPORTS_DIR, `${f.sha256}.xlsx`);
+  const abs = path.join(dataDir, rel);
+  if (!fs.existsSync(abs)) {
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    const tmp = `${abs}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, f.bytes);
+    fs.renameSync(tmp, abs);
+  }
+  return rel;
+}
+
+const OUTCOME: Record<FilePlan['status'], ImportOutcome> = {
+  new: 'applied',
+  updated: 'applied',
+  unchanged: 'unchanged',
+  superseded: 'superseded',
+  rejected: 'rejected',
+};
+
+export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conflict: string | undefined): FilePlan {
+  const storedPath = keepOriginal(t.dataDir, f);
+  const run = t.db.transaction(() => {
+    // Planned again inside the transaction: the store is the truth now, not the preview.
+    const { plan, work } = planFile(t.db, f, opts, conflict, new Map());
+    const details = {
+      unitCode: plan.unitCode,
+      templateId: plan.templateId,
+      period: plan.period,
+      revision: plan.revision,
+      kind: plan.kind,
+      source: plan.source,
+      units: plan.units.map((u) => u.code),
+      changedValues: plan.changedValues,
+      problems: plan.problems,
+      differences: plan.differences.length,
+    };
+    const message = plan.status === 'rejected' ? plan.problems.map((p) => p.message).join('；') : '';
+    const importId = logImport(t.db, { fileName: f.name, sha256: f.sha256, storedPath, operator: t.operator, outcome: OUTCOME[plan.status], message, details });
+    if (work && plan.status !== 'superseded') {
+      applyChanges(t.db, work.changes, { operator: t.operator, source: 'import' });
+      for (const m of work.months) {
+        recordSubmission(t.db, {
+          unitId: m.unitId,
+          templateId: plan.templateId!,
+          year: f.read!.meta.period.year,
+          month: m.month,
+          revision: plan.revision ?? 0,
+          fingerprint: m.fingerprint,
+          importId,
+          force: true,
+        });
+      }
+    }
+    return { ...plan, importId };
+  });
+  const plan = run();
+  f.applied = plan;
+  return plan;
+}

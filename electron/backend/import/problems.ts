@@ -1,0 +1,50 @@
+/**
+ * What can be wrong with an imported file, each with a stable code (for
+ * tests, the log and the CLI's --json) and a Chinese message that says where.
+ */
+export type ProblemCode =
+  | 'not_xlsx'
+  | 'corrupt_zip'
+  | 'too_large'
+  | 'not_ledger_workbook'
+  | 'newer_format'
+  | 'unknown_template'
+  | 'template_version'
+  | 'blank_template'
+  | 'bad_meta'
+  | 'fingerprint_mismatch'
+  | 'tampered'
+  | 'unknown_sheet_layout'
+  | 'label_mismatch'
+  | 'unknown_indicator'
+  | 'duplicate_indicator'
+  | 'bad_value'
+  | 'formula'
+  | 'unknown_unit'
+  | 'period_out_of_range'
+  | 'batch_conflict'
+  | 'revision_conflict'
+  | 'bundle_without_data'
+  | 'empty';
+
+export interface ImportProblem {
+  code: ProblemCode;
+  message: string;
+  sheet?: string;
+  /** A1 address within sheet. */
+  cell?: string;
+}
+
+/** Thrown while reading a file: the file is refused with this problem. */
+export class ImportRefusal extends Error {
+  constructor(readonly problem: ImportProblem) {
+    super(problem.message);
+  }
+}
+
+export function refuse(code: ProblemCode, message: string, sheet?: string, cell?: string): never {
+  throw new ImportRefusal({ code, message, sheet, cell });
+}
+
+/** "台账!E12" as people write it. */
+export const where = (p: Pick<ImportProblem, 'sheet' | 'cell'>): string => (p.sheet ? (p.cell ? `${p.sheet}!${p.cell}` : p.sheet) : '');

@@ -1,0 +1,333 @@
+/**
+ * Reads one received workbook: which template, unit(s), period and revision
+ * it carries, its values, and whether its visible cells still agree with the
+ * hidden data. Only the workbook, relationship, shared-string and worksheet
+ * parts are inflated (not styles, drawings or pictures).
+ */
+import { cellRef, templateCells } from '../../../shared/template/cells';
+import type { Template } from '../../../shared/template/schema';
+import { formatPeriodKey, parsePeriodKey, type Period } from '../../../shared/values/period';
+import {
+  COVER_SHEET,
+  DATA_MARKER,
+  DATA_SHEET,
+  UNITS_MARKER,
+  VALUES_MARKER,
+  WORKBOOK_FORMAT_VERSION,
+  WORKBOOK_KINDS,
+  type WorkbookKind,
+  type WorkbookUnit,
+  type WorkbookValue,
+} from '../../../shared/workbook/format';
+import { visibleFigures } from '../export/figures';
+import { workbookFingerprint } from '../export/fingerprint';
+import { type ImportProblem, refuse } from './problems';
+import { cellText, parseSharedStrings, parseSheetCells, parseSheetList, type SheetCells, xmlText } from './sheetXml';
+import { readVisibleSheets, type VisibleRead } from './visibleSheets';
+import { readZipParts } from './xlsxZip';
+
+export interface WorkbookMeta {
+  formatVersion: number;
+  kind: WorkbookKind;
+  templateId: string;
+  templateVersion: number;
+  unitCode: string;
+  unitName: string;
+  period: Period;
+  /** 0 for a hand-filled blank. */
+  revision: number;
+  exportedAt: string | null;
+  /** As written in the file (null when the data sheet is gone). */
+  fingerprint: string | null;
+}
+
+/** A visible cell that disagrees with the hidden data. */
+export interface CellDifference {
+  sheet: string;
+  cell: string;
+  ref: string;
+  label: string;
+  month: number | null;
+  /** From the hidden data (null = empty). */
+  data: number | null;
+  visible: number | null;
+}
+
+export interface ReadWorkbook {
+  meta: WorkbookMeta;
+  template: Template;
+  /** data: the hidden data sheet; visible: the visible sheets (re-saved files, hand-filled blanks). */
+  source: 'data' | 'visible';
+  units: WorkbookUnit[];
+  /** The values to import (the visible ones when the user chose to take them). */
+  values: WorkbookValue[];
+  differences: CellDifference[];
+  /** Problems that refuse the file (cell-level ones carry sheet and cell). */
+  problems: ImportProblem[];
+  /** Fingerprint of `values` (what submissions are compared by). */
+  fingerprint: string;
+}
+
+export interface ReadOptions {
+  templates: (id: string) => Template | undefined;
+  /** Tampered file: import the visible values instead of refusing. */
+  takeVisible?: boolean;
+}
+
+const WANTED = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/;
+
+export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook {
+  const parts = readZipParts(bytes, (n) => WANTED.test(n));
+  const wbXml = parts.get('xl/workbook.xml');
+  const rels = parts.get('xl/_rels/workbook.xml.rels');
+  if (!wbXml || !rels) refuse('not_xlsx', '不是 Excel 工作簿（.xlsx）：压缩包中没有工作簿内容');
+  const shared = parts.has('xl/sharedStrings.xml') ? parseSharedStrings(xmlText(parts.get('xl/sharedStrings.xml')!)) : [];
+  const list = parseSheetList(xmlText(wbXml), xmlText(rels));
+  const sheetCache = new Map<string, SheetCells>();
+  const sheet = (name: string): SheetCells | undefined => {
+    if (sheetCache.has(name)) return sheetCache.get(name);
+    const entry = list.find((s) => s.name === name);
+    const part = entry && parts.get(entry.path);
+    const cells = part ? parseSheetCells(xmlText(part), shared) : undefined;
+    if (cells) sheetCache.set(name, cells);
+    return cells;
+  };
+
+  const data = list.some((s) => s.name === DATA_SHEET) ? sheet(DATA_SHEET) : undefined;
+  const parsed = data ? parseDataSheet(data) : undefined;
+  const meta = parsed?.meta ?? coverMeta(sheet(COVER_SHEET));
+  if (meta.formatVersion > WORKBOOK_FORMAT_VERSION) {
+    refuse('newer_format', `此文件由较新版本的软件导出（格式版本 ${meta.formatVersion}，本软件支持 ${WORKBOOK_FORMAT_VERSION}），请升级软件后再导入`);
+  }
+  const template = opts.templates(meta.templateId) ?? refuse('unknown_template', `报表模板“${meta.templateId}”不在本软件中，不是本系统的报表或模板未安装`);
+  if (template.version !== meta.templateVersion) {
+    refuse('template_version', `文件使用《${template.name}》第 ${meta.templateVersion} 版，本软件为第 ${template.version} 版，口径不同不能合并`);
+  }
+
+  const visibleSheets = new Map<string, SheetCells>();
+  for (const s of list) if (s.state === 'visible' && s.name !== COVER_SHEET) visibleSheets.set(s.name, sheet(s.name) ?? new Map());
+  const visible = readVisibleSheets(template, meta.period, visibleSheets);
+  const problems = [...visible.problems];
+
+  const fromVisible = () => visibleValues(template, meta, visible);
+  let values: WorkbookValue[];
+  let units: WorkbookUnit[];
+  let differences: CellDifference[] = [];
+  let source: 'data' | 'visible';
+  let dataFingerprint: string | undefined;
+  if (parsed && meta.kind !== 'blank') {
+    source = 'data';
+    units = parsed.units;
+    values = parsed.values;
+    checkDataValues(template, meta, units, values);
+    dataFingerprint = workbookFingerprint(template, meta.period, values);
+    if (dataFingerprint !== meta.fingerprint) {
+      refuse('fingerprint_mismatch', '隐藏数据页被改动（内容指纹不符），文件不可信，请让报送单位重新导出', DATA_SHEET);
+    }
+    if (problems.length === 0) {
+      differences = compareVisible(template, meta.period, values, visible);
+      if (differences.length && opts.takeVisible) {
+        if (meta.kind === 'bundle') refuse('tampered', '汇总报送表的可见数据被改动，无法按单位拆分，请让报送单位重新导出');
+        values = takeVisible(template, meta, values, differences);
+        differences = [];
+        dataFingerprint = undefined;
+      }
+    }
+  } else {
+    if (meta.kind === 'bundle') refuse('bundle_without_data', '汇总报送表缺少隐藏数据页（可能被其他软件另存），无法拆分到各单位，请让报送单位重新导出');
+    source = 'visible';
+    units = parsed?.units.slice(0, 1) ?? [{ code: meta.unitCode, name: meta.unitName, kind: '', parentCode: '' }];
+    values = fromVisible();
+  }
+  return { meta, template, source, units, values, differences, problems, fingerprint: dataFingerprint ?? workbookFingerprint(template, meta.period, values) };
+}
+
+function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[] } {
+  const rows = [...cells].sort((a, b) => a[0] - b[0]);
+  const text = (r: Map<number, unknown> | undefined, c: number) => cellText(r?.get(c) as never).trim();
+  if (text(cells.get(1), 1) !== DATA_MARKER) refuse('bad_meta', '隐藏数据页格式不对（缺少标记），文件不可信', DATA_SHEET, 'A1');
+  const kv = new Map<string, string>();
+  let i = 1;
+  for (; i < rows.length; i++) {
+    const k = text(rows[i][1], 1);
+    if (k === UNITS_MARKER) break;
+    if (k) kv.set(k, text(rows[i][1], 2));
+  }
+  const num = (k: string) => {
+    const v = Number(kv.get(k));
+    if (!Number.isInteger(v) || v < 0) refuse('bad_meta', `隐藏数据页的 ${k} 不是有效的数字`, DATA_SHEET);
+    return v;
+  };
+  const kind = kv.get('kind') as WorkbookKind;
+  if (!WORKBOOK_KINDS.includes(kind)) refuse('bad_meta', `隐藏数据页的文件类型“${kv.get('kind') ?? ''}”无法识别`, DATA_SHEET);
+  const period = parsePeriodKey(kv.get('period') ?? '') ?? refuse('bad_meta', `隐藏数据页的统计期间“${kv.get('period') ?? ''}”无法识别`, DATA_SHEET);
+  const b1 = Number(text(cells.get(1), 2));
+  const meta: WorkbookMeta = {
+    // The version is written twice (B1 and the format_version row): the newer one counts.
+    formatVersion: Math.max(num('format_version'), Number.isFinite(b1) ? b1 : 0),
+    kind,
+    templateId: kv.get('template_id') ?? '',
+    templateVersion: num('template_version'),
+    unitCode: kv.get('unit_code') ?? '',
+    unitName: kv.get('unit_name') ?? '',
+    period,
+    revision: num('revision'),
+    exportedAt: kv.get('exported_at') ?? null,
+    fingerprint: kv.get('fingerprint') ?? null,
+  };
+  if (!meta.unitCode) refuse('bad_meta', '隐藏数据页缺少单位代码', DATA_SHEET);
+  const units: WorkbookUnit[] = [];
+  const values: WorkbookValue[] = [];
+  let block: 'units' | 'values' | null = null;
+  for (; i < rows.length; i++) {
+    const [r, row] = rows[i];
+    const a = text(row, 1);
+    if (a === UNITS_MARKER) {
+      block = 'units';
+      i++;
+      continue;
+    }
+    if (a === VALUES_MARKER) {
+      block = 'values';
+      i++;
+      continue;
+    }
+    if (a === '') continue;
+    if (block === 'units') units.push({ code: a, name: text(row, 2), kind: text(row, 3), parentCode: text(row, 4) });
+    else if (block === 'values') {
+      const month = row.get(4);
+      const value = row.get(5);
+      if (month?.kind !== 'number' || value?.kind !== 'number') refuse('bad_meta', `隐藏数据页第 ${r} 行不是有效的数值`, DATA_SHEET, `A${r}`);
+      values.push({ unitCode: a, indicator: text(row, 2), col: text(row, 3), month: month.value, value: value.value });
+    }
+  }
+  if (units.length === 0) refuse('bad_meta', '隐藏数据页没有单位列表', DATA_SHEET);
+  return { meta, units, values };
+}
+
+/** The data sheet's values must be cells of the template, months of the period, units of the file. */
+function checkDataValues(template: Template, meta: WorkbookMeta, units: WorkbookUnit[], values: WorkbookValue[]) {
+  const cells = templateCells(template);
+  const codes = new Set(units.map((u) => u.code));
+  const seen = new Set<string>();
+  for (const v of values) {
+    const key = `${v.unitCode}\t${cellRef(v.indicator, v.col)}\t${v.month}`;
+    const def = cells.get(cellRef(v.indicator, v.col));
+    if (!def || !codes.has(v.unitCode) || v.month < meta.period.fromMonth || v.month > meta.period.toMonth || seen.has(key)) {
+      refuse('bad_meta', `隐藏数据页含有不属于本表的数值（${v.unitCode} ${cellRef(v.indicator, v.col)} ${v.month}月），文件不可信`, DATA_SHEET);
+    }
+    if (v.value < 0 || (def.valueKind === 'count' && !Number.isInteger(v.value))) {
+      refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${v.month}月 = ${v.value}）`, DATA_SHEET);
+    }
+    seen.add(key);
+    // Spreadsheet programs may write 1.84 as 1.8399999999999999: amounts are stored in hundredths.
+    if (def.valueKind === 'amount') v.value = Math.round(v.value * 100) / 100;
+  }
+}
+
+const KIND_BY_LABEL: [RegExp, WorkbookKind][] = [
+  [/^空白模板/, 'blank'],
+  [/^汇总报送表/, 'bundle'],
+  [/^报送表/, 'submission'],
+];
+
+/** "2017年", "2017年3月", "2017年1月至6月" back to a period. */
+export function parsePeriodLabel(label: string): Period | null {
+  const m = /^(\d{4})年(?:(\d{1,2})月(?:至(\d{1,2})月)?)?$/.exec(label.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (!m[2]) return parsePeriodKey(String(year));
+  const from = Number(m[2]);
+  const to = m[3] ? Number(m[3]) : from;
+  return parsePeriodKey(from === to ? `${year}-${from}` : `${year}-${from}..${year}-${to}`);
+}
+
+/** Without the data sheet, the cover still says who, when and which template. */
+function coverMeta(cover: SheetCells | undefined): WorkbookMeta {
+  if (!cover) refuse('not_ledger_workbook', '不是本系统导出的报表：没有“封面”工作表，也没有隐藏数据页');
+  const fields = new Map<string, string>();
+  for (const row of cover.values()) {
+    const k = cellText(row.get(1)).trim();
+    if (k) fields.set(k, cellText(row.get(2)).trim());
+  }
+  const tpl = /（([a-z][a-z0-9_.-]*)，第\s*(\d+)\s*版）$/.exec(fields.get('报表模板') ?? '');
+  const period = parsePeriodLabel(fields.get('统计期间') ?? '');
+  const unitCode = fields.get('单位代码') ?? '';
+  const kind = KIND_BY_LABEL.find(([re]) => re.test(fields.get('文件类型') ?? ''))?.[1];
+  if (!tpl || !period || !unitCode || !kind) {
+    refuse('not_ledger_workbook', '不是本系统导出的报表：封面缺少单位代码、统计期间、报表模板或文件类型', COVER_SHEET);
+  }
+  const rev = /第\s*(\d+)\s*次导出/.exec(fields.get('修订号') ?? '');
+  return {
+    formatVersion: WORKBOOK_FORMAT_VERSION,
+    kind,
+    templateId: tpl[1],
+    templateVersion: Number(tpl[2]),
+    unitCode,
+    unitName: fields.get('单位名称') ?? '',
+    period,
+    revision: kind === 'blank' ? 0 : rev ? Number(rev[1]) : 0,
+    exportedAt: null,
+    fingerprint: fields.get('内容指纹') || null,
+  };
+}
+
+/** Visible figures as monthly values: table figures go to the period's last month (openings: its first). */
+function visibleValues(template: Template, meta: WorkbookMeta, visible: VisibleRead): WorkbookValue[] {
+  const cells = templateCells(template);
+  const out: WorkbookValue[] = [];
+  for (const [ref, months] of visible.monthly) {
+    const def = cells.get(ref)!;
+    for (const [month, c] of months) if (c.value !== null) out.push({ unitCode: meta.unitCode, indicator: def.indicator, col: def.col, month, value: c.value });
+  }
+  for (const [ref, c] of visible.period) {
+    const def = cells.get(ref)!;
+    if (c.value === null) continue;
+    const month = def.rollup === 'first' ? meta.period.fromMonth : meta.period.toMonth;
+    out.push({ unitCode: meta.unitCode, indicator: def.indicator, col: def.col, month, value: c.value });
+  }
+  return out;
+}
+
+const same = (a: number | null | undefined, b: number | null | undefined) =>
+  (a ?? null) === null ? (b ?? null) === null : (b ?? null) !== null && Math.round(a! * 100) === Math.round(b! * 100);
+
+function compareVisible(template: Template, period: Period, values: WorkbookValue[], visible: VisibleRead): CellDifference[] {
+  const cells = templateCells(template);
+  const figures = visibleFigures(template, period, values);
+  const out: CellDifference[] = [];
+  for (const [ref, months] of visible.monthly) {
+    const expected = figures.monthly.get(ref);
+    for (const [month, c] of months) {
+      const data = expected?.[month] ?? null;
+      if (!same(data, c.value)) out.push({ sheet: c.sheet, cell: c.cell, ref, label: cells.get(ref)!.label, month, data, visible: c.value });
+    }
+  }
+  for (const [ref, c] of visible.period) {
+    const data = figures.period.get(ref) ?? null;
+    if (!same(data, c.value)) out.push({ sheet: c.sheet, cell: c.cell, ref, label: cells.get(ref)!.label, month: null, data, visible: c.value });
+  }
+  return out;
+}
+
+/** The data's values with each differing visible cell taken over (table figures anchored as in visibleValues). */
+function takeVisible(template: Template, meta: WorkbookMeta, values: WorkbookValue[], diffs: CellDifference[]): WorkbookValue[] {
+  const cells = templateCells(template);
+  const { period, unitCode } = meta;
+  let out = [...values];
+  for (const d of diffs) {
+    const def = cells.get(d.ref)!;
+    const code = unitCode;
+    if (d.month !== null) {
+      out = out.filter((v) => !(v.indicator === def.indicator && v.col === def.col && v.month === d.month));
+      if (d.visible !== null) out.push({ unitCode: code, indicator: def.indicator, col: def.col, month: d.month, value: d.visible });
+    } else {
+      out = out.filter((v) => !(v.indicator === def.indicator && v.col === def.col));
+      const month = def.rollup === 'first' ? period.fromMonth : period.toMonth;
+      if (d.visible !== null) out.push({ unitCode: code, indicator: def.indicator, col: def.col, month, value: d.visible });
+    }
+  }
+  return out;
+}
+
+export const periodKeyOf = (r: ReadWorkbook) => formatPeriodKey(r.meta.period);

@@ -1,0 +1,81 @@
+/**
+ * Opens an .xlsx as a zip and inflates only the parts asked for, with caps
+ * on entry count and unpacked size so that a zip bomb is refused before it
+ * is inflated. The central directory is read by hand (it is a small, fixed
+ * format) and each wanted entry is inflated by Node's native zlib with its
+ * output capped at the declared size, so a directory that lies about sizes
+ * cannot make it inflate more.
+ */
+import zlib from 'node:zlib';
+import { refuse } from './problems';
+
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_ENTRIES = 2000;
+/** Unpacked bytes of the parts actually read. Real ledger workbooks need a few MB. */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+/** A ratio no spreadsheet part reaches (XML compresses ~10–30×). */
+const MAX_RATIO = 500;
+
+export type ZipParts = Map<string, Uint8Array>;
+
+const corrupt = (why: string): never => refuse('corrupt_zip', `文件已损坏或不完整（${why}），请让报送单位重新导出`);
+const utf8 = new TextDecoder('utf-8');
+
+export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolean, limits = { maxUnpacked: MAX_UNPACKED_BYTES }): ZipParts {
+  if (bytes.length > MAX_FILE_BYTES) refuse('too_large', `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），报送表不会超过 ${MAX_FILE_BYTES / 1048576} MB`);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+    refuse('not_xlsx', '不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式（可能是 .xls、.csv、.et 或其他文件改了扩展名）');
+  }
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // End of central directory: the last 0x06054b50 within the final 64 KB + 22 bytes.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) corrupt('找不到压缩包目录，文件可能被截断');
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  if (entries > MAX_ENTRIES) refuse('too_large', `压缩包内文件过多（${entries} 个），不是正常的报送表`);
+  const out: ZipParts = new Map();
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) corrupt('压缩包目录已损坏');
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const originalSize = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = utf8.decode(buf.subarray(p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + extraLen + commentLen;
+    if (!wanted(name)) continue;
+    total += originalSize;
+    if (total > limits.maxUnpacked || (size > 0 && originalSize / size > MAX_RATIO)) {
+      refuse('too_large', `解压后过大（${name} 解压后 ${(originalSize / 1048576).toFixed(1)} MB），疑似压缩炸弹，已拒绝`);
+    }
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) corrupt(`${name} 的数据位置不对`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (start + size > buf.length) corrupt(`${name} 的数据不完整`);
+    const raw = buf.subarray(start, start + size);
+    if (method === 0) {
+      if (size !== originalSize) corrupt(`${name} 的大小不符`);
+      out.set(name, raw);
+    } else if (method === 8) {
+      try {
+        // The cap makes zlib stop at the declared size: a lying directory cannot inflate a bomb.
+        const data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, originalSize) });
+        if (data.length !== originalSize) corrupt(`${name} 解压后大小不符`);
+        out.set(name, data);
+      } catch (e) {
+        if ((e as { problem?: unknown }).problem) throw e;
+        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') refuse('too_large', `${name} 解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
+        corrupt(`${name} 无法解压：${(e as Error).message}`);
+      }
+    } else corrupt(`${name} 使用了不支持的压缩方式 ${method}`);
+  }
+  return out;
+}

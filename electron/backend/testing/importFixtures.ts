@@ -1,0 +1,30 @@
+/** Test and bench support: workbooks as departments and counties send them, written by the real writer. */
+import type { Template } from '../../../shared/template/schema';
+import { yearPeriod, type Period } from '../../../shared/values/period';
+import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
+import { writeWorkbookBuffer } from '../export/buildWorkbook';
+
+export interface WorkbookSpec {
+  template: Template;
+  unit: WorkbookUnit;
+  units?: WorkbookUnit[];
+  values?: WorkbookValue[];
+  period?: Period;
+  revision?: number;
+  kind?: WorkbookKind;
+}
+
+export async function workbookBytes(s: WorkbookSpec): Promise<Uint8Array> {
+  const out = await writeWorkbookBuffer({
+    kind: s.kind ?? 'submission',
+    template: s.template,
+    period: s.period ?? yearPeriod(2017),
+    unit: s.unit,
+    units: s.units ?? [s.unit],
+    values: s.values ?? [],
+    revision: s.revision ?? 1,
+    exportedAt: '2018-01-05T08:30:00.000Z',
+    appVersion: '0.1.0-test',
+  });
+  return new Uint8Array(out.buffer);
+}

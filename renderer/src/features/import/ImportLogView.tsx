@@ -1,0 +1,47 @@
+/** The import log: every file brought in, by whom, when, and what came of it. */
+import { useEffect, useState } from 'react';
+import type { ImportLogRow } from '../../../../shared/api/methods/import';
+import { api } from '../../api/client';
+import { t } from '../../i18n/catalog';
+
+export function ImportLogView({ version }: { version: number }) {
+  const [rows, setRows] = useState<ImportLogRow[]>([]);
+  useEffect(() => {
+    void api.call('import.log', { limit: 200 }).then((r) => r.ok && setRows(r.data.entries));
+  }, [version]);
+  return (
+    <>
+      <h2>{t('import.log.title')}</h2>
+      {rows.length === 0 ? (
+        <p className="hint">{t('import.log.empty')}</p>
+      ) : (
+        <table className="import-log" aria-label={t('import.log.title')}>
+          <thead>
+            <tr>
+              <th>{t('import.log.time')}</th>
+              <th>{t('import.col.file')}</th>
+              <th>{t('import.col.unit')}</th>
+              <th>{t('import.col.period')}</th>
+              <th>{t('import.log.outcome')}</th>
+              <th>{t('import.log.operator')}</th>
+              <th>{t('import.log.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{new Date(r.importedAt).toLocaleString('zh-CN')}</td>
+                <td title={r.sha256}>{r.fileName}</td>
+                <td>{r.unitCode ?? ''}</td>
+                <td>{r.period ?? ''}</td>
+                <td>{t(`import.outcome.${r.outcome}`)}</td>
+                <td>{r.operator}</td>
+                <td>{r.message || (r.changedValues !== null ? `${r.changedValues} 个数值` : '')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+/** 导入报表: pick many workbooks (files, a folder, drag-and-drop), see the dry run, apply with progress, read the log. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BatchSummary, FilePlan } from '../../../../shared/api/methods/import';
+import { api } from '../../api/client';
+import { t } from '../../i18n/catalog';
+import { bytesToBase64 } from '../../platform/files';
+import { ImportLogView } from './ImportLogView';
+import { PlanTable } from './PlanTable';
+import { fromDataTransfer, fromFileList, isWorkbookName, type PickedFile } from './readPicked';
+import './import.css';
+
+const ADD_CHUNK = 10;
+// One file per call: the 停止 button takes effect between files.
+const APPLY_CHUNK = 1;
+
+type Phase = { kind: 'idle' } | { kind: 'reading' | 'applying'; done: number; total: number } | { kind: 'planned' } | { kind: 'applied'; backup: boolean };
+
+const summaryText = (s: BatchSummary) => t('import.summary', { files: s.files, ...s.counts });
+
+export function ImportPage() {
+  const [picked, setPicked] = useState<PickedFile[]>([]);
+  const [takeVisible, setTakeVisible] = useState(false);
+  const [batchId, setBatchId] = useState<string | null>(null);
+  const [plans, setPlans] = useState<FilePlan[]>([]);
+  const [summary, setSummary] = useState<BatchSummary | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [logVersion, setLogVersion] = useState(0);
+  const cancelled = useRef(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  const run = useCallback(async (files: PickedFile[], visible: boolean) => {
+    setError(null);
+    setMessage(null);
+    setPlans([]);
+    setSummary(null);
+    if (files.length === 0) return setPhase({ kind: 'idle' });
+    cancelled.current = false;
+    const begun = await api.call('import.begin', { takeVisible: visible });
+    if (!begun.ok) return setError(begun.error.message);
+    setBatchId(begun.data.batchId);
+    setPhase({ kind: 'reading', done: 0, total: files.length });
+    for (let i = 0; i < files.length; i += ADD_CHUNK) {
+      if (cancelled.current) {
+        setMessage(t('import.cancelled', { done: i }));
+        break;
+      }
+      const chunk = files.slice(i, i + ADD_CHUNK).map((f) => ({ name: f.name, base64: bytesToBase64(f.bytes) }));
+      const r = await api.call('import.add', { batchId: begun.data.batchId, files: chunk });
+      if (!r.ok) return setError(r.error.message);
+      setPhase({ kind: 'reading', done: Math.min(files.length, i + ADD_CHUNK), total: files.length });
+    }
+    const p = await api.call('import.plan', { batchId: begun.data.batchId });
+    if (!p.ok) return setError(p.error.message);
+    setPlans(p.data.files);
+    setSummary(p.data.summary);
+    setPhase({ kind: 'planned' });
+  }, []);
+
+  const choose = (files: PickedFile[]) => {
+    setPicked(files);
+    void run(files, takeVisible);
+  };
+
+  const replan = async () => {
+    if (!batchId) return;
+    const p = await api.call('import.plan', { batchId });
+    if (!p.ok) return setError(p.error.message);
+    setPlans(p.data.files);
+    setSummary(p.data.summary);
+  };
+
+  const apply = async () => {
+    if (!batchId) return;
+    cancelled.current = false;
+    const total = plans.length;
+    let backup = false;
+    setPhase({ kind: 'applying', done: 0, total });
+    for (;;) {
+      if (cancelled.current) {
+        setMessage(t('import.cancelled', { done: plans.length - (summary ? summary.files - summary.applied : 0) }));
+        break;
+      }
+      const r = await api.call('import.apply', { batchId, count: APPLY_CHUNK });
+      if (!r.ok) {
+        setError(r.error.message);
+        break;
+      }
+      backup ||= r.data.backup !== null;
+      setSummary(r.data.summary);
+      setPlans((prev) => prev.map((p) => r.data.applied.find((a) => a.index === p.index) ?? p));
+      setPhase({ kind: 'applying', done: total - r.data.remaining, total });
+      if (r.data.remaining === 0) {
+        setMessage(t('import.done', { summary: summaryText(r.data.summary) }));
+        break;
+      }
+    }
+    setPhase({ kind: 'applied', backup });
+    setLogVersion((v) => v + 1);
+  };
+
+  const addUnits = async () => {
+    const units = plans.flatMap((p) => p.unknownUnits);
+    const r = await api.call('import.addUnits', { units });
+    if (!r.ok) return setError(r.error.message);
+    setMessage(t('import.unitsAdded', { names: r.data.added.map((u) => u.name).join('、') }));
+    await replan();
+  };
+
+  const pickDesktop = async (folder: boolean) => {
+    const bridge = window.ledgerDesktop;
+    if (!bridge) return (folder ? folderInput : fileInput).current?.click();
+    const r = await bridge.openFiles({ folder, extensions: ['xlsx'] });
+    if (!r.ok) return setError(r.error.message);
+    choose(r.data.files.filter((f) => isWorkbookName(f.name)));
+  };
+
+  useEffect(() => {
+    // The folder picker attribute is not in React's typings.
+    folderInput.current?.setAttribute('webkitdirectory', '');
+  }, []);
+
+  const busy = phase.kind === 'reading' || phase.kind === 'applying';
+  const applicable = plans.filter((p) => p.status !== 'rejected' && !p.importId).length;
+  const unknown = plans.flatMap((p) => p.unknownUnits);
+  return (
+    <section className="import-page">
+      <h1>{t('import.title')}</h1>
+      <p className="hint">{t('import.intro')}</p>
+      <div
+        className="drop-zone"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          void fromDataTransfer(e.dataTransfer).then(choose);
+        }}
+      >
+        <p>{t('import.drop')}</p>
+        <div className="toolbar">
+          <button type="button" disabled={busy} onClick={() => void pickDesktop(false)}>
+            {t('import.pickFiles')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void pickDesktop(true)}>
+            {t('import.pickFolder')}
+          </button>
+          <label>
+            <input
+              type="checkbox"
+              checked={takeVisible}
+              disabled={busy}
+              onChange={(e) => {
+                setTakeVisible(e.target.checked);
+                if (picked.length) void run(picked, e.target.checked);
+              }}
+            />
+            {t('import.takeVisible')}
+          </label>
+        </div>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept=".xlsx"
+          hidden
+          aria-label={t('import.pickFiles')}
+          data-testid="import-files"
+          onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose)}
+        />
+        <input ref={folderInput} type="file" multiple hidden aria-label={t('import.pickFolder')} onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose)} />
+      </div>
+
+      {busy && (
+        <div className="progress" role="status">
+          <progress max={phase.total} value={phase.done} />
+          <span>{t(phase.kind === 'reading' ? 'import.reading' : 'import.applying', { done: phase.done, total: phase.total })}</span>
+          <button type="button" onClick={() => (cancelled.current = true)}>
+            {t('import.cancel')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {message && (
+        <p className="notice" role="status">
+          {message}
+          {phase.kind === 'applied' && phase.backup ? ` ${t('import.backup')}` : ''}
+        </p>
+      )}
+      {summary && <p className="import-summary">{summaryText(summary)}</p>}
+      {plans.length > 0 && (
+        <>
+          <PlanTable plans={plans} />
+          <div className="toolbar">
+            {phase.kind === 'planned' && (
+              <button type="button" className="primary" disabled={applicable === 0} onClick={() => void apply()}>
+                {applicable ? t('import.apply', { count: applicable }) : t('import.nothingToApply')}
+              </button>
+            )}
+            {unknown.length > 0 && !busy && (
+              <button type="button" onClick={() => void addUnits()}>
+                {t('import.addUnits', { count: unknown.length })}
+              </button>
+            )}
+            {!busy && (
+              <button type="button" onClick={() => void run(picked, takeVisible)}>
+                {t('import.replan')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      <ImportLogView version={logVersion} />
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Importing a month-end's worth of workbooks at the office: 500 department
+ * workbooks (250 on the national template, 250 on the seed ledger, each a
+ * whole year of 12 months), written once by the real writer into a temp dir
+ * (generation timed separately and reused by later runs), then: dry run
+ * (read + plan), import (apply, one transaction per file), merge (the
+ * city's 汇总表), and beside it a plain exceljs full read of the same files.
+ * Goal: dry run + import + merge of the 500 in ≤ 2 s on a 2-core machine.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { yearPeriod } from '../../shared/values/period';
+import type { WorkbookUnit } from '../../shared/workbook/format';
+import { operatorName } from '../../electron/backend/context';
+import { mergedExport } from '../../electron/backend/import/mergedExport';
+import { ImportBatch } from '../../electron/backend/import/session';
+import { defaultResourcesDir } from '../../electron/backend/paths';
+import { loadTemplates } from '../../electron/backend/templates/registry';
+import { workbookBytes } from '../../electron/backend/testing/importFixtures';
+import { fillEveryCell } from '../../electron/backend/testing/seedValues';
+import { tempBackend } from '../../electron/backend/testing/tempBackend';
+
+const N = 500;
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));
+const dir = path.join(os.tmpdir(), 'ledger-import-bench-v1');
+const units: WorkbookUnit[] = Array.from({ length: N }, (_, i) => ({ code: `B${String(i).padStart(3, '0')}`, name: `测试部门${i}`, kind: '部门', parentCode: 'TEST-01' }));
+const templateOf = (i: number) => templates.get(i % 2 === 0 ? 'national-2021' : 'suining-2017')!;
+const fileOf = (i: number) => path.join(dir, `${units[i].code}.xlsx`);
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+// 1. Generate once (excluded from the import figures).
+fs.mkdirSync(dir, { recursive: true });
+let t0 = performance.now();
+let generated = 0;
+for (let i = 0; i < N; i++) {
+  if (fs.existsSync(fileOf(i))) continue;
+  const template = templateOf(i);
+  const bytes = await workbookBytes({ template, unit: units[i], values: fillEveryCell(template, units[i].code, MONTHS, i), period: yearPeriod(2017) });
+  fs.writeFileSync(`${fileOf(i)}.tmp`, bytes);
+  fs.renameSync(`${fileOf(i)}.tmp`, fileOf(i));
+  generated++;
+}
+const files = units.map((_, i) => ({ name: path.basename(fileOf(i)), bytes: fs.readFileSync(fileOf(i)) }));
+const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1048576;
+console.log(`生成：${generated ? `${generated} 个工作簿用时 ${s(performance.now() - t0)}` : '复用已生成的工作簿'}（${dir}，共 ${N} 个，${mb.toFixed(1)} MB；国家格式与遂宁台账各半，每个 12 个月）`);
+
+// 2. Dry run, import, merge.
+const b = await tempBackend({ role: 'aggregator' });
+const db = b.ctx.store.db;
+db.transaction(() => {
+  const parent = (db.prepare("SELECT id FROM units WHERE code = 'TEST-01'").get() as { id: number }).id;
+  const ins = db.prepare("INSERT INTO units (code, name, kind, parent_id, created_at, updated_at) VALUES (?, ?, '部门', ?, '', '')");
+  for (const u of units) ins.run(u.code, u.name, parent);
+})();
+
+t0 = performance.now();
+const batch = new ImportBatch({ templates: (id) => b.ctx.templates.get(id) });
+for (const f of files) batch.add(f.name, f.bytes);
+const tRead = performance.now() - t0;
+const plans = batch.plan(db);
+const tDry = performance.now() - t0;
+const rejected = plans.filter((p) => p.status === 'rejected');
+if (rejected.length) throw new Error(`bench files refused: ${rejected[0].problems[0].message}`);
+
+let t1 = performance.now();
+await b.ctx.store.backup('before-import');
+const applied = batch.applyNext({ db, dataDir: b.ctx.store.dataDir, operator: operatorName(b.ctx) }, N);
+const tApply = performance.now() - t1;
+const values = (db.prepare('SELECT COUNT(*) AS n FROM cell_values').get() as { n: number }).n;
+
+t1 = performance.now();
+const root = b.ctx.store.db.prepare("SELECT * FROM units WHERE code = 'TEST-01'").get() as { id: number };
+const self = { id: root.id, code: 'TEST-01', name: '测试单位', kind: '市' as const, parentId: null, active: true };
+let mergedBytes = 0;
+for (const id of ['national-2021', 'suining-2017']) {
+  const m = await mergedExport(db, { template: templates.get(id)!, root: self, period: yearPeriod(2017), appVersion: 'bench', today: '2018-01-20' });
+  mergedBytes += m.buffer.length;
+}
+const tMerge = performance.now() - t1;
+const total = tDry + tApply + tMerge;
+
+console.log(`预演（读取 + 比对）：${s(tDry)}（其中读取 ${s(tRead)}），${(N / (tDry / 1000)).toFixed(0)} 个/秒`);
+console.log(`导入（逐个文件事务写入 ${values} 个数值及历史，含导入前备份）：${s(tApply)}，${applied.filter((p) => p.status === 'new').length} 个新增`);
+console.log(`合并导出（两个模板的汇总表，${(mergedBytes / 1024).toFixed(0)} KB）：${s(tMerge)}`);
+console.log(`合计：${s(total)}，${(N / (total / 1000)).toFixed(0)} 个/秒（目标：500 个 ≤ 2 s）`);
+
+// 3. A plain full read with exceljs, for comparison.
+t1 = performance.now();
+for (const f of files) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(f.bytes as unknown as ExcelJS.Buffer);
+}
+const tExcel = performance.now() - t1;
+console.log(`对照：exceljs 完整读取同样 ${N} 个文件：${s(tExcel)}，${(N / (tExcel / 1000)).toFixed(0)} 个/秒（本导入读取快 ${(tExcel / tRead).toFixed(1)} 倍）`);
+b.dispose();

@@ -1,0 +1,145 @@
+/**
+ * Importing received workbooks at the office. A batch lives on the backend:
+ * the UI adds files in chunks (progress, and it can stop between chunks),
+ * gets the dry run, then applies the files a few at a time (progress, and
+ * cancel between files), and finally reads the summary and the log.
+ */
+import { z } from 'zod';
+import { monthSchema, templateIdSchema, unitCodeSchema, unitNameSchema, yearSchema } from '../common';
+import { type UNIT_KINDS } from '../../domain';
+
+const fileSchema = z.strictObject({
+  name: z.string().trim().min(1, '缺少文件名').max(255),
+  /** 50 MB of file as base64; the importer refuses anything larger anyway. */
+  base64: z.string().max(70_000_000, '文件太大（超过50MB）'),
+});
+
+const batchIdSchema = z.string().regex(/^[a-z0-9-]{6,40}$/, '导入批次编号无效');
+
+export const periodRangeSchema = z
+  .strictObject({ year: yearSchema, fromMonth: monthSchema.default(1), toMonth: monthSchema.default(12) })
+  .refine((p) => p.fromMonth <= p.toMonth, { message: '起始月份不能晚于结束月份', path: ['fromMonth'] });
+
+export const importInputs = {
+  'import.begin': z.strictObject({
+    /** Tampered files: take the visible values instead of refusing them. */
+    takeVisible: z.boolean().default(false),
+    /** Refuse files whose period is not within this one. */
+    period: periodRangeSchema.optional(),
+  }),
+  'import.add': z.strictObject({ batchId: batchIdSchema, files: z.array(fileSchema).min(1).max(200) }),
+  'import.plan': z.strictObject({ batchId: batchIdSchema }),
+  /** Applies the next `count` files not yet applied; the UI calls it until `remaining` is 0 (or the user cancels). */
+  'import.apply': z.strictObject({ batchId: batchIdSchema, count: z.number().int().min(1).max(100).default(5) }),
+  'import.discard': z.strictObject({ batchId: batchIdSchema }),
+  'import.log': z.strictObject({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }),
+  /** Adds units a file carries but the directory lacks (the dry run's unknownUnits). */
+  'import.addUnits': z.strictObject({
+    units: z
+      .array(
+        z.strictObject({
+          code: unitCodeSchema,
+          name: unitNameSchema,
+          kind: z.string().max(20),
+          /** The parent as the file says; when unknown here, fallbackParentCode (or the office's own unit). */
+          parentCode: z.string().max(40),
+        }),
+      )
+      .min(1)
+      .max(1000),
+    fallbackParentCode: unitCodeSchema.optional(),
+  }),
+  /** The 汇总表 of a level and period. */
+  'import.mergedExport': z
+    .strictObject({
+      templateId: templateIdSchema,
+      year: yearSchema,
+      fromMonth: monthSchema.default(1),
+      toMonth: monthSchema.default(12),
+      rootCode: unitCodeSchema.optional(),
+    })
+    .refine((p) => p.fromMonth <= p.toMonth, { message: '起始月份不能晚于结束月份', path: ['fromMonth'] }),
+};
+
+export type FileStatus = 'new' | 'updated' | 'unchanged' | 'superseded' | 'rejected';
+
+export type ImportProblemCode = string;
+
+export interface FileProblem {
+  code: ImportProblemCode;
+  message: string;
+  sheet?: string;
+  cell?: string;
+}
+
+export interface FileDifference {
+  sheet: string;
+  cell: string;
+  ref: string;
+  label: string;
+  month: number | null;
+  data: number | null;
+  visible: number | null;
+}
+
+export interface FilePlan {
+  index: number;
+  name: string;
+  sha256: string;
+  size: number;
+  status: FileStatus;
+  kind: 'submission' | 'bundle' | 'blank' | null;
+  /** Where the values were read from. */
+  source: 'data' | 'visible' | null;
+  unitCode: string | null;
+  unitName: string | null;
+  templateId: string | null;
+  templateName: string | null;
+  period: string | null;
+  periodLabel: string | null;
+  revision: number | null;
+  units: { code: string; name: string }[];
+  changedValues: number;
+  problems: FileProblem[];
+  differences: FileDifference[];
+  violations: { unitCode: string; unitName: string; severity: 'error' | 'warning'; message: string }[];
+  unknownUnits: { code: string; name: string; kind: string; parentCode: string }[];
+  /** Set once applied: the import log entry. */
+  importId?: number;
+}
+
+export interface BatchSummary {
+  batchId: string;
+  files: number;
+  applied: number;
+  counts: Record<FileStatus, number>;
+}
+
+export interface ImportLogRow {
+  id: number;
+  fileName: string;
+  sha256: string;
+  storedPath: string | null;
+  importedAt: string;
+  operator: string;
+  outcome: 'applied' | 'unchanged' | 'superseded' | 'rejected';
+  message: string;
+  unitCode: string | null;
+  period: string | null;
+  revision: number | null;
+  changedValues: number | null;
+}
+
+export const UNKNOWN_UNIT_KIND = '其他' satisfies (typeof UNIT_KINDS)[number];
+
+export interface ImportOutputs {
+  'import.begin': { batchId: string };
+  /** Files read (not yet planned); `refused` when the file could not be read at all. */
+  'import.add': { added: { index: number; name: string; refused: string | null }[]; total: number };
+  'import.plan': { files: FilePlan[]; summary: BatchSummary };
+  'import.apply': { applied: FilePlan[]; remaining: number; backup: string | null; summary: BatchSummary };
+  'import.discard': { discarded: boolean };
+  'import.log': { entries: ImportLogRow[] };
+  'import.addUnits': { added: { code: string; name: string; parentCode: string | null }[] };
+  'import.mergedExport': { fileName: string; base64: string; unitCount: number; reportingUnits: number };
+}
