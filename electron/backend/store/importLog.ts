@@ -3,6 +3,7 @@
  * copy kept in the data folder), who imported it and when, and what came of it.
  */
 import type Database from 'better-sqlite3';
+import { prepared } from './prepared';
 
 /** applied: values written; unchanged/superseded: nothing to write; rejected: refused with a reason. */
 export type ImportOutcome = 'applied' | 'unchanged' | 'superseded' | 'rejected';
@@ -58,23 +59,22 @@ const toEntry = (r: Row): ImportLogEntry => ({
 
 /** Appends one entry and returns its id (to link submissions to it). */
 export function logImport(db: Database.Database, e: ImportLogInput): number {
-  const info = db
-    .prepare('INSERT INTO import_log (file_name, sha256, stored_path, imported_at, operator, outcome, message, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const info = prepared(db, 'INSERT INTO import_log (file_name, sha256, stored_path, imported_at, operator, outcome, message, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(e.fileName, e.sha256, e.storedPath ?? null, e.importedAt ?? new Date().toISOString(), e.operator, e.outcome, e.message ?? '', JSON.stringify(e.details ?? {}));
   return Number(info.lastInsertRowid);
 }
 
 export function getImport(db: Database.Database, id: number): ImportLogEntry | undefined {
-  const r = db.prepare('SELECT * FROM import_log WHERE id = ?').get(id) as Row | undefined;
+  const r = prepared(db, 'SELECT * FROM import_log WHERE id = ?').get(id) as Row | undefined;
   return r && toEntry(r);
 }
 
 /** Newest first. */
 export function listImports(db: Database.Database, opts: { limit?: number; offset?: number } = {}): ImportLogEntry[] {
-  return (db.prepare('SELECT * FROM import_log ORDER BY id DESC LIMIT ? OFFSET ?').all(opts.limit ?? 200, opts.offset ?? 0) as Row[]).map(toEntry);
+  return (prepared(db, 'SELECT * FROM import_log ORDER BY id DESC LIMIT ? OFFSET ?').all(opts.limit ?? 200, opts.offset ?? 0) as Row[]).map(toEntry);
 }
 
 /** Earlier imports of the same file content (to say "this file was imported on …"). */
 export function importsBySha256(db: Database.Database, sha256: string): ImportLogEntry[] {
-  return (db.prepare('SELECT * FROM import_log WHERE sha256 = ? ORDER BY id DESC').all(sha256) as Row[]).map(toEntry);
+  return (prepared(db, 'SELECT * FROM import_log WHERE sha256 = ? ORDER BY id DESC').all(sha256) as Row[]).map(toEntry);
 }

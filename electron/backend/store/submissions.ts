@@ -5,6 +5,7 @@
  * the file's values, so a submission is never recorded without its figures.
  */
 import type Database from 'better-sqlite3';
+import { prepared } from './prepared';
 
 export interface Submission {
   id: number;
@@ -82,15 +83,14 @@ const toSubmission = (r: Row): Submission => ({
 });
 
 export function currentSubmission(db: Database.Database, unitId: number, templateId: string, year: number, month: number): Submission | undefined {
-  const r = db
-    .prepare('SELECT * FROM submissions WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ? AND current = 1')
+  const r = prepared(db, 'SELECT * FROM submissions WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ? AND current = 1')
     .get(unitId, templateId, year, month) as Row | undefined;
   return r && toSubmission(r);
 }
 
 function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, previousRevision: number | null): Submission {
-  const info = db
-    .prepare(
+  const info = prepared(
+      db,
       `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
     )
@@ -107,7 +107,7 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
       previousRevision,
       s.completed ? 1 : 0,
     );
-  return toSubmission(db.prepare('SELECT * FROM submissions WHERE id = ?').get(info.lastInsertRowid) as Row);
+  return toSubmission(prepared(db, 'SELECT * FROM submissions WHERE id = ?').get(info.lastInsertRowid) as Row);
 }
 
 /** Records a received month; see SubmissionOutcome. Runs in (or as) a transaction. */
@@ -118,7 +118,7 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
     if (s.revision < cur.revision) return { outcome: 'superseded' as const, current: cur };
     if (s.fingerprint === cur.fingerprint) {
       if (s.revision > cur.revision || (s.completed ?? false) !== cur.completed) {
-        db.prepare('UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ? WHERE id = ?').run(
+        prepared(db, 'UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ? WHERE id = ?').run(
           s.revision,
           s.receivedAt ?? new Date().toISOString(),
           s.importId ?? cur.importId,
@@ -129,7 +129,7 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
       return { outcome: 'unchanged' as const, current: currentSubmission(db, s.unitId, s.templateId, s.year, s.month)! };
     }
     if (s.revision === cur.revision && !s.force) return { outcome: 'conflict' as const, current: cur };
-    db.prepare('UPDATE submissions SET current = 0 WHERE id = ?').run(cur.id);
+    prepared(db, 'UPDATE submissions SET current = 0 WHERE id = ?').run(cur.id);
     return { outcome: 'corrected' as const, current: insert(db, s, true, cur.revision) };
   })();
 }
@@ -137,22 +137,20 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
 /** The current submission of every unit and month of a year (optionally only some units). */
 export function currentSubmissions(db: Database.Database, templateId: string, year: number, unitIds?: number[]): Submission[] {
   const rows = unitIds
-    ? db
-        .prepare('SELECT * FROM submissions WHERE template_id = ? AND year = ? AND current = 1 AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, month')
+    ? prepared(db, 'SELECT * FROM submissions WHERE template_id = ? AND year = ? AND current = 1 AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY unit_id, month')
         .all(templateId, year, JSON.stringify(unitIds))
-    : db.prepare('SELECT * FROM submissions WHERE template_id = ? AND year = ? AND current = 1 ORDER BY unit_id, month').all(templateId, year);
+    : prepared(db, 'SELECT * FROM submissions WHERE template_id = ? AND year = ? AND current = 1 ORDER BY unit_id, month').all(templateId, year);
   return (rows as Row[]).map(toSubmission);
 }
 
 /** Every revision received for one unit and month, newest first. */
 export function submissionHistory(db: Database.Database, unitId: number, templateId: string, year: number, month: number): Submission[] {
   return (
-    db
-      .prepare('SELECT * FROM submissions WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ? ORDER BY id DESC')
+    prepared(db, 'SELECT * FROM submissions WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ? ORDER BY id DESC')
       .all(unitId, templateId, year, month) as Row[]
   ).map(toSubmission);
 }
 
 export function unitHasSubmissions(db: Database.Database, unitId: number): boolean {
-  return db.prepare('SELECT 1 FROM submissions WHERE unit_id = ? LIMIT 1').get(unitId) !== undefined;
+  return prepared(db, 'SELECT 1 FROM submissions WHERE unit_id = ? LIMIT 1').get(unitId) !== undefined;
 }

@@ -3,6 +3,7 @@
  * its history row in one transaction, so any number can be traced.
  */
 import type Database from 'better-sqlite3';
+import { prepared } from './prepared';
 import type { CellValue, HistoryEntry } from '../../../shared/domain';
 
 export interface CellKey {
@@ -45,8 +46,8 @@ export function getValues(
   fromMonth = 1,
   toMonth = 12,
 ): CellValue[] {
-  const rows = db
-    .prepare(
+  const rows = prepared(
+      db,
       `SELECT indicator, col, month, value, updated_at FROM cell_values
        WHERE unit_id = ? AND template_id = ? AND year = ? AND month BETWEEN ? AND ?`,
     )
@@ -55,8 +56,8 @@ export function getValues(
 }
 
 export function getValue(db: Database.Database, k: CellKey): CellValue | undefined {
-  const r = db
-    .prepare(
+  const r = prepared(
+      db,
       `SELECT indicator, col, month, value, updated_at FROM cell_values
        WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ? AND indicator = ? AND col = ?`,
     )
@@ -66,21 +67,25 @@ export function getValue(db: Database.Database, k: CellKey): CellValue | undefin
 
 /** Applies changes atomically; unchanged values are skipped and not returned. */
 export function applyChanges(db: Database.Database, changes: ValueChange[], author: ChangeAuthor): AppliedChange[] {
-  const select = db.prepare(
+  const select = prepared(
+      db,
     `SELECT value FROM cell_values
      WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ? AND indicator = ? AND col = ?`,
   );
-  const upsert = db.prepare(
+  const upsert = prepared(
+      db,
     `INSERT INTO cell_values (unit_id, template_id, year, month, indicator, col, value, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (unit_id, template_id, year, month, indicator, col)
      DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
-  const remove = db.prepare(
+  const remove = prepared(
+      db,
     `DELETE FROM cell_values
      WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ? AND indicator = ? AND col = ?`,
   );
-  const history = db.prepare(
+  const history = prepared(
+      db,
     `INSERT INTO value_history (unit_id, template_id, year, month, indicator, col, old_value, new_value, changed_at, operator, source)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -117,8 +122,8 @@ interface HistoryRow {
 }
 
 export function getHistory(db: Database.Database, k: CellKey, limit = 200): HistoryEntry[] {
-  const rows = db
-    .prepare(
+  const rows = prepared(
+      db,
       `SELECT h.*, u.code AS unit_code FROM value_history h JOIN units u ON u.id = h.unit_id
        WHERE h.unit_id = ? AND h.template_id = ? AND h.year = ? AND h.month = ? AND h.indicator = ? AND h.col = ?
        ORDER BY h.id DESC LIMIT ?`,

@@ -13,7 +13,15 @@ export class ApiCallError extends Error {
 }
 
 export class ApiClient {
-  constructor(readonly transport: Transport) {}
+  private current: Transport | undefined;
+
+  /** The transport is chosen on first use, so importing the client has no side effects. */
+  constructor(private readonly makeTransport: () => Transport) {}
+
+  get transport(): Transport {
+    this.current ??= this.makeTransport();
+    return this.current;
+  }
 
   call<M extends Method>(method: M, input: Input<M>): Promise<ApiResult<Output<M>>> {
     return this.transport.call(method, input) as Promise<ApiResult<Output<M>>>;
@@ -26,4 +34,4 @@ export class ApiClient {
   }
 }
 
-export const api = new ApiClient(detectTransport());
+export const api = new ApiClient(detectTransport);

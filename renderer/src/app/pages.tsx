@@ -1,4 +1,4 @@
-/** The app's pages, in navigation order; each feature adds its page here. */
+/** The app's pages, in navigation order; each feature adds its page here (ids must be unique: a test checks). */
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain';
 import { LedgerPage } from '../features/ledger/LedgerPage';
@@ -29,7 +29,6 @@ export const PAGES: PageDef[] = [
   { id: 'report', label: 'nav.report', component: ReportPage },
   { id: 'directory', label: 'nav.directory', component: DirectoryPage, roles: ['aggregator'] },
   { id: 'office', label: 'nav.office', component: OfficePage, roles: ['aggregator'] },
-  { id: 'settings', label: 'nav.settings', component: SettingsPage },
-  { id: 'export', label: 'nav.export', component: ExportPage },
   { id: 'import', label: 'nav.import', component: ImportPage, roles: ['aggregator'] },
+  { id: 'settings', label: 'nav.settings', component: SettingsPage },
 ];
