@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid_value'
   | 'conflict'
   | 'locked'
+  | 'forbidden'
   | 'rule_errors'
   | 'io'
   | 'internal';

@@ -64,6 +64,26 @@ describe('API boundary', () => {
     expect(snapshot(b)).toBe(before);
   });
 
+  it('refuses office-only calls from a filer’s data file, and allows them for an office', async () => {
+    const before = snapshot(b);
+    for (const [method, args] of [
+      ['units.create', { code: 'D9', name: '某局', kind: '部门' }],
+      ['office.matrix', { templateId: 'suining-2017', year: 2017 }],
+      ['import.begin', {}],
+    ] as const) {
+      const r = await b.call(method, args);
+      expect(r, method).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      if (!r.ok) expect(r.error.message).toContain('汇总单位');
+    }
+    expect(snapshot(b)).toBe(before);
+    const office = await tempBackend({ role: 'aggregator' });
+    try {
+      expect(await office.call('office.matrix', { templateId: 'suining-2017', year: 2017 })).toMatchObject({ ok: true });
+    } finally {
+      office.dispose();
+    }
+  });
+
   it('asks for set-up before values can be entered', async () => {
     const fresh = await tempBackend({ setup: false });
     try {

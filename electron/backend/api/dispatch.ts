@@ -9,6 +9,7 @@ import type { ApiResult } from '../../../shared/api/result';
 import type { BackendContext } from '../context';
 import { ApiFailure } from './failure';
 import { handlers } from './handlers';
+import { roleRefusal } from './roles';
 import { StoreError } from '../store/errors';
 
 function describeIssues(error: z.ZodError): { message: string; where: string } {
@@ -30,6 +31,8 @@ export async function dispatch(ctx: BackendContext, method: unknown, args: unkno
     const { message, where } = describeIssues(parsed.error);
     return { ok: false, error: { code: 'bad_request', message, where } };
   }
+  const refusal = roleRefusal(ctx, method);
+  if (refusal) return { ok: false, error: refusal };
   try {
     const handler = handlers[method] as (c: BackendContext, i: unknown) => unknown;
     const data = await handler(ctx, parsed.data);
