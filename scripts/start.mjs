@@ -28,7 +28,9 @@ function fetchElectron() {
   const dir = path.dirname(require.resolve('electron/package.json'));
   const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   if (r.status === 0 && electronBinary()) return { ok: true };
-  const why = `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean).pop() ?? (r.error?.message || '未知原因');
+  // The installer prints a stack trace; the line naming the error is the reason worth showing.
+  const lines = `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
+  const why = lines.find((l) => /Error|ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT|getaddrinfo/.test(l)) ?? lines.pop() ?? (r.error?.message || '未知原因');
   return { ok: false, why };
 }
 
