@@ -18,6 +18,7 @@ import { tempDir } from '../testing/tempBackend';
 import { fillEveryCell, seedTotals, spreadOverMonths } from '../testing/seedValues';
 import { buildWorkbook, writeWorkbookBuffer } from './buildWorkbook';
 import type { WorkbookInput } from './workbookInput';
+import { parseDelimited } from '../../../shared/values/delimited';
 
 const LO_TIMEOUT = 240_000;
 const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));
@@ -37,40 +38,7 @@ function soffice(args: string[]) {
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', ...args, '--outdir', dir], { cwd: dir, timeout: LO_TIMEOUT, stdio: 'pipe' });
 }
 
-/** Minimal CSV reader for LibreOffice's output (quotes, doubled quotes, commas). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endCell();
-    else if (ch === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else if (ch !== '\r') cell += ch;
-  }
-  if (cell || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
-
-const csvOf = (book: string, sheet: string) => parseCsv(fs.readFileSync(path.join(dir, `${book}-${sheet}.csv`), 'utf8'));
+const csvOf = (book: string, sheet: string) => parseDelimited(fs.readFileSync(path.join(dir, `${book}-${sheet}.csv`), 'utf8'), ',');
 
 const suiningValues = spreadOverMonths(suining, seedTotals(), 'D01');
 const nationalValues = fillEveryCell(national, 'D01', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
