@@ -1,9 +1,8 @@
 /** One unit's figures beside its parent's total, with its share of it. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
-import type { Comparison } from '../../../../shared/api/methods/office';
 import type { Template } from '../../../../shared/template/schema';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
 import { PeriodPicker, type MonthRange } from './PeriodPicker';
 import { TemplateFigures, figureText } from './TemplateFigures';
@@ -18,19 +17,9 @@ interface Props {
 export function CompareView({ template, year, units }: Props) {
   const [unitCode, setUnitCode] = useState('');
   const [range, setRange] = useState<MonthRange>({ fromMonth: 1, toMonth: 12 });
-  const [cmp, setCmp] = useState<Comparison | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const candidates = units.filter((u) => u.parentCode !== null);
 
-  useEffect(() => {
-    if (!unitCode) return setCmp(null);
-    void api.call('office.compare', { templateId: template.id, year, unitCode, ...range }).then((r) => {
-      if (r.ok) {
-        setCmp(r.data);
-        setError(null);
-      } else setError(r.error.message);
-    });
-  }, [template.id, year, unitCode, range]);
+  const { data: cmp, error } = useApiQuery('office.compare', unitCode ? { templateId: template.id, year, unitCode, ...range } : null);
 
   return (
     <div className="compare-view">

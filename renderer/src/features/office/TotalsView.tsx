@@ -1,9 +1,8 @@
 /** Merged figures of a level for a period, in the template's layout. */
 import { useEffect, useState } from 'react';
 import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
-import type { Totals } from '../../../../shared/api/methods/office';
 import type { Template } from '../../../../shared/template/schema';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
 import { PeriodPicker, type MonthRange } from './PeriodPicker';
 import { TemplateFigures, figureText } from './TemplateFigures';
@@ -19,20 +18,10 @@ interface Props {
 export function TotalsView({ template, year, units, defaultUnitCode }: Props) {
   const [unitCode, setUnitCode] = useState(defaultUnitCode);
   const [range, setRange] = useState<MonthRange>({ fromMonth: 1, toMonth: 12 });
-  const [totals, setTotals] = useState<Totals | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => setUnitCode(defaultUnitCode), [defaultUnitCode]);
 
-  useEffect(() => {
-    if (!unitCode) return;
-    void api.call('office.totals', { templateId: template.id, year, unitCode, ...range }).then((r) => {
-      if (r.ok) {
-        setTotals(r.data);
-        setError(null);
-      } else setError(r.error.message);
-    });
-  }, [template.id, year, unitCode, range]);
+  const { data: totals, error } = useApiQuery('office.totals', unitCode ? { templateId: template.id, year, unitCode, ...range } : null);
 
   return (
     <div className="totals-view">
