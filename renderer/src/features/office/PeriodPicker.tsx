@@ -1,5 +1,5 @@
 /** A period of one year: the whole year, one month, or a range of months. */
-import { MONTHS } from '../../../../shared/values/period';
+import { MonthSelect } from '../../components/MonthSelect';
 import { t } from '../../i18n/catalog';
 
 export interface MonthRange {
@@ -10,21 +10,6 @@ export interface MonthRange {
 type Mode = 'year' | 'month' | 'range';
 
 const modeOf = (r: MonthRange): Mode => (r.fromMonth === 1 && r.toMonth === 12 ? 'year' : r.fromMonth === r.toMonth ? 'month' : 'range');
-
-function MonthSelect({ label, value, onChange }: { label: string; value: number; onChange(m: number): void }) {
-  return (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {MONTHS.map((m) => (
-          <option key={m} value={m}>
-            {t('common.monthN', { n: m })}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function PeriodPicker({ value, onChange }: { value: MonthRange; onChange(r: MonthRange): void }) {
   const mode = modeOf(value);
