@@ -5,6 +5,7 @@
  */
 import type { ApiResult } from '../../../shared/api/result';
 import { TOKEN_HEADER } from '../../../shared/security';
+import { t } from '../i18n/catalog';
 
 export interface Transport {
   kind: 'desktop' | 'browser';
@@ -47,12 +48,12 @@ function httpTransport(token: string): Transport {
           body: JSON.stringify(args ?? {}),
         });
       } catch {
-        return { ok: false, error: { code: 'io', message: '无法连接到本机服务：请确认台账服务仍在运行' } };
+        return { ok: false, error: { code: 'io', message: t('transport.unreachable') } };
       }
       try {
         return (await res.json()) as ApiResult<unknown>;
       } catch {
-        return { ok: false, error: { code: 'io', message: `本机服务返回了无法识别的应答（HTTP ${res.status}）` } };
+        return { ok: false, error: { code: 'io', message: t('transport.badAnswer', { status: res.status }) } };
       }
     },
   };

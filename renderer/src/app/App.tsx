@@ -58,7 +58,7 @@ export function App() {
       <div className="app-shell">
         <header className="app-header">
           <span className="app-title">{t('app.title')}</span>
-          <nav className="app-nav" aria-label="主导航">
+          <nav className="app-nav" aria-label={t('app.nav.label')}>
             {pages.map((p) => (
               <a
                 key={p.id}

@@ -73,7 +73,7 @@ async function exportPicture(p: PictureSource): Promise<Uint8Array> {
 
 export function DonutChart({ breakdown, picture, subtitle, fileStem, emptyWhat }: Props) {
   const data = breakdown.items.map((i, n) => ({ ...i, fill: seriesFill(n).fill }));
-  const legend = breakdown.items.map((i, n) => ({ color: seriesFill(n).color, label: `${i.name} ${fmt(i.count)}条 ${formatPercent(i)}` }));
+  const legend = breakdown.items.map((i, n) => ({ color: seriesFill(n).color, label: t('charts.legend.item', { name: i.name, count: fmt(i.count), share: formatPercent(i) }) }));
   return (
     <ChartFrame
       id="donut"
@@ -81,7 +81,7 @@ export function DonutChart({ breakdown, picture, subtitle, fileStem, emptyWhat }
       subtitle={subtitle}
       table={breakdownTable(breakdown)}
       emptyMessage={emptyMessage(breakdown, emptyWhat)}
-      fileName={`${fileStem}-分类构成.png`}
+      fileName={t('charts.file.donut', { stem: fileStem })}
       legend={legend}
       // The same rendering the Excel export embeds.
       makePng={picture ? () => exportPicture(picture) : undefined}
@@ -126,7 +126,7 @@ export function SortedBarChart({ breakdown, subtitle, fileStem, emptyWhat }: Pro
       subtitle={subtitle}
       table={breakdownTable(breakdown)}
       emptyMessage={emptyMessage(breakdown, emptyWhat)}
-      fileName={`${fileStem}-分类排序.png`}
+      fileName={t('charts.file.bar', { stem: fileStem })}
     >
       <BarChart width={720} height={data.length * rowH + 40} data={data} layout="vertical" margin={{ top: 8, right: 140, bottom: 8, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="#e5e7eb" />

@@ -111,7 +111,7 @@ export function ChartsPage() {
             year={period.year}
             subtitle={scopeLabel(yearPeriod, data.yoy.scope)}
             fileStem={fileStem(yearPeriod, data.yoy.scope)}
-            emptyWhat={`${period.year}年和${period.year - 1}年`}
+            emptyWhat={t('charts.twoYears', { year: period.year, prev: period.year - 1 })}
           />
           {data.ranking && (
             <>

@@ -33,7 +33,7 @@ export function RankingChart({ rows, byName, parentName, subtitle, fileStem, emp
                 <p>
                   <strong>{e.name}</strong>
                 </p>
-                <p>{e.hasData ? t('charts.tooltip.count', { count: fmt(e.count) }) : '无数据'}</p>
+                <p>{e.hasData ? t('charts.tooltip.count', { count: fmt(e.count) }) : t('common.noData')}</p>
               </div>
             ) : null;
           }}

@@ -32,7 +32,7 @@ function TipBox({ title, rows }: { title: string; rows: TipRow[] }) {
 
 export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }: { trend: Trend; categories: CategoryDef[]; subtitle: string; fileStem: string; emptyWhat: string }) {
   const data = trend.months.map((m) => ({
-    label: `${m.month}月`,
+    label: t('common.monthN', { n: m.month }),
     // Keys by position: recharts reads a dotted dataKey such as "pub.cat.work" as a path.
     ...Object.fromEntries(categories.map((c, n) => [seriesKey(n), m.hasData ? m.counts[c.code] : null])),
     total: m.hasData ? m.total : null,
@@ -84,7 +84,7 @@ export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }:
 export function YoyChart({ months, year, subtitle, fileStem, emptyWhat }: { months: YoyMonth[]; year: number; subtitle: string; fileStem: string; emptyWhat: string }) {
   const cur = t('charts.current', { year });
   const prev = t('charts.previous', { year: year - 1 });
-  const data = months.map((m) => ({ label: `${m.month}月`, current: m.current, previous: m.previous, change: m.changePercent }));
+  const data = months.map((m) => ({ label: t('common.monthN', { n: m.month }), current: m.current, previous: m.previous, change: m.changePercent }));
   const legend = [
     { color: '#1e3a8a', label: cur },
     { color: PREVIOUS_YEAR, label: prev },
@@ -113,7 +113,7 @@ export function YoyChart({ months, year, subtitle, fileStem, emptyWhat }: { mont
                       { name: prev, value: row.previous, color: PREVIOUS_YEAR },
                     ]}
                   />
-                  {row.change !== null && <p>同比 {row.change > 0 ? '+' : ''}{row.change.toFixed(2)}%</p>}
+                  {row.change !== null && <p>{t('charts.yoy.change', { sign: row.change > 0 ? '+' : '', pct: row.change.toFixed(2) })}</p>}
                 </div>
               );
             }}

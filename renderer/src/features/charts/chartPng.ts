@@ -5,6 +5,7 @@
  * The one place charts become pictures, so the breakdown can later switch
  * to the backend's rendering (charts.breakdownPng) with a one-line change.
  */
+import { t } from '../../i18n/catalog';
 import { saveBytes } from '../../platform/files';
 
 export interface PngLegendItem {
@@ -45,7 +46,7 @@ function loadImage(svgText: string): Promise<HTMLImageElement> {
     };
     img.onerror = () => {
       URL.revokeObjectURL(url);
-      reject(new Error('图表无法转换为图片'));
+      reject(new Error(t('charts.png.convertFailed')));
     };
     img.src = url;
   });
@@ -61,7 +62,7 @@ export async function chartToPng(picture: ChartPicture): Promise<Uint8Array> {
   canvas.width = width * SCALE;
   canvas.height = (TITLE_H + height + legendH) * SCALE;
   const g = canvas.getContext('2d');
-  if (!g) throw new Error('无法创建画布');
+  if (!g) throw new Error(t('charts.png.noCanvas'));
   g.scale(SCALE, SCALE);
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, width, TITLE_H + height + legendH);
@@ -82,7 +83,7 @@ export async function chartToPng(picture: ChartPicture): Promise<Uint8Array> {
     g.fillText(item.label, x + 20, y + 11, 176);
   });
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('图片生成失败');
+  if (!blob) throw new Error(t('charts.png.failed'));
   return new Uint8Array(await blob.arrayBuffer());
 }
 

@@ -1,4 +1,6 @@
 /** Copies text for pasting into Excel/WPS; falls back to a hidden textarea where the Clipboard API is refused. */
+import { t } from '../../i18n/catalog';
+
 export async function copyText(text: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
@@ -13,6 +15,6 @@ export async function copyText(text: string): Promise<void> {
     area.select();
     const ok = document.execCommand('copy');
     area.remove();
-    if (!ok) throw new Error('浏览器不允许写入剪贴板');
+    if (!ok) throw new Error(t('common.clipboardDenied'));
   }
 }

@@ -36,7 +36,7 @@ export function ImportLogView({ version }: { version: number }) {
                 <td>{r.period ?? ''}</td>
                 <td>{t(`import.outcome.${r.outcome}`)}</td>
                 <td>{r.operator}</td>
-                <td>{r.message || (r.changedValues !== null ? `${r.changedValues} 个数值` : '')}</td>
+                <td>{r.message || (r.changedValues !== null ? t('common.count', { n: r.changedValues }) : '')}</td>
               </tr>
             ))}
           </tbody>

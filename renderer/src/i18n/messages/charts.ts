@@ -60,4 +60,12 @@ export const charts = {
   'demo.title': '演示数据',
   'demo.setupHint': '只想先看看？载入演示数据后，本数据文件即以“遂宁市（2017年演示数据）”作为本单位（汇总单位）。',
   'demo.hint': '载入2017年遂宁市政府信息公开年报的真实数据，按月分摊，全年合计与年报一致，作为下级单位“遂宁市（2017年演示数据）”。',
+  'charts.yoy.change': '同比 {sign}{pct}%',
+  'charts.twoYears': '{year}年和{prev}年',
+  'charts.legend.item': '{name} {count}条 {share}',
+  'charts.file.donut': '{stem}-分类构成.png',
+  'charts.file.bar': '{stem}-分类排序.png',
+  'charts.png.convertFailed': '图表无法转换为图片',
+  'charts.png.noCanvas': '无法创建画布',
+  'charts.png.failed': '图片生成失败',
 } as const;

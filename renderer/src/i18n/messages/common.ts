@@ -22,4 +22,10 @@ export const common = {
   'common.monthN': '{n}月',
   'common.saving': '正在保存…',
   'common.saved': '已保存',
+  'app.nav.label': '主导航',
+  'transport.unreachable': '无法连接到本机服务：请确认台账服务仍在运行',
+  'transport.badAnswer': '本机服务返回了无法识别的应答（HTTP {status}）',
+  'common.count': '{n} 个数值',
+  'common.noData': '无数据',
+  'common.clipboardDenied': '浏览器不允许写入剪贴板',
 } as const;

@@ -6,6 +6,7 @@
  */
 import { createColumnHelper, tableFeatures, type ColumnDef } from '@tanstack/react-table';
 import type { GridLayout, GridRow, ValueColumn } from '../shared/grid/layout';
+import { t } from '../../../i18n/catalog';
 
 export const gridFeatures = tableFeatures({});
 const helper = createColumnHelper<typeof gridFeatures, GridRow>();
@@ -41,8 +42,8 @@ function nest(columns: ValueColumn[], level: 'group' | 'subgroup'): Def[] {
 }
 
 export function gridColumns(layout: GridLayout): Def[] {
-  const head: Def[] = [helper.display({ id: LABEL_COLUMN, header: layout.corner || '指标' })];
-  if (layout.showMeasure) head.push(helper.display({ id: MEASURE_COLUMN, header: '单位' }));
+  const head: Def[] = [helper.display({ id: LABEL_COLUMN, header: layout.corner || t('ledger.indicator') })];
+  if (layout.showMeasure) head.push(helper.display({ id: MEASURE_COLUMN, header: t('ledger.measure') }));
   return [...head, ...nest(layout.columns, 'group')];
 }
 

@@ -162,7 +162,7 @@ export function useLedgerData(template: Template, year: number, onNotice: (text:
         if (!def) continue;
         const parsed = parseValue(e.raw, def.valueKind);
         if (!parsed.ok) {
-          marks.set(key, { kind: 'invalid', raw: String(e.raw ?? ''), message: `${def.label}（${e.month}月）：${parsed.message}` });
+          marks.set(key, { kind: 'invalid', raw: String(e.raw ?? ''), message: t('ledger.cellInvalid', { label: def.label, month: e.month, message: parsed.message }) });
           continue;
         }
         if ((valuesRef.current.get(key) ?? null) === parsed.value && source !== 'undo' && source !== 'redo') {

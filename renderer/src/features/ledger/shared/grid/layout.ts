@@ -7,6 +7,7 @@
 import { cellRef, findCell, type CellDef } from '../../../../../../shared/template/cells';
 import type { ListSection, TableSection, Template } from '../../../../../../shared/template/schema';
 import { MONTHS } from '../../../../../../shared/values/period';
+import { t } from '../../../../i18n/catalog';
 
 /** A month 1..12, or 'year' for the roll-up (read-only). */
 export type Period = number | 'year';
@@ -71,13 +72,13 @@ function tableRows(template: Template, table: TableSection, period: Period, rows
 export function buildLayout(template: Template, view: ViewSpec, collapsed: ReadonlySet<string> = new Set()): GridLayout {
   const rows: GridRow[] = [];
   let columns: ValueColumn[];
-  let corner = '指标';
+  let corner = t('ledger.indicator');
   let showMeasure = true;
   if (view.kind === 'list') {
     for (const s of template.sections) {
       if (s.kind === 'list' && view.sections.includes(s.code)) listRows(template, s, collapsed.has(s.code), rows);
     }
-    columns = [...MONTHS.map((m) => ({ id: `m${m}`, label: `${m}月` })), { id: YEAR_COLUMN, label: '全年' }];
+    columns = [...MONTHS.map((m) => ({ id: `m${m}`, label: t('common.monthN', { n: m }) })), { id: YEAR_COLUMN, label: t('common.yearTotal') }];
   } else {
     const table = template.sections.find((s): s is TableSection => s.kind === 'table' && s.code === view.section);
     if (!table) throw new Error(`no table section ${view.section}`);

@@ -7,6 +7,7 @@
  */
 import { parseDelimited } from '../../../../../../shared/values/delimited';
 import { rectPositions, type Bounds, type Pos, type Rect } from './selection';
+import { t } from '../../../../i18n/catalog';
 
 export function parseClipboard(text: string): string[][] {
   return parseDelimited(text, '\t');
@@ -29,7 +30,7 @@ export type Blocker = (p: Pos) => string | null;
 export function planPaste(block: string[][], from: Pos, selected: Rect, bounds: Bounds, blocker: Blocker): PastePlan {
   const height = block.length;
   const width = height ? block[0].length : 0;
-  if (height === 0 || width === 0) return { ok: false, message: '剪贴板中没有可粘贴的数据' };
+  if (height === 0 || width === 0) return { ok: false, message: t('ledger.paste.empty') };
   let targets: PasteTarget[];
   if (height === 1 && width === 1 && (selected.bottom > selected.top || selected.right > selected.left)) {
     targets = rectPositions(selected).map((pos) => ({ pos, raw: block[0][0] }));
@@ -39,15 +40,15 @@ export function planPaste(block: string[][], from: Pos, selected: Rect, bounds: 
     if (height > roomRows || width > roomCols) {
       return {
         ok: false,
-        message: `粘贴的数据有 ${height} 行 ${width} 列，从当前单元格起只能容纳 ${roomRows} 行 ${roomCols} 列，超出表格范围，未粘贴任何数据`,
+        message: t('ledger.paste.tooBig', { height, width, roomRows, roomCols }),
       };
     }
     targets = [];
     for (let i = 0; i < height; i++) for (let j = 0; j < width; j++) targets.push({ pos: { r: from.r + i, c: from.c + j }, raw: block[i][j] });
   }
-  for (const t of targets) {
-    const why = blocker(t.pos);
-    if (why) return { ok: false, message: `粘贴区域包含不能填写的单元格（${why}），未粘贴任何数据` };
+  for (const target of targets) {
+    const why = blocker(target.pos);
+    if (why) return { ok: false, message: t('ledger.paste.blocked', { why }) };
   }
   return { ok: true, targets };
 }
