@@ -11,7 +11,7 @@
  * from row 1, in this order (keys exactly as in META_KEYS):
  *
  *   A1 "LEDGER-DATA"        B1 <format version>
- *   format_version          1
+ *   format_version          2
  *   kind                    submission | bundle | blank
  *   template_id             suining-2017
  *   template_version        1
@@ -27,9 +27,15 @@
  *                           one row per unit whose values the workbook carries (a bundle:
  *                           the exporting unit first, then its subtree; parent_code '' if none)
  *   (empty row)
- *   VALUES_MARKER           then a header row: unit_code | indicator | col | month | value
- *                           one row per stored monthly value within the period (empty
- *                           cells are absent; col is an empty cell for list indicators)
+ *   VALUES_MARKER           then a header row: unit_code | month | values
+ *                           one row per unit and month that has values within the period,
+ *                           units in [units] order, months ascending; column C holds the
+ *                           month's values as "ref=value;ref=value" in template cell order
+ *                           (ref = cellRef(indicator, col); counts as integers, amounts with
+ *                           two decimals; empty cells are absent). A month longer than
+ *                           PACKED_CELL_CHARS continues in D, E, … (shared/workbook/packedValues.ts).
+ *                           Format 1 had one row per value: unit_code | indicator | col |
+ *                           month | value (VALUE_COLUMNS_V1); readers still accept it.
  *
  * Visible sheets carry machine-readable codes in hidden places so that a
  * workbook re-saved by Excel, WPS or LibreOffice (which may drop the data
@@ -72,7 +78,7 @@ import type { Section, TableSection, Template } from '../template/schema';
 import { formatValue } from '../values/parse';
 import { isWholeYear, type Period } from '../values/period';
 
-export const WORKBOOK_FORMAT_VERSION = 1;
+export const WORKBOOK_FORMAT_VERSION = 2;
 export const DATA_SHEET = '_ledger_data';
 export const DATA_MARKER = 'LEDGER-DATA';
 export const UNITS_MARKER = '[units]';
@@ -114,7 +120,9 @@ export interface WorkbookUnit {
 }
 
 export const UNIT_COLUMNS = ['unit_code', 'unit_name', 'unit_kind', 'parent_code'] as const;
-export const VALUE_COLUMNS = ['unit_code', 'indicator', 'col', 'month', 'value'] as const;
+export const VALUE_COLUMNS = ['unit_code', 'month', 'values'] as const;
+/** The [values] header of format 1 (one row per value). */
+export const VALUE_COLUMNS_V1 = ['unit_code', 'indicator', 'col', 'month', 'value'] as const;
 
 export interface WorkbookValue {
   unitCode: string;

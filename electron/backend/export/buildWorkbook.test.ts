@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { unpackValueRows } from '../testing/dataRows';
 import { describe, expect, it } from 'vitest';
 import { cellRef, templateCells } from '../../../shared/template/cells';
 import { monthPeriod, yearPeriod, type Period } from '../../../shared/values/period';
@@ -14,6 +15,7 @@ import {
   TABLE_COLS_MARKER,
   UNITS_MARKER,
   VALUES_MARKER,
+  WORKBOOK_FORMAT_VERSION,
   workbookSheets,
   type WorkbookUnit,
   type WorkbookValue,
@@ -62,13 +64,7 @@ function parseDataSheet(ws: ExcelJS.Worksheet) {
   const unitsAt = rows.findIndex((r) => r[0] === UNITS_MARKER);
   const valuesAt = rows.findIndex((r) => r[0] === VALUES_MARKER);
   const units = rows.slice(unitsAt + 2, valuesAt - 1).filter((r) => r.length > 0);
-  const values = rows.slice(valuesAt + 2).map((r) => ({
-    unitCode: r[0] as string,
-    indicator: r[1] as string,
-    col: (r[2] as string | undefined) ?? '',
-    month: r[3] as number,
-    value: r[4] as number,
-  }));
+  const values = unpackValueRows(rows.slice(valuesAt + 2));
   return { head: rows[0], meta, units, values, keys: rows.slice(1, 1 + META_KEYS.length).map((r) => r[0]) };
 }
 
@@ -105,10 +101,10 @@ describe('submission workbook: Suining ledger, whole year', async () => {
 
   it('writes the data sheet exactly as format.ts says', () => {
     const d = parseDataSheet(wb.getWorksheet(DATA_SHEET)!);
-    expect(d.head).toEqual([DATA_MARKER, 1]);
+    expect(d.head).toEqual([DATA_MARKER, WORKBOOK_FORMAT_VERSION]);
     expect(d.keys).toEqual([...META_KEYS]);
     expect(d.meta).toMatchObject({
-      format_version: 1,
+      format_version: WORKBOOK_FORMAT_VERSION,
       kind: 'submission',
       template_id: 'suining-2017',
       template_version: 1,

@@ -64,7 +64,7 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
     app_version: input.appVersion,
     fingerprint,
   };
-  writeDataSheet(wb, meta, input.kind === 'blank' ? [input.unit] : input.units, values);
+  writeDataSheet(wb, input.template, meta, input.kind === 'blank' ? [input.unit] : input.units, values);
 
   if (input.kind === 'blank') {
     // No password: protection guards against slips, not against the clerk.

@@ -1,5 +1,7 @@
 /** The hidden machine-readable sheet, exactly as shared/workbook/format.ts describes it. */
 import type ExcelJS from 'exceljs';
+import { templateCells } from '../../../shared/template/cells';
+import type { Template } from '../../../shared/template/schema';
 import {
   DATA_MARKER,
   DATA_SHEET,
@@ -13,9 +15,11 @@ import {
   type WorkbookUnit,
   type WorkbookValue,
 } from '../../../shared/workbook/format';
+import { packedRows } from '../../../shared/workbook/packedValues';
 
 export function writeDataSheet(
   wb: ExcelJS.Workbook,
+  template: Template,
   meta: Record<MetaKey, string | number>,
   units: WorkbookUnit[],
   values: WorkbookValue[],
@@ -30,13 +34,9 @@ export function writeDataSheet(
   ws.addRow([]);
   ws.addRow([VALUES_MARKER]);
   ws.addRow([...VALUE_COLUMNS]);
-  const sorted = [...values].sort(
-    (a, b) =>
-      a.unitCode.localeCompare(b.unitCode) || a.indicator.localeCompare(b.indicator) || a.col.localeCompare(b.col) || a.month - b.month,
-  );
-  // Empty col stays an empty cell (list indicators), as format.ts says.
-  for (const v of sorted) ws.addRow([v.unitCode, v.indicator, v.col === '' ? null : v.col, v.month, v.value]);
+  const unitOrder = [...units.map((u) => u.code), ...new Set(values.map((v) => v.unitCode))];
+  ws.addRows(packedRows(templateCells(template), [...new Set(unitOrder)], values));
   ws.getColumn(1).width = 20;
-  ws.getColumn(2).width = 40;
+  ws.getColumn(3).width = 60;
   return ws;
 }

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellRef, templateCells } from '../../../shared/template/cells';
 import { yearPeriod } from '../../../shared/values/period';
 import { rollupMonths } from '../../../shared/values/rollup';
-import { DATA_SHEET, LEDGER_SHEET, TABLE_COLS_MARKER, type WorkbookUnit } from '../../../shared/workbook/format';
+import { DATA_SHEET, LEDGER_SHEET, TABLE_COLS_MARKER, WORKBOOK_FORMAT_VERSION, type WorkbookUnit, type WorkbookValue } from '../../../shared/workbook/format';
+import { unpackValueRows } from '../testing/dataRows';
 import { defaultResourcesDir } from '../paths';
 import { loadTemplates } from '../templates/registry';
 import { tempDir } from '../testing/tempBackend';
@@ -71,10 +72,11 @@ describe('LibreOffice reads what we write', () => {
 
   it('the hidden data sheet is there and carries every value', () => {
     const rows = csvOf('suining', DATA_SHEET);
-    expect(rows[0].slice(0, 2)).toEqual(['LEDGER-DATA', '1']);
+    expect(rows[0].slice(0, 2)).toEqual(['LEDGER-DATA', String(WORKBOOK_FORMAT_VERSION)]);
     const start = rows.findIndex((r) => r[0] === '[values]') + 2;
-    const values = rows.slice(start).filter((r) => r[0] !== '');
-    expect(values).toHaveLength(suiningValues.length);
+    const values = unpackValueRows(rows.slice(start));
+    const key = (v: WorkbookValue) => `${v.unitCode} ${v.indicator} ${v.col} ${v.month} ${v.value}`;
+    expect(values.map(key).sort()).toEqual(suiningValues.map(key).sort());
   });
 
   it('the national table sheets as CSV: every coded cell equals our roll-up', () => {

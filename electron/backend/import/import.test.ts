@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FilePlan } from '../../../shared/api/methods/import';
 import { cellRef } from '../../../shared/template/cells';
 import { monthPeriod, yearPeriod } from '../../../shared/values/period';
-import { DATA_SHEET, LEDGER_SHEET, type WorkbookUnit, type WorkbookValue } from '../../../shared/workbook/format';
+import { DATA_SHEET, LEDGER_SHEET, VALUE_COLUMNS_V1, type WorkbookUnit, type WorkbookValue } from '../../../shared/workbook/format';
+import ExcelJS from 'exceljs';
 import { defaultResourcesDir } from '../paths';
 import { loadTemplates } from '../templates/registry';
 import { workbookBytes } from '../testing/importFixtures';
@@ -167,11 +168,12 @@ describe('import: tampering', () => {
 
   it('refuses an edited hidden data sheet (fingerprint mismatch)', async () => {
     const bytes = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
-    const p = sheetPath(bytes, DATA_SHEET);
     const edited = editParts(bytes, (parts) => {
-      const xml = strFromU8(parts[p]);
-      // The first value row's value cell (column E) gets another number.
-      parts[p] = strToU8(xml.replace(/(<c r="E\d+"><v>)(\d+)(<\/v>)/, (_, a, v, z) => `${a}${Number(v) + 5}${z}`));
+      const xml = strFromU8(parts['xl/sharedStrings.xml']);
+      // The first packed month of the data sheet ("ref=value;…") gets another first value.
+      const changed = xml.replace(/(<t[^>]*>[a-z][a-z0-9_.:]*=)(\d+)/, (_, a, v) => `${a}${Number(v) + 5}`);
+      expect(changed).not.toBe(xml);
+      parts['xl/sharedStrings.xml'] = strToU8(changed);
     });
     const before = figures();
     const r = await importFiles([['改隐藏页.xlsx', edited]]);
@@ -264,7 +266,7 @@ describe('import: bad input, each refused with a message, the rest of the batch 
     const good = await workbookBytes({ template: suining, unit: C01D, values: valuesFor('C01-D1') });
     const p = sheetPath(good, DATA_SHEET);
     const newer = editParts(good, (parts) => {
-      parts[p] = strToU8(strFromU8(parts[p]).replace(/(<c r="B1"[^>]*><v>)1(<\/v>)/, '$19$2'));
+      parts[p] = strToU8(strFromU8(parts[p]).replace(/(<c r="B1"[^>]*><v>)\d+(<\/v>)/, '$199$2'));
     });
     await expectRefused('新版本.xlsx', newer, 'newer_format', /较新版本/);
   });
@@ -365,6 +367,52 @@ describe('import: bad input, each refused with a message, the rest of the batch 
     const before = figures();
     const again = await importFiles([['国家表.xlsx', noData]]);
     expect(again.plans[0].status).toBe('unchanged');
+    expect(figures()).toBe(before);
+  });
+});
+
+describe('import: data sheet formats', () => {
+  /** The same workbook with its [values] block rewritten as format 1 wrote it (one row per value). */
+  async function asFormat1(bytes: Uint8Array, values: WorkbookValue[]): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet(DATA_SHEET)!;
+    ws.getCell('B1').value = 1;
+    let valuesAt = 0;
+    ws.eachRow((row, r) => {
+      if (row.getCell(1).value === 'format_version') row.getCell(2).value = 1;
+      if (row.getCell(1).value === '[values]') valuesAt = r;
+    });
+    // Format 1 rows are longer (5 cells) and more (one per value) than the packed ones they overwrite.
+    ws.getRow(valuesAt + 1).values = [...VALUE_COLUMNS_V1];
+    values.forEach((v, i) => (ws.getRow(valuesAt + 2 + i).values = [v.unitCode, v.indicator, v.col === '' ? null : v.col, v.month, v.value]));
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('still reads a format-1 workbook (one row per value) and stores the same values', async () => {
+    const values = valuesFor('D01');
+    const old = await asFormat1(await workbookBytes({ template: suining, unit: D01, values }), values);
+    const r = await importFiles([['旧格式.xlsx', old]]);
+    expect(r.plans[0].problems).toEqual([]);
+    expect(r.plans[0]).toMatchObject({ status: 'new', source: 'data', changedValues: values.length });
+    const stored = await storedYear('D01');
+    const key = (v: { indicator: string; col: string; month: number; value: number }) => `${v.indicator} ${v.col} ${v.month} ${Math.round(v.value * 100)}`;
+    expect(stored.map(key).sort()).toEqual(values.map(key).sort());
+  });
+
+  it('refuses a packed row it cannot read, naming the data sheet cell', async () => {
+    const bytes = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
+    const broken = editParts(bytes, (parts) => {
+      const xml = strFromU8(parts['xl/sharedStrings.xml']);
+      const changed = xml.replace(/(<t[^>]*>[a-z][a-z0-9_.:]*=)(\d+)/, '$1十二');
+      expect(changed).not.toBe(xml);
+      parts['xl/sharedStrings.xml'] = strToU8(changed);
+    });
+    const before = figures();
+    const r = await importFiles([['坏行.xlsx', broken]]);
+    expect(r.plans[0].status).toBe('rejected');
+    expect(r.plans[0].problems[0]).toMatchObject({ code: 'bad_meta', sheet: DATA_SHEET, cell: expect.stringMatching(/^C\d+$/) });
+    expect(r.plans[0].problems[0].message).toMatch(/不是有效的数字/);
     expect(figures()).toBe(before);
   });
 });

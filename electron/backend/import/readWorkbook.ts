@@ -4,7 +4,7 @@
  * hidden data. Only the workbook, relationship, shared-string and worksheet
  * parts are inflated (not styles, drawings or pictures).
  */
-import { cellRef, templateCells } from '../../../shared/template/cells';
+import { cellRef, splitRef, templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, parsePeriodKey, type Period } from '../../../shared/values/period';
 import {
@@ -19,6 +19,7 @@ import {
   type WorkbookUnit,
   type WorkbookValue,
 } from '../../../shared/workbook/format';
+import { unpackMonth } from '../../../shared/workbook/packedValues';
 import { visibleFigures } from '../export/figures';
 import { workbookFingerprint } from '../export/fingerprint';
 import { type ImportProblem, refuse } from './problems';
@@ -194,7 +195,18 @@ function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: Workboo
     }
     if (a === '') continue;
     if (block === 'units') units.push({ code: a, name: text(row, 2), kind: text(row, 3), parentCode: text(row, 4) });
-    else if (block === 'values') {
+    else if (block === 'values' && meta.formatVersion >= 2) {
+      const month = row.get(2);
+      if (month?.kind !== 'number' || !Number.isInteger(month.value)) refuse('bad_meta', `隐藏数据页第 ${r} 行的月份无效`, DATA_SHEET, `B${r}`);
+      const chunks: string[] = [];
+      for (let c = 3; row.has(c); c++) chunks.push(text(row, c));
+      const unpacked = unpackMonth(chunks);
+      if (!unpacked.ok) refuse('bad_meta', `隐藏数据页第 ${r} 行无法识别（${unpacked.why}），文件不可信`, DATA_SHEET, `C${r}`);
+      for (const [ref, value] of unpacked.pairs) {
+        const { indicator, col } = splitRef(ref);
+        values.push({ unitCode: a, indicator, col, month: month.value, value });
+      }
+    } else if (block === 'values') {
       const month = row.get(4);
       const value = row.get(5);
       if (month?.kind !== 'number' || value?.kind !== 'number') refuse('bad_meta', `隐藏数据页第 ${r} 行不是有效的数值`, DATA_SHEET, `A${r}`);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import nationalJson from '../../resources/templates/national-2021.json';
+import { templateCells, type CellDef } from '../template/cells';
+import { parseTemplate } from '../template/validate';
+import { packMonth, packedRows, PACKED_CELL_CHARS, unpackMonth } from './packedValues';
+import type { WorkbookValue } from './format';
+
+const national = templateCells(parseTemplate(nationalJson, 'national-2021.json'));
+
+describe('packed values (data sheet format 2)', () => {
+  it('packs a month in template order, counts as integers and amounts with two decimals, and unpacks it again', () => {
+    const cells = [...national.values()];
+    const amount = cells.find((c) => c.valueKind === 'amount')!;
+    const counts = cells.filter((c) => c.valueKind === 'count').slice(0, 3);
+    const values = [...counts.reverse().map((c, i) => ({ indicator: c.indicator, col: c.col, value: i * 7 })), { indicator: amount.indicator, col: amount.col, value: 1.5 }];
+    const packed = packMonth(national, values);
+    expect(packed).toHaveLength(1);
+    const order = cells.map((c) => c.ref);
+    const refs = packed[0].split(';').map((p) => p.split('=')[0]);
+    expect(refs).toEqual([...refs].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    expect(packed[0]).toContain(`${amount.ref}=1.50`);
+    const back = unpackMonth(packed);
+    expect(back.ok && new Map(back.pairs)).toEqual(new Map(values.map((v) => [v.col ? `${v.indicator}:${v.col}` : v.indicator, v.value])));
+  });
+
+  it('continues a long month in further cells, each within Excel’s cell limit', () => {
+    const many = new Map<string, CellDef>();
+    for (let i = 0; i < 5000; i++) {
+      const ref = `indicator_with_a_long_name_${i}`;
+      many.set(ref, { ref, indicator: ref, col: '', sectionCode: 's', label: ref, measure: '件', valueKind: 'count', rollup: 'sum' });
+    }
+    const values = [...many.keys()].map((indicator, i) => ({ indicator, col: '', value: 1000 + i }));
+    const packed = packMonth(many, values);
+    expect(packed.length).toBeGreaterThan(1);
+    for (const chunk of packed) expect(chunk.length).toBeLessThanOrEqual(PACKED_CELL_CHARS);
+    const back = unpackMonth(packed);
+    expect(back.ok && back.pairs.length).toBe(5000);
+  });
+
+  it('gives one row per unit and month, units in the given order, months ascending', () => {
+    const c = [...national.values()][0];
+    const v = (unitCode: string, month: number): WorkbookValue => ({ unitCode, indicator: c.indicator, col: c.col, month, value: month });
+    const rows = packedRows(national, ['B', 'A'], [v('A', 3), v('B', 12), v('A', 1), v('B', 2)]);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([['B', 2], ['B', 12], ['A', 1], ['A', 3]]);
+  });
+
+  it('refuses what the writer never writes: no "=", a non-number, a negative, a ref twice', () => {
+    expect(unpackMonth(['a.b=1;a.c']).ok).toBe(false);
+    expect(unpackMonth(['a.b=1;a.c=x'])).toMatchObject({ ok: false, why: expect.stringContaining('a.c') });
+    expect(unpackMonth(['a.b=-1']).ok).toBe(false);
+    expect(unpackMonth(['a.b=1e3']).ok).toBe(false);
+    expect(unpackMonth(['a.b=1', 'a.b=2'])).toMatchObject({ ok: false, why: expect.stringContaining('两次') });
+    expect(unpackMonth(['a.b=1;']).ok).toBe(false);
+  });
+});

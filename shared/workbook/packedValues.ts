@@ -1,0 +1,80 @@
+/**
+ * Format 2 of the data sheet's [values] block: one row per unit and month,
+ * its values packed as "ref=value;ref=value" (template cell order). A year of
+ * a department is 12 rows instead of ~1,600, which is what lets the office
+ * read hundreds of workbooks in a blink; a bundle of 500 units stays within
+ * a few thousand rows. Excel caps a cell at 32,767 characters, so a long
+ * month continues in the next cells of its row.
+ */
+import { cellRef, type CellDef } from '../template/cells';
+import { formatValue } from '../values/parse';
+import type { WorkbookValue } from './format';
+
+/** Room below Excel's 32,767-character cell limit. */
+export const PACKED_CELL_CHARS = 30000;
+
+/** The cells of one unit-month row after unit code and month: the month's values in template order. */
+export function packMonth(cells: Map<string, CellDef>, values: { indicator: string; col: string; value: number }[]): string[] {
+  const byRef = new Map(values.map((v) => [cellRef(v.indicator, v.col), v.value]));
+  const out: string[] = [];
+  let chunk = '';
+  for (const def of cells.values()) {
+    const v = byRef.get(def.ref);
+    if (v === undefined) continue;
+    const pair = `${def.ref}=${formatValue(v, def.valueKind)}`;
+    if (chunk && chunk.length + 1 + pair.length > PACKED_CELL_CHARS) {
+      out.push(chunk);
+      chunk = '';
+    }
+    chunk = chunk ? `${chunk};${pair}` : pair;
+  }
+  if (chunk) out.push(chunk);
+  return out;
+}
+
+/** Rows of the [values] block: [unit code, month, …packed cells], units in the given order, months ascending. */
+export function packedRows(cells: Map<string, CellDef>, unitCodes: string[], values: WorkbookValue[]): (string | number)[][] {
+  const groups = new Map<string, Map<number, WorkbookValue[]>>(unitCodes.map((c) => [c, new Map()]));
+  for (const v of values) {
+    let months = groups.get(v.unitCode);
+    if (!months) groups.set(v.unitCode, (months = new Map()));
+    let list = months.get(v.month);
+    if (!list) months.set(v.month, (list = []));
+    list.push(v);
+  }
+  const rows: (string | number)[][] = [];
+  for (const [unitCode, months] of groups) {
+    for (const month of [...months.keys()].sort((a, b) => a - b)) rows.push([unitCode, month, ...packMonth(cells, months.get(month)!)]);
+  }
+  return rows;
+}
+
+export type UnpackResult = { ok: true; pairs: [ref: string, value: number][] } | { ok: false; why: string };
+
+/**
+ * The pairs of one row's packed cells (joined as written). Refuses what the
+ * writer never produces: a pair without "=", a value that is not a plain
+ * decimal, a ref twice.
+ */
+export function unpackMonth(chunks: string[]): UnpackResult {
+  const pairs: [string, number][] = [];
+  const seen = new Set<string>();
+  for (const chunk of chunks) {
+    if (chunk === '') continue;
+    let start = 0;
+    while (start <= chunk.length) {
+      let end = chunk.indexOf(';', start);
+      if (end < 0) end = chunk.length;
+      const eq = chunk.indexOf('=', start);
+      if (eq < 0 || eq >= end) return { ok: false, why: `“${chunk.slice(start, Math.min(end, start + 40))}”缺少“=”` };
+      const ref = chunk.slice(start, eq);
+      const text = chunk.slice(eq + 1, end);
+      if (!/^\d+(\.\d+)?$/.test(text)) return { ok: false, why: `${ref} 的值“${text.slice(0, 20)}”不是有效的数字` };
+      if (seen.has(ref)) return { ok: false, why: `${ref} 出现了两次` };
+      seen.add(ref);
+      pairs.push([ref, Number(text)]);
+      start = end + 1;
+    }
+  }
+  return { ok: true, pairs };
+}
