@@ -21,7 +21,8 @@
  *   revision                1, 2, … (grows with each export of the same unit and period; 0 for a blank)
  *   exported_at             ISO time
  *   app_version
- *   fingerprint             SHA-256 hex of canonicalValues(...)
+ *   fingerprint             SHA-256 hex of canonicalPackedText(...) (packedValues.ts);
+ *                           format 1: of canonicalValuesV1(...)
  *   (empty row)
  *   UNITS_MARKER            then a header row: unit_code | unit_name | unit_kind | parent_code
  *                           one row per unit whose values the workbook carries (a bundle:
@@ -133,10 +134,11 @@ export interface WorkbookValue {
 }
 
 /**
- * The canonical text whose SHA-256 is the fingerprint: independent of row
- * order and of how a spreadsheet program formats numbers.
+ * Format 1's canonical text whose SHA-256 was the fingerprint: independent
+ * of row order and of how a spreadsheet program formats numbers. Kept to
+ * check format-1 workbooks; format 2 hashes its packed rows instead.
  */
-export function canonicalValues(
+export function canonicalValuesV1(
   meta: { templateId: string; templateVersion: number; period: string },
   values: WorkbookValue[],
   kindOf: (indicator: string, col: string) => 'count' | 'amount' = () => 'count',

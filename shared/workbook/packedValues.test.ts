@@ -41,7 +41,7 @@ describe('packed values (data sheet format 2)', () => {
     const c = [...national.values()][0];
     const v = (unitCode: string, month: number): WorkbookValue => ({ unitCode, indicator: c.indicator, col: c.col, month, value: month });
     const rows = packedRows(national, ['B', 'A'], [v('A', 3), v('B', 12), v('A', 1), v('B', 2)]);
-    expect(rows.map((r) => [r[0], r[1]])).toEqual([['B', 2], ['B', 12], ['A', 1], ['A', 3]]);
+    expect(rows.map((r) => [r.unitCode, r.month])).toEqual([['B', 2], ['B', 12], ['A', 1], ['A', 3]]);
   });
 
   it('refuses what the writer never writes: no "=", a non-number, a negative, a ref twice', () => {

@@ -32,8 +32,16 @@ export function packMonth(cells: Map<string, CellDef>, values: { indicator: stri
   return out;
 }
 
-/** Rows of the [values] block: [unit code, month, …packed cells], units in the given order, months ascending. */
-export function packedRows(cells: Map<string, CellDef>, unitCodes: string[], values: WorkbookValue[]): (string | number)[][] {
+/** One row of the [values] block. */
+export interface PackedRow {
+  unitCode: string;
+  month: number;
+  /** The packed cells (one unless the month is longer than PACKED_CELL_CHARS). */
+  chunks: string[];
+}
+
+/** Rows of the [values] block: units in the given order (others after, by code), months ascending. */
+export function packedRows(cells: Map<string, CellDef>, unitCodes: string[], values: WorkbookValue[]): PackedRow[] {
   const groups = new Map<string, Map<number, WorkbookValue[]>>(unitCodes.map((c) => [c, new Map()]));
   for (const v of values) {
     let months = groups.get(v.unitCode);
@@ -42,11 +50,28 @@ export function packedRows(cells: Map<string, CellDef>, unitCodes: string[], val
     if (!list) months.set(v.month, (list = []));
     list.push(v);
   }
-  const rows: (string | number)[][] = [];
+  const rows: PackedRow[] = [];
   for (const [unitCode, months] of groups) {
-    for (const month of [...months.keys()].sort((a, b) => a - b)) rows.push([unitCode, month, ...packMonth(cells, months.get(month)!)]);
+    for (const month of [...months.keys()].sort((a, b) => a - b)) rows.push({ unitCode, month, chunks: packMonth(cells, months.get(month)!) });
   }
   return rows;
+}
+
+/**
+ * The canonical text whose SHA-256 is a workbook's fingerprint (and, for a
+ * single unit and month, a submission's): template and period, then one line
+ * per unit and month, "unit \t month \t packed values", ordered by unit code
+ * and month. Packing is canonical (template order, fixed number format), so
+ * the same figures give the same text whichever file or route they came by,
+ * and the reader hashes the rows as it finds them without rebuilding a line
+ * per value.
+ */
+export function canonicalPackedText(meta: { templateId: string; templateVersion: number; period: string }, rows: PackedRow[]): string {
+  const lines = rows
+    .filter((r) => r.chunks.length > 0)
+    .sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : a.month - b.month))
+    .map((r) => `${r.unitCode}\t${r.month}\t${r.chunks.join(';')}`);
+  return [`${meta.templateId}@${meta.templateVersion}`, meta.period, ...lines].join('\n');
 }
 
 export type UnpackResult = { ok: true; pairs: [ref: string, value: number][] } | { ok: false; why: string };

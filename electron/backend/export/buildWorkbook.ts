@@ -7,11 +7,12 @@ import ExcelJS from 'exceljs';
 import { cellRef, templateCells } from '../../../shared/template/cells';
 import { formatPeriodKey } from '../../../shared/values/period';
 import { CHART_SHEET, COVER_SHEET, type MetaKey, WORKBOOK_FORMAT_VERSION, workbookSheets } from '../../../shared/workbook/format';
+import { packedRows } from '../../../shared/workbook/packedValues';
 import { writeChartSheet } from './chartSheet';
 import { writeCoverSheet } from './coverSheet';
 import { writeDataSheet } from './dataSheet';
 import { visibleFigures } from './figures';
-import { workbookFingerprint } from './fingerprint';
+import { rowsFingerprint } from './fingerprint';
 import { writeLedgerSheet } from './ledgerSheet';
 import { writeTableSheet } from './tableSheet';
 import type { WorkbookInput } from './workbookInput';
@@ -35,7 +36,9 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
       ? []
       : input.values.filter((v) => v.month >= input.period.fromMonth && v.month <= input.period.toMonth && cells.has(cellRef(v.indicator, v.col)));
   const figures = visibleFigures(input.template, input.period, values);
-  const fingerprint = workbookFingerprint(input.template, input.period, values);
+  const units = input.kind === 'blank' ? [input.unit] : input.units;
+  const rows = packedRows(cells, units.map((u) => u.code), values);
+  const fingerprint = rowsFingerprint(input.template, formatPeriodKey(input.period), rows);
   const notice = input.kind !== 'blank' && figures.empty ? EMPTY_NOTICE : null;
 
   const wb = new ExcelJS.Workbook();
@@ -64,7 +67,7 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
     app_version: input.appVersion,
     fingerprint,
   };
-  writeDataSheet(wb, input.template, meta, input.kind === 'blank' ? [input.unit] : input.units, values);
+  writeDataSheet(wb, meta, units, rows);
 
   if (input.kind === 'blank') {
     // No password: protection guards against slips, not against the clerk.

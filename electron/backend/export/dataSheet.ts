@@ -1,7 +1,5 @@
 /** The hidden machine-readable sheet, exactly as shared/workbook/format.ts describes it. */
 import type ExcelJS from 'exceljs';
-import { templateCells } from '../../../shared/template/cells';
-import type { Template } from '../../../shared/template/schema';
 import {
   DATA_MARKER,
   DATA_SHEET,
@@ -13,17 +11,10 @@ import {
   VALUES_MARKER,
   WORKBOOK_FORMAT_VERSION,
   type WorkbookUnit,
-  type WorkbookValue,
 } from '../../../shared/workbook/format';
-import { packedRows } from '../../../shared/workbook/packedValues';
+import type { PackedRow } from '../../../shared/workbook/packedValues';
 
-export function writeDataSheet(
-  wb: ExcelJS.Workbook,
-  template: Template,
-  meta: Record<MetaKey, string | number>,
-  units: WorkbookUnit[],
-  values: WorkbookValue[],
-): ExcelJS.Worksheet {
+export function writeDataSheet(wb: ExcelJS.Workbook, meta: Record<MetaKey, string | number>, units: WorkbookUnit[], rows: PackedRow[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(DATA_SHEET, { state: 'veryHidden' });
   ws.addRow([DATA_MARKER, WORKBOOK_FORMAT_VERSION]);
   for (const key of META_KEYS) ws.addRow([key, meta[key]]);
@@ -34,8 +25,7 @@ export function writeDataSheet(
   ws.addRow([]);
   ws.addRow([VALUES_MARKER]);
   ws.addRow([...VALUE_COLUMNS]);
-  const unitOrder = [...units.map((u) => u.code), ...new Set(values.map((v) => v.unitCode))];
-  ws.addRows(packedRows(templateCells(template), [...new Set(unitOrder)], values));
+  ws.addRows(rows.map((r) => [r.unitCode, r.month, ...r.chunks]));
   ws.getColumn(1).width = 20;
   ws.getColumn(3).width = 60;
   return ws;

@@ -18,6 +18,7 @@ import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { currentSubmission } from '../store/submissions';
 import { findUnitByCode } from '../store/units';
 import { getValues, type ValueChange } from '../store/values';
+import { packMonth } from '../../../shared/workbook/packedValues';
 import { monthFingerprint } from './monthFingerprint';
 import { ImportRefusal, type ImportProblem } from './problems';
 import { readWorkbook, type ReadWorkbook } from './readWorkbook';
@@ -53,7 +54,16 @@ function monthsOf(f: BatchFile): Map<string, { values: WorkbookValue[]; fingerpr
   const groups = new Map<string, WorkbookValue[]>();
   for (const u of r.units) for (const m of periodMonths(r.meta.period)) groups.set(unitMonth(u.code, m), []);
   for (const v of r.values) groups.get(unitMonth(v.unitCode, v.month))?.push(v);
-  f.months = new Map([...groups].map(([k, values]) => [k, { values, fingerprint: monthFingerprint(r.template, r.meta.period.year, Number(k.split('\t')[1]), values) }]));
+  // Rows read from a checked data sheet are already packed; anything else is packed here.
+  const read = new Map(r.rows?.map((row) => [unitMonth(row.unitCode, row.month), row.chunks]));
+  const cells = templateCells(r.template);
+  f.months = new Map(
+    [...groups].map(([k, values]) => {
+      const [unitCode, month] = k.split('\t');
+      const chunks = r.rows ? (read.get(k) ?? []) : packMonth(cells, values);
+      return [k, { values, fingerprint: monthFingerprint(r.template, r.meta.period.year, Number(month), unitCode, chunks) }];
+    }),
+  );
   return f.months;
 }
 

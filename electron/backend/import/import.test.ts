@@ -13,6 +13,7 @@ import { workbookBytes } from '../testing/importFixtures';
 import { fillEveryCell } from '../testing/seedValues';
 import { tempBackend, type TempBackend } from '../testing/tempBackend';
 import { visibleFigures } from '../export/figures';
+import { workbookFingerprintV1 } from '../export/fingerprint';
 import { editParts, rowOfCode, setCell, sheetPath } from '../testing/xlsxEdit';
 import { strFromU8, strToU8 } from 'fflate';
 
@@ -381,6 +382,7 @@ describe('import: data sheet formats', () => {
     let valuesAt = 0;
     ws.eachRow((row, r) => {
       if (row.getCell(1).value === 'format_version') row.getCell(2).value = 1;
+      if (row.getCell(1).value === 'fingerprint') row.getCell(2).value = workbookFingerprintV1(suining, yearPeriod(2017), values);
       if (row.getCell(1).value === '[values]') valuesAt = r;
     });
     // Format 1 rows are longer (5 cells) and more (one per value) than the packed ones they overwrite.

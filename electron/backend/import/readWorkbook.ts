@@ -4,7 +4,7 @@
  * hidden data. Only the workbook, relationship, shared-string and worksheet
  * parts are inflated (not styles, drawings or pictures).
  */
-import { cellRef, splitRef, templateCells } from '../../../shared/template/cells';
+import { cellRef, templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, parsePeriodKey, type Period } from '../../../shared/values/period';
 import {
@@ -19,9 +19,9 @@ import {
   type WorkbookUnit,
   type WorkbookValue,
 } from '../../../shared/workbook/format';
-import { unpackMonth } from '../../../shared/workbook/packedValues';
+import { type PackedRow, unpackMonth } from '../../../shared/workbook/packedValues';
 import { visibleFigures } from '../export/figures';
-import { workbookFingerprint } from '../export/fingerprint';
+import { rowsFingerprint, workbookFingerprintV1 } from '../export/fingerprint';
 import { type ImportProblem, refuse } from './problems';
 import { cellText, parseSharedStrings, parseSheetCells, parseSheetList, type SheetCells, xmlText } from './sheetXml';
 import { readVisibleSheets, type VisibleRead } from './visibleSheets';
@@ -65,8 +65,12 @@ export interface ReadWorkbook {
   differences: CellDifference[];
   /** Problems that refuse the file (cell-level ones carry sheet and cell). */
   problems: ImportProblem[];
-  /** Fingerprint of `values` (what submissions are compared by). */
-  fingerprint: string;
+  /**
+   * The data sheet's packed rows when they are exactly what will be imported
+   * (format 2, fingerprint checked, so their text is canonical): month
+   * fingerprints hash them instead of packing the values again.
+   */
+  rows: PackedRow[] | null;
 }
 
 export interface ReadOptions {
@@ -115,14 +119,21 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   let units: WorkbookUnit[];
   let differences: CellDifference[] = [];
   let source: 'data' | 'visible';
-  let dataFingerprint: string | undefined;
+  let rows: PackedRow[] | null = null;
   if (parsed && meta.kind !== 'blank') {
     source = 'data';
     units = parsed.units;
-    values = parsed.values;
-    checkDataValues(template, meta, units, values);
-    dataFingerprint = workbookFingerprint(template, meta.period, values);
-    if (dataFingerprint !== meta.fingerprint) {
+    let fingerprint: string;
+    if (meta.formatVersion >= 2) {
+      values = packedValues(template, meta, units, parsed.packed);
+      rows = parsed.packed;
+      fingerprint = rowsFingerprint(template, formatPeriodKey(meta.period), rows);
+    } else {
+      values = parsed.values;
+      checkDataValues(template, meta, units, values);
+      fingerprint = workbookFingerprintV1(template, meta.period, values);
+    }
+    if (fingerprint !== meta.fingerprint) {
       refuse('fingerprint_mismatch', '隐藏数据页被改动（内容指纹不符），文件不可信，请让报送单位重新导出', DATA_SHEET);
     }
     if (problems.length === 0) {
@@ -131,7 +142,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
         if (meta.kind === 'bundle') refuse('tampered', '汇总报送表的可见数据被改动，无法按单位拆分，请让报送单位重新导出');
         values = takeVisible(template, meta, values, differences);
         differences = [];
-        dataFingerprint = undefined;
+        rows = null;
       }
     }
   } else {
@@ -140,10 +151,16 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     units = parsed?.units.slice(0, 1) ?? [{ code: meta.unitCode, name: meta.unitName, kind: '', parentCode: '' }];
     values = fromVisible();
   }
-  return { meta, template, source, units, values, differences, problems, fingerprint: dataFingerprint ?? workbookFingerprint(template, meta.period, values) };
+  return { meta, template, source, units, values, differences, problems, rows };
 }
 
-function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[] } {
+/** A format-2 [values] row as read, checked against the template once it is known (packedValues). */
+interface ReadRow extends PackedRow {
+  row: number;
+  pairs: [string, number][];
+}
+
+function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[]; packed: ReadRow[] } {
   const rows = [...cells].sort((a, b) => a[0] - b[0]);
   const text = (r: Map<number, unknown> | undefined, c: number) => cellText(r?.get(c) as never).trim();
   if (text(cells.get(1), 1) !== DATA_MARKER) refuse('bad_meta', '隐藏数据页格式不对（缺少标记），文件不可信', DATA_SHEET, 'A1');
@@ -179,6 +196,7 @@ function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: Workboo
   if (!meta.unitCode) refuse('bad_meta', '隐藏数据页缺少单位代码', DATA_SHEET);
   const units: WorkbookUnit[] = [];
   const values: WorkbookValue[] = [];
+  const packed: ReadRow[] = [];
   let block: 'units' | 'values' | null = null;
   for (; i < rows.length; i++) {
     const [r, row] = rows[i];
@@ -202,10 +220,7 @@ function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: Workboo
       for (let c = 3; row.has(c); c++) chunks.push(text(row, c));
       const unpacked = unpackMonth(chunks);
       if (!unpacked.ok) refuse('bad_meta', `隐藏数据页第 ${r} 行无法识别（${unpacked.why}），文件不可信`, DATA_SHEET, `C${r}`);
-      for (const [ref, value] of unpacked.pairs) {
-        const { indicator, col } = splitRef(ref);
-        values.push({ unitCode: a, indicator, col, month: month.value, value });
-      }
+      packed.push({ row: r, unitCode: a, month: month.value, chunks, pairs: unpacked.pairs });
     } else if (block === 'values') {
       const month = row.get(4);
       const value = row.get(5);
@@ -214,10 +229,32 @@ function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: Workboo
     }
   }
   if (units.length === 0) refuse('bad_meta', '隐藏数据页没有单位列表', DATA_SHEET);
-  return { meta, units, values };
+  return { meta, units, values, packed };
 }
 
-/** The data sheet's values must be cells of the template, months of the period, units of the file. */
+/** Format 2: each row a unit of the file and a month of the period, once; each pair a cell of the template with a valid value. */
+function packedValues(template: Template, meta: WorkbookMeta, units: WorkbookUnit[], rows: ReadRow[]): WorkbookValue[] {
+  const cells = templateCells(template);
+  const codes = new Set(units.map((u) => u.code));
+  const seen = new Set<string>();
+  const out: WorkbookValue[] = [];
+  for (const r of rows) {
+    const key = `${r.unitCode}\t${r.month}`;
+    if (!codes.has(r.unitCode) || r.month < meta.period.fromMonth || r.month > meta.period.toMonth || seen.has(key)) {
+      refuse('bad_meta', `隐藏数据页第 ${r.row} 行（${r.unitCode} ${r.month}月）不属于本表或重复，文件不可信`, DATA_SHEET, `A${r.row}`);
+    }
+    seen.add(key);
+    for (const [ref, raw] of r.pairs) {
+      const def = cells.get(ref);
+      if (!def) refuse('bad_meta', `隐藏数据页第 ${r.row} 行含有不属于本表的单元格 ${ref}，文件不可信`, DATA_SHEET, `C${r.row}`);
+      if (def.valueKind === 'count' && !Number.isInteger(raw)) refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${r.month}月 = ${raw}）`, DATA_SHEET, `C${r.row}`);
+      out.push({ unitCode: r.unitCode, indicator: def.indicator, col: def.col, month: r.month, value: def.valueKind === 'amount' ? Math.round(raw * 100) / 100 : raw });
+    }
+  }
+  return out;
+}
+
+/** Format 1: the data sheet's values must be cells of the template, months of the period, units of the file. */
 function checkDataValues(template: Template, meta: WorkbookMeta, units: WorkbookUnit[], values: WorkbookValue[]) {
   const cells = templateCells(template);
   const codes = new Set(units.map((u) => u.code));
