@@ -13,7 +13,7 @@ describe('packed values (data sheet format 2)', () => {
     const amount = cells.find((c) => c.valueKind === 'amount')!;
     const counts = cells.filter((c) => c.valueKind === 'count').slice(0, 3);
     const values = [...counts.reverse().map((c, i) => ({ indicator: c.indicator, col: c.col, value: i * 7 })), { indicator: amount.indicator, col: amount.col, value: 1.5 }];
-    const packed = packMonth(national, values);
+    const packed = packMonth(national, new Map(values.map((v) => [v.col ? `${v.indicator}:${v.col}` : v.indicator, v.value])));
     expect(packed).toHaveLength(1);
     const order = cells.map((c) => c.ref);
     const refs = packed[0].split(';').map((p) => p.split('=')[0]);
@@ -29,8 +29,7 @@ describe('packed values (data sheet format 2)', () => {
       const ref = `indicator_with_a_long_name_${i}`;
       many.set(ref, { ref, indicator: ref, col: '', sectionCode: 's', label: ref, measure: '件', valueKind: 'count', rollup: 'sum' });
     }
-    const values = [...many.keys()].map((indicator, i) => ({ indicator, col: '', value: 1000 + i }));
-    const packed = packMonth(many, values);
+    const packed = packMonth(many, new Map([...many.keys()].map((ref, i) => [ref, 1000 + i])));
     expect(packed.length).toBeGreaterThan(1);
     for (const chunk of packed) expect(chunk.length).toBeLessThanOrEqual(PACKED_CELL_CHARS);
     const back = unpackMonth(packed);

@@ -6,20 +6,20 @@
  * a few thousand rows. Excel caps a cell at 32,767 characters, so a long
  * month continues in the next cells of its row.
  */
-import { cellRef, type CellDef } from '../template/cells';
+import type { CellDef } from '../template/cells';
 import { formatValue } from '../values/parse';
 import type { WorkbookValue } from './format';
+import { groupUnitMonths, type UnitMonthValues } from './unitMonths';
 
 /** Room below Excel's 32,767-character cell limit. */
 export const PACKED_CELL_CHARS = 30000;
 
-/** The cells of one unit-month row after unit code and month: the month's values in template order. */
-export function packMonth(cells: Map<string, CellDef>, values: { indicator: string; col: string; value: number }[]): string[] {
-  const byRef = new Map(values.map((v) => [cellRef(v.indicator, v.col), v.value]));
+/** The cells of one unit-month row after unit code and month: the month's values (ref → value) in template order. */
+export function packMonth(cells: Map<string, CellDef>, values: Map<string, number>): string[] {
   const out: string[] = [];
   let chunk = '';
   for (const def of cells.values()) {
-    const v = byRef.get(def.ref);
+    const v = values.get(def.ref);
     if (v === undefined) continue;
     const pair = `${def.ref}=${formatValue(v, def.valueKind)}`;
     if (chunk && chunk.length + 1 + pair.length > PACKED_CELL_CHARS) {
@@ -42,17 +42,19 @@ export interface PackedRow {
 
 /** Rows of the [values] block: units in the given order (others after, by code), months ascending. */
 export function packedRows(cells: Map<string, CellDef>, unitCodes: string[], values: WorkbookValue[]): PackedRow[] {
-  const groups = new Map<string, Map<number, WorkbookValue[]>>(unitCodes.map((c) => [c, new Map()]));
-  for (const v of values) {
-    let months = groups.get(v.unitCode);
-    if (!months) groups.set(v.unitCode, (months = new Map()));
-    let list = months.get(v.month);
-    if (!list) months.set(v.month, (list = []));
-    list.push(v);
+  return packedRowsOfMonths(cells, unitCodes, groupUnitMonths(values));
+}
+
+export function packedRowsOfMonths(cells: Map<string, CellDef>, unitCodes: string[], months: UnitMonthValues[]): PackedRow[] {
+  const groups = new Map<string, UnitMonthValues[]>(unitCodes.map((c) => [c, []]));
+  for (const m of months) {
+    let list = groups.get(m.unitCode);
+    if (!list) groups.set(m.unitCode, (list = []));
+    list.push(m);
   }
   const rows: PackedRow[] = [];
-  for (const [unitCode, months] of groups) {
-    for (const month of [...months.keys()].sort((a, b) => a - b)) rows.push({ unitCode, month, chunks: packMonth(cells, months.get(month)!) });
+  for (const [unitCode, list] of groups) {
+    for (const m of list.sort((a, b) => a.month - b.month)) rows.push({ unitCode, month: m.month, chunks: packMonth(cells, m.values) });
   }
   return rows;
 }

@@ -3,10 +3,11 @@
  * month figures summed over the units, and period figures rolled up per unit
  * first (a stock is each unit's own last value) and then summed.
  */
-import { cellRef, templateCells } from '../../../shared/template/cells';
+import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
 import type { WorkbookValue } from '../../../shared/workbook/format';
+import { groupUnitMonths, type UnitMonthValues } from '../../../shared/workbook/unitMonths';
 import { aggregatePeriodFigures, type MonthlyFigures } from '../store/aggregate';
 
 export interface VisibleFigures {
@@ -17,30 +18,42 @@ export interface VisibleFigures {
   empty: boolean;
 }
 
-function add(map: MonthlyFigures, ref: string, month: number, value: number) {
-  let months = map.get(ref);
-  if (!months) map.set(ref, (months = new Array<number | null>(13).fill(null)));
-  // Hundredths keep amounts exact when summed.
-  months[month] = (Math.round((months[month] ?? 0) * 100) + Math.round(value * 100)) / 100;
+export function visibleFigures(template: Template, period: Period, values: WorkbookValue[]): VisibleFigures {
+  return visibleFiguresOfMonths(template, period, groupUnitMonths(values));
 }
 
-export function visibleFigures(template: Template, period: Period, values: WorkbookValue[]): VisibleFigures {
+export function visibleFiguresOfMonths(template: Template, period: Period, months: UnitMonthValues[]): VisibleFigures {
   const cells = templateCells(template);
-  const monthly: MonthlyFigures = new Map();
   const perUnit = new Map<string, MonthlyFigures>();
-  for (const v of values) {
-    if (v.month < period.fromMonth || v.month > period.toMonth) continue;
-    const ref = cellRef(v.indicator, v.col);
-    if (!cells.has(ref)) continue;
-    add(monthly, ref, v.month, v.value);
-    let unit = perUnit.get(v.unitCode);
-    if (!unit) perUnit.set(v.unitCode, (unit = new Map()));
-    add(unit, ref, v.month, v.value);
+  for (const m of months) {
+    if (m.month < period.fromMonth || m.month > period.toMonth) continue;
+    let unit = perUnit.get(m.unitCode);
+    if (!unit) perUnit.set(m.unitCode, (unit = new Map()));
+    for (const [ref, value] of m.values) {
+      if (!cells.has(ref)) continue;
+      let arr = unit.get(ref);
+      if (!arr) unit.set(ref, (arr = new Array<number | null>(13).fill(null)));
+      // Hundredths keep amounts exact when summed.
+      arr[m.month] = Math.round(value * 100) / 100;
+    }
   }
-  const byIndex = new Map([...perUnit.values()].map((m, i) => [i, m]));
+  const units = [...perUnit.values()].filter((u) => u.size > 0);
   return {
-    monthly,
-    period: aggregatePeriodFigures(template, byIndex, period.fromMonth, period.toMonth),
-    empty: monthly.size === 0,
+    monthly: units.length === 1 ? units[0] : sumUnits(units),
+    period: aggregatePeriodFigures(template, new Map(units.map((u, i) => [i, u])), period.fromMonth, period.toMonth),
+    empty: units.length === 0,
   };
+}
+
+function sumUnits(units: MonthlyFigures[]): MonthlyFigures {
+  const hundredths = new Map<string, (number | null)[]>();
+  for (const unit of units) {
+    for (const [ref, months] of unit) {
+      let sum = hundredths.get(ref);
+      if (!sum) hundredths.set(ref, (sum = new Array<number | null>(13).fill(null)));
+      for (let m = 1; m <= 12; m++) if (months[m] !== null) sum[m] = (sum[m] ?? 0) + Math.round(months[m]! * 100);
+    }
+  }
+  for (const months of hundredths.values()) for (let m = 1; m <= 12; m++) if (months[m] !== null) months[m] = months[m]! / 100;
+  return hundredths;
 }

@@ -42,18 +42,21 @@ export interface BatchFile {
   /** Set once applied (or refused at apply time). */
   applied?: FilePlan;
   /** Values and fingerprint per unit and month, worked out once. */
-  months?: Map<string, { values: WorkbookValue[]; fingerprint: string }>;
+  months?: Map<string, { values: Map<string, number>; fingerprint: string }>;
 }
 
 const unitMonth = (unitCode: string, month: number) => `${unitCode}\t${month}`;
 
 /** The file's values grouped by unit and month, each group with its fingerprint (what submissions compare). */
-function monthsOf(f: BatchFile): Map<string, { values: WorkbookValue[]; fingerprint: string }> {
+function monthsOf(f: BatchFile): Map<string, { values: Map<string, number>; fingerprint: string }> {
   if (f.months) return f.months;
   const r = f.read!;
-  const groups = new Map<string, WorkbookValue[]>();
-  for (const u of r.units) for (const m of periodMonths(r.meta.period)) groups.set(unitMonth(u.code, m), []);
-  for (const v of r.values) groups.get(unitMonth(v.unitCode, v.month))?.push(v);
+  const groups = new Map<string, Map<string, number>>();
+  for (const u of r.units) for (const m of periodMonths(r.meta.period)) groups.set(unitMonth(u.code, m), new Map());
+  for (const m of r.months) {
+    const k = unitMonth(m.unitCode, m.month);
+    if (groups.has(k)) groups.set(k, m.values);
+  }
   // Rows read from a checked data sheet are already packed; anything else is packed here.
   const read = new Map(r.rows?.map((row) => [unitMonth(row.unitCode, row.month), row.chunks]));
   const cells = templateCells(r.template);
@@ -212,7 +215,7 @@ export function planFile(
   const newStates: [string, MonthState][] = [];
   for (const u of r.units) {
     const unitId = unitIds.get(u.code)!;
-    const mine = periodMonths(p).flatMap((m) => monthsOf(f).get(unitMonth(u.code, m))!.values);
+    const mine = periodMonths(p).map((m) => ({ month: m, values: monthsOf(f).get(unitMonth(u.code, m))!.values }));
     plan.violations.push(...violationsOf(r.template, p, u, mine));
     const stored = new Map<number, Map<string, number>>();
     for (const m of periodMonths(p)) {
@@ -238,7 +241,7 @@ export function planFile(
         }
       }
       const before = state?.values ?? storedMonth(db, stored, unitId, r.template.id, p, m);
-      const after = new Map(monthValues.map((v) => [cellRef(v.indicator, v.col), v.value]));
+      const after = monthValues;
       for (const [ref, value] of after) {
         if (before.get(ref) !== value) work.changes.push({ unitId, templateId: r.template.id, year: p.year, month: m, indicator: cells.get(ref)!.indicator, col: cells.get(ref)!.col, value });
       }
@@ -301,14 +304,15 @@ function storedMonth(db: Database.Database, cache: Map<number, Map<string, numbe
   return cache.get(month)!;
 }
 
-function violationsOf(template: Template, p: Period, unit: WorkbookUnit, values: WorkbookValue[]) {
-  if (values.length === 0) return [];
+function violationsOf(template: Template, p: Period, unit: WorkbookUnit, months: { month: number; values: Map<string, number> }[]) {
+  if (months.every((m) => m.values.size === 0)) return [];
   const monthly: MonthlyFigures = new Map();
-  for (const v of values) {
-    const ref = cellRef(v.indicator, v.col);
-    let months = monthly.get(ref);
-    if (!months) monthly.set(ref, (months = new Array<number | null>(13).fill(null)));
-    months[v.month] = v.value;
+  for (const { month, values } of months) {
+    for (const [ref, value] of values) {
+      let arr = monthly.get(ref);
+      if (!arr) monthly.set(ref, (arr = new Array<number | null>(13).fill(null)));
+      arr[month] = value;
+    }
   }
   const figures = periodFigures(template, monthly, p.fromMonth, p.toMonth);
   const scope = isWholeYear(p) ? 'year' : 'month';

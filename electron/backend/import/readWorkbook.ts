@@ -20,7 +20,8 @@ import {
   type WorkbookValue,
 } from '../../../shared/workbook/format';
 import { type PackedRow, unpackMonth } from '../../../shared/workbook/packedValues';
-import { visibleFigures } from '../export/figures';
+import { flattenUnitMonths, groupUnitMonths, type UnitMonthValues } from '../../../shared/workbook/unitMonths';
+import { visibleFiguresOfMonths } from '../export/figures';
 import { rowsFingerprint, workbookFingerprintV1 } from '../export/fingerprint';
 import { type ImportProblem, refuse } from './problems';
 import { cellText, parseSharedStrings, parseSheetCells, parseSheetList, type SheetCells, xmlText } from './sheetXml';
@@ -60,8 +61,10 @@ export interface ReadWorkbook {
   /** data: the hidden data sheet; visible: the visible sheets (re-saved files, hand-filled blanks). */
   source: 'data' | 'visible';
   units: WorkbookUnit[];
-  /** The values to import (the visible ones when the user chose to take them). */
-  values: WorkbookValue[];
+  /** The values to import by unit and month (the visible ones when the user chose to take them). */
+  months: UnitMonthValues[];
+  /** The same values as a flat list (built on first use). */
+  readonly values: WorkbookValue[];
   differences: CellDifference[];
   /** Problems that refuse the file (cell-level ones carry sheet and cell). */
   problems: ImportProblem[];
@@ -114,8 +117,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   const visible = readVisibleSheets(template, meta.period, visibleSheets);
   const problems = [...visible.problems];
 
-  const fromVisible = () => visibleValues(template, meta, visible);
-  let values: WorkbookValue[];
+  let months: UnitMonthValues[];
   let units: WorkbookUnit[];
   let differences: CellDifference[] = [];
   let source: 'data' | 'visible';
@@ -125,22 +127,22 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     units = parsed.units;
     let fingerprint: string;
     if (meta.formatVersion >= 2) {
-      values = packedValues(template, meta, units, parsed.packed);
+      months = packedMonths(template, meta, units, parsed.packed);
       rows = parsed.packed;
       fingerprint = rowsFingerprint(template, formatPeriodKey(meta.period), rows);
     } else {
-      values = parsed.values;
-      checkDataValues(template, meta, units, values);
-      fingerprint = workbookFingerprintV1(template, meta.period, values);
+      checkDataValues(template, meta, units, parsed.values);
+      months = groupUnitMonths(parsed.values);
+      fingerprint = workbookFingerprintV1(template, meta.period, parsed.values);
     }
     if (fingerprint !== meta.fingerprint) {
       refuse('fingerprint_mismatch', '隐藏数据页被改动（内容指纹不符），文件不可信，请让报送单位重新导出', DATA_SHEET);
     }
     if (problems.length === 0) {
-      differences = compareVisible(template, meta.period, values, visible);
+      differences = compareVisible(template, meta.period, months, visible);
       if (differences.length && opts.takeVisible) {
         if (meta.kind === 'bundle') refuse('tampered', '汇总报送表的可见数据被改动，无法按单位拆分，请让报送单位重新导出');
-        values = takeVisible(template, meta, values, differences);
+        months = groupUnitMonths(takeVisible(template, meta, flattenUnitMonths(months), differences));
         differences = [];
         rows = null;
       }
@@ -149,9 +151,22 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     if (meta.kind === 'bundle') refuse('bundle_without_data', '汇总报送表缺少隐藏数据页（可能被其他软件另存），无法拆分到各单位，请让报送单位重新导出');
     source = 'visible';
     units = parsed?.units.slice(0, 1) ?? [{ code: meta.unitCode, name: meta.unitName, kind: '', parentCode: '' }];
-    values = fromVisible();
+    months = groupUnitMonths(visibleValues(template, meta, visible));
   }
-  return { meta, template, source, units, values, differences, problems, rows };
+  let flat: WorkbookValue[] | undefined;
+  return {
+    meta,
+    template,
+    source,
+    units,
+    months,
+    get values() {
+      return (flat ??= flattenUnitMonths(months));
+    },
+    differences,
+    problems,
+    rows,
+  };
 }
 
 /** A format-2 [values] row as read, checked against the template once it is known (packedValues). */
@@ -233,23 +248,25 @@ function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: Workboo
 }
 
 /** Format 2: each row a unit of the file and a month of the period, once; each pair a cell of the template with a valid value. */
-function packedValues(template: Template, meta: WorkbookMeta, units: WorkbookUnit[], rows: ReadRow[]): WorkbookValue[] {
+function packedMonths(template: Template, meta: WorkbookMeta, units: WorkbookUnit[], rows: ReadRow[]): UnitMonthValues[] {
   const cells = templateCells(template);
   const codes = new Set(units.map((u) => u.code));
   const seen = new Set<string>();
-  const out: WorkbookValue[] = [];
+  const out: UnitMonthValues[] = [];
   for (const r of rows) {
     const key = `${r.unitCode}\t${r.month}`;
     if (!codes.has(r.unitCode) || r.month < meta.period.fromMonth || r.month > meta.period.toMonth || seen.has(key)) {
       refuse('bad_meta', `隐藏数据页第 ${r.row} 行（${r.unitCode} ${r.month}月）不属于本表或重复，文件不可信`, DATA_SHEET, `A${r.row}`);
     }
     seen.add(key);
+    const values = new Map<string, number>();
     for (const [ref, raw] of r.pairs) {
       const def = cells.get(ref);
       if (!def) refuse('bad_meta', `隐藏数据页第 ${r.row} 行含有不属于本表的单元格 ${ref}，文件不可信`, DATA_SHEET, `C${r.row}`);
       if (def.valueKind === 'count' && !Number.isInteger(raw)) refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${r.month}月 = ${raw}）`, DATA_SHEET, `C${r.row}`);
-      out.push({ unitCode: r.unitCode, indicator: def.indicator, col: def.col, month: r.month, value: def.valueKind === 'amount' ? Math.round(raw * 100) / 100 : raw });
+      values.set(ref, def.valueKind === 'amount' ? Math.round(raw * 100) / 100 : raw);
     }
+    out.push({ unitCode: r.unitCode, month: r.month, values });
   }
   return out;
 }
@@ -341,9 +358,9 @@ function visibleValues(template: Template, meta: WorkbookMeta, visible: VisibleR
 const same = (a: number | null | undefined, b: number | null | undefined) =>
   (a ?? null) === null ? (b ?? null) === null : (b ?? null) !== null && Math.round(a! * 100) === Math.round(b! * 100);
 
-function compareVisible(template: Template, period: Period, values: WorkbookValue[], visible: VisibleRead): CellDifference[] {
+function compareVisible(template: Template, period: Period, months: UnitMonthValues[], visible: VisibleRead): CellDifference[] {
   const cells = templateCells(template);
-  const figures = visibleFigures(template, period, values);
+  const figures = visibleFiguresOfMonths(template, period, months);
   const out: CellDifference[] = [];
   for (const [ref, months] of visible.monthly) {
     const expected = figures.monthly.get(ref);
