@@ -20,7 +20,7 @@ describe('packed values (data sheet format 2)', () => {
     expect(refs).toEqual([...refs].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     expect(packed[0]).toContain(`${amount.ref}=1.50`);
     const back = unpackMonth(packed);
-    expect(back.ok && new Map(back.pairs)).toEqual(new Map(values.map((v) => [v.col ? `${v.indicator}:${v.col}` : v.indicator, v.value])));
+    expect(back.ok && back.values).toEqual(new Map(values.map((v) => [v.col ? `${v.indicator}:${v.col}` : v.indicator, v.value])));
   });
 
   it('continues a long month in further cells, each within Excel’s cell limit', () => {
@@ -33,7 +33,7 @@ describe('packed values (data sheet format 2)', () => {
     expect(packed.length).toBeGreaterThan(1);
     for (const chunk of packed) expect(chunk.length).toBeLessThanOrEqual(PACKED_CELL_CHARS);
     const back = unpackMonth(packed);
-    expect(back.ok && back.pairs.length).toBe(5000);
+    expect(back.ok && back.values.size).toBe(5000);
   });
 
   it('gives one row per unit and month, units in the given order, months ascending', () => {
@@ -50,5 +50,10 @@ describe('packed values (data sheet format 2)', () => {
     expect(unpackMonth(['a.b=1e3']).ok).toBe(false);
     expect(unpackMonth(['a.b=1', 'a.b=2'])).toMatchObject({ ok: false, why: expect.stringContaining('两次') });
     expect(unpackMonth(['a.b=1;']).ok).toBe(false);
+    expect(unpackMonth(['a.b=.5']).ok).toBe(false);
+    expect(unpackMonth(['a.b=5.']).ok).toBe(false);
+    expect(unpackMonth(['a.b=1.2.3']).ok).toBe(false);
+    expect(unpackMonth(['a.b=']).ok).toBe(false);
+    expect(unpackMonth(['a.b=12.50;c=0'])).toEqual({ ok: true, values: new Map([['a.b', 12.5], ['c', 0]]) });
   });
 });

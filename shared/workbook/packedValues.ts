@@ -76,16 +76,26 @@ export function canonicalPackedText(meta: { templateId: string; templateVersion:
   return [`${meta.templateId}@${meta.templateVersion}`, meta.period, ...lines].join('\n');
 }
 
-export type UnpackResult = { ok: true; pairs: [ref: string, value: number][] } | { ok: false; why: string };
+export type UnpackResult = { ok: true; values: Map<string, number> } | { ok: false; why: string };
+
+/** A plain non-negative decimal as the writer formats it: digits, optionally one "." and digits. */
+function plainNumber(s: string, from: number, to: number): number {
+  let dot = -1;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 && dot < 0 && i > from && i < to - 1) dot = i;
+    else if (c < 48 || c > 57) return NaN;
+  }
+  return to > from ? Number(s.slice(from, to)) : NaN;
+}
 
 /**
- * The pairs of one row's packed cells (joined as written). Refuses what the
- * writer never produces: a pair without "=", a value that is not a plain
- * decimal, a ref twice.
+ * The values (ref → value) of one row's packed cells (joined as written).
+ * Refuses what the writer never produces: a pair without "=", a value that
+ * is not a plain decimal, a ref twice.
  */
 export function unpackMonth(chunks: string[]): UnpackResult {
-  const pairs: [string, number][] = [];
-  const seen = new Set<string>();
+  const values = new Map<string, number>();
   for (const chunk of chunks) {
     if (chunk === '') continue;
     let start = 0;
@@ -95,13 +105,12 @@ export function unpackMonth(chunks: string[]): UnpackResult {
       const eq = chunk.indexOf('=', start);
       if (eq < 0 || eq >= end) return { ok: false, why: `“${chunk.slice(start, Math.min(end, start + 40))}”缺少“=”` };
       const ref = chunk.slice(start, eq);
-      const text = chunk.slice(eq + 1, end);
-      if (!/^\d+(\.\d+)?$/.test(text)) return { ok: false, why: `${ref} 的值“${text.slice(0, 20)}”不是有效的数字` };
-      if (seen.has(ref)) return { ok: false, why: `${ref} 出现了两次` };
-      seen.add(ref);
-      pairs.push([ref, Number(text)]);
+      const value = plainNumber(chunk, eq + 1, end);
+      if (Number.isNaN(value)) return { ok: false, why: `${ref} 的值“${chunk.slice(eq + 1, Math.min(end, eq + 21))}”不是有效的数字` };
+      if (values.has(ref)) return { ok: false, why: `${ref} 出现了两次` };
+      values.set(ref, value);
       start = end + 1;
     }
   }
-  return { ok: true, pairs };
+  return { ok: true, values };
 }

@@ -172,7 +172,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
 /** A format-2 [values] row as read, checked against the template once it is known (packedValues). */
 interface ReadRow extends PackedRow {
   row: number;
-  pairs: [string, number][];
+  values: Map<string, number>;
 }
 
 function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[]; packed: ReadRow[] } {
@@ -235,7 +235,7 @@ function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: Workboo
       for (let c = 3; row.has(c); c++) chunks.push(text(row, c));
       const unpacked = unpackMonth(chunks);
       if (!unpacked.ok) refuse('bad_meta', `隐藏数据页第 ${r} 行无法识别（${unpacked.why}），文件不可信`, DATA_SHEET, `C${r}`);
-      packed.push({ row: r, unitCode: a, month: month.value, chunks, pairs: unpacked.pairs });
+      packed.push({ row: r, unitCode: a, month: month.value, chunks, values: unpacked.values });
     } else if (block === 'values') {
       const month = row.get(4);
       const value = row.get(5);
@@ -259,14 +259,14 @@ function packedMonths(template: Template, meta: WorkbookMeta, units: WorkbookUni
       refuse('bad_meta', `隐藏数据页第 ${r.row} 行（${r.unitCode} ${r.month}月）不属于本表或重复，文件不可信`, DATA_SHEET, `A${r.row}`);
     }
     seen.add(key);
-    const values = new Map<string, number>();
-    for (const [ref, raw] of r.pairs) {
+    for (const [ref, raw] of r.values) {
       const def = cells.get(ref);
       if (!def) refuse('bad_meta', `隐藏数据页第 ${r.row} 行含有不属于本表的单元格 ${ref}，文件不可信`, DATA_SHEET, `C${r.row}`);
       if (def.valueKind === 'count' && !Number.isInteger(raw)) refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${r.month}月 = ${raw}）`, DATA_SHEET, `C${r.row}`);
-      values.set(ref, def.valueKind === 'amount' ? Math.round(raw * 100) / 100 : raw);
+      // Spreadsheet-safe already (the writer formats amounts with two decimals); rounding guards a hand-made row.
+      if (def.valueKind === 'amount') r.values.set(ref, Math.round(raw * 100) / 100);
     }
-    out.push({ unitCode: r.unitCode, month: r.month, values });
+    out.push({ unitCode: r.unitCode, month: r.month, values: r.values });
   }
   return out;
 }

@@ -10,7 +10,7 @@ export function unpackValueRows(rows: unknown[][]): WorkbookValue[] {
     const chunks = r.slice(2).filter((c): c is string => typeof c === 'string');
     const unpacked = unpackMonth(chunks);
     if (!unpacked.ok) throw new Error(unpacked.why);
-    for (const [ref, value] of unpacked.pairs) out.push({ unitCode: String(r[0]), ...splitRef(ref), month: Number(r[1]), value });
+    for (const [ref, value] of unpacked.values) out.push({ unitCode: String(r[0]), ...splitRef(ref), month: Number(r[1]), value });
   }
   return out;
 }
