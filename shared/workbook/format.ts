@@ -12,7 +12,7 @@
  *
  *   A1 "LEDGER-DATA"        B1 <format version>
  *   format_version          2
- *   kind                    submission | bundle | blank
+ *   kind                    submission | bundle | blank | summary (SUMMARY_KIND: no values)
  *   template_id             suining-2017
  *   template_version        1
  *   unit_code               code of the exporting unit
@@ -108,8 +108,16 @@ export const META_KEYS = [
 ] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
+/** The kinds a unit exports (and an office imports). */
 export const WORKBOOK_KINDS = ['submission', 'bundle', 'blank'] as const;
-export type WorkbookKind = (typeof WORKBOOK_KINDS)[number];
+/**
+ * The office's 汇总表: level totals, per-unit detail and status, for people to
+ * read and print. It carries no unit's values, so importers refuse it (the
+ * 汇总报送表, a bundle, is what goes one level up).
+ */
+export const SUMMARY_KIND = 'summary';
+export type ExportKind = (typeof WORKBOOK_KINDS)[number];
+export type WorkbookKind = ExportKind | typeof SUMMARY_KIND;
 
 /** One unit whose values a workbook carries ([units] block). */
 export interface WorkbookUnit {

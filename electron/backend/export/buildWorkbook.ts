@@ -32,10 +32,10 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
   // The workbook carries exactly the period's values of the template's cells.
   const cells = templateCells(input.template);
   const values =
-    input.kind === 'blank'
+    input.kind === 'blank' || input.kind === 'summary'
       ? []
       : input.values.filter((v) => v.month >= input.period.fromMonth && v.month <= input.period.toMonth && cells.has(cellRef(v.indicator, v.col)));
-  const figures = visibleFigures(input.template, input.period, values);
+  const figures = input.figures ?? visibleFigures(input.template, input.period, values);
   const units = input.kind === 'blank' ? [input.unit] : input.units;
   const rows = packedRows(cells, units.map((u) => u.code), values);
   const fingerprint = rowsFingerprint(input.template, formatPeriodKey(input.period), rows);

@@ -6,7 +6,7 @@ import { localTime } from './layout';
 import { allBorders, center, font, HEADER_FILL, leftMiddle } from './styles';
 import type { WorkbookInput } from './workbookInput';
 
-const KIND_LABEL = { submission: '报送表', bundle: '汇总报送表（含下级单位）', blank: '空白模板（手工填报）' } as const;
+const KIND_LABEL = { submission: '报送表', bundle: '汇总报送表（含下级单位）', blank: '空白模板（手工填报）', summary: '汇总表（供阅读和打印，不能导入）' } as const;
 
 export const BLANK_INSTRUCTIONS = [
   '1. 只在白色的数据格中填写数字；其他单元格已保护，无需修改。',

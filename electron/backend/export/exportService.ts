@@ -40,7 +40,7 @@ export function nextRevision(db: Database.Database, unitId: number, templateId: 
   return (r.r ?? 0) + 1;
 }
 
-const KIND_SUFFIX: Record<WorkbookKind, string> = { submission: '', bundle: '_汇总', blank: '_空白模板' };
+const KIND_SUFFIX: Record<WorkbookKind, string> = { submission: '', bundle: '_汇总', blank: '_空白模板', summary: '_汇总表' };
 
 export async function prepareExport(ctx: BackendContext, req: ExportRequest): Promise<PreparedExport> {
   const template = resolveTemplate(ctx, req.templateId);

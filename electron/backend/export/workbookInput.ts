@@ -6,6 +6,7 @@
 import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
 import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
+import type { VisibleFigures } from './figures';
 
 export interface WorkbookInput {
   kind: WorkbookKind;
@@ -22,6 +23,8 @@ export interface WorkbookInput {
   exportedAt: string;
   appVersion: string;
   contact?: { person: string; phone: string };
+  /** What the visible sheets show when worked out elsewhere (a summary's level totals); otherwise derived from values. */
+  figures?: VisibleFigures;
   /** The category breakdown picture (PNG), placed on CHART_SHEET when given. */
   chart?: { png: Uint8Array; width: number; height: number };
 }

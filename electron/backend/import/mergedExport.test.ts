@@ -2,6 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { monthPeriod } from '../../../shared/values/period';
+import { templateCells } from '../../../shared/template/cells';
 import { LEDGER_SHEET, type WorkbookUnit } from '../../../shared/workbook/format';
 import { defaultResourcesDir } from '../paths';
 import { loadTemplates } from '../templates/registry';
@@ -32,7 +33,7 @@ async function importOne(unit: WorkbookUnit, template = suining, values: { indic
 }
 
 describe('merged export (汇总表)', () => {
-  it('totals in the template layout, per-unit detail and status; importable one level up', async () => {
+  it('totals in the template layout, per-unit detail of the reporting units and status; refused if imported', async () => {
     await importOne({ code: 'C01-D1', name: '船山区教育局', kind: '部门', parentCode: 'C01' }, suining, [{ indicator: 'pub.total', col: '', value: 7 }]);
     await importOne({ code: 'D01', name: '市财政局', kind: '部门', parentCode: 'TEST-01' }, suining, [{ indicator: 'pub.total', col: '', value: 5 }]);
     const out = await b.invoke('import.mergedExport', { templateId: 'suining-2017', year: 2017, fromMonth: 3, toMonth: 3 });
@@ -45,18 +46,20 @@ describe('merged export (汇总表)', () => {
     const row = rowOfCode(new Uint8Array(bytes), LEDGER_SHEET, 'pub.total');
     expect(wb.getWorksheet(LEDGER_SHEET)!.getCell(`D${row}`).value).toBe(12);
     const detail = wb.getWorksheet(DETAIL_SHEET)!;
-    expect((detail.getRow(2).values as unknown[]).slice(1)).toEqual(['指标', '计量单位', '测试单位', '船山区', '船山区教育局', '市财政局', '合计']);
+    expect((detail.getRow(2).values as unknown[]).slice(1)).toEqual(['指标', '计量单位', '船山区教育局', '市财政局', '合计']);
+    const detailRow = [...templateCells(suining).keys()].indexOf('pub.total') + 3;
+    expect((detail.getRow(detailRow).values as unknown[]).slice(3)).toEqual([7, 5, 12]);
     const status = wb.getWorksheet(STATUS_SHEET)!;
     expect((status.getRow(2).values as unknown[]).slice(1)).toEqual(['单位', '代码', '3月']);
     const statuses: string[] = [];
     status.eachRow((r, n) => n > 2 && statuses.push(`${String(r.getCell(2).value)}:${String(r.getCell(3).value)}`));
     expect(statuses.sort()).toEqual(['C01-D1:已报', 'C01:逾期', 'D01:已报'].sort());
-    // One level up, the 汇总表 reads back as a bundle of each unit's own figures.
-    const back = readWorkbook(new Uint8Array(bytes), { templates: (id) => templates.get(id) });
-    expect(back.meta.kind).toBe('bundle');
-    expect(back.problems).toEqual([]);
-    expect(back.differences).toEqual([]);
-    expect(back.values.map((v) => `${v.unitCode}=${v.value}`).sort()).toEqual(['C01-D1=7', 'D01=5']);
+    // It has only totals: importing it one level up would count the units twice, so it is refused.
+    expect(() => readWorkbook(new Uint8Array(bytes), { templates: (id) => templates.get(id) })).toThrow(/汇总表.*不能导入.*汇总报送表/);
+    const { batchId } = await b.invoke('import.begin', {});
+    await b.invoke('import.add', { batchId, files: [{ name: '汇总表.xlsx', base64: out.base64 }] });
+    const plan = await b.invoke('import.plan', { batchId });
+    expect(plan.files[0]).toMatchObject({ status: 'rejected', problems: [{ code: 'summary_not_importable' }] });
   });
 
   it('national tables carry the level totals too', async () => {
@@ -66,8 +69,17 @@ describe('merged export (汇总表)', () => {
     await importOne({ code: 'D01', name: '市财政局', kind: '部门', parentCode: 'TEST-01' }, national, [{ indicator: r.code!, col: cell.columns[0].code, value: 4 }]);
     await importOne({ code: 'C01', name: '船山区', kind: '县区', parentCode: 'TEST-01' }, national, [{ indicator: r.code!, col: cell.columns[0].code, value: 6 }]);
     const out = await b.invoke('import.mergedExport', { templateId: 'national-2021', year: 2017, fromMonth: 3, toMonth: 3 });
-    const back = readWorkbook(new Uint8Array(Buffer.from(out.base64, 'base64')), { templates: (id) => templates.get(id) });
-    expect(back.differences).toEqual([]);
-    expect(back.values.reduce((s, v) => s + v.value, 0)).toBe(10);
+    const bytes = new Uint8Array(Buffer.from(out.base64, 'base64'));
+    const sheet = r.code!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const tableSheet = wb.worksheets.find((ws) => ws.name !== '封面' && ws.getColumn(1).values.includes(sheet))!;
+    const row = tableSheet.getColumn(1).values.indexOf(sheet);
+    // The column under the table's hidden [cols] code row that names the column code holds the level total.
+    let col = 0;
+    tableSheet.eachRow((x, n) => {
+      if (n < row && String(x.getCell(1).value ?? '').startsWith('[cols]')) x.eachCell((c, i) => c.value === cell.columns[0].code && (col = i));
+    });
+    expect(tableSheet.getRow(row).getCell(col).value).toBe(10);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * The 汇总表 of a level and period: the level's totals in the template's own
- * layout (the export writer's sheets, written as a bundle so that it can
- * also be imported one level up), then a sheet of each unit's figures and
- * the submission status of every unit and month.
+ * The 汇总表 of a level and period, for people to read and print: the level's
+ * totals in the template's own layout (the export writer's sheets, kind
+ * summary), a sheet of each reporting unit's figures, and the submission
+ * status of every unit and month. It carries no unit's values, so it is
+ * light whatever the size of the city, and importers refuse it: what goes
+ * one level up is the 汇总报送表 (a bundle, from the export page).
  */
 import type Database from 'better-sqlite3';
 import type ExcelJS from 'exceljs';
@@ -11,16 +13,16 @@ import type { Unit } from '../../../shared/domain';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, formatPeriodLabel, periodMonths, type Period } from '../../../shared/values/period';
-import { COVER_SHEET, exportFileName } from '../../../shared/workbook/format';
+import { COVER_SHEET, exportFileName, SUMMARY_KIND } from '../../../shared/workbook/format';
 import { buildWorkbook } from '../export/buildWorkbook';
-import { collectContent, toWorkbookUnit } from '../export/collect';
+import { toWorkbookUnit } from '../export/collect';
 import { nextRevision } from '../export/exportService';
 import { columnLetter } from '../export/layout';
 import { allBorders, center, font, HEADER_FILL, numberFormat } from '../export/styles';
 import { submissionMatrix } from '../office/matrix';
-import { aggregatePeriodFigures, unitMonthlyFigures } from '../store/aggregate';
+import { aggregatePeriodFigures, type MonthlyFigures, monthlyFigures, periodFigures, subtreeUnitIds, unitMonthlyFigures } from '../store/aggregate';
 import { directoryUnits } from '../store/directory';
-import { findUnitByCode } from '../store/units';
+import { findUnitById } from '../store/units';
 
 export const DETAIL_SHEET = '分单位明细';
 export const STATUS_SHEET = '报送情况';
@@ -46,17 +48,27 @@ export async function mergedExport(
   o: { template: Template; root: Unit; period: Period; appVersion: string; today: string },
 ): Promise<MergedExport> {
   const { template, root, period } = o;
-  const { units, values } = collectContent(db, root, 'bundle', template.id, period);
+  const ids = subtreeUnitIds(db, root.id);
+  const perUnit = unitMonthlyFigures(db, ids, template.id, period.year);
+  const inPeriod = (monthly: MonthlyFigures) => [...monthly.values()].some((months) => months.slice(period.fromMonth, period.toMonth + 1).some((v) => v !== null));
+  const reporting = ids.filter((id) => perUnit.has(id) && inPeriod(perUnit.get(id)!));
+  const monthly: MonthlyFigures = new Map();
+  for (const [ref, months] of monthlyFigures(db, ids, template.id, period.year)) {
+    monthly.set(ref, months.map((v, m) => (m >= period.fromMonth && m <= period.toMonth ? v : null)));
+  }
+  const levelFigures = aggregatePeriodFigures(template, new Map(reporting.map((id) => [id, perUnit.get(id)!])), period.fromMonth, period.toMonth);
   const periodKey = formatPeriodKey(period);
   const revision = nextRevision(db, root.id, template.id, periodKey);
   const exportedAt = new Date().toISOString();
+  const self = toWorkbookUnit(db, root);
   const built = buildWorkbook({
-    kind: 'bundle',
+    kind: SUMMARY_KIND,
     template,
     period,
-    unit: toWorkbookUnit(db, root),
-    units,
-    values,
+    unit: self,
+    units: [self],
+    values: [],
+    figures: { monthly, period: levelFigures, empty: reporting.length === 0 },
     revision,
     exportedAt,
     appVersion: o.appVersion,
@@ -65,24 +77,21 @@ export async function mergedExport(
   const cover = wb.getWorksheet(COVER_SHEET)!;
   cover.getCell('A1').value = `${root.name}${formatPeriodLabel(period)}政务公开统计汇总表`;
 
-  const ids = units.map((u) => findUnitByCode(db, u.code)!.id);
-  const perUnit = unitMonthlyFigures(db, ids, template.id, period.year);
-  const reporting = [...perUnit.values()].filter((m) => [...m.values()].some((months) => months.slice(period.fromMonth, period.toMonth + 1).some((v) => v !== null)));
-  // Columns in the directory's display order (parents before their units).
+  // Columns for the units that reported, in the directory's display order (parents before their units); who did not report is on the status sheet.
   const order = new Map(directoryUnits(db, null).map((u, i) => [u.id, i]));
-  const columns = units.map((u, i) => ({ ...u, id: ids[i] })).sort((a, c) => (order.get(a.id) ?? 0) - (order.get(c.id) ?? 0));
-  writeDetailSheet(wb, template, period, columns, perUnit);
+  const columns = reporting.map((id) => findUnitById(db, id)!).sort((a, c) => (order.get(a.id) ?? 0) - (order.get(c.id) ?? 0));
+  writeDetailSheet(wb, template, period, columns, perUnit, levelFigures);
   writeStatusSheet(wb, submissionMatrix(db, root, template.id, period.year, o.today), period);
 
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   db.prepare(
     `INSERT INTO export_log (unit_id, template_id, period_key, kind, revision, fingerprint, exported_at, file_name)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(root.id, template.id, periodKey, 'bundle', revision, built.fingerprint, exportedAt, 'merged');
+  ).run(root.id, template.id, periodKey, SUMMARY_KIND, revision, built.fingerprint, exportedAt, 'merged');
   return {
     fileName: exportFileName(period.year, root.name, `${formatPeriodLabel(period).replace(/^\d{4}年/, '') || '全年'}_汇总表`),
     buffer,
-    unitCount: units.length,
+    unitCount: ids.length,
     reportingUnits: reporting.length,
   };
 }
@@ -98,20 +107,20 @@ function headerCells(row: ExcelJS.Row, values: string[]) {
   });
 }
 
-/** One row per template cell, one column per unit (its own figure), then the total. */
+/** One row per template cell, one column per reporting unit (its own figure), then the level total. */
 function writeDetailSheet(
   wb: ExcelJS.Workbook,
   template: Template,
   period: Period,
-  units: { id: number; code: string; name: string }[],
-  perUnit: Map<number, Map<string, (number | null)[]>>,
+  units: { id: number; name: string }[],
+  perUnit: Map<number, MonthlyFigures>,
+  total: Map<string, number>,
 ) {
   const ws = wb.addWorksheet(DETAIL_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
-  ws.getCell('A1').value = `分单位明细（${formatPeriodLabel(period)}，各单位本级数据，不含下级）`;
+  ws.getCell('A1').value = `分单位明细（${formatPeriodLabel(period)}，已报送单位的本级数据，不含下级；未报送的单位见“${STATUS_SHEET}”）`;
   ws.getCell('A1').font = font(14, true);
   headerCells(ws.getRow(2), ['指标', '计量单位', ...units.map((u) => u.name), '合计']);
-  const figures = units.map((u) => aggregatePeriodFigures(template, new Map([[u.id, perUnit.get(u.id) ?? new Map()]]), period.fromMonth, period.toMonth));
-  const total = aggregatePeriodFigures(template, perUnit, period.fromMonth, period.toMonth);
+  const figures = units.map((u) => periodFigures(template, perUnit.get(u.id)!, period.fromMonth, period.toMonth));
   // Column styles, not per-cell ones: a city has hundreds of units and the template a thousand cells.
   const unitFont = font(10);
   for (let c = 3; c <= units.length + 3; c++) ws.getColumn(c).font = c === units.length + 3 ? font(10, true) : unitFont;

@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'batch_conflict'
   | 'revision_conflict'
   | 'bundle_without_data'
+  | 'summary_not_importable'
   | 'empty';
 
 export interface ImportProblem {

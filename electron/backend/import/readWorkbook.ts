@@ -12,6 +12,7 @@ import {
   DATA_MARKER,
   DATA_SHEET,
   UNITS_MARKER,
+  SUMMARY_KIND,
   VALUES_MARKER,
   WORKBOOK_FORMAT_VERSION,
   WORKBOOK_KINDS,
@@ -107,6 +108,12 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   if (meta.formatVersion > WORKBOOK_FORMAT_VERSION) {
     refuse('newer_format', `此文件由较新版本的软件导出（格式版本 ${meta.formatVersion}，本软件支持 ${WORKBOOK_FORMAT_VERSION}），请升级软件后再导入`);
   }
+  if (meta.kind === SUMMARY_KIND) {
+    refuse(
+      'summary_not_importable',
+      '这是汇总表（供阅读和打印），其中只有合计、没有各单位的数据，不能导入。请让下级单位导出“汇总报送表（含下级单位）”后再导入',
+    );
+  }
   const template = opts.templates(meta.templateId) ?? refuse('unknown_template', `报表模板“${meta.templateId}”不在本软件中，不是本系统的报表或模板未安装`);
   if (template.version !== meta.templateVersion) {
     refuse('template_version', `文件使用《${template.name}》第 ${meta.templateVersion} 版，本软件为第 ${template.version} 版，口径不同不能合并`);
@@ -192,7 +199,7 @@ function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: Workboo
     return v;
   };
   const kind = kv.get('kind') as WorkbookKind;
-  if (!WORKBOOK_KINDS.includes(kind)) refuse('bad_meta', `隐藏数据页的文件类型“${kv.get('kind') ?? ''}”无法识别`, DATA_SHEET);
+  if (!WORKBOOK_KINDS.includes(kind as never) && kind !== SUMMARY_KIND) refuse('bad_meta', `隐藏数据页的文件类型“${kv.get('kind') ?? ''}”无法识别`, DATA_SHEET);
   const period = parsePeriodKey(kv.get('period') ?? '') ?? refuse('bad_meta', `隐藏数据页的统计期间“${kv.get('period') ?? ''}”无法识别`, DATA_SHEET);
   const b1 = Number(text(cells.get(1), 2));
   const meta: WorkbookMeta = {
@@ -294,6 +301,7 @@ function checkDataValues(template: Template, meta: WorkbookMeta, units: Workbook
 const KIND_BY_LABEL: [RegExp, WorkbookKind][] = [
   [/^空白模板/, 'blank'],
   [/^汇总报送表/, 'bundle'],
+  [/^汇总表/, 'summary'],
   [/^报送表/, 'submission'],
 ];
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { monthSchema, templateIdSchema, unitCodeSchema, unitNameSchema, yearSchema } from '../common';
 import { type UNIT_KINDS } from '../../domain';
+import type { WorkbookKind } from '../../workbook/format';
 
 const fileSchema = z.strictObject({
   name: z.string().trim().min(1, '缺少文件名').max(255),
@@ -88,7 +89,7 @@ export interface FilePlan {
   sha256: string;
   size: number;
   status: FileStatus;
-  kind: 'submission' | 'bundle' | 'blank' | null;
+  kind: WorkbookKind | null;
   /** Where the values were read from. */
   source: 'data' | 'visible' | null;
   unitCode: string | null;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { TemplateSummary } from '../../../../shared/api/methods/core';
-import type { WorkbookKind } from '../../../../shared/workbook/format';
+import type { ExportKind } from '../../../../shared/workbook/format';
 import { MONTHS } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
@@ -24,7 +24,7 @@ export function ExportPage() {
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
   const [choice, setChoice] = useState<PeriodChoice>({ mode: 'month', year: now.getFullYear(), month: now.getMonth() + 1, from: 1, to: now.getMonth() + 1 });
-  const [running, setRunning] = useState<WorkbookKind | null>(null);
+  const [running, setRunning] = useState<ExportKind | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   useEffect(() => void api.request('templates.list', {}).then(setTemplates), []);
@@ -32,7 +32,7 @@ export function ExportPage() {
   const set = (patch: Partial<PeriodChoice>) => setChoice((c) => ({ ...c, ...patch }));
   const periodKey = choiceKey(choice);
 
-  async function run(kind: WorkbookKind) {
+  async function run(kind: ExportKind) {
     if (!periodKey) return;
     setRunning(kind);
     setOutcome(null);
