@@ -26,7 +26,7 @@ import { tempBackend } from '../../electron/backend/testing/tempBackend';
 const N = 500;
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));
-const dir = path.join(os.tmpdir(), 'ledger-import-bench-v3');
+const dir = path.join(os.tmpdir(), 'ledger-import-bench-v4');
 const units: WorkbookUnit[] = Array.from({ length: N }, (_, i) => ({ code: `B${String(i).padStart(3, '0')}`, name: `测试部门${i}`, kind: '部门', parentCode: 'TEST-01' }));
 const templateOf = (i: number) => templates.get(i % 2 === 0 ? 'national-2021' : 'suining-2017')!;
 const fileOf = (i: number) => path.join(dir, `${units[i].code}.xlsx`);

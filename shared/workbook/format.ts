@@ -157,6 +157,35 @@ export function canonicalValuesV1(
   return [`${meta.templateId}@${meta.templateVersion}`, meta.period, ...lines].join('\n');
 }
 
+/**
+ * The exporter's stamp in the zip's archive comment: the CRC-32 of every
+ * worksheet part except the data sheet's, as the zip directory declares them.
+ * When a received file's directory still declares the same CRCs, its visible
+ * sheets are byte for byte as exported and agree with the data sheet by
+ * construction, so the importer reads only the data sheet. Any program that
+ * re-saves or edits the file (Excel, WPS, LibreOffice, a zip tool) drops the
+ * comment or changes a CRC, and the visible sheets are then read and
+ * compared cell by cell. The stamp speeds reading up; it is not a seal (the
+ * data sheet's fingerprint guards the values).
+ */
+export const PART_CRC_MARKER = 'LEDGER-PART-CRC32';
+
+export function formatPartChecksums(parts: [name: string, crc: number][]): string {
+  return `${PART_CRC_MARKER} ${parts.map(([name, crc]) => `${name}=${crc.toString(16).padStart(8, '0')}`).join(';')}`;
+}
+
+/** null when the comment is not our stamp. */
+export function parsePartChecksums(comment: string): Map<string, number> | null {
+  if (!comment.startsWith(`${PART_CRC_MARKER} `)) return null;
+  const out = new Map<string, number>();
+  for (const item of comment.slice(PART_CRC_MARKER.length + 1).split(';')) {
+    const m = /^([^=;]+)=([0-9a-f]{8})$/.exec(item);
+    if (!m) return null;
+    out.set(m[1], parseInt(m[2], 16));
+  }
+  return out;
+}
+
 /** Month column header of list sheets: "3月". */
 export const monthHeader = (m: number) => `${m}月`;
 export const YEAR_HEADER = '全年';

@@ -14,7 +14,7 @@ import { fillEveryCell } from '../testing/seedValues';
 import { tempBackend, type TempBackend } from '../testing/tempBackend';
 import { visibleFigures } from '../export/figures';
 import { workbookFingerprintV1 } from '../export/fingerprint';
-import { editParts, rowOfCode, setCell, sheetPath } from '../testing/xlsxEdit';
+import { editParts, rowOfCode, setCell, sheetPath, withZipComment, zipComment } from '../testing/xlsxEdit';
 import { strFromU8, strToU8 } from 'fflate';
 
 const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));
@@ -157,6 +157,16 @@ describe('import: tampering', () => {
     expect(r.plans[0].differences).toEqual([expect.objectContaining({ sheet: LEDGER_SHEET, cell: t.addr, ref: t.code, month: 2, visible: 999 })]);
     expect(r.plans[0].problems[0].message).toContain(`${LEDGER_SHEET}!${t.addr}`);
     expect(figures()).toBe(before);
+  });
+
+  it('still compares the visible cells when an edit kept the exporter\'s zip comment (a zip tool updating one part)', async () => {
+    const t = await tampered();
+    const original = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
+    expect(zipComment(original)).toMatch(/^LEDGER-PART-CRC32 /);
+    const kept = withZipComment(t.bytes, zipComment(original));
+    const r = await importFiles([['改过但保留注释.xlsx', kept]]);
+    expect(codeOf(r.plans[0])).toEqual(['tampered']);
+    expect(r.plans[0].differences).toEqual([expect.objectContaining({ cell: t.addr, visible: 999 })]);
   });
 
   it('takes the visible values when asked', async () => {

@@ -12,6 +12,7 @@ import {
   DATA_MARKER,
   DATA_SHEET,
   UNITS_MARKER,
+  parsePartChecksums,
   SUMMARY_KIND,
   VALUES_MARKER,
   WORKBOOK_FORMAT_VERSION,
@@ -27,7 +28,7 @@ import { rowsFingerprint, workbookFingerprintV1 } from '../export/fingerprint';
 import { type ImportProblem, refuse } from './problems';
 import { cellText, parseSharedStrings, parseSheetCells, parseSheetList, type SheetCells, xmlText } from './sheetXml';
 import { readVisibleSheets, type VisibleRead } from './visibleSheets';
-import { readZipParts } from './xlsxZip';
+import { type OpenZip, openZip, WORKSHEET_PART } from './xlsxZip';
 
 export interface WorkbookMeta {
   formatVersion: number;
@@ -83,15 +84,33 @@ export interface ReadOptions {
   takeVisible?: boolean;
 }
 
-const WANTED = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/;
+const META_PARTS = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml)$/;
+
+/** The exporter's stamp still matches every worksheet part but the data sheet's (format.ts PART_CRC_MARKER). */
+function untouchedSince(zip: OpenZip, dataPath: string | undefined): boolean {
+  const stamped = parsePartChecksums(zip.comment);
+  if (!stamped || !dataPath) return false;
+  let parts = 0;
+  for (const [name, crc] of zip.crcs) {
+    if (!WORKSHEET_PART.test(name) || name === dataPath) continue;
+    if (stamped.get(name) !== crc) return false;
+    parts++;
+  }
+  return parts === stamped.size;
+}
 
 export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook {
-  const parts = readZipParts(bytes, (n) => WANTED.test(n));
+  const zip = openZip(bytes);
+  const parts = zip.read((n) => META_PARTS.test(n));
   const wbXml = parts.get('xl/workbook.xml');
   const rels = parts.get('xl/_rels/workbook.xml.rels');
   if (!wbXml || !rels) refuse('not_xlsx', '不是 Excel 工作簿（.xlsx）：压缩包中没有工作簿内容');
   const shared = parts.has('xl/sharedStrings.xml') ? parseSharedStrings(xmlText(parts.get('xl/sharedStrings.xml')!)) : [];
   const list = parseSheetList(xmlText(wbXml), xmlText(rels));
+  const dataPath = list.find((s) => s.name === DATA_SHEET)?.path;
+  // Untouched since export: the visible sheets agree with the data by construction, so only the data sheet is read.
+  const untouched = untouchedSince(zip, dataPath);
+  for (const [name, part] of zip.read((n) => WORKSHEET_PART.test(n) && (!untouched || n === dataPath))) parts.set(name, part);
   const sheetCache = new Map<string, SheetCells>();
   const sheet = (name: string): SheetCells | undefined => {
     if (sheetCache.has(name)) return sheetCache.get(name);
@@ -119,9 +138,12 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     refuse('template_version', `文件使用《${template.name}》第 ${meta.templateVersion} 版，本软件为第 ${template.version} 版，口径不同不能合并`);
   }
 
-  const visibleSheets = new Map<string, SheetCells>();
-  for (const s of list) if (s.state === 'visible' && s.name !== COVER_SHEET) visibleSheets.set(s.name, sheet(s.name) ?? new Map());
-  const visible = readVisibleSheets(template, meta.period, visibleSheets);
+  let visible: VisibleRead = { monthly: new Map(), period: new Map(), problems: [] };
+  if (!untouched) {
+    const visibleSheets = new Map<string, SheetCells>();
+    for (const s of list) if (s.state === 'visible' && s.name !== COVER_SHEET) visibleSheets.set(s.name, sheet(s.name) ?? new Map());
+    visible = readVisibleSheets(template, meta.period, visibleSheets);
+  }
   const problems = [...visible.problems];
 
   let months: UnitMonthValues[];
@@ -145,7 +167,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     if (fingerprint !== meta.fingerprint) {
       refuse('fingerprint_mismatch', '隐藏数据页被改动（内容指纹不符），文件不可信，请让报送单位重新导出', DATA_SHEET);
     }
-    if (problems.length === 0) {
+    if (problems.length === 0 && !untouched) {
       differences = compareVisible(template, meta.period, months, visible);
       if (differences.length && opts.takeVisible) {
         if (meta.kind === 'bundle') refuse('tampered', '汇总报送表的可见数据被改动，无法按单位拆分，请让报送单位重新导出');

@@ -18,10 +18,30 @@ const MAX_RATIO = 500;
 
 export type ZipParts = Map<string, Uint8Array>;
 
+/** Worksheet parts, wherever a writer numbers them. */
+export const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+
+interface Entry {
+  method: number;
+  size: number;
+  originalSize: number;
+  local: number;
+  crc: number;
+}
+
+export interface OpenZip {
+  /** Part name → its CRC-32 as the central directory declares it. */
+  crcs: Map<string, number>;
+  /** The archive comment (where the exporter stamps its checksums). */
+  comment: string;
+  /** Inflates the named parts that exist (each at most once per call). */
+  read(wanted: (name: string) => boolean): ZipParts;
+}
+
 const corrupt = (why: string): never => refuse('corrupt_zip', `文件已损坏或不完整（${why}），请让报送单位重新导出`);
 const utf8 = new TextDecoder('utf-8');
 
-export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolean, limits = { maxUnpacked: MAX_UNPACKED_BYTES }): ZipParts {
+export function openZip(bytes: Uint8Array, limits = { maxUnpacked: MAX_UNPACKED_BYTES }): OpenZip {
   if (bytes.length > MAX_FILE_BYTES) refuse('too_large', `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），报送表不会超过 ${MAX_FILE_BYTES / 1048576} MB`);
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
     refuse('not_xlsx', '不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式（可能是 .xls、.csv、.et 或其他文件改了扩展名）');
@@ -36,46 +56,66 @@ export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolea
     }
   }
   if (eocd < 0) corrupt('找不到压缩包目录，文件可能被截断');
-  const entries = buf.readUInt16LE(eocd + 10);
+  const entryCount = buf.readUInt16LE(eocd + 10);
+  const commentLen = Math.min(buf.readUInt16LE(eocd + 20), buf.length - eocd - 22);
+  const comment = utf8.decode(buf.subarray(eocd + 22, eocd + 22 + commentLen));
   let p = buf.readUInt32LE(eocd + 16);
-  if (entries > MAX_ENTRIES) refuse('too_large', `压缩包内文件过多（${entries} 个），不是正常的报送表`);
-  const out: ZipParts = new Map();
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
+  if (entryCount > MAX_ENTRIES) refuse('too_large', `压缩包内文件过多（${entryCount} 个），不是正常的报送表`);
+  const entries = new Map<string, Entry>();
+  for (let n = 0; n < entryCount; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) corrupt('压缩包目录已损坏');
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const originalSize = buf.readUInt32LE(p + 24);
+    const entry: Entry = {
+      method: buf.readUInt16LE(p + 10),
+      crc: buf.readUInt32LE(p + 16),
+      size: buf.readUInt32LE(p + 20),
+      originalSize: buf.readUInt32LE(p + 24),
+      local: buf.readUInt32LE(p + 42),
+    };
     const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
     const name = utf8.decode(buf.subarray(p + 46, p + 46 + nameLen));
-    p += 46 + nameLen + extraLen + commentLen;
-    if (!wanted(name)) continue;
-    total += originalSize;
-    if (total > limits.maxUnpacked || (size > 0 && originalSize / size > MAX_RATIO)) {
-      refuse('too_large', `解压后过大（${name} 解压后 ${(originalSize / 1048576).toFixed(1)} MB），疑似压缩炸弹，已拒绝`);
-    }
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) corrupt(`${name} 的数据位置不对`);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    if (start + size > buf.length) corrupt(`${name} 的数据不完整`);
-    const raw = buf.subarray(start, start + size);
-    if (method === 0) {
-      if (size !== originalSize) corrupt(`${name} 的大小不符`);
-      out.set(name, raw);
-    } else if (method === 8) {
-      try {
-        // The cap makes zlib stop at the declared size: a lying directory cannot inflate a bomb.
-        const data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, originalSize) });
-        if (data.length !== originalSize) corrupt(`${name} 解压后大小不符`);
-        out.set(name, data);
-      } catch (e) {
-        if ((e as { problem?: unknown }).problem) throw e;
-        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') refuse('too_large', `${name} 解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
-        corrupt(`${name} 无法解压：${(e as Error).message}`);
-      }
-    } else corrupt(`${name} 使用了不支持的压缩方式 ${method}`);
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    entries.set(name, entry);
   }
-  return out;
+
+  let total = 0;
+  const inflate = (name: string, e: Entry): Uint8Array => {
+    total += e.originalSize;
+    if (total > limits.maxUnpacked || (e.size > 0 && e.originalSize / e.size > MAX_RATIO)) {
+      refuse('too_large', `解压后过大（${name} 解压后 ${(e.originalSize / 1048576).toFixed(1)} MB），疑似压缩炸弹，已拒绝`);
+    }
+    if (e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== 0x04034b50) corrupt(`${name} 的数据位置不对`);
+    const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
+    if (start + e.size > buf.length) corrupt(`${name} 的数据不完整`);
+    const raw = buf.subarray(start, start + e.size);
+    if (e.method === 0) {
+      if (e.size !== e.originalSize) corrupt(`${name} 的大小不符`);
+      return raw;
+    }
+    if (e.method !== 8) corrupt(`${name} 使用了不支持的压缩方式 ${e.method}`);
+    try {
+      // The cap makes zlib stop at the declared size: a lying directory cannot inflate a bomb.
+      const data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.originalSize) });
+      if (data.length !== e.originalSize) corrupt(`${name} 解压后大小不符`);
+      return data;
+    } catch (err) {
+      if ((err as { problem?: unknown }).problem) throw err;
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') refuse('too_large', `${name} 解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
+      return corrupt(`${name} 无法解压：${(err as Error).message}`);
+    }
+  };
+
+  return {
+    crcs: new Map([...entries].map(([name, e]) => [name, e.crc])),
+    comment,
+    read(wanted) {
+      const out: ZipParts = new Map();
+      for (const [name, e] of entries) if (wanted(name)) out.set(name, inflate(name, e));
+      return out;
+    },
+  };
+}
+
+/** Opens and inflates the wanted parts in one go. */
+export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolean, limits = { maxUnpacked: MAX_UNPACKED_BYTES }): ZipParts {
+  return openZip(bytes, limits).read(wanted);
 }

@@ -54,3 +54,20 @@ export function dropSheet(bytes: Uint8Array, name: string): Uint8Array {
     parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']).replace(new RegExp(`<sheet [^>]*name="${name}"[^>]*/>`), ''));
   });
 }
+
+/** The archive comment of a zip (where the exporter stamps its part checksums). */
+export function zipComment(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  return buf.subarray(eocd + 22, eocd + 22 + buf.readUInt16LE(eocd + 20)).toString('utf8');
+}
+
+/** The same zip with its archive comment set, as a zip tool that updates one part in place keeps it. */
+export function withZipComment(bytes: Uint8Array, comment: string): Uint8Array {
+  const buf = Buffer.from(bytes);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const text = Buffer.from(comment, 'utf8');
+  const out = Buffer.concat([buf.subarray(0, eocd + 22), text]);
+  out.writeUInt16LE(text.length, eocd + 20);
+  return new Uint8Array(out);
+}
