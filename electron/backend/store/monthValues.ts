@@ -27,24 +27,56 @@ export function decodeMonth(data: string): PackedMonth {
 }
 
 /**
- * Refs in (indicator, col) order, the order the old one-row-per-value key kept
- * and that getValues still returns (exports fingerprint what they read): the
- * ':' between indicator and col sorts below every code character.
+ * Per ref, once: its sort key and its JSON string. Refs come from a few
+ * templates (hundreds of names), and an import encodes 6,000 rows of them;
+ * the bound only guards against a caller inventing names without end.
  */
-function orderKey(ref: string): string {
-  return ref.replace(':', '\u0000');
+const sortKeyOf = new Map<string, string>();
+const refOfSortKey = new Map<string, string>();
+const quotedOf = new Map<string, string>();
+const MEMO_LIMIT = 100_000;
+
+/**
+ * Refs in (indicator, col) order, the order the old one-row-per-value key kept
+ * and that getValues still returns: the ':' between indicator and col becomes
+ * '\u0000', which sorts below every code character, and the keys sort natively.
+ */
+function sortedRefs(refs: string[]): string[] {
+  if (sortKeyOf.size > MEMO_LIMIT) {
+    sortKeyOf.clear();
+    refOfSortKey.clear();
+  }
+  const keys = refs.map((ref) => {
+    let key = sortKeyOf.get(ref);
+    if (key === undefined) {
+      key = ref.replace(':', '\u0000');
+      sortKeyOf.set(ref, key);
+      refOfSortKey.set(key, ref);
+    }
+    return key;
+  });
+  keys.sort();
+  return keys.map((key) => refOfSortKey.get(key)!);
 }
 
-/** JSON for a month's figures; sorted only when refs were added (existing ones keep their place). */
-export function encodeMonth(values: Map<string, number>, sort: boolean): string {
-  let refs = [...values.keys()];
-  if (sort) {
-    const keyed = refs.map((ref) => [orderKey(ref), ref] as const);
-    keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    refs = keyed.map((k) => k[1]);
+/** A ref as a JSON string. */
+export function jsonName(ref: string): string {
+  let q = quotedOf.get(ref);
+  if (q === undefined) {
+    if (quotedOf.size > MEMO_LIMIT) quotedOf.clear();
+    quotedOf.set(ref, (q = JSON.stringify(ref)));
   }
+  return q;
+}
+
+/**
+ * JSON for a month's figures (finite numbers only: the write path refuses the
+ * rest); sorted only when refs were added, existing ones keep their place.
+ */
+export function encodeMonth(values: Map<string, number>, sort: boolean): string {
+  const refs = sort ? sortedRefs([...values.keys()]) : [...values.keys()];
   let out = '{';
-  for (const ref of refs) out += `${out.length > 1 ? ',' : ''}${JSON.stringify(ref)}:${JSON.stringify(values.get(ref))}`;
+  for (let i = 0; i < refs.length; i++) out += `${i === 0 ? '' : ','}${jsonName(refs[i])}:${values.get(refs[i])}`;
   return `${out}}`;
 }
 
