@@ -73,8 +73,8 @@ function where(c: ValueChange): string {
  * The last line of defence behind every parser: the old table refused
  * negatives with a CHECK; a packed row cannot, so the write path does (and
  * also refuses NaN and infinities, which JSON cannot hold). A ref must split
- * back into indicator and col, so an indicator never contains ':' (nor a code
- * the NUL that monthValues.ts sorts refs by).
+ * back into indicator and col, so an indicator never contains ':', and no
+ * code contains the NUL that monthValues.ts sorts refs by.
  */
 function refuseInvalid(c: ValueChange): void {
   if (c.value !== null && !(typeof c.value === 'number' && Number.isFinite(c.value) && c.value >= 0)) {
