@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { templateCells } from '../../shared/template/cells';
 import { recordSubmission } from '../../electron/backend/store/submissions';
 import { insertUnit } from '../../electron/backend/store/units';
+import { applyChanges, type ValueChange } from '../../electron/backend/store/values';
 import { tempBackend } from '../../electron/backend/testing/tempBackend';
 
 const COUNTIES = 20;
@@ -30,13 +31,15 @@ db.transaction(() => {
     for (let d = 0; d < DEPTS_PER_COUNTY; d++) unitIds.push(insertUnit(db, { code: `C${c}-D${d}`, name: `县区${c}部门${d}`, kind: '部门', parentId: county.id }).id);
   }
   for (let d = 0; d < CITY_DEPTS; d++) unitIds.push(insertUnit(db, { code: `D${d}`, name: `市直部门${d}`, kind: '部门', parentId: city.id }).id);
-  const put = db.prepare('INSERT INTO cell_values (unit_id, template_id, year, month, indicator, col, value, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const now = new Date().toISOString();
   for (const [i, id] of unitIds.entries()) {
+    const changes: ValueChange[] = [];
     for (let m = 1; m <= 12; m++) {
-      for (const [k, cell] of cells.entries()) put.run(id, T, YEAR, m, cell.indicator, cell.col, ((i + m + k) % 17) + (cell.valueKind === 'amount' ? 0.25 : 0), now);
+      for (const [k, cell] of cells.entries()) {
+        changes.push({ unitId: id, templateId: T, year: YEAR, month: m, indicator: cell.indicator, col: cell.col, value: ((i + m + k) % 17) + (cell.valueKind === 'amount' ? 0.25 : 0) });
+      }
       if ((i + m) % 7 !== 0) recordSubmission(db, { unitId: id, templateId: T, year: YEAR, month: m, revision: 1, fingerprint: `${i}-${m}` });
     }
+    applyChanges(db, changes, { operator: 'bench', source: 'bench' });
   }
 })();
 const rows = unitIds.length * 12 * cells.length;

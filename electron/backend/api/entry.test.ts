@@ -14,7 +14,7 @@ const CATS = ['overview', 'plans', 'normative', 'work', 'personnel', 'finance', 
 /** Everything stored, including this feature's tables, to prove a refusal changed nothing. */
 function everything(x: Backend): string {
   const db = x.ctx.store.db;
-  const tables = ['units', 'cell_values', 'value_history', 'settings', 'month_status', 'month_reopens', 'cell_comments'];
+  const tables = ['units', 'month_values', 'value_changes', 'settings', 'month_status', 'month_reopens', 'cell_comments'];
   return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
 }
 

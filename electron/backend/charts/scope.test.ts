@@ -9,7 +9,7 @@ import { scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from './sc
 let b: TempBackend;
 afterEach(() => b.dispose());
 
-describe('scope figures summed in SQLite', () => {
+describe('scope figures', () => {
   it('equal the store’s unit-by-unit aggregation, stocks included', async () => {
     b = await tempBackend({ role: 'aggregator' });
     const db = b.ctx.store.db;

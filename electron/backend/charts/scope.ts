@@ -7,8 +7,8 @@ import type { Unit } from '../../../shared/domain';
 import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
 import { resolveUnit, type BackendContext } from '../context';
-import { cellRef, templateCells } from '../../../shared/template/cells';
 import { levelPeriodFigures, monthlyFigures, subtreeUnitIds, type MonthlyFigures } from '../store/aggregate';
+import { decodeMonth, figureOf, readUnitsMonths } from '../store/monthValues';
 
 export interface ResolvedScope {
   unit: Unit;
@@ -41,42 +41,30 @@ export function scopePeriodFigures(ctx: BackendContext, template: Template, unit
 /** Years with any stored figure for these units, latest first. */
 export function dataYears(ctx: BackendContext, templateId: string, unitIds: number[]): number[] {
   const rows = ctx.store.db
-    .prepare(`SELECT DISTINCT year FROM cell_values WHERE template_id = ? AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY year DESC`)
+    .prepare(`SELECT DISTINCT year FROM month_values WHERE template_id = ? AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY year DESC`)
     .all(templateId, JSON.stringify(unitIds)) as { year: number }[];
   return rows.map((r) => r.year);
 }
 
 /**
  * Period totals of some flow cells for each unit's whole subtree, in one
- * query (the ranking of the units below an office).
+ * read of the month rows (the ranking of the units below an office).
  */
 export function subtreeFlowTotals(ctx: BackendContext, template: Template, roots: number[], refs: string[], period: Period): Map<number, Map<string, number>> {
   const rootOf = new Map<number, number>();
   for (const root of roots) for (const id of subtreeUnitIds(ctx.store.db, root)) rootOf.set(id, root);
-  const wanted = new Set(refs);
-  const indicators = [...new Set(refs.map((r) => templateCells(template).get(r)?.indicator ?? r))];
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT unit_id, indicator, col, SUM(CAST(ROUND(value * 100) AS INTEGER)) AS h
-       FROM cell_values
-       WHERE template_id = ? AND year = ? AND month BETWEEN ? AND ?
-         AND unit_id IN (SELECT value FROM json_each(?)) AND indicator IN (SELECT value FROM json_each(?))
-       GROUP BY unit_id, indicator, col`,
-    )
-    .all(template.id, period.year, period.fromMonth, period.toMonth, JSON.stringify([...rootOf.keys()]), JSON.stringify(indicators)) as {
-    unit_id: number;
-    indicator: string;
-    col: string;
-    h: number;
-  }[];
+  const wanted = [...new Set(refs)];
   const hundredths = new Map<number, Map<string, number>>();
-  for (const r of rows) {
-    const ref = cellRef(r.indicator, r.col);
-    if (!wanted.has(ref)) continue;
-    const root = rootOf.get(r.unit_id)!;
+  for (const row of readUnitsMonths(ctx.store.db, [...rootOf.keys()], template.id, period.year, period.fromMonth, period.toMonth)) {
+    const values = decodeMonth(row.data);
+    const root = rootOf.get(row.unit_id)!;
     let m = hundredths.get(root);
-    if (!m) hundredths.set(root, (m = new Map()));
-    m.set(ref, (m.get(ref) ?? 0) + r.h);
+    for (const ref of wanted) {
+      const v = figureOf(values, ref);
+      if (v === undefined) continue;
+      if (!m) hundredths.set(root, (m = new Map()));
+      m.set(ref, (m.get(ref) ?? 0) + Math.round(v * 100));
+    }
   }
   return new Map([...hundredths].map(([root, m]) => [root, new Map([...m].map(([ref, h]) => [ref, h / 100]))]));
 }

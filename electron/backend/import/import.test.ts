@@ -61,7 +61,7 @@ async function importFiles(files: [string, Uint8Array][], opts: Parameters<typeo
 /** Values, history and submissions: what an import must leave alone when it refuses a file. */
 function figures() {
   const db = b.ctx.store.db;
-  return JSON.stringify(['cell_values', 'value_history', 'submissions'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+  return JSON.stringify(['month_values', 'value_changes', 'submissions'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
 }
 
 const storedYear = (unitCode: string, templateId = 'suining-2017') =>
@@ -86,7 +86,7 @@ describe('import: clean files, revisions, the same file twice', () => {
     expect(applied[0].status).toBe('new');
     const stored = await storedYear('D01');
     expect(stored.length).toBe(valuesFor('D01').length);
-    const history = b.ctx.store.db.prepare("SELECT COUNT(*) AS n FROM value_history WHERE source = 'import'").get() as { n: number };
+    const history = b.ctx.store.db.prepare("SELECT COUNT(*) AS n FROM value_changes c, json_each(c.changes) WHERE c.source = 'import'").get() as { n: number };
     expect(history.n).toBe(valuesFor('D01').length);
     const matrix = await b.invoke('office.matrix', { templateId: 'suining-2017', year: 2017, today: '2018-03-01' });
     expect(matrix.rows.find((r) => r.code === 'D01')!.cells.every((c) => c.status === 'received')).toBe(true);
@@ -116,8 +116,8 @@ describe('import: clean files, revisions, the same file twice', () => {
     const stored = (await storedYear('D01')).find((v) => v.indicator === changed.indicator && v.col === changed.col && v.month === changed.month)!;
     expect(stored.value).toBe(changed.value);
     const hist = b.ctx.store.db
-      .prepare('SELECT old_value, new_value FROM value_history WHERE indicator = ? AND col = ? AND month = ? ORDER BY id')
-      .all(changed.indicator, changed.col, changed.month) as { old_value: number | null; new_value: number }[];
+      .prepare("SELECT e.value ->> 1 AS old_value, e.value ->> 2 AS new_value FROM value_changes c, json_each(c.changes) e WHERE e.value ->> 0 = ? AND c.month = ? ORDER BY c.id")
+      .all(cellRef(changed.indicator, changed.col), changed.month) as { old_value: number | null; new_value: number }[];
     expect(hist.map((h) => h.old_value)).toEqual([null, v1[0].value]);
 
     const before = figures();
@@ -246,7 +246,7 @@ describe('import: bad input, each refused with a message, the rest of the batch 
     const applied = await applyAll(batchId);
     expect(applied.map((p) => p.status)).toEqual(['rejected', 'new']);
     // Only the good file's unit got values.
-    const units = b.ctx.store.db.prepare('SELECT DISTINCT u.code FROM cell_values v JOIN units u ON u.id = v.unit_id').all();
+    const units = b.ctx.store.db.prepare('SELECT DISTINCT u.code FROM month_values v JOIN units u ON u.id = v.unit_id').all();
     expect(units).toEqual([{ code: 'D01' }]);
     const log = await b.invoke('import.log', {});
     expect(log.entries.find((e) => e.fileName === name)).toMatchObject({ outcome: 'rejected' });
@@ -326,7 +326,7 @@ describe('import: bad input, each refused with a message, the rest of the batch 
         const plan = await expectRefused('手填.xlsx', bytes, 'bad_value', msg);
         expect(plan.problems[0]).toMatchObject({ sheet: LEDGER_SHEET, cell: expect.stringMatching(/^D\d+$/) });
         expect(plan.problems[0].message).toContain(`${LEDGER_SHEET}!D`);
-        b.ctx.store.db.exec('DELETE FROM submissions; DELETE FROM value_history; DELETE FROM cell_values');
+        b.ctx.store.db.exec('DELETE FROM submissions; DELETE FROM value_changes; DELETE FROM month_values');
       }
     });
 
@@ -338,7 +338,7 @@ describe('import: bad input, each refused with a message, the rest of the batch 
     it('duplicated indicator rows and unknown codes', async () => {
       const dup = await blankWith((x, row) => setCell(x, LEDGER_SHEET, `A${row + 1}`, firstCode()));
       await expectRefused('重复.xlsx', dup, 'duplicate_indicator', /重复出现/);
-      b.ctx.store.db.exec('DELETE FROM submissions; DELETE FROM value_history; DELETE FROM cell_values');
+      b.ctx.store.db.exec('DELETE FROM submissions; DELETE FROM value_changes; DELETE FROM month_values');
       const unknown = await blankWith((x, row) => setCell(x, LEDGER_SHEET, `A${row}`, 'zz_no_such'));
       await expectRefused('未知.xlsx', unknown, 'unknown_indicator', /不属于该模板/);
     });
@@ -373,7 +373,7 @@ describe('import: bad input, each refused with a message, the rest of the batch 
     expect((await storedYear('D01', 'national-2021')).length).toBe(values.length);
     // …and the re-saved copy after the original changes nothing.
     const db = b.ctx.store.db;
-    db.exec('DELETE FROM submissions; DELETE FROM value_history; DELETE FROM cell_values');
+    db.exec('DELETE FROM submissions; DELETE FROM value_changes; DELETE FROM month_values');
     await importFiles([['国家表-原件.xlsx', bytes]]);
     const before = figures();
     const again = await importFiles([['国家表.xlsx', noData]]);

@@ -12,7 +12,8 @@ export interface LevelTotals {
   figures: Map<string, number>;
 }
 
-const REPORTING = `SELECT COUNT(DISTINCT unit_id) AS n FROM cell_values
+// A unit-month has a row only while it holds a figure (store/monthValues.ts).
+const REPORTING = `SELECT COUNT(DISTINCT unit_id) AS n FROM month_values
   WHERE template_id = @templateId AND year = @year AND month BETWEEN @fromMonth AND @toMonth
     AND unit_id IN (SELECT value FROM json_each(@units))`;
 

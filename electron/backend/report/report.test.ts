@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { traceNumbers } from '../../../shared/report/traceNumbers';
+import { applyChanges } from '../store/values';
 import { seedSuiningCity } from '../testing/reportData';
 import { snapshot, tempBackend, type TempBackend } from '../testing/tempBackend';
 
@@ -73,13 +74,19 @@ describe('report.docx', () => {
   it('national tables keep their merged headers and a broken rule is noted under its table', async () => {
     const db = b.ctx.store.db;
     const unit = db.prepare("SELECT id FROM units WHERE code = 'SN'").get() as { id: number };
-    const put = db.prepare("INSERT INTO cell_values (unit_id, template_id, year, month, indicator, col, value, updated_at) VALUES (?, 'national-2021', 2021, 12, ?, ?, ?, '2021-12-31')");
-    put.run(unit.id, 't3.new', 'natural', 5);
-    put.run(unit.id, 't3.new', 'total', 5);
-    put.run(unit.id, 't3.disclosed', 'natural', 4);
-    put.run(unit.id, 't3.disclosed', 'total', 4);
-    put.run(unit.id, 't3.handled_total', 'natural', 4);
-    put.run(unit.id, 't3.handled_total', 'total', 4);
+    const put = (indicator: string, col: string, value: number) => ({ unitId: unit.id, templateId: 'national-2021', year: 2021, month: 12, indicator, col, value });
+    applyChanges(
+      db,
+      [
+        put('t3.new', 'natural', 5),
+        put('t3.new', 'total', 5),
+        put('t3.disclosed', 'natural', 4),
+        put('t3.disclosed', 'total', 4),
+        put('t3.handled_total', 'natural', 4),
+        put('t3.handled_total', 'total', 4),
+      ],
+      { operator: '测试', source: 'entry' },
+    );
     const r = await b.invoke('report.docx', { templateId: 'national-2021', year: 2021 });
     const natFile = path.join(dir, 'national.docx');
     fs.writeFileSync(natFile, Buffer.from(r.base64, 'base64'));

@@ -24,7 +24,9 @@ export function directoryUnits(db: Database.Database, selfUnitId: number | null)
   const rows = db
     .prepare(
       `SELECT u.*,
-         EXISTS (SELECT 1 FROM cell_values v WHERE v.unit_id = u.id) AS has_values,
+         -- Figures, or history of figures since cleared: either way the unit can no longer be deleted.
+         (EXISTS (SELECT 1 FROM month_values v WHERE v.unit_id = u.id)
+           OR EXISTS (SELECT 1 FROM value_changes c WHERE c.unit_id = u.id)) AS has_values,
          EXISTS (SELECT 1 FROM submissions s WHERE s.unit_id = u.id) AS has_submissions
        FROM units u ORDER BY u.code`,
     )
@@ -95,8 +97,8 @@ export function activeChildCount(db: Database.Database, unitId: number): number 
 
 export function unitHasAnyRecord(db: Database.Database, unitId: number): boolean {
   return (
-    db.prepare('SELECT 1 FROM cell_values WHERE unit_id = ? LIMIT 1').get(unitId) !== undefined ||
-    db.prepare('SELECT 1 FROM value_history WHERE unit_id = ? LIMIT 1').get(unitId) !== undefined ||
+    db.prepare('SELECT 1 FROM month_values WHERE unit_id = ? LIMIT 1').get(unitId) !== undefined ||
+    db.prepare('SELECT 1 FROM value_changes WHERE unit_id = ? LIMIT 1').get(unitId) !== undefined ||
     db.prepare('SELECT 1 FROM submissions WHERE unit_id = ? LIMIT 1').get(unitId) !== undefined ||
     db.prepare('SELECT 1 FROM units WHERE parent_id = ? LIMIT 1').get(unitId) !== undefined
   );

@@ -96,7 +96,15 @@ describe('unit directory', () => {
     const jyj = (await b.invoke('units.tree', {})).find((u) => u.code === 'CX-JYJ')!;
     recordSubmission(b.ctx.store.db, { unitId: jyj.id, templateId: 'suining-2017', year: 2017, month: 1, revision: 1, fingerprint: 'f' });
     await refused('units.delete', { code: 'CX-JYJ' }, /只能停用，不能删除/, 'code');
+    // Figures entered and cleared again leave their history: the unit shows as having records and stays.
+    await b.invoke('units.create', { code: 'QK', name: '已清空', kind: '其他' });
+    await b.invoke('values.set', { templateId: 'suining-2017', year: 2017, month: 1, indicator: 'pub.total', raw: '3', unitCode: 'QK' });
+    await b.invoke('values.set', { templateId: 'suining-2017', year: 2017, month: 1, indicator: 'pub.total', raw: '', unitCode: 'QK' });
+    expect((await b.invoke('values.getYear', { templateId: 'suining-2017', year: 2017, unitCode: 'QK' })).values).toEqual([]);
+    expect((await b.invoke('units.tree', {})).find((u) => u.code === 'QK')!.hasRecords).toBe(true);
+    await refused('units.delete', { code: 'QK' }, /只能停用，不能删除/, 'code');
     await b.invoke('units.create', { code: 'TMP', name: '临时', kind: '其他' });
+    expect((await b.invoke('units.tree', {})).find((u) => u.code === 'TMP')!.hasRecords).toBe(false);
     expect(await b.invoke('units.delete', { code: 'TMP' })).toEqual({ deleted: 'TMP' });
     expect((await b.invoke('units.tree', {})).some((u) => u.code === 'TMP')).toBe(false);
   });

@@ -6,6 +6,7 @@ import { initial } from './001-initial';
 import { monthCompletion } from './002-month-completion';
 import { exportLog } from './003-export-log';
 import { office } from './004-office';
+import { packedValues } from './005-packed-values';
 import type { Migration } from './types';
 
 export const MIGRATIONS: Migration[] = [
@@ -13,6 +14,7 @@ export const MIGRATIONS: Migration[] = [
   monthCompletion,
   exportLog,
   office,
+  packedValues,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { snapshot, tempBackend, type TempBackend } from '../testing/tempBackend';
+import { insertUnit } from './units';
+import { applyChanges, getHistory, getValue, getValues, type ValueChange } from './values';
+
+let b: TempBackend;
+beforeEach(async () => {
+  b = await tempBackend();
+});
+afterEach(() => b.dispose());
+
+const T = 'suining-2017';
+const author = { operator: '张三', source: 'entry' };
+const db = () => b.ctx.store.db;
+const selfId = () => (db().prepare("SELECT id FROM units WHERE code = 'TEST-01'").get() as { id: number }).id;
+const change = (month: number, indicator: string, value: number | null, col = '', unitId = selfId()): ValueChange => ({
+  unitId,
+  templateId: T,
+  year: 2017,
+  month,
+  indicator,
+  col,
+  value,
+});
+const monthRows = () =>
+  db().prepare('SELECT unit_id, month, data FROM month_values ORDER BY unit_id, month').all() as { unit_id: number; month: number; data: string }[];
+const changeSets = () =>
+  (db().prepare('SELECT unit_id, month, source, changes FROM value_changes ORDER BY id').all() as { unit_id: number; month: number; source: string; changes: string }[]).map(
+    (r) => ({ ...r, changes: JSON.parse(r.changes) as unknown[] }),
+  );
+
+describe('packed month values', () => {
+  it('round-trips figures exactly, one JSON row per unit-month, in (month, indicator, col) order', () => {
+    const applied = applyChanges(
+      db(),
+      [
+        change(2, 'fee.charged', 1234567.89),
+        change(1, 't3.new', 5, 'natural'),
+        change(1, 'pub.total', 0.1),
+        change(1, 'pub', 3),
+        change(1, 'pub.cat.other', 12),
+        change(2, 'pub.total', 0),
+      ],
+      author,
+    );
+    expect(applied).toHaveLength(6);
+    expect(applied.map((a) => a.oldValue)).toEqual([null, null, null, null, null, null]);
+    // An indicator that is a prefix of another sorts first, as the (indicator, col) key did.
+    expect(getValues(db(), selfId(), T, 2017).map((v) => [v.month, v.indicator, v.col, v.value])).toEqual([
+      [1, 'pub', '', 3],
+      [1, 'pub.cat.other', '', 12],
+      [1, 'pub.total', '', 0.1],
+      [1, 't3.new', 'natural', 5],
+      [2, 'fee.charged', '', 1234567.89],
+      [2, 'pub.total', '', 0],
+    ]);
+    expect(monthRows().map((r) => [r.month, JSON.parse(r.data)])).toEqual([
+      [1, { pub: 3, 'pub.cat.other': 12, 'pub.total': 0.1, 't3.new:natural': 5 }],
+      [2, { 'fee.charged': 1234567.89, 'pub.total': 0 }],
+    ]);
+    expect(getValues(db(), selfId(), T, 2017, 2, 2)).toHaveLength(2);
+    expect(getValue(db(), { ...change(1, 't3.new', null, 'natural') })).toMatchObject({ value: 5, updatedAt: applied[0].updatedAt });
+    expect(getValue(db(), { ...change(1, 't3.new', null, 'total') })).toBeUndefined();
+    // Names every plain object inherits are not figures.
+    expect(getValue(db(), { ...change(1, 'constructor', null) })).toBeUndefined();
+    expect(getValue(db(), { ...change(3, 'pub.total', null) })).toBeUndefined();
+  });
+
+  it('skips unchanged values, keeps a month row while it has a figure and deletes it with the last one', () => {
+    applyChanges(db(), [change(3, 'pub.total', 10), change(3, 'pub.key', 4)], author);
+    expect(applyChanges(db(), [change(3, 'pub.total', 10), change(3, 'pub.rules', null)], author)).toEqual([]);
+    expect(changeSets()).toHaveLength(1);
+    const cleared = applyChanges(db(), [change(3, 'pub.total', null)], author);
+    expect(cleared).toMatchObject([{ indicator: 'pub.total', oldValue: 10, value: null }]);
+    expect(monthRows().map((r) => JSON.parse(r.data))).toEqual([{ 'pub.key': 4 }]);
+    applyChanges(db(), [change(3, 'pub.key', null)], author);
+    expect(monthRows()).toEqual([]);
+    expect(getValues(db(), selfId(), T, 2017)).toEqual([]);
+    // The history stays: the unit still counts as having records.
+    expect(changeSets()).toHaveLength(3);
+  });
+
+  it('keeps the history of one cell across change sets, newest first, one set per unit-month and call', () => {
+    const other = insertUnit(db(), { code: 'D1', name: '部门', kind: '部门', parentId: selfId() });
+    applyChanges(db(), [change(4, 'pub.total', 1)], { operator: '张三', source: 'entry' });
+    applyChanges(db(), [change(4, 'pub.key', 9), change(4, 'pub.total', 2), change(5, 'pub.total', 7), change(4, 'pub.total', 2, '', other.id)], {
+      operator: '李四',
+      source: 'paste',
+    });
+    applyChanges(db(), [change(4, 'pub.total', null)], { operator: '王五', source: 'import' });
+    // The paste touched three unit-months: three sets, the first with both of its cells.
+    expect(changeSets().map((s) => [s.unit_id === selfId(), s.month, s.source, s.changes])).toEqual([
+      [true, 4, 'entry', [['pub.total', null, 1]]],
+      [true, 4, 'paste', [['pub.key', null, 9], ['pub.total', 1, 2]]],
+      [true, 5, 'paste', [['pub.total', null, 7]]],
+      [false, 4, 'paste', [['pub.total', null, 2]]],
+      [true, 4, 'import', [['pub.total', 2, null]]],
+    ]);
+    const history = getHistory(db(), change(4, 'pub.total', null));
+    expect(history.map((h) => [h.oldValue, h.newValue, h.operator, h.source, h.unitCode, h.month, h.indicator, h.col])).toEqual([
+      [2, null, '王五', 'import', 'TEST-01', 4, 'pub.total', ''],
+      [1, 2, '李四', 'paste', 'TEST-01', 4, 'pub.total', ''],
+      [null, 1, '张三', 'entry', 'TEST-01', 4, 'pub.total', ''],
+    ]);
+    expect(new Set(history.map((h) => h.id)).size).toBe(3);
+    expect(history[0].id).toBeGreaterThan(history[1].id);
+    expect(getHistory(db(), change(4, 'pub.total', null), 2)).toHaveLength(2);
+    expect(getHistory(db(), change(4, 'pub.key', null)).map((h) => h.newValue)).toEqual([9]);
+    expect(getHistory(db(), change(4, 'pub.total', null, '', other.id)).map((h) => h.unitCode)).toEqual(['D1']);
+  });
+
+  it('applies a cell named twice in order and records it once in its set', () => {
+    applyChanges(db(), [change(6, 'pub.total', 1)], author);
+    const applied = applyChanges(db(), [change(6, 'pub.total', 2), change(6, 'pub.total', 3), change(6, 'pub.key', 1), change(6, 'pub.key', null)], author);
+    expect(applied.map((a) => [a.indicator, a.oldValue, a.value])).toEqual([
+      ['pub.total', 1, 2],
+      ['pub.total', 2, 3],
+      ['pub.key', null, 1],
+      ['pub.key', 1, null],
+    ]);
+    expect(getValues(db(), selfId(), T, 2017).map((v) => [v.indicator, v.value])).toEqual([['pub.total', 3]]);
+    expect(changeSets().at(-1)!.changes).toEqual([['pub.total', 1, 3]]);
+  });
+
+  it('refuses negative, NaN and infinite values and bad codes, and writes nothing of the call', () => {
+    applyChanges(db(), [change(7, 'pub.total', 5)], author);
+    const before = snapshot(b);
+    for (const [bad, message] of [
+      [change(7, 'pub.key', -1), /数值 -1 无效/],
+      [change(7, 'pub.key', Number.NaN), /数值 NaN 无效/],
+      [change(7, 'pub.key', Number.POSITIVE_INFINITY), /数值 Infinity 无效/],
+      [change(7, 'pub:key', 1), /指标代码“pub:key”无效/],
+      [change(13, 'pub.key', 1), /月份 13 无效/],
+    ] as const) {
+      expect(() => applyChanges(db(), [change(7, 'pub.total', 6), bad], author)).toThrow(message);
+      expect(snapshot(b)).toBe(before);
+    }
+    expect(getValue(db(), change(7, 'pub.total', null))?.value).toBe(5);
+  });
+
+  it('applies thousands of values across units and months with one row and one change set per unit-month', () => {
+    const units = [selfId(), ...[1, 2, 3].map((i) => insertUnit(db(), { code: `D${i}`, name: `部门${i}`, kind: '部门', parentId: selfId() }).id)];
+    const codes = Array.from({ length: 60 }, (_, k) => `ind${String(k).padStart(2, '0')}`);
+    const all: ValueChange[] = [];
+    // Months interleaved, so grouping cannot rely on the order of the changes.
+    for (const code of codes) for (const unitId of units) for (let m = 12; m >= 1; m--) for (const col of ['', 'a']) all.push(change(m, code, (unitId * 7 + m * 3 + code.length) % 50, col, unitId));
+    expect(all.length).toBe(5760);
+    const applied = applyChanges(db(), all, author);
+    expect(applied).toHaveLength(all.length);
+    expect(applied[1]).toMatchObject({ indicator: all[1].indicator, month: all[1].month, col: all[1].col });
+    expect(monthRows()).toHaveLength(units.length * 12);
+    expect(changeSets()).toHaveLength(units.length * 12);
+    const stored = getValues(db(), units[2], T, 2017);
+    expect(stored).toHaveLength(12 * codes.length * 2);
+    const expected = all.filter((c) => c.unitId === units[2]).map((c) => [c.month, c.indicator, c.col, c.value]);
+    const order = (x: (string | number | null)[], y: (string | number | null)[]) => (x[0] as number) - (y[0] as number) || (x[1] as string).localeCompare(y[1] as string) || (x[2] as string).localeCompare(y[2] as string);
+    expect(stored.map((v) => [v.month, v.indicator, v.col, v.value])).toEqual(expected.sort(order));
+
+    // A second import: every third value changes, every fifth is cleared, the rest is as stored.
+    const next = all.map((c, i) => ({ ...c, value: i % 5 === 0 ? null : i % 3 === 0 ? c.value! + 100 : c.value }));
+    const second = applyChanges(db(), next, { operator: '王五', source: 'import' });
+    expect(second).toHaveLength(next.filter((c, i) => c.value !== all[i].value).length);
+    const again = getValues(db(), units[2], T, 2017);
+    expect(again).toHaveLength(next.filter((c) => c.unitId === units[2] && c.value !== null).length);
+    expect(changeSets()).toHaveLength(units.length * 12 * 2);
+    const entries = changeSets().filter((s) => s.source === 'import').reduce((n, s) => n + s.changes.length, 0);
+    expect(entries).toBe(second.length);
+  });
+});
