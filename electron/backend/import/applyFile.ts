@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import type { FilePlan } from '../../../shared/api/methods/import';
 import { logImport, type ImportOutcome } from '../store/importLog';
 import { recordSubmission } from '../store/submissions';
-import { applyChanges } from '../store/values';
+import { replaceMonths } from '../store/values';
 import { type BatchFile, type BatchOptions, planFile } from './batch';
 
 export const IMPORTS_DIR = 'imports';
@@ -45,7 +45,9 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
   const storedPath = keepOriginal(t.dataDir, f);
   const run = t.db.transaction(() => {
     // Planned again inside the transaction: the store is the truth now, not the preview.
-    const { plan, work } = planFile(t.db, f, opts, conflict, new Map());
+    // Rule checks only when no preview made them (they do not depend on the store).
+    const { plan, work } = planFile(t.db, f, opts, conflict, new Map(), { rules: !f.preview });
+    if (f.preview && plan.status !== 'rejected') plan.violations = f.preview.violations;
     const details = {
       unitCode: plan.unitCode,
       templateId: plan.templateId,
@@ -61,7 +63,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
     const message = plan.status === 'rejected' ? plan.problems.map((p) => p.message).join('；') : '';
     const importId = logImport(t.db, { fileName: f.name, sha256: f.sha256, storedPath, operator: t.operator, outcome: OUTCOME[plan.status], message, details });
     if (work && plan.status !== 'superseded') {
-      applyChanges(t.db, work.changes, { operator: t.operator, source: 'import' });
+      replaceMonths(t.db, work.replace, { operator: t.operator, source: 'import' });
       for (const m of work.months) {
         recordSubmission(t.db, {
           unitId: m.unitId,

@@ -17,7 +17,7 @@ import { visibleFigures } from '../export/figures';
 import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { currentSubmission } from '../store/submissions';
 import { findUnitByCode } from '../store/units';
-import { getValues, type ValueChange } from '../store/values';
+import { getValues, type MonthReplacement } from '../store/values';
 import { packMonth } from '../../../shared/workbook/packedValues';
 import { monthFingerprint } from './monthFingerprint';
 import { ImportRefusal, type ImportProblem } from './problems';
@@ -39,6 +39,8 @@ export interface BatchFile {
   read?: ReadWorkbook;
   /** Refused while reading (not an xlsx, zip bomb, …). */
   refusal?: ImportProblem;
+  /** The dry run's plan, once there has been one. */
+  preview?: FilePlan;
   /** Set once applied (or refused at apply time). */
   applied?: FilePlan;
   /** Values and fingerprint per unit and month, worked out once. */
@@ -70,9 +72,10 @@ function monthsOf(f: BatchFile): Map<string, { values: Map<string, number>; fing
   return f.months;
 }
 
-/** What applying a file writes: values and the submission of each unit-month. */
+/** What applying a file writes: the unit-months whose figures change, and the submission of each unit-month. */
 export interface FileWork {
-  changes: ValueChange[];
+  replace: MonthReplacement[];
+  changedValues: number;
   months: { unitId: number; month: number; fingerprint: string }[];
 }
 
@@ -161,6 +164,8 @@ export function planFile(
   opts: BatchOptions,
   conflict: string | undefined,
   overlay: Map<string, MonthState>,
+  /** Rule checks are for the preview; applying does not need them again. */
+  check = { rules: true },
 ): { plan: FilePlan; work: FileWork | null } {
   const plan = basePlan(f);
   const reject = (p: ImportProblem | ImportProblem[]) => {
@@ -200,15 +205,14 @@ export function planFile(
     });
   }
 
-  const cells = templateCells(r.template);
   const shownSame = sameAsShown(db, r, unitIds, overlay);
   if (shownSame && r.source === 'visible') {
     plan.status = 'unchanged';
-    return { plan, work: { changes: [], months: [] } };
+    return { plan, work: { replace: [], changedValues: 0, months: [] } };
   }
   // Hand-filled files, visible values taken on purpose, and the original export of figures already imported from its re-saved copy replace.
   const force = r.meta.revision === 0 || (opts.takeVisible ?? false) || shownSame;
-  const work: FileWork = { changes: [], months: [] };
+  const work: FileWork = { replace: [], changedValues: 0, months: [] };
   let superseded = 0;
   let existing = 0;
   let total = 0;
@@ -216,7 +220,7 @@ export function planFile(
   for (const u of r.units) {
     const unitId = unitIds.get(u.code)!;
     const mine = periodMonths(p).map((m) => ({ month: m, values: monthsOf(f).get(unitMonth(u.code, m))!.values }));
-    plan.violations.push(...violationsOf(r.template, p, u, mine));
+    if (check.rules) plan.violations.push(...violationsOf(r.template, p, u, mine));
     const stored = new Map<number, Map<string, number>>();
     for (const m of periodMonths(p)) {
       total++;
@@ -242,21 +246,20 @@ export function planFile(
       }
       const before = state?.values ?? storedMonth(db, stored, unitId, r.template.id, p, m);
       const after = monthValues;
-      for (const [ref, value] of after) {
-        if (before.get(ref) !== value) work.changes.push({ unitId, templateId: r.template.id, year: p.year, month: m, indicator: cells.get(ref)!.indicator, col: cells.get(ref)!.col, value });
-      }
-      for (const ref of before.keys()) {
-        if (!after.has(ref)) work.changes.push({ unitId, templateId: r.template.id, year: p.year, month: m, indicator: cells.get(ref)?.indicator ?? ref, col: cells.get(ref)?.col ?? '', value: null });
-      }
+      let changed = 0;
+      for (const [ref, value] of after) if (before.get(ref) !== value) changed++;
+      for (const ref of before.keys()) if (!after.has(ref)) changed++;
+      if (changed > 0) work.replace.push({ unitId, templateId: r.template.id, year: p.year, month: m, values: after });
+      work.changedValues += changed;
       work.months.push({ unitId, month: m, fingerprint });
       newStates.push([key, { revision: Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, values: after }]);
     }
   }
   for (const [k, s] of newStates) overlay.set(k, s);
-  plan.changedValues = work.changes.length;
+  plan.changedValues = work.changedValues;
   let status: FileStatus;
   if (superseded === total) status = 'superseded';
-  else if (work.changes.length === 0 && existing > 0) status = 'unchanged';
+  else if (work.changedValues === 0 && existing > 0) status = 'unchanged';
   else if (existing === 0) status = 'new';
   else status = 'updated';
   plan.status = status;
@@ -328,7 +331,7 @@ function violationsOf(template: Template, p: Period, unit: WorkbookUnit, months:
 export function planBatch(db: Database.Database, files: BatchFile[], opts: BatchOptions): FilePlan[] {
   const conflicts = batchConflicts(files);
   const overlay = new Map<string, MonthState>();
-  return files.map((f) => f.applied ?? planFile(db, f, opts, conflicts.get(f.index), overlay).plan);
+  return files.map((f) => f.applied ?? (f.preview = planFile(db, f, opts, conflicts.get(f.index), overlay).plan));
 }
 
 export { batchConflicts };

@@ -20,7 +20,7 @@ import { nextRevision } from '../export/exportService';
 import { columnLetter } from '../export/layout';
 import { allBorders, center, font, HEADER_FILL, numberFormat } from '../export/styles';
 import { submissionMatrix } from '../office/matrix';
-import { aggregatePeriodFigures, type MonthlyFigures, monthlyFigures, periodFigures, subtreeUnitIds, unitMonthlyFigures } from '../store/aggregate';
+import { aggregatePeriodFigures, type MonthlyFigures, periodFigures, subtreeUnitIds, unitMonthlyFigures } from '../store/aggregate';
 import { directoryUnits } from '../store/directory';
 import { findUnitById } from '../store/units';
 
@@ -52,10 +52,7 @@ export async function mergedExport(
   const perUnit = unitMonthlyFigures(db, ids, template.id, period.year);
   const inPeriod = (monthly: MonthlyFigures) => [...monthly.values()].some((months) => months.slice(period.fromMonth, period.toMonth + 1).some((v) => v !== null));
   const reporting = ids.filter((id) => perUnit.has(id) && inPeriod(perUnit.get(id)!));
-  const monthly: MonthlyFigures = new Map();
-  for (const [ref, months] of monthlyFigures(db, ids, template.id, period.year)) {
-    monthly.set(ref, months.map((v, m) => (m >= period.fromMonth && m <= period.toMonth ? v : null)));
-  }
+  const monthly = monthlySums(reporting.map((id) => perUnit.get(id)!), period);
   const levelFigures = aggregatePeriodFigures(template, new Map(reporting.map((id) => [id, perUnit.get(id)!])), period.fromMonth, period.toMonth);
   const periodKey = formatPeriodKey(period);
   const revision = nextRevision(db, root.id, template.id, periodKey);
@@ -96,6 +93,20 @@ export async function mergedExport(
   };
 }
 
+/** Month by month sums over units (stocks summed per month as reported), in exact hundredths, within the period. */
+function monthlySums(units: MonthlyFigures[], period: Period): MonthlyFigures {
+  const out: MonthlyFigures = new Map();
+  for (const unit of units) {
+    for (const [ref, months] of unit) {
+      let sum = out.get(ref);
+      if (!sum) out.set(ref, (sum = new Array<number | null>(13).fill(null)));
+      for (let m = period.fromMonth; m <= period.toMonth; m++) if (months[m] !== null) sum[m] = (sum[m] ?? 0) + Math.round(months[m]! * 100);
+    }
+  }
+  for (const sum of out.values()) for (let m = 1; m <= 12; m++) if (sum[m] !== null) sum[m] = sum[m]! / 100;
+  return out;
+}
+
 function headerCells(row: ExcelJS.Row, values: string[]) {
   values.forEach((v, i) => {
     const c = row.getCell(i + 1);
@@ -121,9 +132,8 @@ function writeDetailSheet(
   ws.getCell('A1').font = font(14, true);
   headerCells(ws.getRow(2), ['指标', '计量单位', ...units.map((u) => u.name), '合计']);
   const figures = units.map((u) => periodFigures(template, perUnit.get(u.id)!, period.fromMonth, period.toMonth));
-  // Column styles, not per-cell ones: a city has hundreds of units and the template a thousand cells.
-  const unitFont = font(10);
-  for (let c = 3; c <= units.length + 3; c++) ws.getColumn(c).font = c === units.length + 3 ? font(10, true) : unitFont;
+  // Figures keep the workbook's default style: styling each of a city's tens of thousands of cells is what made this sheet slow.
+  ws.getColumn(units.length + 3).font = font(10, true);
   let r = 3;
   for (const cell of templateCells(template).values()) {
     const values = [...figures.map((f) => f.get(cell.ref) ?? null), total.get(cell.ref) ?? null];

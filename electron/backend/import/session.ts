@@ -35,12 +35,21 @@ export class ImportBatch {
     return this.files.filter((f) => !f.applied);
   }
 
-  /** Applies the next `count` files, each in its own transaction. */
+  /**
+   * Applies the next `count` files, each all or nothing (a savepoint of its
+   * own), committed together when the call returns: what the call reports
+   * as applied is on disk, and one sync serves them all instead of one each.
+   */
   applyNext(t: ApplyTarget, count: number): FilePlan[] {
     const conflicts = batchConflicts(this.files);
-    return this.pending()
-      .slice(0, count)
-      .map((f) => applyFile(t, f, this.opts, conflicts.get(f.index)));
+    const files = this.pending().slice(0, count);
+    try {
+      return t.db.transaction(() => files.map((f) => applyFile(t, f, this.opts, conflicts.get(f.index))))();
+    } catch (e) {
+      // Rolled back as a whole: none of these files is applied after all.
+      for (const f of files) f.applied = undefined;
+      throw e;
+    }
   }
 
   summary(plans: FilePlan[]): BatchSummary {

@@ -27,7 +27,8 @@ export function directoryUnits(db: Database.Database, selfUnitId: number | null)
          -- Figures, or history of figures since cleared: either way the unit can no longer be deleted.
          (EXISTS (SELECT 1 FROM month_values v WHERE v.unit_id = u.id)
            OR EXISTS (SELECT 1 FROM value_changes c WHERE c.unit_id = u.id)) AS has_values,
-         EXISTS (SELECT 1 FROM submissions s WHERE s.unit_id = u.id) AS has_submissions
+         -- Every unit-month with submissions has a current one, and current rows have an index by unit.
+         EXISTS (SELECT 1 FROM submissions s WHERE s.unit_id = u.id AND s.current = 1) AS has_submissions
        FROM units u ORDER BY u.code`,
     )
     .all() as Row[];

@@ -41,7 +41,20 @@ const MEMO_LIMIT = 100_000;
  * and that getValues still returns: the ':' between indicator and col becomes
  * '\u0000', which sorts below every code character, and the keys sort natively.
  */
+const sortedOf = new Map<string, string[]>();
+
 function sortedRefs(refs: string[]): string[] {
+  // A template's months mostly carry the same cells in the same order: sort each such list once.
+  const signature = refs.join('\u0001');
+  const known = sortedOf.get(signature);
+  if (known) return known;
+  const sorted = sortRefs(refs);
+  if (sortedOf.size > 1000) sortedOf.clear();
+  sortedOf.set(signature, sorted);
+  return sorted;
+}
+
+function sortRefs(refs: string[]): string[] {
   if (sortKeyOf.size > MEMO_LIMIT) {
     sortKeyOf.clear();
     refOfSortKey.clear();

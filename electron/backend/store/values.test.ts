@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshot, tempBackend, type TempBackend } from '../testing/tempBackend';
 import { insertUnit } from './units';
-import { applyChanges, getHistory, getValue, getValues, type ValueChange } from './values';
+import { applyChanges, getHistory, getValue, getValues, replaceMonths, type ValueChange } from './values';
 
 let b: TempBackend;
 beforeEach(async () => {
@@ -165,5 +165,40 @@ describe('packed month values', () => {
     expect(changeSets()).toHaveLength(units.length * 12 * 2);
     const entries = changeSets().filter((s) => s.source === 'import').reduce((n, s) => n + s.changes.length, 0);
     expect(entries).toBe(second.length);
+  });
+});
+
+describe('replaceMonths (an import stores whole unit-months)', () => {
+  const month = (m: number, values: [string, number][]) => ({ unitId: selfId(), templateId: T, year: 2017, month: m, values: new Map(values) });
+
+  it('sets a month to exactly the given figures: changed and new refs set, absent ones cleared, one change set each, rows sorted', () => {
+    applyChanges(db(), [change(3, 'pub.total', 5), change(3, 'pub.cat.other', 2), change(4, 'pub', 1)], author);
+    const changed = replaceMonths(db(), [month(3, [['t3.new:natural', 9], ['pub.total', 5], ['pub', 4]]), month(4, [['pub', 1]])], { operator: '李四', source: 'import' });
+    // month 3: pub.cat.other cleared, pub new, t3.new new, pub.total unchanged; month 4 unchanged
+    expect(changed).toBe(3);
+    expect(getValues(db(), selfId(), T, 2017).map((v) => [v.month, v.indicator, v.col, v.value])).toEqual([
+      [3, 'pub', '', 4],
+      [3, 'pub.total', '', 5],
+      [3, 't3.new', 'natural', 9],
+      [4, 'pub', '', 1],
+    ]);
+    const sets = changeSets().filter((c) => c.source === 'import');
+    expect(sets).toHaveLength(1);
+    expect(sets[0].month).toBe(3);
+    expect(new Set(sets[0].changes.map((c) => JSON.stringify(c)))).toEqual(new Set([JSON.stringify(['t3.new:natural', null, 9]), JSON.stringify(['pub', null, 4]), JSON.stringify(['pub.cat.other', 2, null])]));
+    expect(getHistory(db(), { unitId: selfId(), templateId: T, year: 2017, month: 3, indicator: 'pub.cat.other', col: '' }).map((h) => [h.oldValue, h.newValue, h.operator])).toEqual([
+      [2, null, '李四'],
+      [null, 2, '张三'],
+    ]);
+  });
+
+  it('an empty month deletes the row; invalid figures refuse the whole call and change nothing', () => {
+    applyChanges(db(), [change(5, 'pub.total', 5)], author);
+    expect(replaceMonths(db(), [month(5, [])], author)).toBe(1);
+    expect(monthRows()).toEqual([]);
+    const before = snapshot(b);
+    expect(() => replaceMonths(db(), [month(6, [['pub.total', 1]]), month(7, [['pub', -1]])], author)).toThrow(/不小于 0/);
+    expect(() => replaceMonths(db(), [month(6, [['pub.total', Number.NaN]])], author)).toThrow();
+    expect(snapshot(b)).toBe(before);
   });
 });
