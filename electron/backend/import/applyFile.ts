@@ -21,15 +21,25 @@ export interface ApplyTarget {
   operator: string;
 }
 
+const madeDirs = new Set<string>();
+
 function keepOriginal(dataDir: string, f: BatchFile): string {
   const rel = path.posix.join(IMPORTS_DIR, `${f.sha256}.xlsx`);
   const abs = path.join(dataDir, rel);
-  if (!fs.existsSync(abs)) {
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    const tmp = `${abs}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, f.bytes);
-    fs.renameSync(tmp, abs);
+  const dir = path.dirname(abs);
+  if (!madeDirs.has(dir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
   }
+  // Named by its hash: a file already there with the same size is this file (an interrupted write is shorter and is written again).
+  try {
+    if (fs.statSync(abs).size === f.bytes.length) return rel;
+  } catch {
+    // not kept yet
+  }
+  const tmp = `${abs}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, f.bytes);
+  fs.renameSync(tmp, abs);
   return rel;
 }
 

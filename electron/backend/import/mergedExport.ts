@@ -80,7 +80,8 @@ export async function mergedExport(
   writeDetailSheet(wb, template, period, columns, perUnit, levelFigures);
   writeStatusSheet(wb, submissionMatrix(db, root, template.id, period.year, o.today), period);
 
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  // Fast deflate, as the department export: a third of the time for a few KB more.
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>));
   db.prepare(
     `INSERT INTO export_log (unit_id, template_id, period_key, kind, revision, fingerprint, exported_at, file_name)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
