@@ -7,7 +7,7 @@
  * county's bundle with the same figures: the second changes nothing).
  */
 import type Database from 'better-sqlite3';
-import { cellRef, templateCells } from '../../../shared/template/cells';
+import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { evaluateRules } from '../../../shared/rules/evaluate';
 import { formatPeriodKey, formatPeriodLabel, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
@@ -17,7 +17,8 @@ import { visibleFigures } from '../export/figures';
 import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { currentSubmission } from '../store/submissions';
 import { findUnitByCode } from '../store/units';
-import { getValues, type MonthReplacement } from '../store/values';
+import { decodeMonth, figureOf, readUnitMonths } from '../store/monthValues';
+import type { MonthReplacement } from '../store/values';
 import { packMonth } from '../../../shared/workbook/packedValues';
 import { monthFingerprint } from './monthFingerprint';
 import { ImportRefusal, type ImportProblem } from './problems';
@@ -205,13 +206,15 @@ export function planFile(
     });
   }
 
-  const shownSame = sameAsShown(db, r, unitIds, overlay);
-  if (shownSame && r.source === 'visible') {
+  // Worked out when needed: for a file with its data sheet only if a month would otherwise conflict.
+  let shown: boolean | undefined;
+  const shownSame = () => (shown ??= sameAsShown(db, r, unitIds, overlay));
+  if (r.source === 'visible' && shownSame()) {
     plan.status = 'unchanged';
     return { plan, work: { replace: [], changedValues: 0, months: [] } };
   }
   // Hand-filled files, visible values taken on purpose, and the original export of figures already imported from its re-saved copy replace.
-  const force = r.meta.revision === 0 || (opts.takeVisible ?? false) || shownSame;
+  const force = () => r.meta.revision === 0 || (opts.takeVisible ?? false) || shownSame();
   const work: FileWork = { replace: [], changedValues: 0, months: [] };
   let superseded = 0;
   let existing = 0;
@@ -237,7 +240,7 @@ export function planFile(
           superseded++;
           continue;
         }
-        if (r.meta.revision === state.revision && state.fingerprint !== fingerprint && !force) {
+        if (r.meta.revision === state.revision && state.fingerprint !== fingerprint && !force()) {
           return reject({
             code: 'revision_conflict',
             message: `${u.name || u.code} ${p.year}年${m}月 已导入过第 ${state.revision} 版，本文件也是第 ${r.meta.revision} 版但数据不同，请让报送单位重新导出`,
@@ -301,7 +304,14 @@ function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string
 function storedMonth(db: Database.Database, cache: Map<number, Map<string, number>>, unitId: number, templateId: string, p: Period, month: number): Map<string, number> {
   if (!cache.has(-1)) {
     for (const m of periodMonths(p)) cache.set(m, new Map());
-    for (const v of getValues(db, unitId, templateId, p.year, p.fromMonth, p.toMonth)) cache.get(v.month)!.set(cellRef(v.indicator, v.col), v.value);
+    for (const row of readUnitMonths(db, unitId, templateId, p.year, p.fromMonth, p.toMonth)) {
+      const values = cache.get(row.month)!;
+      const decoded = decodeMonth(row.data);
+      for (const ref in decoded) {
+        const v = figureOf(decoded, ref);
+        if (v !== undefined) values.set(ref, v);
+      }
+    }
     cache.set(-1, new Map());
   }
   return cache.get(month)!;
