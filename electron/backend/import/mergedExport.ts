@@ -133,14 +133,21 @@ function writeDetailSheet(
   ws.getCell('A1').font = font(14, true);
   headerCells(ws.getRow(2), ['指标', '计量单位', ...units.map((u) => u.name), '合计']);
   const figures = units.map((u) => periodFigures(template, perUnit.get(u.id)!, period.fromMonth, period.toMonth));
-  // Figures keep the workbook's default style: styling each of a city's tens of thousands of cells is what made this sheet slow.
-  ws.getColumn(units.length + 3).font = font(10, true);
+  // A handful of shared style objects: the writer recognises a style it has seen by identity, and a city's sheet has tens of thousands of cells.
+  const styles = (kind: 'count' | 'amount') => {
+    const numFmt = numberFormat(kind);
+    return { figure: { font: font(10), numFmt }, total: { font: font(10, true), numFmt } } as Record<'figure' | 'total', Partial<ExcelJS.Style>>;
+  };
+  const byKind = { count: styles('count'), amount: styles('amount') };
+  const label: Partial<ExcelJS.Style> = { font: font(10) };
+  const last = units.length + 3;
   let r = 3;
   for (const cell of templateCells(template).values()) {
     const values = [...figures.map((f) => f.get(cell.ref) ?? null), total.get(cell.ref) ?? null];
     const row = ws.getRow(r++);
     row.values = [cell.label, cell.measure, ...values];
-    if (cell.valueKind === 'amount') row.numFmt = numberFormat('amount');
+    const kind = byKind[cell.valueKind];
+    row.eachCell((c, col) => (c.style = col <= 2 ? label : col === last ? kind.total : kind.figure));
   }
   ws.getColumn(1).width = 48;
   ws.getColumn(2).width = 8;
