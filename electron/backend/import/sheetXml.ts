@@ -31,6 +31,35 @@ function textOf(xml: string): string {
 }
 
 export function parseSharedStrings(xml: string): string[] {
+  return plainSharedStrings(xml) ?? regexSharedStrings(xml);
+}
+
+/**
+ * The fast path for what exceljs, Excel and LibreOffice write for plain text:
+ * <si><t>…</t></si> (or <t xml:space="preserve">). Null as soon as an item
+ * is anything else (rich text, phonetic runs, prefixes): then the regex path reads it all.
+ */
+function plainSharedStrings(xml: string): string[] | null {
+  const out: string[] = [];
+  let i = xml.indexOf('<si>');
+  if (i < 0) return /<(?:\w+:)?si\b/.test(xml) ? null : out;
+  while (i >= 0) {
+    const end = xml.indexOf('</si>', i);
+    if (end < 0) return null;
+    let open = i + 4;
+    if (xml.startsWith('<t>', open)) open += 3;
+    else if (xml.startsWith('<t xml:space="preserve">', open)) open += 24;
+    else return null;
+    const close = end - 4;
+    if (!xml.startsWith('</t>', close) || xml.indexOf('<', open) !== close) return null;
+    out.push(unescapeXml(xml.slice(open, close)));
+    i = xml.indexOf('<si', end + 5);
+    if (i >= 0 && !xml.startsWith('<si>', i)) return null;
+  }
+  return out;
+}
+
+function regexSharedStrings(xml: string): string[] {
   const out: string[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(m[1] ? textOf(m[1]) : '');
   return out;
