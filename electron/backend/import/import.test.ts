@@ -86,8 +86,11 @@ describe('import: clean files, revisions, the same file twice', () => {
     expect(applied[0].status).toBe('new');
     const stored = await storedYear('D01');
     expect(stored.length).toBe(valuesFor('D01').length);
-    const history = b.ctx.store.db.prepare("SELECT COUNT(*) AS n FROM value_changes c, json_each(c.changes) WHERE c.source = 'import'").get() as { n: number };
-    expect(history.n).toBe(valuesFor('D01').length);
+    // Every imported figure's history: one entry, set from empty by the import.
+    for (const v of stored) {
+      const h = await b.invoke('values.history', { unitCode: 'D01', templateId: 'suining-2017', year: 2017, month: v.month, indicator: v.indicator, col: v.col });
+      expect(h.map((x) => [x.oldValue, x.newValue, x.source])).toEqual([[null, v.value, 'import']]);
+    }
     const matrix = await b.invoke('office.matrix', { templateId: 'suining-2017', year: 2017, today: '2018-03-01' });
     expect(matrix.rows.find((r) => r.code === 'D01')!.cells.every((c) => c.status === 'received')).toBe(true);
     const log = await b.invoke('import.log', {});
@@ -115,10 +118,11 @@ describe('import: clean files, revisions, the same file twice', () => {
     const changed = v2[0];
     const stored = (await storedYear('D01')).find((v) => v.indicator === changed.indicator && v.col === changed.col && v.month === changed.month)!;
     expect(stored.value).toBe(changed.value);
-    const hist = b.ctx.store.db
-      .prepare("SELECT e.value ->> 1 AS old_value, e.value ->> 2 AS new_value FROM value_changes c, json_each(c.changes) e WHERE e.value ->> 0 = ? AND c.month = ? ORDER BY c.id")
-      .all(cellRef(changed.indicator, changed.col), changed.month) as { old_value: number | null; new_value: number }[];
-    expect(hist.map((h) => h.old_value)).toEqual([null, v1[0].value]);
+    const hist = await b.invoke('values.history', { unitCode: 'D01', templateId: 'suining-2017', year: 2017, month: changed.month, indicator: changed.indicator, col: changed.col });
+    expect(hist.map((h) => [h.oldValue, h.newValue])).toEqual([
+      [v1[0].value, changed.value],
+      [null, v1[0].value],
+    ]);
 
     const before = figures();
     const old = await importFiles([['r1.xlsx', rev1]]);

@@ -89,11 +89,12 @@ describe('packed month values', () => {
     });
     applyChanges(db(), [change(4, 'pub.total', null)], { operator: '王五', source: 'import' });
     // The paste touched three unit-months: three sets, the first with both of its cells.
+    // A set that created its month's row records no figures (they are the row's, or the next set's old values).
     expect(changeSets().map((s) => [s.unit_id === selfId(), s.month, s.source, s.changes])).toEqual([
-      [true, 4, 'entry', [['pub.total', null, 1]]],
+      [true, 4, 'entry', 'created'],
       [true, 4, 'paste', [['pub.key', null, 9], ['pub.total', 1, 2]]],
-      [true, 5, 'paste', [['pub.total', null, 7]]],
-      [false, 4, 'paste', [['pub.total', null, 2]]],
+      [true, 5, 'paste', 'created'],
+      [false, 4, 'paste', 'created'],
       [true, 4, 'import', [['pub.total', 2, null]]],
     ]);
     const history = getHistory(db(), change(4, 'pub.total', null));
@@ -107,6 +108,28 @@ describe('packed month values', () => {
     expect(getHistory(db(), change(4, 'pub.total', null), 2)).toHaveLength(2);
     expect(getHistory(db(), change(4, 'pub.key', null)).map((h) => h.newValue)).toEqual([9]);
     expect(getHistory(db(), change(4, 'pub.total', null, '', other.id)).map((h) => h.unitCode)).toEqual(['D1']);
+  });
+
+  it('recovers what a row-creating set wrote: from the next set touching the cell, else from the row', () => {
+    const hist = (indicator: string) => getHistory(db(), change(8, indicator, null)).map((h) => [h.oldValue, h.newValue, h.operator]);
+    applyChanges(db(), [change(8, 'pub.total', 3), change(8, 'pub.key', 4)], { operator: '甲', source: 'import' });
+    expect(hist('pub.total')).toEqual([[null, 3, '甲']]);
+    applyChanges(db(), [change(8, 'pub.total', null), change(8, 'pub.key', null)], { operator: '乙', source: 'entry' });
+    expect(monthRows().filter((r) => r.month === 8)).toEqual([]);
+    applyChanges(db(), [change(8, 'pub.key', 6)], { operator: '丙', source: 'import' });
+    expect(hist('pub.total')).toEqual([
+      [3, null, '乙'],
+      [null, 3, '甲'],
+    ]);
+    expect(hist('pub.key')).toEqual([
+      [null, 6, '丙'],
+      [4, null, '乙'],
+      [null, 4, '甲'],
+    ]);
+    expect(hist('pub.cat.other')).toEqual([]);
+    replaceMonths(db(), [{ unitId: selfId(), templateId: T, year: 2017, month: 8, values: new Map([['pub.key', 7]]) }], { operator: '丁', source: 'import' });
+    expect(hist('pub.key')[0]).toEqual([6, 7, '丁']);
+    expect(hist('pub.key')[1]).toEqual([null, 6, '丙']);
   });
 
   it('applies a cell named twice in order and records it once in its set', () => {

@@ -96,6 +96,8 @@ interface MonthWork {
   added: boolean;
   /** ref → its value before this call: a change set records each ref once, old → final. */
   before: Map<string, number | null>;
+  /** The month had no row before this call. */
+  created: boolean;
 }
 
 function loadMonth(db: Database.Database, c: ValueChange): MonthWork {
@@ -109,19 +111,34 @@ function loadMonth(db: Database.Database, c: ValueChange): MonthWork {
       if (typeof v === 'number') values.set(ref, v);
     }
   }
-  return { key, values, added: false, before: new Map() };
+  return { key, values, added: false, before: new Map(), created: !row };
 }
+
+/**
+ * A change set that created its month's row, as value_changes stores it:
+ * every change was from empty, and each new value is what the next set
+ * touching the ref found (its old value), or the row's value if none did.
+ * Writing the month's figures a second time as [ref, null, new] triples
+ * doubled what an import writes (every month of a first import is new).
+ */
+export const CREATED_SET = '"created"';
 
 /** Writes a touched month and its change set. */
 function saveMonth(db: Database.Database, work: MonthWork, author: ChangeAuthor, now: string): void {
   if (work.before.size === 0) return;
   writeMonth(db, work.key, work.values.size === 0 ? null : encodeMonth(work.values, work.added), now);
-  // [[ref, old, new], …], written out directly: an import writes 6,000 of these sets.
   let set = '';
-  for (const [ref, old] of work.before) {
-    const after = work.values.get(ref) ?? null;
-    // A cell changed and changed back within one call is no change to record.
-    if (after !== old) set += `${set === '' ? '' : ','}[${jsonName(ref)},${old},${after}]`;
+  if (work.created) {
+    // Nothing stored before, so nothing to keep: changed and changed back within one call leaves no row and no set.
+    if (work.values.size > 0) set = CREATED_SET;
+  } else {
+    // [[ref, old, new], …], written out directly: an import writes 6,000 of these sets.
+    for (const [ref, old] of work.before) {
+      const after = work.values.get(ref) ?? null;
+      // A cell changed and changed back within one call is no change to record.
+      if (after !== old) set += `${set === '' ? '' : ','}[${jsonName(ref)},${old},${after}]`;
+    }
+    if (set !== '') set = `[${set}]`;
   }
   if (set === '') return;
   const { unitId, templateId, year, month } = work.key;
@@ -129,7 +146,7 @@ function saveMonth(db: Database.Database, work: MonthWork, author: ChangeAuthor,
     db,
     `INSERT INTO value_changes (unit_id, template_id, year, month, changed_at, operator, source, changes)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(unitId, templateId, year, month, now, author.operator, author.source, `[${set}]`);
+  ).run(unitId, templateId, year, month, now, author.operator, author.source, set);
 }
 
 /**
@@ -213,7 +230,7 @@ export function replaceMonths(db: Database.Database, months: MonthReplacement[],
     for (const m of months) {
       const stored = loadMonth(db, { unitId: m.unitId, templateId: m.templateId, year: m.year, month: m.month, indicator: '', col: '', value: null });
       // The given map is in the caller's order, not the row's: always written sorted.
-      const work: MonthWork = { key: stored.key, values: m.values, added: true, before: new Map() };
+      const work: MonthWork = { key: stored.key, values: m.values, added: true, before: new Map(), created: stored.created };
       for (const [ref, value] of m.values) {
         const old = stored.values.get(ref) ?? null;
         if (old !== value) work.before.set(ref, old);
@@ -227,30 +244,38 @@ export function replaceMonths(db: Database.Database, months: MonthReplacement[],
   return run();
 }
 
-interface HistoryRow {
+interface SetRow {
   id: number;
   unit_code: string;
   template_id: string;
   year: number;
   month: number;
-  old_value: number | null;
-  new_value: number | null;
   changed_at: string;
   operator: string;
   source: string;
+  created: number;
+  /** JSON [old, new] of the ref in an ordinary set; null when the set did not touch it. */
+  entry: string | null;
 }
 
-/** The changes of one cell, newest first: one entry per change set that touched its ref (the set's id). */
+/**
+ * The changes of one cell, newest first: one entry per change set that
+ * touched its ref (the set's id). A set that created the month's row
+ * (CREATED_SET) set the ref if the next set touching it found a value, or,
+ * when none did, if the row holds one now.
+ */
 export function getHistory(db: Database.Database, k: CellKey, limit = 200): HistoryEntry[] {
   const rows = prepared(
     db,
     `SELECT c.id, u.code AS unit_code, c.template_id, c.year, c.month, c.changed_at, c.operator, c.source,
-       e.value ->> 1 AS old_value, e.value ->> 2 AS new_value
-     FROM value_changes c JOIN units u ON u.id = c.unit_id, json_each(c.changes) e
-     WHERE c.unit_id = ? AND c.template_id = ? AND c.year = ? AND c.month = ? AND e.value ->> 0 = ?
-     ORDER BY c.id DESC LIMIT ?`,
-  ).all(k.unitId, k.templateId, k.year, k.month, cellRef(k.indicator, k.col), limit) as HistoryRow[];
-  return rows.map((r) => ({
+       c.changes = '${CREATED_SET}' AS created,
+       CASE WHEN c.changes = '${CREATED_SET}' THEN NULL
+         ELSE (SELECT json_array(e.value ->> 1, e.value ->> 2) FROM json_each(c.changes) e WHERE e.value ->> 0 = @ref) END AS entry
+     FROM value_changes c JOIN units u ON u.id = c.unit_id
+     WHERE c.unit_id = @unitId AND c.template_id = @templateId AND c.year = @year AND c.month = @month
+     ORDER BY c.id`,
+  ).all({ unitId: k.unitId, templateId: k.templateId, year: k.year, month: k.month, ref: cellRef(k.indicator, k.col) }) as SetRow[];
+  const entry = (r: SetRow, oldValue: number | null, newValue: number | null): HistoryEntry => ({
     id: r.id,
     unitCode: r.unit_code,
     templateId: r.template_id,
@@ -258,10 +283,28 @@ export function getHistory(db: Database.Database, k: CellKey, limit = 200): Hist
     col: k.col,
     year: r.year,
     month: r.month,
-    oldValue: r.old_value,
-    newValue: r.new_value,
+    oldValue,
+    newValue,
     changedAt: r.changed_at,
     operator: r.operator,
     source: r.source,
-  }));
+  });
+  const out: HistoryEntry[] = [];
+  let created: SetRow | null = null;
+  for (const r of rows) {
+    if (r.created) {
+      created = r;
+      continue;
+    }
+    if (r.entry === null) continue;
+    const [oldValue, newValue] = JSON.parse(r.entry) as [number | null, number | null];
+    if (created && oldValue !== null) out.push(entry(created, null, oldValue));
+    created = null;
+    out.push(entry(r, oldValue, newValue));
+  }
+  if (created) {
+    const now = getValue(db, k);
+    if (now) out.push(entry(created, null, now.value));
+  }
+  return out.reverse().slice(0, limit);
 }
