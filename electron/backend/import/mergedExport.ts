@@ -20,7 +20,7 @@ import { nextRevision } from '../export/exportService';
 import { columnLetter } from '../export/layout';
 import { allBorders, center, font, HEADER_FILL, numberFormat } from '../export/styles';
 import { submissionMatrix } from '../office/matrix';
-import { aggregatePeriodFigures, type MonthlyFigures, periodFigures, subtreeUnitIds, unitMonthlyFigures } from '../store/aggregate';
+import { type MonthlyFigures, periodFigures, subtreeUnitIds, sumFigures, unitMonthlyFigures } from '../store/aggregate';
 import { directoryUnits } from '../store/directory';
 import { findUnitById } from '../store/units';
 
@@ -53,7 +53,8 @@ export async function mergedExport(
   const inPeriod = (monthly: MonthlyFigures) => [...monthly.values()].some((months) => months.slice(period.fromMonth, period.toMonth + 1).some((v) => v !== null));
   const reporting = ids.filter((id) => perUnit.has(id) && inPeriod(perUnit.get(id)!));
   const monthly = monthlySums(reporting.map((id) => perUnit.get(id)!), period);
-  const levelFigures = aggregatePeriodFigures(template, new Map(reporting.map((id) => [id, perUnit.get(id)!])), period.fromMonth, period.toMonth);
+  const unitFigures = new Map(reporting.map((id) => [id, periodFigures(template, perUnit.get(id)!, period.fromMonth, period.toMonth)]));
+  const levelFigures = sumFigures([...unitFigures.values()]);
   const periodKey = formatPeriodKey(period);
   const revision = nextRevision(db, root.id, template.id, periodKey);
   const exportedAt = new Date().toISOString();
@@ -77,7 +78,7 @@ export async function mergedExport(
   // Columns for the units that reported, in the directory's display order (parents before their units); who did not report is on the status sheet.
   const order = new Map(directoryUnits(db, null).map((u, i) => [u.id, i]));
   const columns = reporting.map((id) => findUnitById(db, id)!).sort((a, c) => (order.get(a.id) ?? 0) - (order.get(c.id) ?? 0));
-  writeDetailSheet(wb, template, period, columns, perUnit, levelFigures);
+  writeDetailSheet(wb, template, period, columns, unitFigures, levelFigures);
   writeStatusSheet(wb, submissionMatrix(db, root, template.id, period.year, o.today), period);
 
   // Fast deflate, as the department export: a third of the time for a few KB more.
@@ -125,14 +126,14 @@ function writeDetailSheet(
   template: Template,
   period: Period,
   units: { id: number; name: string }[],
-  perUnit: Map<number, MonthlyFigures>,
+  unitFigures: Map<number, Map<string, number>>,
   total: Map<string, number>,
 ) {
   const ws = wb.addWorksheet(DETAIL_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
   ws.getCell('A1').value = `分单位明细（${formatPeriodLabel(period)}，已报送单位的本级数据，不含下级；未报送的单位见“${STATUS_SHEET}”）`;
   ws.getCell('A1').font = font(14, true);
   headerCells(ws.getRow(2), ['指标', '计量单位', ...units.map((u) => u.name), '合计']);
-  const figures = units.map((u) => periodFigures(template, perUnit.get(u.id)!, period.fromMonth, period.toMonth));
+  const figures = units.map((u) => unitFigures.get(u.id)!);
   // A handful of shared style objects: the writer recognises a style it has seen by identity, and a city's sheet has tens of thousands of cells.
   const styles = (kind: 'count' | 'amount') => {
     const numFmt = numberFormat(kind);

@@ -89,12 +89,13 @@ export function aggregatePeriodFigures(
   fromMonth = 1,
   toMonth = 12,
 ): Map<string, number> {
+  return sumFigures([...perUnit.values()].map((monthly) => periodFigures(template, monthly, fromMonth, toMonth)));
+}
+
+/** Period figures of several units added up, in exact hundredths. */
+export function sumFigures(figures: Map<string, number>[]): Map<string, number> {
   const hundredths = new Map<string, number>();
-  for (const monthly of perUnit.values()) {
-    for (const [ref, v] of periodFigures(template, monthly, fromMonth, toMonth)) {
-      hundredths.set(ref, (hundredths.get(ref) ?? 0) + Math.round(v * 100));
-    }
-  }
+  for (const f of figures) for (const [ref, v] of f) hundredths.set(ref, (hundredths.get(ref) ?? 0) + Math.round(v * 100));
   return new Map([...hundredths].map(([ref, h]) => [ref, h / 100]));
 }
 
