@@ -89,6 +89,7 @@ export function currentSubmission(db: Database.Database, unitId: number, templat
 }
 
 function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, previousRevision: number | null): Submission {
+  const receivedAt = s.receivedAt ?? new Date().toISOString();
   const info = prepared(
       db,
       `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current)
@@ -101,18 +102,34 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
       s.month,
       s.revision,
       s.fingerprint,
-      s.receivedAt ?? new Date().toISOString(),
+      receivedAt,
       s.importId ?? null,
       corrected ? 1 : 0,
       previousRevision,
       s.completed ? 1 : 0,
     );
-  return toSubmission(prepared(db, 'SELECT * FROM submissions WHERE id = ?').get(info.lastInsertRowid) as Row);
+  return {
+    id: Number(info.lastInsertRowid),
+    unitId: s.unitId,
+    templateId: s.templateId,
+    year: s.year,
+    month: s.month,
+    revision: s.revision,
+    fingerprint: s.fingerprint,
+    receivedAt,
+    importId: s.importId ?? null,
+    corrected,
+    previousRevision,
+    completed: s.completed ?? false,
+    current: true,
+  };
 }
 
 /** Records a received month; see SubmissionOutcome. Runs in (or as) a transaction. */
 export function recordSubmission(db: Database.Database, s: SubmissionInput): { outcome: SubmissionOutcome; current: Submission } {
-  return db.transaction(() => {
+  // Inside an import's transaction already (6,000 calls for a city): no savepoint of its own.
+  const run = (body: () => { outcome: SubmissionOutcome; current: Submission }) => (db.inTransaction ? body() : db.transaction(body)());
+  return run(() => {
     const cur = currentSubmission(db, s.unitId, s.templateId, s.year, s.month);
     if (!cur) return { outcome: 'new' as const, current: insert(db, s, false, null) };
     if (s.revision < cur.revision) return { outcome: 'superseded' as const, current: cur };
@@ -131,7 +148,7 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
     if (s.revision === cur.revision && !s.force) return { outcome: 'conflict' as const, current: cur };
     prepared(db, 'UPDATE submissions SET current = 0 WHERE id = ?').run(cur.id);
     return { outcome: 'corrected' as const, current: insert(db, s, true, cur.revision) };
-  })();
+  });
 }
 
 /** The current submission of every unit and month of a year (optionally only some units). */
