@@ -39,21 +39,22 @@ export function visibleFiguresOfMonths(template: Template, period: Period, month
   }
   const units = [...perUnit.values()].filter((u) => u.size > 0);
   return {
-    monthly: units.length === 1 ? units[0] : sumUnits(units),
+    monthly: units.length === 1 ? units[0] : sumMonthly(units),
     period: aggregatePeriodFigures(template, new Map(units.map((u, i) => [i, u])), period.fromMonth, period.toMonth),
     empty: units.length === 0,
   };
 }
 
-function sumUnits(units: MonthlyFigures[]): MonthlyFigures {
-  const hundredths = new Map<string, (number | null)[]>();
+/** Month by month sums over units (stocks summed per month as reported), in exact hundredths, within the months given. */
+export function sumMonthly(units: MonthlyFigures[], fromMonth = 1, toMonth = 12): MonthlyFigures {
+  const out: MonthlyFigures = new Map();
   for (const unit of units) {
     for (const [ref, months] of unit) {
-      let sum = hundredths.get(ref);
-      if (!sum) hundredths.set(ref, (sum = new Array<number | null>(13).fill(null)));
-      for (let m = 1; m <= 12; m++) if (months[m] !== null) sum[m] = (sum[m] ?? 0) + Math.round(months[m]! * 100);
+      let sum = out.get(ref);
+      if (!sum) out.set(ref, (sum = new Array<number | null>(13).fill(null)));
+      for (let m = fromMonth; m <= toMonth; m++) if (months[m] !== null) sum[m] = (sum[m] ?? 0) + Math.round(months[m]! * 100);
     }
   }
-  for (const months of hundredths.values()) for (let m = 1; m <= 12; m++) if (months[m] !== null) months[m] = months[m]! / 100;
-  return hundredths;
+  for (const sum of out.values()) for (let m = 1; m <= 12; m++) if (sum[m] !== null) sum[m] = sum[m]! / 100;
+  return out;
 }

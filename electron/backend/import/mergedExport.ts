@@ -15,6 +15,7 @@ import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, formatPeriodLabel, periodMonths, type Period } from '../../../shared/values/period';
 import { COVER_SHEET, exportFileName, SUMMARY_KIND } from '../../../shared/workbook/format';
 import { buildWorkbook } from '../export/buildWorkbook';
+import { sumMonthly } from '../export/figures';
 import { toWorkbookUnit } from '../export/collect';
 import { nextRevision } from '../export/exportService';
 import { columnLetter } from '../export/layout';
@@ -52,7 +53,7 @@ export async function mergedExport(
   const perUnit = unitMonthlyFigures(db, ids, template.id, period.year);
   const inPeriod = (monthly: MonthlyFigures) => [...monthly.values()].some((months) => months.slice(period.fromMonth, period.toMonth + 1).some((v) => v !== null));
   const reporting = ids.filter((id) => perUnit.has(id) && inPeriod(perUnit.get(id)!));
-  const monthly = monthlySums(reporting.map((id) => perUnit.get(id)!), period);
+  const monthly = sumMonthly(reporting.map((id) => perUnit.get(id)!), period.fromMonth, period.toMonth);
   const unitFigures = new Map(reporting.map((id) => [id, periodFigures(template, perUnit.get(id)!, period.fromMonth, period.toMonth)]));
   const levelFigures = sumFigures([...unitFigures.values()]);
   const periodKey = formatPeriodKey(period);
@@ -93,20 +94,6 @@ export async function mergedExport(
     unitCount: ids.length,
     reportingUnits: reporting.length,
   };
-}
-
-/** Month by month sums over units (stocks summed per month as reported), in exact hundredths, within the period. */
-function monthlySums(units: MonthlyFigures[], period: Period): MonthlyFigures {
-  const out: MonthlyFigures = new Map();
-  for (const unit of units) {
-    for (const [ref, months] of unit) {
-      let sum = out.get(ref);
-      if (!sum) out.set(ref, (sum = new Array<number | null>(13).fill(null)));
-      for (let m = period.fromMonth; m <= period.toMonth; m++) if (months[m] !== null) sum[m] = (sum[m] ?? 0) + Math.round(months[m]! * 100);
-    }
-  }
-  for (const sum of out.values()) for (let m = 1; m <= 12; m++) if (sum[m] !== null) sum[m] = sum[m]! / 100;
-  return out;
 }
 
 function headerCells(row: ExcelJS.Row, values: string[]) {
