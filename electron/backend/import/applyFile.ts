@@ -56,8 +56,9 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
   const run = t.db.transaction(() => {
     // Planned again inside the transaction: the store is the truth now, not the preview.
     // Rule checks only when no preview made them (they do not depend on the store).
-    const { plan, work } = planFile(t.db, f, opts, conflict, new Map(), { rules: !f.preview });
-    if (f.preview && plan.status !== 'rejected') plan.violations = f.preview.violations;
+    const checked = f.preview && f.preview.status !== 'rejected' ? f.preview : undefined;
+    const { plan, work } = planFile(t.db, f, opts, conflict, new Map(), { rules: !checked });
+    if (checked && plan.status !== 'rejected') plan.violations = checked.violations;
     const details = {
       unitCode: plan.unitCode,
       templateId: plan.templateId,

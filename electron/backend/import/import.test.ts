@@ -432,3 +432,21 @@ describe('import: data sheet formats', () => {
     expect(figures()).toBe(before);
   });
 });
+
+describe('import: rule checks (勾稽) in the preview and the outcome', () => {
+  it('lists each unit\'s rule violations with their reason, without blocking, in the dry run and in what was applied', async () => {
+    // 主动公开总数 one more than its eight categories: the error rule pub.categories_sum fails for the year.
+    const values = [
+      { indicator: 'pub.total', value: 9 },
+      { indicator: 'pub.cat.work', value: 8 },
+    ].map((v) => ({ unitCode: 'D01', col: '', month: 3, ...v }));
+    const bytes = await workbookBytes({ template: suining, unit: D01, values });
+    const { batchId, plans } = await dryRun([['不平.xlsx', bytes]]);
+    expect(plans[0].status).toBe('new');
+    const violation = { unitCode: 'D01', unitName: '市财政局', severity: 'error', message: expect.stringMatching(/主动公开政府信息总数 ≠ 八类信息之和：9 ≠ 8/) };
+    expect(plans[0].violations).toContainEqual(violation);
+    const applied = await applyAll(batchId);
+    expect(applied[0].status).toBe('new');
+    expect(applied[0].violations).toContainEqual(violation);
+  });
+});
