@@ -4,46 +4,28 @@
  * hidden data. Only the workbook, relationship, shared-string and worksheet
  * parts are inflated (not styles, drawings or pictures).
  */
-import { cellRef, templateCells } from '../../../shared/template/cells';
+import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, parsePeriodKey, type Period } from '../../../shared/values/period';
 import {
   COVER_SHEET,
-  DATA_MARKER,
   DATA_SHEET,
-  UNITS_MARKER,
   parsePartChecksums,
   SUMMARY_KIND,
-  VALUES_MARKER,
   WORKBOOK_FORMAT_VERSION,
-  WORKBOOK_KINDS,
   type WorkbookKind,
   type WorkbookUnit,
   type WorkbookValue,
 } from '../../../shared/workbook/format';
-import { type PackedRow, unpackMonth } from '../../../shared/workbook/packedValues';
+import type { PackedRow } from '../../../shared/workbook/packedValues';
 import { flattenUnitMonths, groupUnitMonths, type UnitMonthValues } from '../../../shared/workbook/unitMonths';
 import { visibleFiguresOfMonths } from '../export/figures';
 import { rowsFingerprint, workbookFingerprintV1 } from '../export/fingerprint';
 import { type ImportProblem, refuse } from './problems';
 import { cellText, parseSharedStrings, parseSheetCells, parseSheetList, type SheetCells, xmlText } from './sheetXml';
+import { checkDataValues, packedMonths, parseDataSheet, type WorkbookMeta } from './dataSheetRead';
 import { readVisibleSheets, type VisibleRead } from './visibleSheets';
 import { type OpenZip, openZip, WORKSHEET_PART } from './xlsxZip';
-
-export interface WorkbookMeta {
-  formatVersion: number;
-  kind: WorkbookKind;
-  templateId: string;
-  templateVersion: number;
-  unitCode: string;
-  unitName: string;
-  period: Period;
-  /** 0 for a hand-filled blank. */
-  revision: number;
-  exportedAt: string | null;
-  /** As written in the file (null when the data sheet is gone). */
-  fingerprint: string | null;
-}
 
 /** A visible cell that disagrees with the hidden data. */
 export interface CellDifference {
@@ -56,6 +38,8 @@ export interface CellDifference {
   data: number | null;
   visible: number | null;
 }
+
+export type { WorkbookMeta } from './dataSheetRead';
 
 export interface ReadWorkbook {
   meta: WorkbookMeta;
@@ -196,128 +180,6 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     problems,
     rows,
   };
-}
-
-/** A format-2 [values] row as read, checked against the template once it is known (packedValues). */
-interface ReadRow extends PackedRow {
-  row: number;
-  values: Map<string, number>;
-}
-
-function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[]; packed: ReadRow[] } {
-  const rows = [...cells].sort((a, b) => a[0] - b[0]);
-  const text = (r: Map<number, unknown> | undefined, c: number) => cellText(r?.get(c) as never).trim();
-  if (text(cells.get(1), 1) !== DATA_MARKER) refuse('bad_meta', '隐藏数据页格式不对（缺少标记），文件不可信', DATA_SHEET, 'A1');
-  const kv = new Map<string, string>();
-  let i = 1;
-  for (; i < rows.length; i++) {
-    const k = text(rows[i][1], 1);
-    if (k === UNITS_MARKER) break;
-    if (k) kv.set(k, text(rows[i][1], 2));
-  }
-  const num = (k: string) => {
-    const v = Number(kv.get(k));
-    if (!Number.isInteger(v) || v < 0) refuse('bad_meta', `隐藏数据页的 ${k} 不是有效的数字`, DATA_SHEET);
-    return v;
-  };
-  const kind = kv.get('kind') as WorkbookKind;
-  if (!WORKBOOK_KINDS.includes(kind as never) && kind !== SUMMARY_KIND) refuse('bad_meta', `隐藏数据页的文件类型“${kv.get('kind') ?? ''}”无法识别`, DATA_SHEET);
-  const period = parsePeriodKey(kv.get('period') ?? '') ?? refuse('bad_meta', `隐藏数据页的统计期间“${kv.get('period') ?? ''}”无法识别`, DATA_SHEET);
-  const b1 = Number(text(cells.get(1), 2));
-  const meta: WorkbookMeta = {
-    // The version is written twice (B1 and the format_version row): the newer one counts.
-    formatVersion: Math.max(num('format_version'), Number.isFinite(b1) ? b1 : 0),
-    kind,
-    templateId: kv.get('template_id') ?? '',
-    templateVersion: num('template_version'),
-    unitCode: kv.get('unit_code') ?? '',
-    unitName: kv.get('unit_name') ?? '',
-    period,
-    revision: num('revision'),
-    exportedAt: kv.get('exported_at') ?? null,
-    fingerprint: kv.get('fingerprint') ?? null,
-  };
-  if (!meta.unitCode) refuse('bad_meta', '隐藏数据页缺少单位代码', DATA_SHEET);
-  const units: WorkbookUnit[] = [];
-  const values: WorkbookValue[] = [];
-  const packed: ReadRow[] = [];
-  let block: 'units' | 'values' | null = null;
-  for (; i < rows.length; i++) {
-    const [r, row] = rows[i];
-    const a = text(row, 1);
-    if (a === UNITS_MARKER) {
-      block = 'units';
-      i++;
-      continue;
-    }
-    if (a === VALUES_MARKER) {
-      block = 'values';
-      i++;
-      continue;
-    }
-    if (a === '') continue;
-    if (block === 'units') units.push({ code: a, name: text(row, 2), kind: text(row, 3), parentCode: text(row, 4) });
-    else if (block === 'values' && meta.formatVersion >= 2) {
-      const month = row.get(2);
-      if (month?.kind !== 'number' || !Number.isInteger(month.value)) refuse('bad_meta', `隐藏数据页第 ${r} 行的月份无效`, DATA_SHEET, `B${r}`);
-      const chunks: string[] = [];
-      for (let c = 3; row.has(c); c++) chunks.push(text(row, c));
-      const unpacked = unpackMonth(chunks);
-      if (!unpacked.ok) refuse('bad_meta', `隐藏数据页第 ${r} 行无法识别（${unpacked.why}），文件不可信`, DATA_SHEET, `C${r}`);
-      packed.push({ row: r, unitCode: a, month: month.value, chunks, values: unpacked.values });
-    } else if (block === 'values') {
-      const month = row.get(4);
-      const value = row.get(5);
-      if (month?.kind !== 'number' || value?.kind !== 'number') refuse('bad_meta', `隐藏数据页第 ${r} 行不是有效的数值`, DATA_SHEET, `A${r}`);
-      values.push({ unitCode: a, indicator: text(row, 2), col: text(row, 3), month: month.value, value: value.value });
-    }
-  }
-  if (units.length === 0) refuse('bad_meta', '隐藏数据页没有单位列表', DATA_SHEET);
-  return { meta, units, values, packed };
-}
-
-/** Format 2: each row a unit of the file and a month of the period, once; each pair a cell of the template with a valid value. */
-function packedMonths(template: Template, meta: WorkbookMeta, units: WorkbookUnit[], rows: ReadRow[]): UnitMonthValues[] {
-  const cells = templateCells(template);
-  const codes = new Set(units.map((u) => u.code));
-  const seen = new Set<string>();
-  const out: UnitMonthValues[] = [];
-  for (const r of rows) {
-    const key = `${r.unitCode}\t${r.month}`;
-    if (!codes.has(r.unitCode) || r.month < meta.period.fromMonth || r.month > meta.period.toMonth || seen.has(key)) {
-      refuse('bad_meta', `隐藏数据页第 ${r.row} 行（${r.unitCode} ${r.month}月）不属于本表或重复，文件不可信`, DATA_SHEET, `A${r.row}`);
-    }
-    seen.add(key);
-    for (const [ref, raw] of r.values) {
-      const def = cells.get(ref);
-      if (!def) refuse('bad_meta', `隐藏数据页第 ${r.row} 行含有不属于本表的单元格 ${ref}，文件不可信`, DATA_SHEET, `C${r.row}`);
-      if (def.valueKind === 'count' && !Number.isInteger(raw)) refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${r.month}月 = ${raw}）`, DATA_SHEET, `C${r.row}`);
-      // Spreadsheet-safe already (the writer formats amounts with two decimals); rounding guards a hand-made row.
-      if (def.valueKind === 'amount') r.values.set(ref, Math.round(raw * 100) / 100);
-    }
-    out.push({ unitCode: r.unitCode, month: r.month, values: r.values });
-  }
-  return out;
-}
-
-/** Format 1: the data sheet's values must be cells of the template, months of the period, units of the file. */
-function checkDataValues(template: Template, meta: WorkbookMeta, units: WorkbookUnit[], values: WorkbookValue[]) {
-  const cells = templateCells(template);
-  const codes = new Set(units.map((u) => u.code));
-  const seen = new Set<string>();
-  for (const v of values) {
-    const key = `${v.unitCode}\t${cellRef(v.indicator, v.col)}\t${v.month}`;
-    const def = cells.get(cellRef(v.indicator, v.col));
-    if (!def || !codes.has(v.unitCode) || v.month < meta.period.fromMonth || v.month > meta.period.toMonth || seen.has(key)) {
-      refuse('bad_meta', `隐藏数据页含有不属于本表的数值（${v.unitCode} ${cellRef(v.indicator, v.col)} ${v.month}月），文件不可信`, DATA_SHEET);
-    }
-    if (v.value < 0 || (def.valueKind === 'count' && !Number.isInteger(v.value))) {
-      refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${v.month}月 = ${v.value}）`, DATA_SHEET);
-    }
-    seen.add(key);
-    // Spreadsheet programs may write 1.84 as 1.8399999999999999: amounts are stored in hundredths.
-    if (def.valueKind === 'amount') v.value = Math.round(v.value * 100) / 100;
-  }
 }
 
 const KIND_BY_LABEL: [RegExp, WorkbookKind][] = [
