@@ -42,12 +42,8 @@ export interface PackedRow {
 
 /** Rows of the [values] block: units in the given order (others after, by code), months ascending. */
 export function packedRows(cells: Map<string, CellDef>, unitCodes: string[], values: WorkbookValue[]): PackedRow[] {
-  return packedRowsOfMonths(cells, unitCodes, groupUnitMonths(values));
-}
-
-export function packedRowsOfMonths(cells: Map<string, CellDef>, unitCodes: string[], months: UnitMonthValues[]): PackedRow[] {
   const groups = new Map<string, UnitMonthValues[]>(unitCodes.map((c) => [c, []]));
-  for (const m of months) {
+  for (const m of groupUnitMonths(values)) {
     let list = groups.get(m.unitCode);
     if (!list) groups.set(m.unitCode, (list = []));
     list.push(m);

@@ -4,6 +4,7 @@
  * hidden data. Only the workbook, relationship, shared-string and worksheet
  * parts are inflated (not styles, drawings or pictures).
  */
+import type { FileDifference } from '../../../shared/api/methods/import';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, parsePeriodKey, type Period } from '../../../shared/values/period';
@@ -27,17 +28,8 @@ import { checkDataValues, packedMonths, parseDataSheet, type WorkbookMeta } from
 import { readVisibleSheets, type VisibleRead } from './visibleSheets';
 import { type OpenZip, openZip, WORKSHEET_PART } from './xlsxZip';
 
-/** A visible cell that disagrees with the hidden data. */
-export interface CellDifference {
-  sheet: string;
-  cell: string;
-  ref: string;
-  label: string;
-  month: number | null;
-  /** From the hidden data (null = empty). */
-  data: number | null;
-  visible: number | null;
-}
+/** A visible cell that disagrees with the hidden data (as the API reports it). */
+export type CellDifference = FileDifference;
 
 export type { WorkbookMeta } from './dataSheetRead';
 
@@ -288,4 +280,3 @@ function takeVisible(template: Template, meta: WorkbookMeta, values: WorkbookVal
   return out;
 }
 
-export const periodKeyOf = (r: ReadWorkbook) => formatPeriodKey(r.meta.period);

@@ -114,8 +114,3 @@ export function openZip(bytes: Uint8Array, limits = { maxUnpacked: MAX_UNPACKED_
     },
   };
 }
-
-/** Opens and inflates the wanted parts in one go. */
-export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolean, limits = { maxUnpacked: MAX_UNPACKED_BYTES }): ZipParts {
-  return openZip(bytes, limits).read(wanted);
-}
