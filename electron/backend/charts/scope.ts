@@ -8,7 +8,7 @@ import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
 import { resolveUnit, type BackendContext } from '../context';
 import { levelPeriodFigures, monthlyFigures, subtreeUnitIds, type MonthlyFigures } from '../store/aggregate';
-import { decodeMonth, figureOf, readUnitsMonths } from '../store/monthValues';
+import { decodeMonth, readUnitsMonths } from '../store/monthValues';
 
 export interface ResolvedScope {
   unit: Unit;
@@ -56,11 +56,11 @@ export function subtreeFlowTotals(ctx: BackendContext, template: Template, roots
   const wanted = [...new Set(refs)];
   const hundredths = new Map<number, Map<string, number>>();
   for (const row of readUnitsMonths(ctx.store.db, [...rootOf.keys()], template.id, period.year, period.fromMonth, period.toMonth)) {
-    const values = decodeMonth(row.data);
+    const values = decodeMonth(ctx.store.db, row);
     const root = rootOf.get(row.unit_id)!;
     let m = hundredths.get(root);
     for (const ref of wanted) {
-      const v = figureOf(values, ref);
+      const v = values.get(ref);
       if (v === undefined) continue;
       if (!m) hundredths.set(root, (m = new Map()));
       m.set(ref, (m.get(ref) ?? 0) + Math.round(v * 100));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_SHEET, type WorkbookUnit } from '../../../shared/workbook/format';
 import { DETAIL_SHEET, STATUS_SHEET } from '../import/mergedExport';
 import { defaultResourcesDir } from '../paths';
+import { countFigures } from '../store/monthValues';
 import { loadTemplates } from '../templates/registry';
 import { workbookBytes } from '../testing/importFixtures';
 import { fillEveryCell } from '../testing/seedValues';
@@ -27,17 +28,20 @@ async function cli(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** Every stored figure: the entries of every packed month row. */
-const STORED_VALUES = 'SELECT COUNT(*) AS n FROM month_values m, json_each(m.data)';
 
-const count = (sql: string) => {
+const count = (sql: string) => readOnly((d) => (d.prepare(sql).get() as { n: number }).n);
+
+/** Every stored figure, in every month row. */
+const storedValues = () => readOnly(countFigures);
+
+function readOnly<T>(fn: (d: Database.Database) => T): T {
   const d = new Database(db, { readonly: true });
   try {
-    return (d.prepare(sql).get() as { n: number }).n;
+    return fn(d);
   } finally {
     d.close();
   }
-};
+}
 
 beforeAll(async () => {
   fs.mkdirSync(path.dirname(db), { recursive: true });
@@ -70,7 +74,7 @@ describe('ledger merge', () => {
     expect(r.out).toContain('拒绝  c.xlsx');
     expect(r.out).toContain('不是 Excel 工作簿');
     expect(r.out).toContain('预演（未写入）：共 3 个文件，新增 2');
-    expect(count(STORED_VALUES)).toBe(0);
+    expect(storedValues()).toBe(0);
     expect(count('SELECT COUNT(*) AS n FROM import_log')).toBe(0);
   });
 
@@ -81,7 +85,7 @@ describe('ledger merge', () => {
     const json = JSON.parse(r.out) as { summary: { counts: Record<string, number> }; merged: { unitCount: number; reportingUnits: number } };
     expect(json.summary.counts).toMatchObject({ new: 2, rejected: 1 });
     expect(json.merged).toMatchObject({ unitCount: 3, reportingUnits: 2 });
-    const values = count(STORED_VALUES);
+    const values = storedValues();
     expect(values).toBe(2 * fillEveryCell(suining, 'x', MONTHS).length);
 
     const wb = new ExcelJS.Workbook();
@@ -103,6 +107,6 @@ describe('ledger merge', () => {
     const again = await cli('merge', inbox, '--db', db);
     expect(again.code).toBe(0);
     expect(again.out).toContain('无变化 2');
-    expect(count(STORED_VALUES)).toBe(values);
+    expect(storedValues()).toBe(values);
   });
 });

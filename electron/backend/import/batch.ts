@@ -18,7 +18,7 @@ import { visibleFigures } from '../export/figures';
 import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { currentSubmission } from '../store/submissions';
 import { findUnitByCode } from '../store/units';
-import { decodeMonth, figureOf, readUnitMonths } from '../store/monthValues';
+import { decodeMonth, readUnitMonths } from '../store/monthValues';
 import type { MonthReplacement } from '../store/values';
 import { monthFingerprint } from './monthFingerprint';
 import { ImportRefusal, type ImportProblem } from './problems';
@@ -305,12 +305,7 @@ function storedMonth(db: Database.Database, cache: Map<number, Map<string, numbe
   if (!cache.has(-1)) {
     for (const m of periodMonths(p)) cache.set(m, new Map());
     for (const row of readUnitMonths(db, unitId, templateId, p.year, p.fromMonth, p.toMonth)) {
-      const values = cache.get(row.month)!;
-      const decoded = decodeMonth(row.data);
-      for (const ref in decoded) {
-        const v = figureOf(decoded, ref);
-        if (v !== undefined) values.set(ref, v);
-      }
+      cache.set(row.month, decodeMonth(db, row));
     }
     cache.set(-1, new Map());
   }

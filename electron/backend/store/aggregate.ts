@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { rollupMonths } from '../../../shared/values/rollup';
-import { decodeMonth, readUnitsMonths, type MonthRow } from './monthValues';
+import { forEachFigure, layoutOf, readUnitsMonths, type MonthRow } from './monthValues';
 
 /** The unit and every unit below it (active or not). */
 export function subtreeUnitIds(db: Database.Database, rootId: number): number[] {
@@ -35,12 +35,8 @@ function addTo(map: MonthlyHundredths, ref: string, month: number, hundredths: n
   months[month] = (months[month] ?? 0) + hundredths;
 }
 
-function addMonth(map: MonthlyHundredths, row: MonthRow) {
-  const values = decodeMonth(row.data);
-  for (const ref in values) {
-    const v = values[ref];
-    if (typeof v === 'number') addTo(map, ref, row.month, Math.round(v * 100));
-  }
+function addMonth(db: Database.Database, map: MonthlyHundredths, row: MonthRow) {
+  forEachFigure(db, row, (ref, v) => addTo(map, ref, row.month, Math.round(v * 100)));
 }
 
 function toFigures(map: MonthlyHundredths): MonthlyFigures {
@@ -54,7 +50,7 @@ export function unitMonthlyFigures(db: Database.Database, unitIds: number[], tem
   for (const row of readUnitsMonths(db, unitIds, templateId, year)) {
     let m = out.get(row.unit_id);
     if (!m) out.set(row.unit_id, (m = new Map()));
-    addMonth(m, row);
+    addMonth(db, m, row);
   }
   for (const m of out.values()) toFigures(m);
   return out;
@@ -63,7 +59,7 @@ export function unitMonthlyFigures(db: Database.Database, unitIds: number[], tem
 /** Month-by-month sums over units (for trends; stocks summed per month as reported). */
 export function monthlyFigures(db: Database.Database, unitIds: number[], templateId: string, year: number): MonthlyFigures {
   const out: MonthlyHundredths = new Map();
-  for (const row of readUnitsMonths(db, unitIds, templateId, year)) addMonth(out, row);
+  for (const row of readUnitsMonths(db, unitIds, templateId, year)) addMonth(db, out, row);
   return toFigures(out);
 }
 
@@ -115,8 +111,10 @@ export function levelPeriodFigures(
   toMonth = 12,
 ): Map<string, number> {
   const cells = templateCells(template);
+  // Flows are summed by place in each row's layout (a level has one or a few) and named once at the end.
+  const sums = new Map<string, { refs: string[]; rollups: (string | undefined)[]; hundredths: number[] }>();
   const totals = new Map<string, number>();
-  // A stock or opening balance of the unit being read: its last (or first) filled month so far.
+  // A stock or opening balance of the unit being read: its last (or first) filled month so far, by ref (a unit's months may differ in layout).
   let unit: number | undefined;
   const picked = new Map<string, number>();
   const flush = () => {
@@ -128,17 +126,24 @@ export function levelPeriodFigures(
       flush();
       unit = row.unit_id;
     }
-    const values = decodeMonth(row.data);
-    for (const ref in values) {
-      const v = values[ref];
-      const rollup = cells.get(ref)?.rollup;
-      if (rollup === undefined || typeof v !== 'number') continue;
-      const h = Math.round(v * 100);
-      if (rollup === 'sum') totals.set(ref, (totals.get(ref) ?? 0) + h);
-      else if (rollup === 'last' || !picked.has(ref)) picked.set(ref, h);
+    let s = sums.get(row.layout);
+    if (!s) {
+      const refs = layoutOf(db, row.layout).refs;
+      sums.set(row.layout, (s = { refs, rollups: refs.map((r) => cells.get(r)?.rollup), hundredths: [] }));
     }
+    const { rollups, hundredths } = s;
+    forEachFigure(db, row, (ref, v, i) => {
+      const rollup = rollups[i];
+      if (rollup === undefined) return;
+      const h = Math.round(v * 100);
+      if (rollup === 'sum') hundredths[i] = (hundredths[i] ?? 0) + h;
+      else if (rollup === 'last' || !picked.has(ref)) picked.set(ref, h);
+    });
   }
   flush();
+  for (const { refs, hundredths } of sums.values()) {
+    hundredths.forEach((h, i) => totals.set(refs[i], (totals.get(refs[i]) ?? 0) + h));
+  }
   const out = new Map<string, number>();
   for (const ref of cells.keys()) {
     const h = totals.get(ref);

@@ -1,115 +1,165 @@
 /**
- * The packed month row (migration 005): one month_values row per unit,
- * template, year and month, its figures a JSON object { "<cell ref>": value }.
- * Everything that knows this layout reads and writes it through here.
+ * The month row (migration 006): one month_values row per unit, template,
+ * year and month, its figures comma-separated in the order of a layout
+ * (value_layouts: a template's refs). Everything that knows this layout
+ * reads and writes it through here.
  */
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
-
-/** A month's figures by cell ref, as parsed from its row. */
-export type PackedMonth = Record<string, unknown>;
 
 export interface MonthRow {
   unit_id: number;
   month: number;
+  layout: string;
   data: string;
   updated_at: string;
 }
 
-/** The stored figure of ref, or undefined: JSON.parse gives plain objects, so inherited names must not count. */
-export function figureOf(values: PackedMonth, ref: string): number | undefined {
-  const v = values[ref];
-  return typeof v === 'number' && Object.hasOwn(values, ref) ? v : undefined;
+/** A layout: the refs whose values a row lists, in that order. Layouts never change once written. */
+export interface Layout {
+  id: string;
+  templateId: string;
+  refs: string[];
+  /** ref → its place. */
+  index: Map<string, number>;
+  /** Refs in (indicator, col) order, the order getValues returns (a grown layout is not). */
+  sorted: boolean;
 }
 
-export function decodeMonth(data: string): PackedMonth {
-  return JSON.parse(data) as PackedMonth;
+const SELECT_ROW = 'SELECT unit_id, month, layout, data, updated_at FROM month_values';
+
+interface LayoutCache {
+  byId: Map<string, Layout>;
+  /** The layout new rows of a template are written in (its newest). */
+  current: Map<string, Layout>;
 }
 
-/**
- * Per ref, once: its sort key and its JSON string. Refs come from a few
- * templates (hundreds of names), and an import encodes 6,000 rows of them;
- * the bound only guards against a caller inventing names without end.
- */
-const sortKeyOf = new Map<string, string>();
-const refOfSortKey = new Map<string, string>();
-const quotedOf = new Map<string, string>();
-const MEMO_LIMIT = 100_000;
+const caches = new WeakMap<Database.Database, LayoutCache>();
 
-/**
- * Refs in (indicator, col) order, the order the old one-row-per-value key kept
- * and that getValues still returns: the ':' between indicator and col becomes
- * '\u0000', which sorts below every code character, and the keys sort natively.
- */
-const sortedOf = new Map<string, string[]>();
-
-function sortedRefs(refs: string[]): string[] {
-  // A template's months mostly carry the same cells in the same order: sort each such list once.
-  const signature = refs.join('\u0001');
-  const known = sortedOf.get(signature);
-  if (known) return known;
-  const sorted = sortRefs(refs);
-  if (sortedOf.size > 1000) sortedOf.clear();
-  sortedOf.set(signature, sorted);
-  return sorted;
+function cacheOf(db: Database.Database): LayoutCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = { byId: new Map(), current: new Map() }));
+  return c;
 }
 
-function sortRefs(refs: string[]): string[] {
-  if (sortKeyOf.size > MEMO_LIMIT) {
-    sortKeyOf.clear();
-    refOfSortKey.clear();
+/** (indicator, col) order: ':' becomes '\u0000', which sorts below every code character. */
+const sortKey = (ref: string) => ref.replace(':', '\u0000');
+
+function makeLayout(id: string, templateId: string, refs: string[]): Layout {
+  const keys = refs.map(sortKey);
+  return { id, templateId, refs, index: new Map(refs.map((r, i) => [r, i])), sorted: keys.every((k, i) => i === 0 || keys[i - 1] < k) };
+}
+
+/** The layout a row names (rows can only name stored layouts: a foreign key). */
+export function layoutOf(db: Database.Database, id: string): Layout {
+  const c = cacheOf(db);
+  let l = c.byId.get(id);
+  if (!l) {
+    const row = prepared(db, 'SELECT template_id, refs FROM value_layouts WHERE id = ?').get(id) as { template_id: string; refs: string } | undefined;
+    if (!row) throw new Error(`数据文件损坏：找不到数值布局 ${id}`);
+    c.byId.set(id, (l = makeLayout(id, row.template_id, JSON.parse(row.refs) as string[])));
   }
-  const keys = refs.map((ref) => {
-    let key = sortKeyOf.get(ref);
-    if (key === undefined) {
-      key = ref.replace(':', '\u0000');
-      sortKeyOf.set(ref, key);
-      refOfSortKey.set(key, ref);
-    }
-    return key;
-  });
-  keys.sort();
-  return keys.map((key) => refOfSortKey.get(key)!);
-}
-
-/** A ref as a JSON string. */
-export function jsonName(ref: string): string {
-  let q = quotedOf.get(ref);
-  if (q === undefined) {
-    if (quotedOf.size > MEMO_LIMIT) quotedOf.clear();
-    quotedOf.set(ref, (q = JSON.stringify(ref)));
-  }
-  return q;
+  return l;
 }
 
 /**
- * JSON for a month's figures (finite numbers only: the write path refuses the
- * rest); sorted only when refs were added, existing ones keep their place.
+ * Calls fn for each figure of a row, in layout order. A value is a plain
+ * decimal (the table's CHECK), so Number reads it exactly.
  */
-export function encodeMonth(values: Map<string, number>, sort: boolean): string {
-  const refs = sort ? sortedRefs([...values.keys()]) : [...values.keys()];
-  let out = '{';
-  for (let i = 0; i < refs.length; i++) out += `${i === 0 ? '' : ','}${jsonName(refs[i])}:${values.get(refs[i])}`;
-  return `${out}}`;
+export function forEachFigure(db: Database.Database, row: MonthRow, fn: (ref: string, value: number, place: number) => void): void {
+  const refs = layoutOf(db, row.layout).refs;
+  const data = row.data;
+  let start = 0;
+  for (let i = 0; start <= data.length; i++) {
+    let end = data.indexOf(',', start);
+    if (end < 0) end = data.length;
+    if (end > start) fn(refs[i], Number(data.slice(start, end)), i);
+    start = end + 1;
+  }
+}
+
+/** A row's figures (ref → value), in (indicator, col) order. */
+export function decodeMonth(db: Database.Database, row: MonthRow): Map<string, number> {
+  const out = new Map<string, number>();
+  const layout = layoutOf(db, row.layout);
+  if (layout.sorted) {
+    forEachFigure(db, row, (ref, v) => out.set(ref, v));
+    return out;
+  }
+  const pairs: [string, number][] = [];
+  forEachFigure(db, row, (ref, v) => pairs.push([ref, v]));
+  const keyed = pairs.map((p) => [sortKey(p[0]), p] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  for (const [, [ref, v]] of keyed) out.set(ref, v);
+  return out;
+}
+
+/** The newest layout of a template, or undefined before its first row. */
+function currentLayout(db: Database.Database, templateId: string): Layout | undefined {
+  const c = cacheOf(db);
+  let l = c.current.get(templateId);
+  if (!l) {
+    const row = prepared(db, 'SELECT id FROM value_layouts WHERE template_id = ? ORDER BY rowid DESC LIMIT 1').get(templateId) as { id: string } | undefined;
+    if (!row) return undefined;
+    c.current.set(templateId, (l = layoutOf(db, row.id)));
+  }
+  return l;
+}
+
+/** The current layout's refs, then the new ones in (indicator, col) order; named by its content. */
+function grownLayout(templateId: string, base: Layout | undefined, extra: string[]): Layout {
+  const refs = [...(base?.refs ?? []), ...extra.map((r) => [sortKey(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((p) => p[1])];
+  const id = createHash('sha256').update(`${templateId}\n${JSON.stringify(refs)}`).digest('hex').slice(0, 24);
+  return makeLayout(id, templateId, refs);
+}
+
+function storeLayout(db: Database.Database, l: Layout): void {
+  prepared(db, 'INSERT OR IGNORE INTO value_layouts (id, template_id, refs) VALUES (?, ?, ?)').run(l.id, l.templateId, JSON.stringify(l.refs));
+}
+
+export interface EncodedMonth {
+  layout: Layout;
+  data: string;
+}
+
+/**
+ * A month's figures as a row: in the template's current layout, or a grown
+ * one if a ref is new to it. Values must be finite, non-negative and plain
+ * (values.ts refuses the rest before calling).
+ */
+export function encodeMonth(db: Database.Database, templateId: string, values: Map<string, number>): EncodedMonth {
+  let layout = currentLayout(db, templateId);
+  let extra: string[] | undefined;
+  for (const ref of values.keys()) if (!layout?.index.has(ref)) (extra ??= []).push(ref);
+  if (extra) {
+    layout = grownLayout(templateId, layout, extra);
+    storeLayout(db, layout);
+    const c = cacheOf(db);
+    c.byId.set(layout.id, layout);
+    c.current.set(templateId, layout);
+  }
+  const places: (number | undefined)[] = [];
+  const index = layout!.index;
+  for (const [ref, v] of values) places[index.get(ref)!] = v;
+  return { layout: layout!, data: places.join(',') };
 }
 
 /** One month's row of one unit. */
 export function readMonth(db: Database.Database, unitId: number, templateId: string, year: number, month: number): MonthRow | undefined {
-  return prepared(db, 'SELECT unit_id, month, data, updated_at FROM month_values WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ?').get(
-    unitId,
-    templateId,
-    year,
-    month,
-  ) as MonthRow | undefined;
+  return prepared(db, `${SELECT_ROW} WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ?`).get(unitId, templateId, year, month) as
+    | MonthRow
+    | undefined;
 }
 
 /** A unit's months in a range, by month. */
 export function readUnitMonths(db: Database.Database, unitId: number, templateId: string, year: number, fromMonth = 1, toMonth = 12): MonthRow[] {
-  return prepared(
-    db,
-    `SELECT unit_id, month, data, updated_at FROM month_values
-     WHERE unit_id = ? AND template_id = ? AND year = ? AND month BETWEEN ? AND ? ORDER BY month`,
-  ).all(unitId, templateId, year, fromMonth, toMonth) as MonthRow[];
+  return prepared(db, `${SELECT_ROW} WHERE unit_id = ? AND template_id = ? AND year = ? AND month BETWEEN ? AND ? ORDER BY month`).all(
+    unitId,
+    templateId,
+    year,
+    fromMonth,
+    toMonth,
+  ) as MonthRow[];
 }
 
 /** The months of several units in a range, by unit then month (roll-ups rely on the month order). */
@@ -117,8 +167,7 @@ export function readUnitsMonths(db: Database.Database, unitIds: number[], templa
   if (unitIds.length === 0) return [];
   return prepared(
     db,
-    `SELECT unit_id, month, data, updated_at FROM month_values
-     WHERE template_id = ? AND year = ? AND month BETWEEN ? AND ? AND unit_id IN (SELECT value FROM json_each(?))
+    `${SELECT_ROW} WHERE template_id = ? AND year = ? AND month BETWEEN ? AND ? AND unit_id IN (SELECT value FROM json_each(?))
      ORDER BY unit_id, month`,
   ).all(templateId, year, fromMonth, toMonth, JSON.stringify(unitIds)) as MonthRow[];
 }
@@ -127,16 +176,32 @@ export function readUnitsMonths(db: Database.Database, unitIds: number[], templa
 export function writeMonth(
   db: Database.Database,
   key: { unitId: number; templateId: string; year: number; month: number },
-  data: string | null,
+  month: EncodedMonth | null,
   updatedAt: string,
 ): void {
-  if (data === null) {
+  if (month === null) {
     prepared(db, 'DELETE FROM month_values WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ?').run(key.unitId, key.templateId, key.year, key.month);
     return;
   }
-  prepared(
-    db,
-    `INSERT INTO month_values (unit_id, template_id, year, month, data, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (unit_id, template_id, year, month) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-  ).run(key.unitId, key.templateId, key.year, key.month, data, updatedAt);
+  const write = () =>
+    prepared(
+      db,
+      `INSERT INTO month_values (unit_id, template_id, year, month, layout, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (unit_id, template_id, year, month) DO UPDATE SET layout = excluded.layout, data = excluded.data, updated_at = excluded.updated_at`,
+    ).run(key.unitId, key.templateId, key.year, key.month, month.layout.id, month.data, updatedAt);
+  try {
+    write();
+  } catch (e) {
+    // A layout made in a transaction that was rolled back is still cached but no longer stored: store it and write again.
+    if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw e;
+    storeLayout(db, month.layout);
+    write();
+  }
+}
+
+/** How many figures are stored in all (tests and benchmarks). */
+export function countFigures(db: Database.Database): number {
+  let n = 0;
+  for (const row of prepared(db, SELECT_ROW).iterate() as IterableIterator<MonthRow>) forEachFigure(db, row, () => n++);
+  return n;
 }

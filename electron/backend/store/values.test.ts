@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshot, tempBackend, type TempBackend } from '../testing/tempBackend';
+import { decodeMonth, layoutOf, type MonthRow } from './monthValues';
 import { insertUnit } from './units';
 import { applyChanges, getHistory, getValue, getValues, replaceMonths, type ValueChange } from './values';
 
@@ -22,15 +23,16 @@ const change = (month: number, indicator: string, value: number | null, col = ''
   col,
   value,
 });
-const monthRows = () =>
-  db().prepare('SELECT unit_id, month, data FROM month_values ORDER BY unit_id, month').all() as { unit_id: number; month: number; data: string }[];
+const rawRows = () => db().prepare('SELECT * FROM month_values ORDER BY unit_id, month').all() as MonthRow[];
+/** Each month row's figures, by name. */
+const monthRows = () => rawRows().map((r) => ({ unit_id: r.unit_id, month: r.month, figures: Object.fromEntries(decodeMonth(db(), r)) }));
 const changeSets = () =>
   (db().prepare('SELECT unit_id, month, source, changes FROM value_changes ORDER BY id').all() as { unit_id: number; month: number; source: string; changes: string }[]).map(
     (r) => ({ ...r, changes: JSON.parse(r.changes) as unknown[] }),
   );
 
 describe('packed month values', () => {
-  it('round-trips figures exactly, one JSON row per unit-month, in (month, indicator, col) order', () => {
+  it('round-trips figures exactly, one row per unit-month, in (month, indicator, col) order', () => {
     const applied = applyChanges(
       db(),
       [
@@ -54,10 +56,16 @@ describe('packed month values', () => {
       [2, 'fee.charged', '', 1234567.89],
       [2, 'pub.total', '', 0],
     ]);
-    expect(monthRows().map((r) => [r.month, JSON.parse(r.data)])).toEqual([
+    expect(monthRows().map((r) => [r.month, r.figures])).toEqual([
       [1, { pub: 3, 'pub.cat.other': 12, 'pub.total': 0.1, 't3.new:natural': 5 }],
       [2, { 'fee.charged': 1234567.89, 'pub.total': 0 }],
     ]);
+    // By place: month 1 made the template's layout; fee.charged, new in month 2, grew it at the end.
+    const [m1, m2] = rawRows();
+    expect(layoutOf(db(), m1.layout).refs).toEqual(['pub', 'pub.cat.other', 'pub.total', 't3.new:natural']);
+    expect(m1.data).toBe('3,12,0.1,5');
+    expect(layoutOf(db(), m2.layout).refs).toEqual(['pub', 'pub.cat.other', 'pub.total', 't3.new:natural', 'fee.charged']);
+    expect(m2.data).toBe(',,0,,1234567.89');
     expect(getValues(db(), selfId(), T, 2017, 2, 2)).toHaveLength(2);
     expect(getValue(db(), { ...change(1, 't3.new', null, 'natural') })).toMatchObject({ value: 5, updatedAt: applied[0].updatedAt });
     expect(getValue(db(), { ...change(1, 't3.new', null, 'total') })).toBeUndefined();
@@ -72,7 +80,7 @@ describe('packed month values', () => {
     expect(changeSets()).toHaveLength(1);
     const cleared = applyChanges(db(), [change(3, 'pub.total', null)], author);
     expect(cleared).toMatchObject([{ indicator: 'pub.total', oldValue: 10, value: null }]);
-    expect(monthRows().map((r) => JSON.parse(r.data))).toEqual([{ 'pub.key': 4 }]);
+    expect(monthRows().map((r) => r.figures)).toEqual([{ 'pub.key': 4 }]);
     applyChanges(db(), [change(3, 'pub.key', null)], author);
     expect(monthRows()).toEqual([]);
     expect(getValues(db(), selfId(), T, 2017)).toEqual([]);
@@ -152,6 +160,9 @@ describe('packed month values', () => {
       [change(7, 'pub.key', -1), /数值 -1 无效/],
       [change(7, 'pub.key', Number.NaN), /数值 NaN 无效/],
       [change(7, 'pub.key', Number.POSITIVE_INFINITY), /数值 Infinity 无效/],
+      // A row holds plain decimals only: what String() would write with an exponent is out of range.
+      [change(7, 'pub.key', 1e-7), /数值 1e-7 无效/],
+      [change(7, 'pub.key', 1e15), /数值 1000000000000000 无效/],
       [change(7, 'pub:key', 1), /指标代码“pub:key”无效/],
       [change(13, 'pub.key', 1), /月份 13 无效/],
     ] as const) {
@@ -188,6 +199,30 @@ describe('packed month values', () => {
     expect(changeSets()).toHaveLength(units.length * 12 * 2);
     const entries = changeSets().filter((s) => s.source === 'import').reduce((n, s) => n + s.changes.length, 0);
     expect(entries).toBe(second.length);
+  });
+});
+
+describe('layouts', () => {
+  it('a layout grown in a transaction that rolled back is stored again when next used', () => {
+    applyChanges(db(), [change(1, 'pub', 1)], author);
+    // Month 2 grows the layout by pub.key; month 3 (no such unit) then fails and rolls the call back.
+    expect(() => replaceMonths(db(), [{ unitId: selfId(), templateId: T, year: 2017, month: 2, values: new Map([['pub.key', 2]]) }, { unitId: -1, templateId: T, year: 2017, month: 3, values: new Map([['pub', 1]]) }], author)).toThrow(/FOREIGN KEY/);
+    expect(db().prepare('SELECT COUNT(*) AS n FROM value_layouts').get()).toEqual({ n: 1 });
+    applyChanges(db(), [change(2, 'pub.key', 2)], author);
+    expect(db().prepare('SELECT COUNT(*) AS n FROM value_layouts').get()).toEqual({ n: 2 });
+    expect(monthRows().map((r) => [r.month, r.figures])).toEqual([
+      [1, { pub: 1 }],
+      [2, { 'pub.key': 2 }],
+    ]);
+  });
+
+  it('each template has its own layouts', () => {
+    applyChanges(db(), [change(1, 'pub', 1), { ...change(1, 't3.new', 4, 'natural'), templateId: 'national-2021' }], author);
+    const layouts = db().prepare('SELECT template_id, refs FROM value_layouts ORDER BY template_id').all();
+    expect(layouts).toEqual([
+      { template_id: 'national-2021', refs: '["t3.new:natural"]' },
+      { template_id: T, refs: '["pub"]' },
+    ]);
   });
 });
 

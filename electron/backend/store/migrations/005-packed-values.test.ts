@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../testing/tempBackend';
 import { APPLICATION_ID } from '../openDatabase';
+import { decodeMonth, type MonthRow } from '../monthValues';
 import { Store } from '../store';
 import { getHistory, getValue, getValues } from '../values';
 import { LATEST_VERSION, MIGRATIONS } from '.';
@@ -67,13 +68,20 @@ describe('migration 005: packed values', () => {
     expect(tables(db)).not.toContain('cell_values');
     expect(tables(db)).not.toContain('value_history');
 
-    const rows = db.prepare('SELECT unit_id, template_id, month, data, updated_at FROM month_values ORDER BY unit_id, template_id, month').all();
+    // As later migrations keep them (006 stores them by place): the figures per unit-month.
+    const rows = (db.prepare('SELECT * FROM month_values ORDER BY unit_id, template_id, month').all() as (MonthRow & { template_id: string })[]).map((r) => ({
+      unit_id: r.unit_id,
+      template_id: r.template_id,
+      month: r.month,
+      figures: Object.fromEntries(decodeMonth(db, r)),
+      updated_at: r.updated_at,
+    }));
     expect(rows).toEqual([
-      { unit_id: 1, template_id: 'national-2021', month: 1, data: '{"t3.new:natural":5,"t3.new:total":1234567.89}', updated_at: '2017-02-01T00:00:00.000Z' },
-      // In (indicator, col) order; the month's time is its latest value's.
-      { unit_id: 1, template_id: 'suining-2017', month: 1, data: '{"fee.charged":0.1,"pub":3,"pub.total":12}', updated_at: '2017-02-03T00:00:00.000Z' },
-      { unit_id: 1, template_id: 'suining-2017', month: 2, data: '{"pub.total":7}', updated_at: '2017-03-01T00:00:00.000Z' },
-      { unit_id: 2, template_id: 'suining-2017', month: 1, data: '{"pub.total":4}', updated_at: '2017-02-05T00:00:00.000Z' },
+      { unit_id: 1, template_id: 'national-2021', month: 1, figures: { 't3.new:natural': 5, 't3.new:total': 1234567.89 }, updated_at: '2017-02-01T00:00:00.000Z' },
+      // The month's time is its latest value's.
+      { unit_id: 1, template_id: 'suining-2017', month: 1, figures: { 'fee.charged': 0.1, pub: 3, 'pub.total': 12 }, updated_at: '2017-02-03T00:00:00.000Z' },
+      { unit_id: 1, template_id: 'suining-2017', month: 2, figures: { 'pub.total': 7 }, updated_at: '2017-03-01T00:00:00.000Z' },
+      { unit_id: 2, template_id: 'suining-2017', month: 1, figures: { 'pub.total': 4 }, updated_at: '2017-02-05T00:00:00.000Z' },
     ]);
     expect(getValues(db, 1, 'suining-2017', 2017).map((v) => [v.month, v.indicator, v.col, v.value])).toEqual([
       [1, 'fee.charged', '', 0.1],

@@ -7,6 +7,7 @@ import { monthCompletion } from './002-month-completion';
 import { exportLog } from './003-export-log';
 import { office } from './004-office';
 import { packedValues } from './005-packed-values';
+import { positionalValues } from './006-positional-values';
 import type { Migration } from './types';
 
 export const MIGRATIONS: Migration[] = [
@@ -15,6 +16,7 @@ export const MIGRATIONS: Migration[] = [
   exportLog,
   office,
   packedValues,
+  positionalValues,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
