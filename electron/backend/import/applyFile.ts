@@ -1,46 +1,21 @@
 /**
- * Applies one planned file: all of it or nothing. The original file is kept
- * in the data folder (imports/<sha256>.xlsx, written before the transaction
- * and idempotent), then one transaction writes its values (value history
- * keeps the old numbers), the submission of each unit-month and the log.
+ * Applies one planned file: all of it or nothing. One transaction writes its
+ * values (value history keeps the old numbers), the submission of each
+ * unit-month and the log, which names the original kept in the data folder
+ * (originals.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { FilePlan } from '../../../shared/api/methods/import';
 import { logImport, type ImportOutcome } from '../store/importLog';
 import { recordSubmission } from '../store/submissions';
 import { replaceMonths } from '../store/values';
 import { type BatchFile, type BatchOptions, planFile } from './batch';
-
-export const IMPORTS_DIR = 'imports';
+import { originalPath } from './originals';
 
 export interface ApplyTarget {
   db: Database.Database;
   dataDir: string;
   operator: string;
-}
-
-const madeDirs = new Set<string>();
-
-function keepOriginal(dataDir: string, f: BatchFile): string {
-  const rel = path.posix.join(IMPORTS_DIR, `${f.sha256}.xlsx`);
-  const abs = path.join(dataDir, rel);
-  const dir = path.dirname(abs);
-  if (!madeDirs.has(dir)) {
-    fs.mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
-  // Named by its hash: a file already there with the same size is this file (an interrupted write is shorter and is written again).
-  try {
-    if (fs.statSync(abs).size === f.bytes.length) return rel;
-  } catch {
-    // not kept yet
-  }
-  const tmp = `${abs}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, f.bytes);
-  fs.renameSync(tmp, abs);
-  return rel;
 }
 
 const OUTCOME: Record<FilePlan['status'], ImportOutcome> = {
@@ -51,8 +26,9 @@ const OUTCOME: Record<FilePlan['status'], ImportOutcome> = {
   rejected: 'rejected',
 };
 
+/** Applies one file; its original is being kept at originalPath (session.ts waits for it before committing). */
 export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conflict: string | undefined): FilePlan {
-  const storedPath = keepOriginal(t.dataDir, f);
+  const storedPath = originalPath(t.dataDir, f.sha256).rel;
   const run = t.db.transaction(() => {
     // Planned again inside the transaction: the store is the truth now, not the preview.
     // Rule checks only when no preview made them (they do not depend on the store).

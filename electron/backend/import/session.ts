@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { BatchSummary, FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import { applyFile, type ApplyTarget } from './applyFile';
+import { keepOriginals, originalPath } from './originals';
 import { batchConflicts, type BatchFile, type BatchOptions, planBatch, readBatchFile } from './batch';
 
 const MAX_AGE_MS = 60 * 60 * 1000;
@@ -39,15 +40,30 @@ export class ImportBatch {
    * Applies the next `count` files, each all or nothing (a savepoint of its
    * own), committed together when the call returns: what the call reports
    * as applied is on disk, and one sync serves them all instead of one each.
+   * Their originals are written meanwhile (originals.ts); the commit waits
+   * for them, and one that cannot be kept rolls the call back.
    */
-  applyNext(t: ApplyTarget, count: number): FilePlan[] {
+  applyNext(t: ApplyTarget, count: number, opts: { originalsThread?: 'worker' | 'caller' } = {}): FilePlan[] {
     const conflicts = batchConflicts(this.files);
     const files = this.pending().slice(0, count);
+    const originals = keepOriginals(
+      files.map((f) => ({ file: originalPath(t.dataDir, f.sha256).abs, bytes: f.bytes })),
+      { thread: opts.originalsThread },
+    );
     try {
-      return t.db.transaction(() => files.map((f) => applyFile(t, f, this.opts, conflicts.get(f.index))))();
+      return t.db.transaction(() => {
+        const plans = files.map((f) => applyFile(t, f, this.opts, conflicts.get(f.index)));
+        originals.wait();
+        return plans;
+      })();
     } catch (e) {
       // Rolled back as a whole: none of these files is applied after all.
       for (const f of files) f.applied = undefined;
+      try {
+        originals.wait();
+      } catch {
+        // the call has failed already; this is only to release the wait
+      }
       throw e;
     }
   }
