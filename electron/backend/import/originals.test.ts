@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { yearPeriod } from '../../../shared/values/period';
+import { operatorName } from '../context';
+import { workbookBytes } from '../testing/importFixtures';
+import { fillEveryCell } from '../testing/seedValues';
+import { snapshot, tempBackend, tempDir, type TempBackend } from '../testing/tempBackend';
+import { IMPORTS_DIR, keepOriginals, originalPath } from './originals';
+import { ImportBatch } from './session';
+
+let b: TempBackend;
+beforeEach(async () => {
+  b = await tempBackend({ role: 'aggregator' });
+});
+afterEach(() => b.dispose());
+
+async function batchOf(count: number): Promise<ImportBatch> {
+  const template = b.ctx.templates.get('suining-2017')!;
+  const batch = new ImportBatch({ templates: (id) => b.ctx.templates.get(id) });
+  for (let i = 0; i < count; i++) {
+    const unit = { code: `D${i}`, name: `部门${i}`, kind: '部门', parentCode: 'TEST-01' };
+    await b.invoke('units.create', { code: unit.code, name: unit.name, kind: '部门', parentCode: 'TEST-01' });
+    const bytes = await workbookBytes({ template, unit, values: fillEveryCell(template, unit.code, [i + 1], i), period: yearPeriod(2017) });
+    batch.add(`${i}.xlsx`, bytes);
+  }
+  batch.plan(b.ctx.store.db);
+  return batch;
+}
+
+const target = () => ({ db: b.ctx.store.db, dataDir: b.ctx.store.dataDir, operator: operatorName(b.ctx) });
+
+describe('keeping the originals of an import', () => {
+  for (const thread of ['worker', 'caller'] as const) {
+    it(`keeps every file byte for byte by the time the call returns (${thread} thread)`, async () => {
+      const batch = await batchOf(3);
+      const plans = batch.applyNext(target(), 3, { originalsThread: thread });
+      expect(plans.map((p) => p.status)).toEqual(['new', 'new', 'new']);
+      for (const f of batch.files) expect(fs.readFileSync(originalPath(b.ctx.store.dataDir, f.sha256).abs).equals(Buffer.from(f.bytes))).toBe(true);
+      expect(fs.readdirSync(path.join(b.ctx.store.dataDir, IMPORTS_DIR)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    });
+
+    it(`rolls the whole call back when an original cannot be kept (${thread} thread)`, async () => {
+      const batch = await batchOf(2);
+      // A file where the folder should be: nothing can be kept.
+      fs.writeFileSync(path.join(b.ctx.store.dataDir, IMPORTS_DIR), 'not a folder');
+      const before = snapshot(b);
+      expect(() => batch.applyNext(target(), 2, { originalsThread: thread })).toThrow(thread === 'worker' ? /无法保存原文件/ : /EEXIST|ENOTDIR/);
+      expect(snapshot(b)).toBe(before);
+      expect(batch.pending()).toHaveLength(2);
+      // Once the folder can be made, the same batch applies.
+      fs.rmSync(path.join(b.ctx.store.dataDir, IMPORTS_DIR));
+      expect(batch.applyNext(target(), 2, { originalsThread: thread }).map((p) => p.status)).toEqual(['new', 'new']);
+    });
+  }
+
+  it('rewrites a copy that an interrupted write left short, and leaves a whole one alone', () => {
+    const dir = tempDir();
+    const file = path.join(dir, IMPORTS_DIR, 'a.xlsx');
+    const bytes = new Uint8Array([1, 2, 3, 4]);
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, new Uint8Array([1, 2]));
+    keepOriginals([{ file, bytes }]).wait();
+    expect([...fs.readFileSync(file)]).toEqual([1, 2, 3, 4]);
+    const mtime = fs.statSync(file).mtimeMs;
+    keepOriginals([{ file, bytes }]).wait();
+    expect(fs.statSync(file).mtimeMs).toBe(mtime);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
