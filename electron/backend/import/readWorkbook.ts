@@ -81,7 +81,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   const wbXml = parts.get('xl/workbook.xml');
   const rels = parts.get('xl/_rels/workbook.xml.rels');
   if (!wbXml || !rels) refuse('not_xlsx', '不是 Excel 工作簿（.xlsx）：压缩包中没有工作簿内容');
-  const shared = parts.has('xl/sharedStrings.xml') ? parseSharedStrings(xmlText(parts.get('xl/sharedStrings.xml')!)) : [];
+  const shared = parts.has('xl/sharedStrings.xml') ? parseSharedStrings(parts.get('xl/sharedStrings.xml')!) : [];
   const list = parseSheetList(xmlText(wbXml), xmlText(rels));
   const dataPath = list.find((s) => s.name === DATA_SHEET)?.path;
   // Untouched since export: the visible sheets agree with the data by construction, so only the data sheet is read.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSharedStrings } from './sheetXml';
+import { parseSharedStrings as parseText } from './sheetXml';
+
+const parseSharedStrings = (xml: string) => parseText(Buffer.from(xml));
 
 const sst = (items: string) => `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">${items}</sst>`;
 

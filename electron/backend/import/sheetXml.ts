@@ -6,6 +6,8 @@
  * Excel, WPS, LibreOffice, openpyxl and exceljs write: shared, inline and
  * formula strings, rich text runs, entities, optional namespace prefixes.
  */
+import { Buffer, isAscii } from 'node:buffer';
+
 const decoder = new TextDecoder('utf-8');
 export const xmlText = (bytes: Uint8Array): string => decoder.decode(bytes);
 
@@ -30,31 +32,46 @@ function textOf(xml: string): string {
   return unescapeXml(out);
 }
 
-export function parseSharedStrings(xml: string): string[] {
-  return plainSharedStrings(xml) ?? regexSharedStrings(xml);
+export function parseSharedStrings(xml: Uint8Array): string[] {
+  return plainSharedStrings(xml) ?? regexSharedStrings(xmlText(xml));
 }
+
+const SI = Buffer.from('<si>');
+const SI_END = Buffer.from('</si>');
+const T = Buffer.from('<t>');
+const T_PRESERVE = Buffer.from('<t xml:space="preserve">');
+const T_END = Buffer.from('</t>');
+const SI_ANY = Buffer.from('<si');
+
+const startsWith = (buf: Buffer, at: number, what: Buffer) => buf.length >= at + what.length && buf.compare(what, 0, what.length, at, at + what.length) === 0;
 
 /**
  * The fast path for what exceljs, Excel and LibreOffice write for plain text:
  * <si><t>…</t></si> (or <t xml:space="preserve">). Null as soon as an item
- * is anything else (rich text, phonetic runs, prefixes): then the regex path reads it all.
+ * is anything else (rich text, phonetic runs, prefixes): then the regex path
+ * reads it all. Scans the part's bytes and decodes each string on its own, so
+ * an all-ASCII one (every packed value row) becomes a one-byte string instead
+ * of a slice of a document-wide UTF-16 one (the labels are Chinese), which
+ * halves its memory and speeds up hashing and splitting it.
  */
-function plainSharedStrings(xml: string): string[] | null {
+function plainSharedStrings(bytes: Uint8Array): string[] | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: string[] = [];
-  let i = xml.indexOf('<si>');
-  if (i < 0) return /<(?:\w+:)?si\b/.test(xml) ? null : out;
+  let i = buf.indexOf(SI);
+  if (i < 0) return /<(?:\w+:)?si\b/.test(xmlText(bytes)) ? null : out;
   while (i >= 0) {
-    const end = xml.indexOf('</si>', i);
+    const end = buf.indexOf(SI_END, i);
     if (end < 0) return null;
     let open = i + 4;
-    if (xml.startsWith('<t>', open)) open += 3;
-    else if (xml.startsWith('<t xml:space="preserve">', open)) open += 24;
+    if (startsWith(buf, open, T)) open += 3;
+    else if (startsWith(buf, open, T_PRESERVE)) open += 24;
     else return null;
     const close = end - 4;
-    if (!xml.startsWith('</t>', close) || xml.indexOf('<', open) !== close) return null;
-    out.push(unescapeXml(xml.slice(open, close)));
-    i = xml.indexOf('<si', end + 5);
-    if (i >= 0 && !xml.startsWith('<si>', i)) return null;
+    if (!startsWith(buf, close, T_END) || buf.indexOf(0x3c, open) !== close) return null;
+    const text = isAscii(buf.subarray(open, close)) ? buf.toString('latin1', open, close) : buf.toString('utf8', open, close);
+    out.push(unescapeXml(text));
+    i = buf.indexOf(SI_ANY, end + 5);
+    if (i >= 0 && !startsWith(buf, i, SI)) return null;
   }
   return out;
 }

@@ -40,7 +40,7 @@ export function setCell(bytes: Uint8Array, sheet: string, addr: string, v: numbe
 export function rowOfCode(bytes: Uint8Array, sheet: string, code: string): number {
   const p = sheetPath(bytes, sheet);
   const parts = unzipSync(bytes);
-  const shared = parts['xl/sharedStrings.xml'] ? parseSharedStrings(strFromU8(parts['xl/sharedStrings.xml'])) : [];
+  const shared = parts['xl/sharedStrings.xml'] ? parseSharedStrings(parts['xl/sharedStrings.xml']) : [];
   const cells = parseSheetCells(strFromU8(parts[p]), shared);
   for (const [r, row] of cells) if (cellText(row.get(1)) === code) return r;
   throw new Error(`no row ${code} in ${sheet}`);
