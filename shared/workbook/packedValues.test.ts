@@ -23,6 +23,17 @@ describe('packed values (data sheet format 2)', () => {
     expect(back.ok && back.values).toEqual(new Map(values.map((v) => [v.col ? `${v.indicator}:${v.col}` : v.indicator, v.value])));
   });
 
+  it('checks refs and kinds against the template’s cells when given them, in the same pass', () => {
+    const cells = [...national.values()];
+    const count = cells.find((c) => c.valueKind === 'count')!;
+    const amount = cells.find((c) => c.valueKind === 'amount')!;
+    expect(unpackMonth([`${count.ref}=3;${amount.ref}=1.846`], national)).toEqual({ ok: true, values: new Map([[count.ref, 3], [amount.ref, 1.85]]) });
+    expect(unpackMonth([`${count.ref}=3;no.such=1`], national)).toEqual({ ok: false, why: 'no.such 不是本表的单元格' });
+    expect(unpackMonth([`${count.ref}=2.5`], national)).toEqual({ ok: false, why: `${count.label} 的值 2.5 不是整数` });
+    // Without the cells only the grammar is checked.
+    expect(unpackMonth([`${count.ref}=2.5;no.such=1`]).ok).toBe(true);
+  });
+
   it('continues a long month in further cells, each within Excel’s cell limit', () => {
     const many = new Map<string, CellDef>();
     for (let i = 0; i < 5000; i++) {

@@ -88,9 +88,11 @@ function plainNumber(s: string, from: number, to: number): number {
 /**
  * The values (ref → value) of one row's packed cells (joined as written).
  * Refuses what the writer never produces: a pair without "=", a value that
- * is not a plain decimal, a ref twice.
+ * is not a plain decimal, a ref twice. With the template's cells it also
+ * refuses a ref that is not one of them and a count that is not whole, and
+ * keeps amounts in hundredths, in the same pass.
  */
-export function unpackMonth(chunks: string[]): UnpackResult {
+export function unpackMonth(chunks: string[], cells?: Map<string, CellDef>): UnpackResult {
   const values = new Map<string, number>();
   for (const chunk of chunks) {
     if (chunk === '') continue;
@@ -101,8 +103,15 @@ export function unpackMonth(chunks: string[]): UnpackResult {
       const eq = chunk.indexOf('=', start);
       if (eq < 0 || eq >= end) return { ok: false, why: `“${chunk.slice(start, Math.min(end, start + 40))}”缺少“=”` };
       const ref = chunk.slice(start, eq);
-      const value = plainNumber(chunk, eq + 1, end);
+      let value = plainNumber(chunk, eq + 1, end);
       if (Number.isNaN(value)) return { ok: false, why: `${ref} 的值“${chunk.slice(eq + 1, Math.min(end, eq + 21))}”不是有效的数字` };
+      if (cells) {
+        const def = cells.get(ref);
+        if (!def) return { ok: false, why: `${ref} 不是本表的单元格` };
+        if (def.valueKind === 'count' && !Number.isInteger(value)) return { ok: false, why: `${def.label} 的值 ${value} 不是整数` };
+        // Spreadsheet-safe already (the writer formats amounts with two decimals); rounding guards a hand-made row.
+        if (def.valueKind === 'amount') value = Math.round(value * 100) / 100;
+      }
       if (values.has(ref)) return { ok: false, why: `${ref} 出现了两次` };
       values.set(ref, value);
       start = end + 1;

@@ -38,10 +38,9 @@ export interface WorkbookMeta {
   fingerprint: string | null;
 }
 
-/** A format-2 [values] row as read, checked against the template once it is known (packedValues). */
+/** A format-2 [values] row as read; its values are unpacked once the template is known (packedMonths). */
 export interface ReadRow extends PackedRow {
   row: number;
-  values: Map<string, number>;
 }
 
 export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[]; packed: ReadRow[] } {
@@ -102,9 +101,7 @@ export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: 
       if (month?.kind !== 'number' || !Number.isInteger(month.value)) refuse('bad_meta', `隐藏数据页第 ${r} 行的月份无效`, DATA_SHEET, `B${r}`);
       const chunks: string[] = [];
       for (let c = 3; row.has(c); c++) chunks.push(text(row, c));
-      const unpacked = unpackMonth(chunks);
-      if (!unpacked.ok) refuse('bad_meta', `隐藏数据页第 ${r} 行无法识别（${unpacked.why}），文件不可信`, DATA_SHEET, `C${r}`);
-      packed.push({ row: r, unitCode: a, month: month.value, chunks, values: unpacked.values });
+      packed.push({ row: r, unitCode: a, month: month.value, chunks });
     } else if (block === 'values') {
       const month = row.get(4);
       const value = row.get(5);
@@ -116,7 +113,7 @@ export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: 
   return { meta, units, values, packed };
 }
 
-/** Format 2: each row a unit of the file and a month of the period, once; each pair a cell of the template with a valid value. */
+/** Format 2: each row a unit of the file and a month of the period, once; each pair a cell of the template with a valid value (packedValues.ts unpackMonth). */
 export function packedMonths(template: Template, meta: WorkbookMeta, units: WorkbookUnit[], rows: ReadRow[]): UnitMonthValues[] {
   const cells = templateCells(template);
   const codes = new Set(units.map((u) => u.code));
@@ -128,14 +125,9 @@ export function packedMonths(template: Template, meta: WorkbookMeta, units: Work
       refuse('bad_meta', `隐藏数据页第 ${r.row} 行（${r.unitCode} ${r.month}月）不属于本表或重复，文件不可信`, DATA_SHEET, `A${r.row}`);
     }
     seen.add(key);
-    for (const [ref, raw] of r.values) {
-      const def = cells.get(ref);
-      if (!def) refuse('bad_meta', `隐藏数据页第 ${r.row} 行含有不属于本表的单元格 ${ref}，文件不可信`, DATA_SHEET, `C${r.row}`);
-      if (def.valueKind === 'count' && !Number.isInteger(raw)) refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${r.month}月 = ${raw}）`, DATA_SHEET, `C${r.row}`);
-      // Spreadsheet-safe already (the writer formats amounts with two decimals); rounding guards a hand-made row.
-      if (def.valueKind === 'amount') r.values.set(ref, Math.round(raw * 100) / 100);
-    }
-    out.push({ unitCode: r.unitCode, month: r.month, values: r.values });
+    const unpacked = unpackMonth(r.chunks, cells);
+    if (!unpacked.ok) refuse('bad_meta', `隐藏数据页第 ${r.row} 行无法识别（${unpacked.why}），文件不可信`, DATA_SHEET, `C${r.row}`);
+    out.push({ unitCode: r.unitCode, month: r.month, values: unpacked.values });
   }
   return out;
 }
