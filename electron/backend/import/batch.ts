@@ -251,9 +251,12 @@ export function planFile(
       }
       const before = state?.values ?? storedMonth(db, stored, unitId, r.template.id, p, m);
       const after = monthValues;
-      let changed = 0;
-      for (const [ref, value] of after) if (before.get(ref) !== value) changed++;
-      for (const ref of before.keys()) if (!after.has(ref)) changed++;
+      // A month new to the store (most of a month-end batch) changes every figure it carries.
+      let changed = before.size === 0 ? after.size : 0;
+      if (before.size > 0) {
+        for (const [ref, value] of after) if (before.get(ref) !== value) changed++;
+        for (const ref of before.keys()) if (!after.has(ref)) changed++;
+      }
       if (changed > 0) work.replace.push({ unitId, templateId: r.template.id, year: p.year, month: m, values: after });
       work.changedValues += changed;
       work.months.push({ unitId, month: m, fingerprint });

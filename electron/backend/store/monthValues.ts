@@ -124,24 +124,30 @@ export interface EncodedMonth {
 
 /**
  * A month's figures as a row: in the template's current layout, or a grown
- * one if a ref is new to it. Values must be finite, non-negative and plain
+ * one if a ref is new to it (checkNewRef throws to refuse such a ref before
+ * any layout takes it in). Values must be finite, non-negative and plain
  * (values.ts refuses the rest before calling).
  */
-export function encodeMonth(db: Database.Database, templateId: string, values: Map<string, number>): EncodedMonth {
-  let layout = currentLayout(db, templateId);
-  let extra: string[] | undefined;
-  for (const ref of values.keys()) if (!layout?.index.has(ref)) (extra ??= []).push(ref);
-  if (extra) {
-    layout = grownLayout(templateId, layout, extra);
-    storeLayout(db, layout);
-    const c = cacheOf(db);
-    c.byId.set(layout.id, layout);
-    c.current.set(templateId, layout);
-  }
+export function encodeMonth(db: Database.Database, templateId: string, values: Map<string, number>, checkNewRef: (ref: string) => void): EncodedMonth {
+  const layout = currentLayout(db, templateId);
   const places: (number | undefined)[] = [];
-  const index = layout!.index;
-  for (const [ref, v] of values) places[index.get(ref)!] = v;
-  return { layout: layout!, data: places.join(',') };
+  let extra: string[] | undefined;
+  if (layout) {
+    const index = layout.index;
+    for (const [ref, v] of values) {
+      const i = index.get(ref);
+      if (i === undefined) (extra ??= []).push(ref);
+      else places[i] = v;
+    }
+    if (!extra) return { layout, data: places.join(',') };
+  }
+  for (const ref of extra ?? values.keys()) checkNewRef(ref);
+  const grown = grownLayout(templateId, layout, extra ?? [...values.keys()]);
+  storeLayout(db, grown);
+  const c = cacheOf(db);
+  c.byId.set(grown.id, grown);
+  c.current.set(templateId, grown);
+  return encodeMonth(db, templateId, values, checkNewRef);
 }
 
 /** One month's row of one unit. */

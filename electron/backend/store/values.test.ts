@@ -257,6 +257,9 @@ describe('replaceMonths (an import stores whole unit-months)', () => {
     const before = snapshot(b);
     expect(() => replaceMonths(db(), [month(6, [['pub.total', 1]]), month(7, [['pub', -1]])], author)).toThrow(/不小于 0/);
     expect(() => replaceMonths(db(), [month(6, [['pub.total', Number.NaN]])], author)).toThrow();
+    // A ref new to the layout is checked as the layout would take it in; the month before it is rolled back too.
+    expect(() => replaceMonths(db(), [month(6, [['pub.total', 1], ['pub.new', 2]]), month(7, [[':no-indicator', 1]])], author)).toThrow(/指标代码“”无效/);
+    expect(() => replaceMonths(db(), [month(7, [['pub\u0000x', 1]])], author)).toThrow(/无效/);
     expect(snapshot(b)).toBe(before);
   });
 });

@@ -91,26 +91,28 @@ function refuseInvalid(c: ValueChange): void {
 
 const validRef = (indicator: string, col: string) => indicator !== '' && !indicator.includes(':') && !indicator.includes('\u0000') && !col.includes('\u0000');
 
-/** Refs already found valid: an import names the same few hundred 800,000 times. */
-const goodRefs = new Set<string>();
-
-/** replaceMonths' refusals, without a change object per value. */
+/**
+ * replaceMonths' refusals of values, without a change object per value. Its
+ * refs are checked as they are laid out (refuseNewRef): a ref already in
+ * the template's layout was checked when the layout took it in.
+ */
 function refuseInvalidMonth(m: MonthReplacement): void {
   if (!Number.isInteger(m.month) || m.month < 1 || m.month > 12) refuseInvalid({ ...m, indicator: 'x', col: '', value: null });
   for (const [ref, value] of m.values) {
-    if (typeof value === 'number' && storable(value) && goodRefs.has(ref)) continue;
-    const { indicator, col } = splitRef(ref);
-    refuseInvalid({ unitId: m.unitId, templateId: m.templateId, year: m.year, month: m.month, indicator, col, value });
-    if (goodRefs.size > 100_000) goodRefs.clear();
-    goodRefs.add(ref);
+    if (!(typeof value === 'number' && storable(value))) refuseInvalid({ unitId: m.unitId, templateId: m.templateId, year: m.year, month: m.month, ...splitRef(ref), value });
   }
+}
+
+function refuseNewRef(key: MonthWork['key'], ref: string): void {
+  const { indicator, col } = splitRef(ref);
+  if (!validRef(indicator, col)) refuseInvalid({ ...key, indicator, col, value: null });
 }
 
 /** One unit-month touched by a call: its figures, read once, and what the call changed. */
 interface MonthWork {
   key: { unitId: number; templateId: string; year: number; month: number };
   values: Map<string, number>;
-  /** ref → its value before this call: a change set records each ref once, old → final. */
+  /** ref → its value before this call: a change set records each ref once, old → final (replaceMonths leaves it empty for a created month). */
   before: Map<string, number | null>;
   /** The month had no row before this call. */
   created: boolean;
@@ -133,8 +135,9 @@ export const CREATED_SET = '"created"';
 
 /** Writes a touched month and its change set. */
 function saveMonth(db: Database.Database, work: MonthWork, author: ChangeAuthor, now: string): void {
-  if (work.before.size === 0) return;
-  writeMonth(db, work.key, work.values.size === 0 ? null : encodeMonth(db, work.key.templateId, work.values), now);
+  // A created month's set names no figures, so replaceMonths does not list them in before.
+  if (work.before.size === 0 && !(work.created && work.values.size > 0)) return;
+  writeMonth(db, work.key, work.values.size === 0 ? null : encodeMonth(db, work.key.templateId, work.values, (ref) => refuseNewRef(work.key, ref)), now);
   let set = '';
   if (work.created) {
     // Nothing stored before, so nothing to keep: changed and changed back within one call leaves no row and no set.
@@ -232,12 +235,15 @@ export function replaceMonths(db: Database.Database, months: MonthReplacement[],
     for (const m of months) {
       const stored = loadMonth(db, { unitId: m.unitId, templateId: m.templateId, year: m.year, month: m.month, indicator: '', col: '', value: null });
       const work: MonthWork = { key: stored.key, values: m.values, before: new Map(), created: stored.created };
-      for (const [ref, value] of m.values) {
-        const old = stored.values.get(ref) ?? null;
-        if (old !== value) work.before.set(ref, old);
+      if (stored.created) changed += m.values.size;
+      else {
+        for (const [ref, value] of m.values) {
+          const old = stored.values.get(ref) ?? null;
+          if (old !== value) work.before.set(ref, old);
+        }
+        for (const [ref, old] of stored.values) if (!m.values.has(ref)) work.before.set(ref, old);
+        changed += work.before.size;
       }
-      for (const [ref, old] of stored.values) if (!m.values.has(ref)) work.before.set(ref, old);
-      changed += work.before.size;
       saveMonth(db, work, author, now);
     }
     return changed;
