@@ -62,14 +62,15 @@ function plainSharedStrings(bytes: Uint8Array): string[] | null {
     const close = end - 4;
     if (!xml.startsWith('</t>', close) || xml.indexOf('<', open) !== close) return null;
     const latin1 = xml.slice(open, close);
-    out.push(unescapeXml(NON_ASCII.test(latin1) ? buf.toString('utf8', open, close) : latin1));
+    out.push(unescapeXml(NEEDS_UTF8.test(latin1) ? buf.toString('utf8', open, close) : latin1));
     i = xml.indexOf('<si', end + 5);
     if (i >= 0 && !xml.startsWith('<si>', i)) return null;
   }
   return out;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+// Anything but printable ASCII and whitespace (UTF-8 decoding reads the rare control character the same).
+const NEEDS_UTF8 = /[^\t\n\r\x20-\x7e]/;
 
 function regexSharedStrings(xml: string): string[] {
   const out: string[] = [];
