@@ -30,6 +30,10 @@ describe('packed values (data sheet format 2)', () => {
     expect(unpackMonth([`${count.ref}=3;${amount.ref}=1.846`], national)).toEqual({ ok: true, values: new Map([[count.ref, 3], [amount.ref, 1.85]]) });
     expect(unpackMonth([`${count.ref}=3;no.such=1`], national)).toEqual({ ok: false, why: 'no.such 不是本表的单元格' });
     expect(unpackMonth([`${count.ref}=2.5`], national)).toEqual({ ok: false, why: `${count.label} 的值 2.5 不是整数` });
+    // Out of template order (a hand-made row) it is still read; a ref twice is still refused.
+    expect(unpackMonth([`${amount.ref}=1.5;${count.ref}=3`], national)).toEqual({ ok: true, values: new Map([[amount.ref, 1.5], [count.ref, 3]]) });
+    expect(unpackMonth([`${count.ref}=3;${count.ref}=3`], national)).toEqual({ ok: false, why: `${count.ref} 出现了两次` });
+    expect(unpackMonth([`${count.ref}=3;`], national).ok).toBe(false);
     // Without the cells only the grammar is checked.
     expect(unpackMonth([`${count.ref}=2.5;no.such=1`]).ok).toBe(true);
   });
