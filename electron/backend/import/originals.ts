@@ -69,8 +69,19 @@ parentPort.on('message', ({ jobs, flag, reply }) => {
 
 let worker: Worker | null | undefined;
 
+/** Whether this thread may sleep on a shared flag (an embedder can forbid it on its main thread). */
+function canWait(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function keeper(): Worker | null {
   if (worker !== undefined) return worker;
+  if (!canWait()) return (worker = null);
   try {
     worker = new Worker(WORKER_SOURCE, { eval: true });
     worker.unref();
