@@ -1,9 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../testing/tempBackend';
-import { APPLICATION_ID } from '../openDatabase';
+import { dataFileAtVersion } from '../../testing/oldDataFile';
 import { decodeMonth, type MonthRow } from '../monthValues';
 import { Store } from '../store';
 import { getHistory, getValue, getValues } from '../values';
@@ -15,19 +13,11 @@ afterEach(() => {
 });
 
 /** A data file as version 4 of the program left it: its migrations only, plus a unit with values and history. */
-function version4File(extra: (db: Database.Database) => void = () => {}): string {
-  const d = tempDir();
-  dirs.push(d);
-  const file = path.join(d, 'ledger.sqlite');
-  const db = new Database(file);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  for (const m of MIGRATIONS.filter((x) => x.version <= 4)) {
-    db.exec(m.sql);
-    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2021-01-01');
-  }
-  db.pragma('user_version = 4');
-  db.exec(`
+function version4File(extra = ''): string {
+  return dataFileAtVersion(4, `${V4_SEED}\n${extra}`, dirs);
+}
+
+const V4_SEED = `
     INSERT INTO units (id, code, name, kind, created_at, updated_at) VALUES (1, 'D01', '财政局', '部门', 'x', 'x'), (2, 'D02', '教育局', '部门', 'x', 'x');
     INSERT INTO templates VALUES ('suining-2017', 1, '遂宁', 'x'), ('national-2021', 1, '国家', 'x');
     INSERT INTO cell_values VALUES
@@ -43,11 +33,7 @@ function version4File(extra: (db: Database.Database) => void = () => {}): string
       (11, 1, 'national-2021', 2017, 1, 't3.new', 'natural', NULL, 5, '2017-02-01', '张三', 'import'),
       (12, 1, 'suining-2017', 2017, 1, 'pub.total', '', 10, 12, '2017-02-01', '李四', 'paste'),
       (13, 1, 'suining-2017', 2017, 1, 'pub.key', '', 2.5, NULL, '2017-02-01', '李四', 'entry');
-  `);
-  extra(db);
-  db.close();
-  return file;
-}
+  `;
 
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
@@ -103,7 +89,7 @@ describe('migration 005: packed values', () => {
   });
 
   it('migrates an empty version 4 file', async () => {
-    const file = version4File((db) => db.exec('DELETE FROM cell_values; DELETE FROM value_history'));
+    const file = version4File('DELETE FROM cell_values; DELETE FROM value_history;');
     const store = await Store.open(file);
     expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM month_values').get()).toEqual({ n: 0 });
@@ -111,7 +97,7 @@ describe('migration 005: packed values', () => {
   });
 
   it('refuses to pack an indicator code that would not split back, leaving the file at version 4', async () => {
-    const file = version4File((db) => db.exec("INSERT INTO cell_values VALUES (1, 'suining-2017', 2017, 3, 'odd:code', 'x', 1, 'x')"));
+    const file = version4File("INSERT INTO cell_values VALUES (1, 'suining-2017', 2017, 3, 'odd:code', 'x', 1, 'x');");
     await expect(Store.open(file)).rejects.toThrow(/indicator code contains ':'/);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(4);

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../testing/tempBackend';
+import { dataFileAtVersion } from '../../testing/oldDataFile';
 import { decodeMonth, layoutOf, type MonthRow } from '../monthValues';
-import { APPLICATION_ID } from '../openDatabase';
 import { Store } from '../store';
 import { applyChanges, getHistory, getValues } from '../values';
-import { LATEST_VERSION, MIGRATIONS } from '.';
+import { LATEST_VERSION } from '.';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -16,26 +14,15 @@ afterEach(() => {
 
 /** A data file as version 5 left it: JSON month rows and a change set. */
 function version5File(rows: string): string {
-  const d = tempDir();
-  dirs.push(d);
-  const file = path.join(d, 'ledger.sqlite');
-  const db = new Database(file);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  for (const m of MIGRATIONS.filter((x) => x.version <= 5)) {
-    db.exec(m.sql);
-    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2021-01-01');
-  }
-  db.pragma('user_version = 5');
-  db.exec(`
-    INSERT INTO units (id, code, name, kind, created_at, updated_at) VALUES (1, 'D01', '财政局', '部门', 'x', 'x'), (2, 'D02', '教育局', '部门', 'x', 'x');
-    INSERT INTO templates VALUES ('suining-2017', 1, '遂宁', 'x'), ('national-2021', 1, '国家', 'x');
-    ${rows}
-    INSERT INTO value_changes (unit_id, template_id, year, month, changed_at, operator, source, changes)
-      VALUES (1, 'suining-2017', 2017, 1, '2017-02-01', '张三', 'entry', '[["pub.total",10,12]]');
-  `);
-  db.close();
-  return file;
+  return dataFileAtVersion(
+    5,
+    `INSERT INTO units (id, code, name, kind, created_at, updated_at) VALUES (1, 'D01', '财政局', '部门', 'x', 'x'), (2, 'D02', '教育局', '部门', 'x', 'x');
+     INSERT INTO templates VALUES ('suining-2017', 1, '遂宁', 'x'), ('national-2021', 1, '国家', 'x');
+     ${rows}
+     INSERT INTO value_changes (unit_id, template_id, year, month, changed_at, operator, source, changes)
+       VALUES (1, 'suining-2017', 2017, 1, '2017-02-01', '张三', 'entry', '[["pub.total",10,12]]');`,
+    dirs,
+  );
 }
 
 const V5_ROWS = `
