@@ -54,6 +54,9 @@ describe('merged export (汇总表)', () => {
     const statuses: string[] = [];
     status.eachRow((r, n) => n > 2 && statuses.push(`${String(r.getCell(2).value)}:${String(r.getCell(3).value)}`));
     expect(statuses.sort()).toEqual(['C01-D1:已报', 'C01:逾期', 'D01:已报'].sort());
+    // Ruled like a printed table: every cell bordered, statuses centred.
+    expect(status.getCell('A3').border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' } });
+    expect(status.getCell('C3')).toMatchObject({ alignment: { horizontal: 'center' }, font: { size: 10 }, border: { left: { style: 'thin' } } });
     // It has only totals: importing it one level up would count the units twice, so it is refused.
     expect(() => readWorkbook(new Uint8Array(bytes), { templates: (id) => templates.get(id) })).toThrow(/汇总表.*不能导入.*汇总报送表/);
     const { batchId } = await b.invoke('import.begin', {});

@@ -149,19 +149,20 @@ function writeStatusSheet(wb: ExcelJS.Workbook, matrix: ReturnType<typeof submis
   ws.getCell('A1').value = `报送情况（统计日 ${matrix.today}）`;
   ws.getCell('A1').font = font(14, true);
   headerCells(ws.getRow(2), ['单位', '代码', ...months.map((m) => `${m}月`)]);
+  // Shared style objects, as on the detail sheet: a city's status sheet has thousands of cells.
+  const text: Partial<ExcelJS.Style> = { font: font(10), border: allBorders };
+  const status: Partial<ExcelJS.Style> = { font: font(10), border: allBorders, alignment: center };
   matrix.rows.forEach((u, i) => {
     const row = ws.getRow(3 + i);
     row.getCell(1).value = `${'\u3000'.repeat(Math.max(0, u.depth - 1))}${u.name}`;
     row.getCell(2).value = u.code;
+    row.getCell(1).style = text;
+    row.getCell(2).style = text;
     months.forEach((m, j) => {
       const cell = u.cells.find((c) => c.month === m);
       row.getCell(3 + j).value = cell ? STATUS_LABEL[cell.status] : '';
-      row.getCell(3 + j).alignment = center;
+      row.getCell(3 + j).style = status;
     });
-    for (let c = 1; c <= months.length + 2; c++) {
-      row.getCell(c).border = allBorders;
-      row.getCell(c).font = font(10);
-    }
   });
   ws.getColumn(1).width = 30;
   ws.getColumn(2).width = 14;
