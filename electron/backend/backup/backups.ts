@@ -16,7 +16,7 @@ export interface BackupInfo {
   bytes: number;
 }
 
-const NAME = /^ledger-(\d{8}-\d{6}-\d{3})-([a-z-]+)\.sqlite$/;
+const NAME = /^ledger-(\d{8}-\d{6}-\d{3})-([a-z0-9-]+)\.sqlite$/;
 
 function stamp(d: Date): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -41,7 +41,7 @@ export function listBackups(dir: string): BackupInfo[] {
 
 export async function createBackup(db: Database.Database, dir: string, reason: string): Promise<BackupInfo> {
   fs.mkdirSync(dir, { recursive: true });
-  const safeReason = reason.replace(/[^a-z-]/g, '-') || 'manual';
+  const safeReason = reason.replace(/[^a-z0-9-]/g, '-') || 'manual';
   let name = `ledger-${stamp(new Date())}-${safeReason}.sqlite`;
   for (let i = 0; fs.existsSync(path.join(dir, name)); i++) {
     name = `ledger-${stamp(new Date(Date.now() + i + 1))}-${safeReason}.sqlite`;

@@ -115,4 +115,12 @@ describe('store', () => {
     expect(s.backups().map((b) => b.reason)).toContain('start');
     s.close();
   });
+
+  it('names a backup by its reason, digits included, and only safe characters', async () => {
+    const store = await Store.open(freshFile());
+    expect((await store.backup('before-migrate-v5')).reason).toBe('before-migrate-v5');
+    expect((await store.backup('../x y')).reason).toBe('---x-y');
+    expect(store.backups().map((b) => b.reason).sort()).toEqual(['---x-y', 'before-migrate-v5']);
+    store.close();
+  });
 });
