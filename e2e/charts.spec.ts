@@ -119,4 +119,9 @@ test('a file not yet set up can start with the demo data as its own office', asy
   await bar.locator('.recharts-bar-rectangle').first().hover();
   await expect(bar.locator('.chart-tooltip')).toContainText('工作动态信息');
   await expect(bar.locator('.chart-tooltip')).toContainText('42,373 条，占 55.11%');
+
+  // The ledger opens on the demo's year, not on an empty current one.
+  await page.getByRole('link', { name: '台账录入' }).click();
+  await expect(page.getByLabel('年度')).toHaveValue('2017');
+  await expect(page.getByTestId('cell-pub.total-year')).toHaveText('76891');
 });

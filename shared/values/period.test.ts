@@ -3,6 +3,7 @@ import {
   formatPeriodKey,
   formatPeriodLabel,
   isWholeYear,
+  ledgerYear,
   monthPeriod,
   parsePeriodKey,
   periodMonths,
@@ -66,5 +67,19 @@ describe('period labels and months', () => {
     expect(periodMonths(monthPeriod(2017, 5))).toEqual([5]);
     expect(periodMonths({ year: 2017, fromMonth: 4, toMonth: 6 })).toEqual([4, 5, 6]);
     expect(isWholeYear(monthPeriod(2017, 1))).toBe(false);
+  });
+});
+
+describe('the year the ledger opens on', () => {
+  it('is the year of the month just ended, a year back in January', () => {
+    expect(ledgerYear({ year: 2026, month: 11 }, [])).toBe(2026);
+    expect(ledgerYear({ year: 2027, month: 1 }, [2026])).toBe(2026);
+    expect(ledgerYear({ year: 2026, month: 2 }, [2025])).toBe(2026);
+    expect(ledgerYear({ year: 2026, month: 5 }, [2026, 2025])).toBe(2026);
+  });
+
+  it('is the latest year with figures when they stop well before it (the demo)', () => {
+    expect(ledgerYear({ year: 2026, month: 11 }, [2017])).toBe(2017);
+    expect(ledgerYear({ year: 2026, month: 11 }, [2016, 2017])).toBe(2017);
   });
 });

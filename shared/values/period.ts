@@ -33,6 +33,17 @@ export function periodMonths(p: Period): number[] {
 
 const pad = (m: number) => String(m).padStart(2, '0');
 
+/**
+ * The year the ledger opens on. At month end a clerk enters the month just
+ * ended, so in January that is last year. A file whose figures stop well
+ * before that (the 2017 demo) opens on its latest year instead of an empty one.
+ */
+export function ledgerYear(today: { year: number; month: number }, dataYears: readonly number[]): number {
+  const reporting = today.month === 1 ? today.year - 1 : today.year;
+  const latest = dataYears.length ? Math.max(...dataYears) : null;
+  return latest === null || latest >= reporting - 1 ? reporting : latest;
+}
+
 /** "2017", "2017-03" or "2017-01..2017-06": the CLI and file-name form. */
 export function formatPeriodKey(p: Period): string {
   if (isWholeYear(p)) return String(p.year);

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TemplateSummary } from '../../../../shared/api/methods/core';
 import { findCell } from '../../../../shared/template/cells';
+import { ledgerYear } from '../../../../shared/values/period';
 import type { Template } from '../../../../shared/template/schema';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
@@ -30,9 +31,14 @@ export function LedgerPage() {
   const templateId = status.settings.defaultTemplateId;
   const [template, setTemplate] = useState<Template | null>(null);
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  const [initialYear, setInitialYear] = useState<number | null>(null);
 
   useEffect(() => {
     void api.request('templates.get', { templateId }).then(setTemplate);
+    void api.call('charts.years', { templateId }).then((r) => {
+      const now = new Date();
+      setInitialYear(ledgerYear({ year: now.getFullYear(), month: now.getMonth() + 1 }, r.ok ? r.data : []));
+    });
   }, [templateId]);
   useEffect(() => {
     void api.request('templates.list', {}).then(setTemplates);
@@ -46,12 +52,22 @@ export function LedgerPage() {
     [refresh],
   );
 
-  if (!template) return <p>{t('app.loading')}</p>;
-  return <LedgerWorkspace key={template.id} template={template} templates={templates} onTemplate={(id) => void pickTemplate(id)} />;
+  if (!template || initialYear === null) return <p>{t('app.loading')}</p>;
+  return <LedgerWorkspace key={`${template.id}:${initialYear}`} template={template} templates={templates} initialYear={initialYear} onTemplate={(id) => void pickTemplate(id)} />;
 }
 
-function LedgerWorkspace({ template, templates, onTemplate }: { template: Template; templates: TemplateSummary[]; onTemplate(id: string): void }) {
-  const [year, setYear] = useState(new Date().getFullYear());
+function LedgerWorkspace({
+  template,
+  templates,
+  initialYear,
+  onTemplate,
+}: {
+  template: Template;
+  templates: TemplateSummary[];
+  initialYear: number;
+  onTemplate(id: string): void;
+}) {
+  const [year, setYear] = useState(initialYear);
   const [section, setSection] = useState(() => (template.sections.some((s) => s.kind === 'list') ? ALL_LISTS : template.sections[0].code));
   const [period, setPeriod] = useState<Period>(1);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
