@@ -4,6 +4,7 @@ import {
   formatPeriodLabel,
   isWholeYear,
   ledgerYear,
+  reportingYear,
   monthPeriod,
   parsePeriodKey,
   periodMonths,
@@ -72,6 +73,8 @@ describe('period labels and months', () => {
 
 describe('the year the ledger opens on', () => {
   it('is the year of the month just ended, a year back in January', () => {
+    expect(reportingYear({ year: 2027, month: 1 })).toBe(2026);
+    expect(reportingYear({ year: 2027, month: 2 })).toBe(2027);
     expect(ledgerYear({ year: 2026, month: 11 }, [])).toBe(2026);
     expect(ledgerYear({ year: 2027, month: 1 }, [2026])).toBe(2026);
     expect(ledgerYear({ year: 2026, month: 2 }, [2025])).toBe(2026);

@@ -33,13 +33,18 @@ export function periodMonths(p: Period): number[] {
 
 const pad = (m: number) => String(m).padStart(2, '0');
 
+/** The year of the month just ended, whose figures are entered and collected now: last year in January. */
+export function reportingYear(today: { year: number; month: number }): number {
+  return today.month === 1 ? today.year - 1 : today.year;
+}
+
 /**
- * The year the ledger opens on. At month end a clerk enters the month just
- * ended, so in January that is last year. A file whose figures stop well
- * before that (the 2017 demo) opens on its latest year instead of an empty one.
+ * The year the ledger opens on: the reporting year, or, for a file whose
+ * figures stop well before it (the 2017 demo), its latest year instead of
+ * an empty one.
  */
 export function ledgerYear(today: { year: number; month: number }, dataYears: readonly number[]): number {
-  const reporting = today.month === 1 ? today.year - 1 : today.year;
+  const reporting = reportingYear(today);
   const latest = dataYears.length ? Math.max(...dataYears) : null;
   return latest === null || latest >= reporting - 1 ? reporting : latest;
 }

@@ -4,6 +4,7 @@ import type { TemplateSummary } from '../../../../shared/api/methods/core';
 import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
 import type { Reminders, SubmissionMatrix } from '../../../../shared/api/methods/office';
 import type { Template } from '../../../../shared/template/schema';
+import { reportingYear } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t, type MessageKey } from '../../i18n/catalog';
@@ -27,7 +28,8 @@ export function OfficePage() {
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
   const [template, setTemplate] = useState<Template | null>(null);
-  const [year, setYear] = useState(new Date().getFullYear());
+  // The month just ended is the one being collected: in January, last year's December.
+  const [year, setYear] = useState(() => reportingYear({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
   const [units, setUnits] = useState<DirectoryUnit[]>([]);
   const [rootCode, setRootCode] = useState(status.unit?.code ?? '');
   const [matrix, setMatrix] = useState<SubmissionMatrix | null>(null);
