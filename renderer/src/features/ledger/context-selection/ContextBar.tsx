@@ -25,10 +25,8 @@ export function ContextBar({ template, templates, onTemplate, year, section, per
   return (
     <div className="toolbar">
       <h1>{t('ledger.title')}</h1>
-      <span className="muted" data-testid="template-name">
-        {t('ledger.templateInUse', { name: template.name })}
-      </span>
-      {templates.length > 1 && (
+      {/* The template's name once: as text, or as the choice when there is one to make. */}
+      {templates.length > 1 ? (
         <label>
           {t('common.template')}
           <select value={template.id} aria-label={t('common.template')} onChange={(e) => onTemplate(e.target.value)}>
@@ -39,6 +37,10 @@ export function ContextBar({ template, templates, onTemplate, year, section, per
             ))}
           </select>
         </label>
+      ) : (
+        <span className="muted" data-testid="template-name">
+          {t('ledger.templateInUse', { name: template.name })}
+        </span>
       )}
       <label>
         {t('ledger.pickYear')}
