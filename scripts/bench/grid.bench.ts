@@ -74,8 +74,11 @@ async function openYear(year: string) {
   await page.goto(server.openUrl);
   await page.getByRole('link', { name: '台账录入' }).click();
   await page.getByTestId('ledger-grid').waitFor();
-  await page.evaluate(() => performance.clearMeasures('ledger-grid-render'));
-  await page.getByLabel('年度').fill(year);
+  // The ledger may open on this year already (the latest with figures): then its first render is the one measured.
+  if ((await page.getByLabel('年度').inputValue()) !== year) {
+    await page.evaluate(() => performance.clearMeasures('ledger-grid-render'));
+    await page.getByLabel('年度').fill(year);
+  }
   await page.getByTestId(year === '2017' ? 'cell-pub.total-year' : 'ledger-grid').waitFor();
   await rendered(page);
 }
