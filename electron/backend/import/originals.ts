@@ -85,7 +85,7 @@ function keeper(): Worker | null {
   try {
     worker = new Worker(WORKER_SOURCE, { eval: true });
     worker.unref();
-    // A worker that dies takes its pending writes with it: callers time out and roll back; the next batch writes in its own thread.
+    // A worker that dies takes its pending writes with it (that call times out and rolls back); later calls write in the calling thread.
     worker.on('error', () => (worker = null));
     worker.on('exit', () => (worker = null));
   } catch {
