@@ -22,7 +22,7 @@ export function UnitImport({ onApplied }: Props) {
     setFile(null);
     if (!f) return;
     setBusy('reading');
-    const picked = { fileName: f.name, base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) };
+    const picked = { fileName: f.name, base64: await bytesToBase64(new Uint8Array(await f.arrayBuffer())) };
     const r = await api.call('units.importPreview', picked);
     setBusy(null);
     if (!r.ok) return setError(r.error.message);

@@ -41,12 +41,16 @@ export function ImportPage() {
     if (!begun.ok) return setError(begun.error.message);
     setBatchId(begun.data.batchId);
     setPhase({ kind: 'reading', done: 0, total: files.length });
+    // The next chunk is encoded while the backend reads the one before: the two sides work at once, in file order.
+    const encode = (from: number) => Promise.all(files.slice(from, from + ADD_CHUNK).map(async (f) => ({ name: f.name, base64: await bytesToBase64(f.bytes) })));
+    let next = encode(0);
     for (let i = 0; i < files.length; i += ADD_CHUNK) {
       if (cancelled.current) {
         setMessage(t('import.cancelled', { done: i }));
         break;
       }
-      const chunk = files.slice(i, i + ADD_CHUNK).map((f) => ({ name: f.name, base64: bytesToBase64(f.bytes) }));
+      const chunk = await next;
+      if (i + ADD_CHUNK < files.length) next = encode(i + ADD_CHUNK);
       const r = await api.call('import.add', { batchId: begun.data.batchId, files: chunk });
       if (!r.ok) return setError(r.error.message);
       setPhase({ kind: 'reading', done: Math.min(files.length, i + ADD_CHUNK), total: files.length });
