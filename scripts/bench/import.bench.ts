@@ -11,49 +11,20 @@
  * Goal: dry run + import + merge of the 500 in ≤ 2 s on a 2-core machine
  * (the 汇总表 exports are printed beside it, not part of the goal).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { yearPeriod } from '../../shared/values/period';
-import type { WorkbookUnit } from '../../shared/workbook/format';
 import { operatorName } from '../../electron/backend/context';
 import { mergedExport } from '../../electron/backend/import/mergedExport';
 import { levelTotals } from '../../electron/backend/office/totals';
 import { ImportBatch } from '../../electron/backend/import/session';
-import { defaultResourcesDir } from '../../electron/backend/paths';
 import { countFigures } from '../../electron/backend/store/monthValues';
-import { loadTemplates } from '../../electron/backend/templates/registry';
-import { workbookBytes } from '../../electron/backend/testing/importFixtures';
-import { fillEveryCell } from '../../electron/backend/testing/seedValues';
 import { tempBackend } from '../../electron/backend/testing/tempBackend';
-
-const N = 500;
-const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));
-const dir = path.join(os.tmpdir(), 'ledger-import-bench-v4');
-const units: WorkbookUnit[] = Array.from({ length: N }, (_, i) => ({ code: `B${String(i).padStart(3, '0')}`, name: `测试部门${i}`, kind: '部门', parentCode: 'TEST-01' }));
-const templateOf = (i: number) => templates.get(i % 2 === 0 ? 'national-2021' : 'suining-2017')!;
-const fileOf = (i: number) => path.join(dir, `${units[i].code}.xlsx`);
-
-const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+import { ensureBenchWorkbooks, N, seconds as s, templates, units } from './benchWorkbooks';
 
 // 1. Generate once (excluded from the import figures).
-fs.mkdirSync(dir, { recursive: true });
-let t0 = performance.now();
-let generated = 0;
-for (let i = 0; i < N; i++) {
-  if (fs.existsSync(fileOf(i))) continue;
-  const template = templateOf(i);
-  const bytes = await workbookBytes({ template, unit: units[i], values: fillEveryCell(template, units[i].code, MONTHS, i), period: yearPeriod(2017) });
-  fs.writeFileSync(`${fileOf(i)}.tmp`, bytes);
-  fs.renameSync(`${fileOf(i)}.tmp`, fileOf(i));
-  generated++;
-}
-const files = units.map((_, i) => ({ name: path.basename(fileOf(i)), bytes: fs.readFileSync(fileOf(i)) }));
-const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1048576;
-console.log(`生成：${generated ? `${generated} 个工作簿用时 ${s(performance.now() - t0)}` : '复用已生成的工作簿'}（${dir}，共 ${N} 个，${mb.toFixed(1)} MB；国家格式与遂宁台账各半，每个 12 个月）`);
+const { files, line } = await ensureBenchWorkbooks();
+console.log(line);
 
 // 2. Dry run, import, merge.
 const b = await tempBackend({ role: 'aggregator' });
@@ -64,7 +35,7 @@ db.transaction(() => {
   for (const u of units) ins.run(u.code, u.name, parent);
 })();
 
-t0 = performance.now();
+let t0 = performance.now();
 const batch = new ImportBatch({ templates: (id) => b.ctx.templates.get(id) });
 for (const f of files) batch.add(f.name, f.bytes);
 const tRead = performance.now() - t0;
