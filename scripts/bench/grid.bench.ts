@@ -4,35 +4,16 @@
  * and each national table. The grid records a performance measure from the
  * start of a layout's render to its DOM commit; this reads them back.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { newDataDir, startLedgerServer } from '../../e2e/server';
-import { TOKEN_HEADER } from '../../shared/security';
+import type { Page } from 'playwright-core';
 import nationalJson from '../../resources/templates/national-2021.json';
 import suiningJson from '../../resources/templates/suining-2017.json';
 import { parseTemplate } from '../../shared/template/validate';
 import { templateCells } from '../../shared/template/cells';
+import { launchChromium, startBenchServer } from './browserMode';
 
 const RUNS = 15;
-const root = path.resolve(import.meta.dirname, '..', '..');
-if (!fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) {
-  spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
-}
-
-const dir = newDataDir();
-const server = await startLedgerServer(dir);
-const token = /#token=([^&]+)/.exec(server.openUrl)![1];
-async function call(method: string, input: unknown) {
-  const res = await fetch(`${server.url}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-}
+const server = await startBenchServer();
+const call = server.call;
 
 await call('setup.init', { unitCode: 'BENCH', unitName: '基准测试单位', role: 'filer', operator: '测试' });
 for (const [json, year] of [
@@ -46,10 +27,7 @@ for (const [json, year] of [
   for (let i = 0; i < cells.length; i += 5000) await call('values.setMany', { templateId: template.id, year, cells: cells.slice(i, i + 5000) });
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.LEDGER_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
 page.on('pageerror', (e) => console.error('页面错误：', e.message));
 
@@ -126,7 +104,6 @@ const savedCells = await page.locator('[data-entry="saved"]').count();
 
 await browser.close();
 await server.stop();
-fs.rmSync(dir, { recursive: true, force: true });
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

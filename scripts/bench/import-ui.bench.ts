@@ -5,38 +5,18 @@
  * with the progress bar. Measures from choosing the files to the dry run on
  * screen, and from the click to 导入完成.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium } from 'playwright-core';
-import { newDataDir, startLedgerServer } from '../../e2e/server';
-import { TOKEN_HEADER } from '../../shared/security';
 import { ensureBenchWorkbooks, fileOf, N, seconds, units } from './benchWorkbooks';
+import { launchChromium, startBenchServer } from './browserMode';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-if (!fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+const server = await startBenchServer();
+const call = server.call;
 console.log((await ensureBenchWorkbooks()).line);
 
-const dir = newDataDir();
-const server = await startLedgerServer(dir);
-const token = /#token=([^&]+)/.exec(server.openUrl)![1];
-async function call(method: string, input: unknown) {
-  const res = await fetch(`${server.url}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-}
 await call('setup.init', { unitCode: 'TEST-01', unitName: '测试市', role: 'aggregator', operator: '测试' });
 for (const u of units) await call('units.create', { code: u.code, name: u.name, kind: '部门', parentCode: 'TEST-01' });
 
-const browser = await chromium.launch({
-  executablePath: process.env.LEDGER_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
 page.on('pageerror', (e) => console.error('页面错误：', e.message));
 await page.goto(server.openUrl);
@@ -55,7 +35,6 @@ const tApply = performance.now() - t;
 const text = await done.innerText();
 await browser.close();
 await server.stop();
-fs.rmSync(dir, { recursive: true, force: true });
 
 if (!text.includes(`新增 ${N}`)) throw new Error(`not every file was applied: ${text}`);
 console.log(`界面导入（浏览器模式，Chromium）：选择文件 → 显示预演 ${seconds(tDry)}，确认导入 → 完成 ${seconds(tApply)}；合计 ${seconds(tDry + tApply)}，${(N / ((tDry + tApply) / 1000)).toFixed(0)} 个/秒`);

@@ -35,7 +35,7 @@ db.transaction(() => {
   for (const u of units) ins.run(u.code, u.name, parent);
 })();
 
-let t0 = performance.now();
+const t0 = performance.now();
 const batch = new ImportBatch({ templates: (id) => b.ctx.templates.get(id) });
 for (const f of files) batch.add(f.name, f.bytes);
 const tRead = performance.now() - t0;
