@@ -252,8 +252,9 @@ export function planFile(
       const before = state?.values ?? storedMonth(db, stored, unitId, r.template.id, p, m);
       const after = monthValues;
       // A month new to the store (most of a month-end batch) changes every figure it carries.
-      let changed = before.size === 0 ? after.size : 0;
-      if (before.size > 0) {
+      let changed = 0;
+      if (before.size === 0) changed = after.size;
+      else {
         for (const [ref, value] of after) if (before.get(ref) !== value) changed++;
         for (const ref of before.keys()) if (!after.has(ref)) changed++;
       }

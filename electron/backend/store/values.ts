@@ -189,9 +189,7 @@ export function applyChanges(db: Database.Database, changes: ValueChange[], auth
       const old = work.values.get(ref) ?? null;
       if (old === c.value) continue;
       if (c.value === null) work.values.delete(ref);
-      else {
-        work.values.set(ref, c.value);
-      }
+      else work.values.set(ref, c.value);
       if (!work.before.has(ref)) work.before.set(ref, old);
       applied.push({
         unitId: c.unitId,
