@@ -34,6 +34,11 @@ describe('packed values (data sheet format 2)', () => {
     expect(unpackMonth([`${amount.ref}=1.5;${count.ref}=3`], national)).toEqual({ ok: true, values: new Map([[amount.ref, 1.5], [count.ref, 3]]) });
     expect(unpackMonth([`${count.ref}=3;${count.ref}=3`], national)).toEqual({ ok: false, why: `${count.ref} 出现了两次` });
     expect(unpackMonth([`${count.ref}=3;`], national).ok).toBe(false);
+    // Values read from their digits equal what Number() makes of them, long ones included.
+    for (const text of ['0', '7', '12.50', '0.1', '1234567.89', '9007199254740993', '0.00000000000000000000000123', '3.14159265358979323846']) {
+      const r = unpackMonth([`a=${text}`]);
+      expect(r.ok && r.values.get('a'), text).toBe(Number(text));
+    }
     // Without the cells only the grammar is checked.
     expect(unpackMonth([`${count.ref}=2.5;no.such=1`]).ok).toBe(true);
   });

@@ -77,8 +77,8 @@ export type UnpackResult = { ok: true; values: Map<string, number> } | { ok: fal
 /**
  * A plain non-negative decimal as the writer formats it: digits, optionally
  * one "." and digits. Read from its digits without a substring: n / 10^k is
- * the double nearest the decimal, as Number() gives, while n stays exact
- * (below 2^53); longer ones go through Number().
+ * the double nearest the decimal, as Number() gives, while n and 10^k are
+ * exact (n below 2^53, k at most 22); longer ones go through Number().
  */
 function plainNumber(s: string, from: number, to: number): number {
   let dot = -1;
@@ -90,8 +90,10 @@ function plainNumber(s: string, from: number, to: number): number {
     else n = n * 10 + (c - 48);
   }
   if (to <= from) return NaN;
-  if (n > Number.MAX_SAFE_INTEGER) return Number(s.slice(from, to));
-  return dot < 0 ? n : n / 10 ** (to - dot - 1);
+  const decimals = dot < 0 ? 0 : to - dot - 1;
+  // 10^k is exact up to 10^22.
+  if (n > Number.MAX_SAFE_INTEGER || decimals > 22) return Number(s.slice(from, to));
+  return decimals === 0 ? n : n / 10 ** decimals;
 }
 
 /** The template's cells in order, each with the "ref=" its packed pair starts with. */
