@@ -23,8 +23,8 @@ export interface Layout {
   refs: string[];
   /** ref → its place. */
   index: Map<string, number>;
-  /** Refs in (indicator, col) order, the order getValues returns (a grown layout is not). */
-  sorted: boolean;
+  /** Places in (indicator, col) order, the order getValues returns (a grown layout's refs are not). */
+  order: number[];
 }
 
 const SELECT_ROW = 'SELECT unit_id, month, layout, data, updated_at FROM month_values';
@@ -43,12 +43,14 @@ function cacheOf(db: Database.Database): LayoutCache {
   return c;
 }
 
-/** (indicator, col) order: ':' becomes '\u0000', which sorts below every code character. */
-const sortKey = (ref: string) => ref.replace(':', '\u0000');
+/** Indexes of refs in (indicator, col) order: ':' becomes '\u0000', which sorts below every code character. */
+function refOrder(refs: string[]): number[] {
+  const keys = refs.map((ref) => ref.replace(':', '\u0000'));
+  return keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+}
 
 function makeLayout(id: string, templateId: string, refs: string[]): Layout {
-  const keys = refs.map(sortKey);
-  return { id, templateId, refs, index: new Map(refs.map((r, i) => [r, i])), sorted: keys.every((k, i) => i === 0 || keys[i - 1] < k) };
+  return { id, templateId, refs, index: new Map(refs.map((r, i) => [r, i])), order: refOrder(refs) };
 }
 
 /** The layout a row names (rows can only name stored layouts: a foreign key). */
@@ -81,16 +83,11 @@ export function forEachFigure(db: Database.Database, row: MonthRow, fn: (ref: st
 
 /** A row's figures (ref → value), in (indicator, col) order. */
 export function decodeMonth(db: Database.Database, row: MonthRow): Map<string, number> {
+  const { refs, order } = layoutOf(db, row.layout);
+  const byPlace: number[] = [];
+  forEachFigure(db, row, (_ref, v, i) => (byPlace[i] = v));
   const out = new Map<string, number>();
-  const layout = layoutOf(db, row.layout);
-  if (layout.sorted) {
-    forEachFigure(db, row, (ref, v) => out.set(ref, v));
-    return out;
-  }
-  const pairs: [string, number][] = [];
-  forEachFigure(db, row, (ref, v) => pairs.push([ref, v]));
-  const keyed = pairs.map((p) => [sortKey(p[0]), p] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  for (const [, [ref, v]] of keyed) out.set(ref, v);
+  for (const i of order) if (byPlace[i] !== undefined) out.set(refs[i], byPlace[i]);
   return out;
 }
 
@@ -108,7 +105,7 @@ function currentLayout(db: Database.Database, templateId: string): Layout | unde
 
 /** The current layout's refs, then the new ones in (indicator, col) order; named by its content. */
 function grownLayout(templateId: string, base: Layout | undefined, extra: string[]): Layout {
-  const refs = [...(base?.refs ?? []), ...extra.map((r) => [sortKey(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((p) => p[1])];
+  const refs = [...(base?.refs ?? []), ...refOrder(extra).map((i) => extra[i])];
   const id = createHash('sha256').update(`${templateId}\n${JSON.stringify(refs)}`).digest('hex').slice(0, 24);
   return makeLayout(id, templateId, refs);
 }
