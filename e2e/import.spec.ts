@@ -86,3 +86,22 @@ test('an aggregator imports workbooks: truthful dry run, apply, matrix and total
   await expect(page.locator('[data-section="pub"] tr[data-ref="pub.total"] td.num')).toHaveText('12');
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('a chosen file the browser cannot encode is reported by name, and nothing is read', async ({ page, ledger }) => {
+  // Both ways of encoding fail, as a file removed or locked while being read would.
+  await page.addInitScript(() => {
+    Object.defineProperty(Uint8Array.prototype, 'toBase64', { value: undefined, configurable: true });
+    FileReader.prototype.readAsDataURL = function () {
+      setTimeout(() => this.dispatchEvent(new ProgressEvent('error')), 0);
+    };
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-import-'));
+  const file = path.join(dir, '财政局.xlsx');
+  fs.writeFileSync(file, await workbookBytes({ template: suining, unit: { code: 'SN-CZJ', name: '市财政局', kind: '部门', parentCode: 'SN' } }));
+  await page.goto(ledger.server.openUrl);
+  await setUpUnit(page, { name: '遂宁市人民政府办公室', code: 'SN', role: 'aggregator' });
+  await page.getByRole('link', { name: '导入报表' }).click();
+  await page.getByTestId('import-files').setInputFiles([file]);
+  await expect(page.getByRole('alert')).toContainText('无法读取所选文件“财政局.xlsx”');
+  await expect(page.locator('tr[data-file]')).toHaveCount(0);
+});

@@ -22,7 +22,13 @@ export function UnitImport({ onApplied }: Props) {
     setFile(null);
     if (!f) return;
     setBusy('reading');
-    const picked = { fileName: f.name, base64: await bytesToBase64(new Uint8Array(await f.arrayBuffer())) };
+    let picked: { fileName: string; base64: string };
+    try {
+      picked = { fileName: f.name, base64: await bytesToBase64(new Uint8Array(await f.arrayBuffer())) };
+    } catch (e) {
+      setBusy(null);
+      return setError(t('common.fileReadFailed', { name: f.name, message: e instanceof Error ? e.message : String(e) }));
+    }
     const r = await api.call('units.importPreview', picked);
     setBusy(null);
     if (!r.ok) return setError(r.error.message);

@@ -42,14 +42,33 @@ export function ImportPage() {
     setBatchId(begun.data.batchId);
     setPhase({ kind: 'reading', done: 0, total: files.length });
     // The next chunk is encoded while the backend reads the one before: the two sides work at once, in file order.
-    const encode = (from: number) => Promise.all(files.slice(from, from + ADD_CHUNK).map(async (f) => ({ name: f.name, base64: await bytesToBase64(f.bytes) })));
+    // A chunk that cannot be read fails when awaited (and is no unhandled rejection if the loop stops first).
+    const encode = (from: number) => {
+      const chunk = Promise.all(
+        files.slice(from, from + ADD_CHUNK).map((f) =>
+          bytesToBase64(f.bytes).then(
+            (base64) => ({ name: f.name, base64 }),
+            (e: unknown) => {
+              throw new Error(t('common.fileReadFailed', { name: f.name, message: e instanceof Error ? e.message : String(e) }));
+            },
+          ),
+        ),
+      );
+      chunk.catch(() => undefined);
+      return chunk;
+    };
     let next = encode(0);
     for (let i = 0; i < files.length; i += ADD_CHUNK) {
       if (cancelled.current) {
         setMessage(t('import.cancelled', { done: i }));
         break;
       }
-      const chunk = await next;
+      let chunk: { name: string; base64: string }[];
+      try {
+        chunk = await next;
+      } catch (e) {
+        return setError((e as Error).message);
+      }
       if (i + ADD_CHUNK < files.length) next = encode(i + ADD_CHUNK);
       const r = await api.call('import.add', { batchId: begun.data.batchId, files: chunk });
       if (!r.ok) return setError(r.error.message);
