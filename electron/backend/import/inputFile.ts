@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { INPUT_LIMITS } from '../../../shared/values/limits';
-import type { ImportProblem } from './problems';
+import type { ImportProblem } from '../workbook/problems';
 
 export type InputFile = { ok: true; bytes: Uint8Array } | { ok: false; size: number; problem: ImportProblem };
 

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { BatchSummary, FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import fs from 'node:fs';
 import { applyFile, type ApplyTarget, refuseAtApply } from './applyFile';
-import type { ImportProblem } from './problems';
+import type { ImportProblem } from '../workbook/problems';
 import { keepOriginals, originalPath } from './originals';
 import { batchConflicts, type BatchFile, type BatchOptions, planBatch, readBatchFile } from './batch';
 
