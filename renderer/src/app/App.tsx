@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppStatus } from '../../../shared/api/methods/core';
+import type { AppStatus } from '../../../shared/api/methods/app';
 import { api } from '../api/client';
 import { SetupPage } from '../features/setup/SetupPage';
 import { t } from '../i18n/catalog';

@@ -1,6 +1,6 @@
 /** Add or edit one unit: code, name, kind, parent and due day; deactivate or delete it. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
+import type { DirectoryUnit } from '../../../../shared/api/methods/units';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/domain';
 import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';

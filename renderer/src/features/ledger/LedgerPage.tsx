@@ -4,11 +4,12 @@
  * side, and the status/completion bar below.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { TemplateSummary } from '../../../../shared/api/methods/core';
+import type { TemplateSummary } from '../../../../shared/api/methods/templates';
 import { findCell } from '../../../../shared/template/cells';
 import { ledgerYear } from '../../../../shared/values/period';
 import type { Template } from '../../../../shared/template/schema';
 import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { BottomBar } from './bottom-bar/BottomBar';
@@ -29,20 +30,11 @@ import './ledger.css';
 export function LedgerPage() {
   const { status, refresh } = useAppStatus();
   const templateId = status.settings.defaultTemplateId;
-  const [template, setTemplate] = useState<Template | null>(null);
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
-  const [initialYear, setInitialYear] = useState<number | null>(null);
-
-  useEffect(() => {
-    void api.request('templates.get', { templateId }).then(setTemplate);
-    void api.call('charts.years', { templateId }).then((r) => {
-      const now = new Date();
-      setInitialYear(ledgerYear({ year: now.getFullYear(), month: now.getMonth() + 1 }, r.ok ? r.data : []));
-    });
-  }, [templateId]);
-  useEffect(() => {
-    void api.request('templates.list', {}).then(setTemplates);
-  }, []);
+  const template = useApiQuery('templates.get', { templateId });
+  const templates = useApiQuery('templates.list', {}).data ?? [];
+  const years = useApiQuery('charts.years', { templateId, scope: { subtree: true } });
+  const now = new Date();
+  const initialYear = years.loading ? null : ledgerYear({ year: now.getFullYear(), month: now.getMonth() + 1 }, years.data ?? []);
 
   const pickTemplate = useCallback(
     async (id: string) => {
@@ -52,8 +44,8 @@ export function LedgerPage() {
     [refresh],
   );
 
-  if (!template || initialYear === null) return <p>{t('app.loading')}</p>;
-  return <LedgerWorkspace key={`${template.id}:${initialYear}`} template={template} templates={templates} initialYear={initialYear} onTemplate={(id) => void pickTemplate(id)} />;
+  if (!template.data || template.loading || initialYear === null) return <p>{t('app.loading')}</p>;
+  return <LedgerWorkspace key={`${template.data.id}:${initialYear}`} template={template.data} templates={templates} initialYear={initialYear} onTemplate={(id) => void pickTemplate(id)} />;
 }
 
 function LedgerWorkspace({

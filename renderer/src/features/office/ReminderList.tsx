@@ -14,7 +14,7 @@ const months = (list: number[]) => list.map((m) => t('common.monthN', { n: m }))
 
 interface Props {
   reminders: Reminders;
-  query: { templateId: string; year: number; rootCode?: string };
+  query: { templateId: string; year: number; unitCode?: string };
 }
 
 export function ReminderList({ reminders: loaded, query }: Props) {

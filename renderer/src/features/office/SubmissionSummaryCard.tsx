@@ -1,8 +1,6 @@
 /** For the overview page: how many units have sent the month being collected, and who is still missing. */
-import { useEffect, useState } from 'react';
-import type { SubmissionSummary } from '../../../../shared/api/methods/office';
 import { formatDateLabel } from '../../../../shared/office/dueDate';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { STATUS_LOOK } from './submissionStatus';
@@ -10,13 +8,7 @@ import './office.css';
 
 export function SubmissionSummaryCard() {
   const { status } = useAppStatus();
-  const [summary, setSummary] = useState<SubmissionSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const templateId = status.settings.defaultTemplateId;
-
-  useEffect(() => {
-    void api.call('office.summary', { templateId }).then((r) => (r.ok ? setSummary(r.data) : setError(r.error.message)));
-  }, [templateId]);
+  const { data: summary, error } = useApiQuery('office.summary', { templateId: status.settings.defaultTemplateId });
 
   if (error) return <section className="card error">{error}</section>;
   if (!summary) return <section className="card">{t('app.loading')}</section>;

@@ -3,11 +3,11 @@
  * level) and a year — paragraphs and tables from one query, each copyable,
  * and the Word document to download.
  */
-import { useEffect, useState } from 'react';
-import type { TemplateSummary } from '../../../../shared/api/methods/core';
-import type { Unit } from '../../../../shared/domain';
-import { REPORT_SECTIONS, type ReportDraft } from '../../../../shared/report/model';
+import { useState } from 'react';
+import { REPORT_SECTIONS } from '../../../../shared/report/model';
+import { YearInput } from '../../components/YearInput';
 import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
@@ -17,45 +17,28 @@ import './report.css';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-type Load = { kind: 'loading' } | { kind: 'ready'; draft: ReportDraft } | { kind: 'refused'; message: string };
-
 export function ReportPage() {
   const { status } = useAppStatus();
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [unitCode, setUnitCode] = useState(status.unit?.code ?? '');
   const [level, setLevel] = useState(status.role === 'aggregator');
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [download, setDownload] = useState('');
 
-  useEffect(() => {
-    void api.request('units.list', {}).then(setUnits);
-    void api.request('templates.list', {}).then(setTemplates);
-  }, []);
-
-  useEffect(() => {
-    let current = true;
-    setLoad({ kind: 'loading' });
-    void api.call('report.draft', { templateId, year, unitCode: unitCode || undefined, level }).then((r) => {
-      if (!current) return;
-      setLoad(r.ok ? { kind: 'ready', draft: r.data } : { kind: 'refused', message: r.error.message });
-    });
-    return () => {
-      current = false;
-    };
-  }, [templateId, year, unitCode, level]);
+  const units = useApiQuery('units.list', {}).data ?? [];
+  const templates = useApiQuery('templates.list', {}).data ?? [];
+  const target = { templateId, year, scope: { unitCode: unitCode || undefined, subtree: level } };
+  const load = useApiQuery('report.draft', target);
 
   async function downloadDocx() {
     setDownload(t('report.downloading'));
-    const r = await api.call('report.docx', { templateId, year, unitCode: unitCode || undefined, level });
+    const r = await api.call('report.docx', target);
     if (!r.ok) return setDownload(r.error.message);
     const saved = await saveBytes(r.data.fileName, base64ToBytes(r.data.base64), DOCX_MIME);
     setDownload(saved.saved ? t('report.downloaded', { fileName: saved.path ?? r.data.fileName }) : '');
   }
 
-  const draft = load.kind === 'ready' ? load.draft : null;
+  const draft = load.loading || load.error ? null : load.data;
   const unplaced = draft ? draft.violations.filter((v) => !draft.tables.some((tb) => tb.violations.some((x) => x.checkId === v.checkId))) : [];
   const appendix = draft?.tables.filter((tb) => tb.section === 'appendix') ?? [];
 
@@ -87,20 +70,17 @@ export function ReportPage() {
           <input type="checkbox" checked={level} onChange={(e) => setLevel(e.target.checked)} />
           {t('report.level')}
         </label>
-        <label>
-          {t('report.year')}
-          <input type="number" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value))} aria-label={t('report.year')} />
-        </label>
+        <YearInput year={year} onChange={setYear} />
         <button className="primary" disabled={!draft} onClick={() => void downloadDocx()}>
           {t('report.download')}
         </button>
         {download && <span className="muted" role="status">{download}</span>}
       </div>
 
-      {load.kind === 'loading' && <p className="muted">{t('report.loading')}</p>}
-      {load.kind === 'refused' && (
+      {load.loading && !load.error && <p className="muted">{t('report.loading')}</p>}
+      {load.error && (
         <p className="error" role="alert">
-          {load.message}
+          {load.error}
         </p>
       )}
       {draft && (

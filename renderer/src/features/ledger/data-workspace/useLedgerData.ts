@@ -5,7 +5,8 @@
  * overtaken by an earlier one. Saved edits go on the undo stack.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CellComment, MonthStatus } from '../../../../../shared/api/methods/entry';
+import type { CellComment } from '../../../../../shared/api/methods/comments';
+import type { MonthStatus } from '../../../../../shared/api/methods/months';
 import type { SetResult } from '../../../../../shared/api/methods/values';
 import { byRefAndMonth, type MonthlyValues } from '../../../../../shared/rules/periodLookup';
 import { cellRef, findCell, splitRef } from '../../../../../shared/template/cells';
