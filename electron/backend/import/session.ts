@@ -55,7 +55,7 @@ export class ImportBatch {
         const plans = files.map((f) => applyFile(t, f, this.opts, conflicts.get(f.index)));
         originals.wait();
         return plans;
-      })();
+      }).immediate();
     } catch (e) {
       // Rolled back as a whole: none of these files is applied after all.
       for (const f of files) f.applied = undefined;
