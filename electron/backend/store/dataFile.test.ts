@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../backend';
-import { KEEP_BACKUPS } from '../backup/backups';
+import { KEEP_BACKUPS } from './backups';
 import { appDataDir, defaultDataDir, defaultResourcesDir } from '../paths';
 import { snapshot, tempDir } from '../testing/tempBackend';
 import { Store } from './store';

@@ -13,8 +13,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { StoreError } from '../store/errors';
-import { storageFailure } from '../store/storageErrors';
+import { StoreError } from './errors';
+import { storageFailure } from './storageErrors';
 
 /** How many of each kind are kept. */
 export const KEEP_BACKUPS = 10;
