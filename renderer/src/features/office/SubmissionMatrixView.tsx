@@ -16,7 +16,7 @@ export function SubmissionMatrixView({ matrix }: { matrix: SubmissionMatrix }) {
       <div className="toolbar matrix-view">
         <label className="inline">
           {t('office.matrix.show')}
-          <select value={show} onChange={(e) => setShow(e.target.value as MatrixShow)}>
+          <select aria-label={t('office.matrix.show')} value={show} onChange={(e) => setShow(e.target.value as MatrixShow)}>
             <option value="all">{t('office.matrix.show.all')}</option>
             <option value="missing">{t('office.matrix.show.missing')}</option>
             <option value="overdue">{t('office.matrix.show.overdue')}</option>
@@ -24,7 +24,7 @@ export function SubmissionMatrixView({ matrix }: { matrix: SubmissionMatrix }) {
         </label>
         <label className="inline">
           {t('office.matrix.sort')}
-          <select value={sort} onChange={(e) => setSort(e.target.value as MatrixSort)}>
+          <select aria-label={t('office.matrix.sort')} value={sort} onChange={(e) => setSort(e.target.value as MatrixSort)}>
             <option value="tree">{t('office.matrix.sort.tree')}</option>
             <option value="name">{t('office.matrix.sort.name')}</option>
             <option value="missing">{t('office.matrix.sort.missing')}</option>
