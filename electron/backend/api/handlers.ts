@@ -1,8 +1,9 @@
 /**
  * The one handler map: every backend call, by method name. Each handler
  * file in handlers/ serves the method file of the same name in
- * shared/api/methods/ (a test checks); this file joins them and the
- * compiler checks that every method of the contract has exactly one handler.
+ * shared/api/methods/ (a test checks); this file joins them, the compiler
+ * checks that every method of the contract has a handler, and joinHandlers
+ * refuses a method that two files both name.
  */
 import type { Method } from '../../../shared/api/contract';
 import { appHandlers } from './handlers/app';
@@ -20,22 +21,23 @@ import { setupHandlers } from './handlers/setup';
 import { templateHandlers } from './handlers/templates';
 import { unitHandlers } from './handlers/units';
 import { valueHandlers } from './handlers/values';
+import { joinHandlers } from './policy';
 import type { HandlerMap } from './types';
 
-export const handlers: HandlerMap<Method> = {
-  ...appHandlers,
-  ...backupHandlers,
-  ...chartHandlers,
-  ...commentHandlers,
-  ...demoHandlers,
-  ...exportHandlers,
-  ...importHandlers,
-  ...monthHandlers,
-  ...officeHandlers,
-  ...reportHandlers,
-  ...settingsHandlers,
-  ...setupHandlers,
-  ...templateHandlers,
-  ...unitHandlers,
-  ...valueHandlers,
-};
+export const handlers: HandlerMap<Method> = joinHandlers(
+  appHandlers,
+  backupHandlers,
+  chartHandlers,
+  commentHandlers,
+  demoHandlers,
+  exportHandlers,
+  importHandlers,
+  monthHandlers,
+  officeHandlers,
+  reportHandlers,
+  settingsHandlers,
+  setupHandlers,
+  templateHandlers,
+  unitHandlers,
+  valueHandlers,
+);

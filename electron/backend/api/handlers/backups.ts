@@ -16,7 +16,7 @@ export const backupHandlers: HandlerMap<'backups.list' | 'backups.create' | 'bac
   'backups.restore': async (ctx, { name }) => {
     const file = path.join(ctx.store.backupsDir, name);
     if (!ctx.store.backups().some((b) => b.name === name)) fail('not_found', `找不到备份 ${name}`, 'name');
-    const result = await restoreBackup(ctx, file);
+    const result = await restoreBackup(ctx, file, name);
     return { restored: name, safetyBackup: result.safetyBackup };
   },
 };

@@ -23,7 +23,7 @@ function matrixFor(ctx: BackendContext, input: { templateId: string; year: numbe
   return submissionMatrix(ctx.store.db, root, template.id, input.year, todayOf(input.today));
 }
 
-function remindersFor(ctx: BackendContext, input: { templateId: string; year: number; rootCode?: string; today?: string; throughMonth?: number; replyBy?: string }) {
+function remindersFor(ctx: BackendContext, input: { templateId: string; year: number; unitCode?: string; today?: string; throughMonth?: number; replyBy?: string }) {
   const template = resolveTemplate(ctx, input.templateId);
   return reminders(matrixFor(ctx, input), { throughMonth: input.throughMonth, templateName: template.name, replyBy: input.replyBy });
 }

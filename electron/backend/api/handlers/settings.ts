@@ -16,7 +16,7 @@ export const settingsHandlers: HandlerMap<'settings.update'> = {
       if (input.contactPerson !== undefined) setSetting(db, 'contact.person', input.contactPerson);
       if (input.contactPhone !== undefined) setSetting(db, 'contact.phone', input.contactPhone);
       if (input.defaultTemplateId !== undefined) setSetting(db, 'template.default', input.defaultTemplateId);
-    })();
+    }).immediate();
     return settingsOf(ctx);
   },
 };

@@ -22,7 +22,7 @@ export const setupHandlers: HandlerMap<'setup.init'> = {
       setSetting(db, SETTING_SELF_UNIT, String(unit.id));
       setSetting(db, SETTING_ROLE, input.role);
       if (input.operator !== undefined) setSetting(db, SETTING_OPERATOR, input.operator);
-    })();
+    }).immediate();
     return appStatus(ctx);
   },
 };
