@@ -63,5 +63,5 @@ export function loadDemo(ctx: BackendContext, values: ValueWriter): DemoLoaded {
     }
     const applied = values.apply(changes, { operator: operatorName(ctx), source: 'demo' });
     return { unitCode: unit.code, unitName: unit.name, templateId: template.id, year: demo.year, becameSelf, cellsWritten: applied.length };
-  })();
+  }).immediate();
 }

@@ -22,6 +22,7 @@ export function applyMigrations(db: Database.Database, from: number, migrations:
   db.exec(SCHEMA_MIGRATIONS_TABLE);
   for (const m of migrations) {
     if (m.version <= from) continue;
-    db.transaction(() => applyMigration(db, m, new Date().toISOString()))();
+    // IMMEDIATE: take the write lock before reading anything, so two processes opening one file cannot both migrate.
+    db.transaction(() => applyMigration(db, m, new Date().toISOString())).immediate();
   }
 }
