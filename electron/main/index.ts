@@ -46,6 +46,8 @@ async function start() {
   const indexFile = path.join(__dirname, '../renderer/index.html');
   registerIpc(backend, pathToFileURL(indexFile).toString());
   mainWindow = createWindow(indexFile);
+  const notices = backend.ctx.store.notices;
+  if (notices.length) void dialog.showMessageBox(mainWindow, { type: 'warning', title: '政务公开台账', message: notices.join('\n') });
 }
 
 if (!app.requestSingleInstanceLock()) {
