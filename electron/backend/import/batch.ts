@@ -14,16 +14,16 @@ import { formatPeriodKey, formatPeriodLabel, isWholeYear, periodMonths, type Per
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import { packMonth } from '../../../shared/workbook/packedValues';
-import { visibleFigures } from '../export/figures';
+import { visibleFigures } from '../workbook/figures';
 import { currentSubmission, currentSubmissions } from '../store/submissions';
 import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { findUnitByCode } from '../store/units';
 import { decodeMonth, readUnitMonths } from '../store/monthValues';
 import type { MonthReplacement } from '../store/values';
-import { monthFingerprint } from './monthFingerprint';
-import { ImportRefusal, type ImportProblem } from './problems';
+import { monthFingerprint } from '../workbook/monthFingerprint';
+import { ImportRefusal, type ImportProblem } from '../workbook/problems';
 import { readWorkbook, type ReadWorkbook } from './readWorkbook';
-import { sha256 } from './monthFingerprint';
+import { sha256 } from '../workbook/monthFingerprint';
 
 export interface BatchOptions {
   templates: (id: string) => Template | undefined;
@@ -44,6 +44,8 @@ export interface BatchFile {
   preview?: FilePlan;
   /** Set once applied (or refused at apply time). */
   applied?: FilePlan;
+  /** Refused before it was read (a device, a pipe, too large): no bytes, nothing kept. */
+  unread?: { size: number };
   /** Values and fingerprint per unit and month, worked out once. */
   months?: Map<string, { values: Map<string, number>; fingerprint: string }>;
 }
@@ -128,13 +130,13 @@ function batchConflicts(files: BatchFile[]): Map<number, string> {
   return out;
 }
 
-function basePlan(f: BatchFile): FilePlan {
+export function basePlan(f: BatchFile): FilePlan {
   const r = f.read;
   return {
     index: f.index,
     name: f.name,
     sha256: f.sha256,
-    size: f.bytes.length,
+    size: f.unread?.size ?? f.bytes.length,
     status: 'rejected',
     kind: r?.meta.kind ?? null,
     source: r?.source ?? null,

@@ -1,24 +1,13 @@
 import path from 'node:path';
-import type { AppSettings, AppStatus, BackupSummary } from '../../../../shared/api/methods/core';
-import type { BackupInfo } from '../../backup/backups';
+import type { AppStatus, BackupSummary } from '../../../../shared/api/methods/core';
+import type { BackupInfo } from '../../store/backups';
 import { restoreBackup } from '../../backup/restore';
 import { SETTING_OPERATOR, SETTING_ROLE, SETTING_SELF_UNIT, selfUnit, type BackendContext } from '../../context';
 import { allSettings, setSetting } from '../../store/settings';
 import { findUnitByCode, insertUnit, listUnits, updateUnit } from '../../store/units';
-import { fail } from '../failure';
+import { settingsOf } from '../../appSettings';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
-
-const DEFAULT_TEMPLATE = 'suining-2017';
-
-export function settingsOf(ctx: BackendContext): AppSettings {
-  const s = allSettings(ctx.store.db);
-  return {
-    operator: s[SETTING_OPERATOR] ?? '',
-    contactPerson: s['contact.person'] ?? '',
-    contactPhone: s['contact.phone'] ?? '',
-    defaultTemplateId: s['template.default'] ?? (ctx.templates.get(DEFAULT_TEMPLATE) ? DEFAULT_TEMPLATE : (ctx.templates.all()[0]?.id ?? '')),
-  };
-}
 
 function status(ctx: BackendContext): AppStatus {
   const unit = selfUnit(ctx) ?? null;
@@ -64,7 +53,7 @@ export const coreHandlers: HandlerMap<
       setSetting(db, SETTING_SELF_UNIT, String(unit.id));
       setSetting(db, SETTING_ROLE, input.role);
       if (input.operator !== undefined) setSetting(db, SETTING_OPERATOR, input.operator);
-    })();
+    }).immediate();
     return status(ctx);
   },
 
@@ -78,7 +67,7 @@ export const coreHandlers: HandlerMap<
       if (input.contactPerson !== undefined) setSetting(db, 'contact.person', input.contactPerson);
       if (input.contactPhone !== undefined) setSetting(db, 'contact.phone', input.contactPhone);
       if (input.defaultTemplateId !== undefined) setSetting(db, 'template.default', input.defaultTemplateId);
-    })();
+    }).immediate();
     return settingsOf(ctx);
   },
 
@@ -97,7 +86,7 @@ export const coreHandlers: HandlerMap<
   'backups.restore': async (ctx, { name }) => {
     const file = path.join(ctx.store.backupsDir, name);
     if (!ctx.store.backups().some((b) => b.name === name)) fail('not_found', `找不到备份 ${name}`, 'name');
-    const result = await restoreBackup(ctx, file);
+    const result = await restoreBackup(ctx, file, name);
     return { restored: name, safetyBackup: result.safetyBackup };
   },
 };

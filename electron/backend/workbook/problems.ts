@@ -26,7 +26,13 @@ export type ProblemCode =
   | 'revision_conflict'
   | 'bundle_without_data'
   | 'summary_not_importable'
-  | 'empty';
+  | 'empty'
+  /** Writing the file failed after its dry run passed; it was rolled back alone. */
+  | 'apply_failed'
+  /** Named for import but a folder, device, pipe or socket: not read. */
+  | 'not_regular_file'
+  | 'empty_file'
+  | 'unreadable';
 
 export interface ImportProblem {
   code: ProblemCode;
