@@ -9,6 +9,7 @@ import type { Input, Method, Output } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { BackendContext } from './context';
 import { dispatch } from './api/dispatch';
+import { templatesDir } from './paths';
 import { Store } from './store/store';
 import { loadTemplates, registerTemplates } from './templates/registry';
 
@@ -47,7 +48,7 @@ function readAppVersion(resourcesDir: string): string {
 }
 
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
-  const templates = loadTemplates(path.join(opts.resourcesDir, 'templates'), path.join(path.dirname(opts.dataFile), 'templates'));
+  const templates = loadTemplates(templatesDir(opts.resourcesDir), path.join(path.dirname(opts.dataFile), 'templates'));
   const store = await Store.open(opts.dataFile, { backupOnStart: opts.backupOnStart });
   registerTemplates(store.db, templates.all());
   const ctx: BackendContext = {

@@ -34,3 +34,33 @@ export function sourceRoot(): string {
 export function defaultResourcesDir(): string {
   return path.join(sourceRoot(), 'resources');
 }
+
+/**
+ * Every file the app reads from its own folder at run time, relative to the
+ * app root (the checkout, or app.asar when installed). The installers must
+ * ship each one: a test holds electron-builder's file lists against this.
+ * Fonts are not among them: text in chart images uses the system's CJK fonts
+ * (charts/renderPng.ts), and the UI the system's through CSS.
+ */
+export const RUNTIME_FILES = {
+  packageJson: 'package.json',
+  mainBundle: 'out/main/index.cjs',
+  preload: 'out/preload/index.cjs',
+  rendererPage: 'out/renderer/index.html',
+  /** A folder: every template in it is loaded. */
+  templates: 'resources/templates',
+  demoTotals: 'resources/demo/suining-2017-totals.json',
+  windowIcon: 'resources/icons/icon.png',
+} as const;
+
+export function templatesDir(resourcesDir: string): string {
+  return path.join(resourcesDir, path.relative('resources', RUNTIME_FILES.templates));
+}
+
+export function demoTotalsFile(resourcesDir: string): string {
+  return path.join(resourcesDir, path.relative('resources', RUNTIME_FILES.demoTotals));
+}
+
+export function windowIconFile(appRoot: string): string {
+  return path.join(appRoot, RUNTIME_FILES.windowIcon);
+}

@@ -1,13 +1,3 @@
-import { runCli } from './run';
+import { runCliProcess } from './processRun';
 
-runCli(process.argv.slice(2), {
-  print: (t) => process.stdout.write(`${t}\n`),
-  printJson: (v) => process.stdout.write(`${JSON.stringify(v, null, 2)}\n`),
-  error: (t) => process.stderr.write(`${t}\n`),
-}).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`内部错误：${(e as Error).stack ?? String(e)}\n`);
-    process.exit(1);
-  },
-);
+void runCliProcess(process.argv.slice(2)).then((code) => process.exit(code));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { sqliteOptions } from './sqliteBinding';
 
 /** "GovL" — marks a SQLite file as a ledger data file. */
 export const APPLICATION_ID = 0x476f764c;
@@ -28,7 +29,7 @@ function inspectExisting(file: string): { version: number } {
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (appId !== APPLICATION_ID && !(appId === 0 && version === 0)) {
@@ -89,7 +90,7 @@ export async function openDatabase(
   if (!exists) fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = new Database(file, sqliteOptions({}));
   } catch (e) {
     throw new StoreError('io', `无法打开数据文件 ${file}：${(e as Error).message}`);
   }
