@@ -128,7 +128,7 @@ function batchConflicts(files: BatchFile[]): Map<number, string> {
   return out;
 }
 
-function basePlan(f: BatchFile): FilePlan {
+export function basePlan(f: BatchFile): FilePlan {
   const r = f.read;
   return {
     index: f.index,

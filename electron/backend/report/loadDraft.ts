@@ -36,7 +36,8 @@ export function loadDraft(ctx: BackendContext, target: DraftTarget): ReportDraft
   });
 }
 
-/** A file name Windows, macOS and Linux all accept. */
+/** A file name Windows, macOS and Linux all accept; it says what the title does not: a draft, and its scope. */
 export function draftFileName(draft: ReportDraft): string {
-  return `${draft.title.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
+  const name = `${draft.title}（${draft.level ? '含下级单位，' : ''}草稿）`;
+  return `${name.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
 }
