@@ -10,8 +10,12 @@ import type { ApiResult } from '../../shared/api/result';
 import type { BackendContext } from './context';
 import { dispatch } from './api/dispatch';
 import { templatesDir } from './paths';
+import { getSetting, setSetting } from './store/settings';
 import { Store } from './store/store';
 import { loadTemplates, registerTemplates } from './templates/registry';
+
+const SETTING_SAVE_DIR = 'ui.lastSaveDir';
+const SETTING_OPEN_DIR = 'ui.lastOpenDir';
 
 export interface BackendOptions {
   dataFile: string;
@@ -25,6 +29,10 @@ export interface Backend {
   call(method: unknown, args: unknown): Promise<ApiResult<unknown>>;
   /** Typed convenience for in-process callers (CLI, tests): throws on error. */
   invoke<M extends Method>(method: M, args: Input<M>): Promise<Output<M>>;
+  /** Where the desktop shell's save dialog opens (the folder of the last file saved), kept in the data file. */
+  saveDir: { get(): string | undefined; set(dir: string): void };
+  /** Where the desktop shell's open dialog opens (the folder last opened from). */
+  openDir: { get(): string | undefined; set(dir: string): void };
   close(): void;
 }
 
@@ -64,6 +72,14 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       const r = await dispatch(ctx, method, args);
       if (!r.ok) throw new BackendCallError(r.error.code, r.error.message, r.error.where);
       return r.data as never;
+    },
+    saveDir: {
+      get: () => getSetting(ctx.store.db, SETTING_SAVE_DIR),
+      set: (dir) => setSetting(ctx.store.db, SETTING_SAVE_DIR, dir),
+    },
+    openDir: {
+      get: () => getSetting(ctx.store.db, SETTING_OPEN_DIR),
+      set: (dir) => setSetting(ctx.store.db, SETTING_OPEN_DIR, dir),
     },
     close: () => ctx.store.close(),
   };

@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { isMethod } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { Backend } from '../backend/backend';
-import { getSetting, setSetting } from '../backend/store/settings';
 import { IPC, type IpcChannel } from '../shared-ipc';
 import { isAppUrl } from './appUrl';
 
@@ -42,8 +41,7 @@ export function registerIpc(backend: Backend, appIndexUrl: string): void {
     const parsed = saveArgs.safeParse(raw);
     if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: '保存文件的参数有误' } };
     const [name, bytes] = parsed.data;
-    const db = backend.ctx.store.db;
-    const lastDir = getSetting(db, 'ui.lastSaveDir');
+    const lastDir = backend.saveDir.get();
     const win = BrowserWindow.fromWebContents(e.sender);
     const options = { defaultPath: path.join(lastDir ?? '', path.basename(name)) };
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
@@ -58,7 +56,7 @@ export function registerIpc(backend: Backend, appIndexUrl: string): void {
       const why = code === 'EBUSY' || code === 'EPERM' ? '文件可能正在 Excel 或 WPS 中打开，请关闭后重试' : (err as Error).message;
       return { ok: false, error: { code: 'io', message: `无法保存 ${result.filePath}：${why}` } };
     }
-    setSetting(db, 'ui.lastSaveDir', path.dirname(result.filePath));
+    backend.saveDir.set(path.dirname(result.filePath));
     return { ok: true, data: { saved: true, path: result.filePath } };
   });
 
@@ -67,9 +65,8 @@ export function registerIpc(backend: Backend, appIndexUrl: string): void {
     if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: '打开文件的参数有误' } };
     const { folder, extensions } = parsed.data[0];
     const win = BrowserWindow.fromWebContents(e.sender);
-    const db = backend.ctx.store.db;
-    // Since Electron 43 a dialog without defaultPath opens in Downloads, so the last folder is kept here.
-    const lastDir = getSetting(db, 'ui.lastOpenDir');
+    // Since Electron 43 a dialog without defaultPath opens in Downloads, so the last folder is kept.
+    const lastDir = backend.openDir.get();
     const options: Electron.OpenDialogOptions = {
       properties: folder ? ['openDirectory'] : ['openFile', 'multiSelections'],
       filters: extensions ? [{ name: 'Excel', extensions }] : undefined,
@@ -83,7 +80,7 @@ export function registerIpc(backend: Backend, appIndexUrl: string): void {
         for (const n of fs.readdirSync(p)) if (!extensions || extensions.some((x) => n.toLowerCase().endsWith(`.${x}`))) files.push(path.join(p, n));
       } else files.push(p);
     }
-    setSetting(db, 'ui.lastOpenDir', folder ? result.filePaths[0] : path.dirname(result.filePaths[0]));
+    backend.openDir.set(folder ? result.filePaths[0] : path.dirname(result.filePaths[0]));
     return { ok: true, data: { files: files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) })) } };
   });
 }

@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { Indicator } from '../../../shared/template/schema';
 import { formatPeriodLabel, periodMonths } from '../../../shared/values/period';
 import { CODE_HEADER, monthHeader, periodTotalHeader, type WorkbookSheet } from '../../../shared/workbook/format';
-import type { VisibleFigures } from './figures';
+import type { VisibleFigures } from '../workbook/figures';
 import { chineseNumber, columnLetter, fitRowHeight } from './layout';
 import {
   a4Landscape,

@@ -10,7 +10,7 @@ import { cellRef, findCell } from '../../../shared/template/cells';
 import type { TableColumn, TableSection } from '../../../shared/template/schema';
 import { formatPeriodLabel } from '../../../shared/values/period';
 import { TABLE_COLS_MARKER, type WorkbookSheet } from '../../../shared/workbook/format';
-import type { VisibleFigures } from './figures';
+import type { VisibleFigures } from '../workbook/figures';
 import { wrappedHeight } from './layout';
 import { a4Landscape, allBorders, center, font, HEADER_FILL, inputValidation, leftMiddle, numberFormat } from './styles';
 import type { WorkbookInput } from './workbookInput';

@@ -11,7 +11,7 @@ import { recordSubmission } from '../store/submissions';
 import { replaceMonths } from '../store/values';
 import { basePlan, type BatchFile, type BatchOptions, planFile } from './batch';
 import { originalPath } from './originals';
-import type { ImportProblem } from './problems';
+import type { ImportProblem } from '../workbook/problems';
 
 export interface ApplyTarget {
   db: Database.Database;

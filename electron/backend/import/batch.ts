@@ -14,16 +14,16 @@ import { formatPeriodKey, formatPeriodLabel, isWholeYear, periodMonths, type Per
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import { packMonth } from '../../../shared/workbook/packedValues';
-import { visibleFigures } from '../export/figures';
+import { visibleFigures } from '../workbook/figures';
 import { currentSubmission, currentSubmissions } from '../store/submissions';
 import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { findUnitByCode } from '../store/units';
 import { decodeMonth, readUnitMonths } from '../store/monthValues';
 import type { MonthReplacement } from '../store/values';
-import { monthFingerprint } from './monthFingerprint';
-import { ImportRefusal, type ImportProblem } from './problems';
+import { monthFingerprint } from '../workbook/monthFingerprint';
+import { ImportRefusal, type ImportProblem } from '../workbook/problems';
 import { readWorkbook, type ReadWorkbook } from './readWorkbook';
-import { sha256 } from './monthFingerprint';
+import { sha256 } from '../workbook/monthFingerprint';
 
 export interface BatchOptions {
   templates: (id: string) => Template | undefined;

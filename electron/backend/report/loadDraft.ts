@@ -4,8 +4,8 @@
  */
 import type { ReportDraft } from '../../../shared/report/model';
 import { buildDraft } from '../../../shared/report/draft';
-import { fail } from '../api/failure';
-import { settingsOf } from '../api/handlers/core';
+import { settingsOf } from '../appSettings';
+import { fail } from '../failure';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
 import { levelPeriodFigures, subtreeUnitIds } from '../store/aggregate';
 

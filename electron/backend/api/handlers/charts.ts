@@ -7,9 +7,10 @@ import { resolveTemplate, resolveUnit } from '../../context';
 import { yearStatus } from '../../store/months';
 import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
 import { loadDemo } from '../../demo/loadDemo';
+import { writeGuards } from './values';
 import { subtreeUnitIds } from '../../store/aggregate';
 import { listUnits } from '../../store/units';
-import { fail } from '../failure';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
 export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'charts.yoy' | 'charts.ranking' | 'charts.overview' | 'charts.years' | 'demo.load'> = {
@@ -87,5 +88,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     return dataYears(ctx, template.id, s.unitIds);
   },
 
-  'demo.load': (ctx) => loadDemo(ctx),
+  'demo.load': (ctx) => loadDemo(ctx, (c, unitId, templateId, year, month) => {
+    for (const g of writeGuards) g(c, unitId, templateId, year, month);
+  }),
 };

@@ -1,24 +1,13 @@
 import path from 'node:path';
-import type { AppSettings, AppStatus, BackupSummary } from '../../../../shared/api/methods/core';
-import type { BackupInfo } from '../../backup/backups';
+import type { AppStatus, BackupSummary } from '../../../../shared/api/methods/core';
+import type { BackupInfo } from '../../store/backups';
 import { restoreBackup } from '../../backup/restore';
 import { SETTING_OPERATOR, SETTING_ROLE, SETTING_SELF_UNIT, selfUnit, type BackendContext } from '../../context';
 import { allSettings, setSetting } from '../../store/settings';
 import { findUnitByCode, insertUnit, listUnits, updateUnit } from '../../store/units';
-import { fail } from '../failure';
+import { settingsOf } from '../../appSettings';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
-
-const DEFAULT_TEMPLATE = 'suining-2017';
-
-export function settingsOf(ctx: BackendContext): AppSettings {
-  const s = allSettings(ctx.store.db);
-  return {
-    operator: s[SETTING_OPERATOR] ?? '',
-    contactPerson: s['contact.person'] ?? '',
-    contactPhone: s['contact.phone'] ?? '',
-    defaultTemplateId: s['template.default'] ?? (ctx.templates.get(DEFAULT_TEMPLATE) ? DEFAULT_TEMPLATE : (ctx.templates.all()[0]?.id ?? '')),
-  };
-}
 
 function status(ctx: BackendContext): AppStatus {
   const unit = selfUnit(ctx) ?? null;

@@ -4,7 +4,7 @@ import type { Template } from '../../../../shared/template/schema';
 import { parseValue } from '../../../../shared/values/parse';
 import { operatorName, resolveTemplate, resolveUnit, type BackendContext } from '../../context';
 import { applyChanges, getHistory, getValue, getValues, type ValueChange } from '../../store/values';
-import { fail } from '../failure';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
 interface RawCell {
