@@ -14,6 +14,9 @@ import { getSetting, setSetting } from './store/settings';
 import { Store } from './store/store';
 import { loadTemplates, registerTemplates } from './templates/registry';
 
+/** The desktop shell chooses the SQLite addon (an Electron build) before opening anything. */
+export { useSqliteBinding } from './store/sqliteBinding';
+
 const SETTING_SAVE_DIR = 'ui.lastSaveDir';
 const SETTING_OPEN_DIR = 'ui.lastOpenDir';
 

@@ -64,3 +64,26 @@ export function demoTotalsFile(resourcesDir: string): string {
 export function windowIconFile(appRoot: string): string {
   return path.join(appRoot, RUNTIME_FILES.windowIcon);
 }
+
+export interface RuntimeTarget {
+  /** Electron's version, e.g. "45.5.0". */
+  electronVersion: string;
+  /** NODE_MODULE_VERSION of that Electron (process.versions.modules inside it). */
+  abi: string;
+  platform: NodeJS.Platform;
+  arch: string;
+}
+
+/** The cache folder under the checkout where Electron-ABI builds of better-sqlite3 live (store/sqliteBinding.ts). */
+export function electronSqliteCacheDir(root: string): string {
+  return path.join(root, 'node_modules', '.cache', 'disclosure-ledger', 'better-sqlite3');
+}
+
+/**
+ * Where the Electron-ABI addon for a target is kept. Keyed by ABI (not the
+ * Electron version) because that is what a process can tell about itself:
+ * the desktop main process looks the file up by its own process.versions.modules.
+ */
+export function electronSqliteFile(root: string, t: Pick<RuntimeTarget, 'abi' | 'platform' | 'arch'>): string {
+  return path.join(electronSqliteCacheDir(root), `electron-v${t.abi}-${t.platform}-${t.arch}`, 'better_sqlite3.node');
+}

@@ -11,7 +11,7 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openBackend, type Backend } from '../backend/backend';
 import { runCliProcess } from '../backend/cli/processRun';
 import { defaultDataFile, windowIconFile } from '../backend/paths';
-import { useSqliteBinding } from '../backend/store/sqliteBinding';
+import { useSqliteBinding } from '../backend/backend';
 import { cliArguments, CLI_SWITCH } from './cliSwitch';
 import { registerIpc } from './ipc';
 import { type AppPage, hardenApp, hardenSession, SECURE_WEB_PREFERENCES } from './security';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronSqliteFile } from '../backend/store/sqliteBinding';
+import { electronSqliteFile } from '../backend/paths';
 import { chooseSqliteBinding, missingBindingMessage } from './sqliteBinding';
 
 const base = { appRoot: '/repo', abi: '140', platform: 'linux' as const, arch: 'x64' };

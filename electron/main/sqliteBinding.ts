@@ -6,7 +6,7 @@
  * (scripts/desktop/electronSqlite.ts) and this picks it by the running
  * Electron's ABI.
  */
-import { electronSqliteFile } from '../backend/store/sqliteBinding';
+import { electronSqliteFile } from '../backend/paths';
 
 export interface BindingContext {
   isPackaged: boolean;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { electronSqliteFile, type RuntimeTarget } from '../../electron/backend/store/sqliteBinding';
+import { electronSqliteFile, type RuntimeTarget } from '../../electron/backend/paths';
 import { ensureElectronSqlite, findSqliteTools, type NodeRunner, reasonFrom, type SqliteTools, toolEnv } from './electronSqlite';
 
 const target: RuntimeTarget = { electronVersion: '45.5.0', abi: '140', platform: 'linux', arch: 'arm64' };

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { electronSqliteCacheDir, electronSqliteFile, type RuntimeTarget } from '../../electron/backend/store/sqliteBinding';
+import { electronSqliteCacheDir, electronSqliteFile, type RuntimeTarget } from '../../electron/backend/paths';
 
 export interface RunResult {
   ok: boolean;

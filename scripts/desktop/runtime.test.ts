@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuntimeTarget } from '../../electron/backend/store/sqliteBinding';
+import type { RuntimeTarget } from '../../electron/backend/paths';
 import type { EnsureResult } from './electronSqlite';
 import { chooseRuntime, type RuntimeProbe } from './runtime';
 

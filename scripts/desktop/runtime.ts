@@ -3,7 +3,7 @@
  * Electron build of the SQLite addon can be had, otherwise browser mode,
  * with one Chinese line saying why.
  */
-import type { RuntimeTarget } from '../../electron/backend/store/sqliteBinding';
+import type { RuntimeTarget } from '../../electron/backend/paths';
 import type { EnsureResult } from './electronSqlite';
 
 export interface RuntimeProbe {

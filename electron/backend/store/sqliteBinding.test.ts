@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './openDatabase';
-import { electronSqliteFile, sqliteOptions, useSqliteBinding } from './sqliteBinding';
+import { electronSqliteFile } from '../paths';
+import { sqliteOptions, useSqliteBinding } from './sqliteBinding';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-binding-'));
 afterEach(() => useSqliteBinding(undefined));
