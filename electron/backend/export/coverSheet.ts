@@ -1,4 +1,5 @@
 /** 封面: who, what period, which template, which revision — and, for blanks, how to fill in. */
+import { shortFingerprint } from '../../../shared/text/readableCode';
 import type ExcelJS from 'exceljs';
 import { formatPeriodLabel } from '../../../shared/values/period';
 import { COVER_SHEET } from '../../../shared/workbook/format';
@@ -42,7 +43,9 @@ export function writeCoverSheet(wb: ExcelJS.Workbook, input: WorkbookInput, fing
     ['导出时间', localTime(input.exportedAt)],
     ['软件版本', `政务公开台账 ${input.appVersion}`],
     ['修订号', blank ? '—' : `第 ${input.revision} 次导出`],
-    ['内容指纹', fingerprint],
+    // The short code is what people read out and compare; the whole one is for tools.
+    ['内容指纹', shortFingerprint(fingerprint)],
+    ['完整指纹', fingerprint],
   ];
   let r = 3;
   for (const [label, value] of fields) {
@@ -52,7 +55,7 @@ export function writeCoverSheet(wb: ExcelJS.Workbook, input: WorkbookInput, fing
     row.getCell(1).fill = HEADER_FILL;
     row.getCell(1).alignment = center;
     row.getCell(2).value = value;
-    row.getCell(2).font = font(label === '内容指纹' ? 8 : 11);
+    row.getCell(2).font = font(label === '完整指纹' ? 8 : 11);
     row.getCell(2).alignment = leftMiddle();
     row.getCell(1).border = allBorders;
     row.getCell(2).border = allBorders;
