@@ -93,6 +93,9 @@ export function runMainProcess(options: Partial<MainOptions> = {}): Promise<void
     }
     registerIpc(backend, page.indexUrl);
     mainWindow = createWindow(page, path.join(opts.outDir, 'preload', 'index.cjs'), windowIconFile(app.getAppPath()));
+    // What the store noticed on opening (e.g. no backup could be taken) is said once, not lost in a log.
+    const notices = backend.ctx.store.notices;
+    if (notices.length) void dialog.showMessageBox(mainWindow, { type: 'warning', title: WINDOW_TITLE, message: notices.join('\n') });
   });
 }
 

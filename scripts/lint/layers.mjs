@@ -20,7 +20,7 @@ const BACKEND = 'electron/backend/';
 /** Lowest first; a layer may import its own rank or lower. */
 export const BACKEND_LAYERS = [
   { name: 'store', folders: ['store/'] },
-  { name: 'base', folders: ['context.ts', 'failure.ts', 'appSettings.ts', 'paths.ts', 'templates/'] },
+  { name: 'base', folders: ['context.ts', 'failure.ts', 'appSettings.ts', 'writePolicy.ts', 'paths.ts', 'templates/'] },
   { name: 'workbook', folders: ['workbook/'] },
   { name: 'features', folders: ['import/', 'export/', 'office/', 'directory/', 'demo/', 'report/', 'charts/', 'backup/'] },
   { name: 'api', folders: ['api/'] },

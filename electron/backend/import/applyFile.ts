@@ -67,7 +67,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
     }
     return { ...plan, importId };
   });
-  const plan = run();
+  const plan = run.immediate();
   f.applied = plan;
   return plan;
 }

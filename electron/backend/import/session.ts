@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import type { BatchSummary, FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import fs from 'node:fs';
 import { applyFile, type ApplyTarget, refuseAtApply } from './applyFile';
+import { storageFailure } from '../store/storageErrors';
 import type { ImportProblem } from '../workbook/problems';
 import { keepOriginals, originalPath } from './originals';
 import { batchConflicts, type BatchFile, type BatchOptions, planBatch, readBatchFile } from './batch';
@@ -67,7 +68,7 @@ export class ImportBatch {
         const plans = files.map((f) => applyOrRefuse(t, f, this.opts, conflicts.get(f.index)));
         originals.wait();
         return plans;
-      })();
+      }).immediate();
     } catch (e) {
       // Rolled back as a whole: none of these files is applied after all.
       for (const f of files) f.applied = undefined;
@@ -93,6 +94,8 @@ function applyOrRefuse(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conflic
   try {
     return applyFile(t, f, opts, conflict);
   } catch (e) {
+    // A full disk or a read-only file is the data file's fault, not this workbook's: the whole call fails with its message.
+    if (storageFailure(e)) throw e;
     return refuseAtApply(t, f, e);
   }
 }

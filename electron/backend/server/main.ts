@@ -41,6 +41,7 @@ async function main() {
           return start(0);
         });
   console.log(`政务公开台账（浏览器模式）已启动，数据文件：${dataFile}`);
+  for (const notice of backend.ctx.store.notices) console.warn(`注意：${notice}`);
   console.log(`请在浏览器中打开：${server.openUrl}`);
   console.log(`LEDGER_URL=${server.openUrl}`);
   if (values.open && !(await openInBrowser(server.openUrl))) console.log('未能自动打开浏览器，请手动复制上面的地址打开。');

@@ -105,6 +105,10 @@ export function createFakeElectron() {
     Menu: { setApplicationMenu: () => calls.push('setApplicationMenu') },
     dialog: {
       showErrorBox: (title: string, text: string) => errorBoxes.push([title, text]),
+      showMessageBox: (_win: unknown, options: { message: string }) => {
+        calls.push(`showMessageBox ${options.message}`);
+        return Promise.resolve({ response: 0 });
+      },
       showSaveDialog: () => Promise.resolve({ canceled: true }),
       showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
     },
