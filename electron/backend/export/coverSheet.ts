@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import { formatPeriodLabel } from '../../../shared/values/period';
 import { COVER_SHEET } from '../../../shared/workbook/format';
 import { localTime } from './layout';
-import { allBorders, center, font, HEADER_FILL, leftMiddle } from './styles';
+import { a4Print, allBorders, center, font, HEADER_FILL, leftMiddle } from './styles';
 import type { WorkbookInput } from './workbookInput';
 
 const KIND_LABEL = { submission: '报送表', bundle: '汇总报送表（含下级单位）', blank: '空白模板（手工填报）', summary: '汇总表（供阅读和打印，不能导入）' } as const;
@@ -77,6 +77,7 @@ export function writeCoverSheet(wb: ExcelJS.Workbook, input: WorkbookInput, fing
     r++;
   }
 
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  // Numbered like the sheets after it: the cover is page 1 of what is signed and sent.
+  a4Print(ws, { orientation: 'portrait' });
   return ws;
 }
