@@ -10,6 +10,8 @@ import type { ApiResult } from '../../shared/api/result';
 import type { BackendContext } from './context';
 import { dispatch } from './api/dispatch';
 import { templatesDir } from './paths';
+import { acquireDataFileLock, type DataFileLock, type LockKind } from './store/dataFileLock';
+import { storageFailure } from './store/storageErrors';
 import { getSetting, setSetting } from './store/settings';
 import { Store } from './store/store';
 import { loadTemplates, registerTemplates } from './templates/registry';
@@ -25,6 +27,11 @@ export interface BackendOptions {
   resourcesDir: string;
   appVersion?: string;
   backupOnStart?: boolean;
+  /**
+   * The desktop app and browser mode hold the data file for themselves (a lock file naming them): a second one on
+   * the same file is refused. The CLI and tests take no lock.
+   */
+  exclusive?: LockKind;
 }
 
 export interface Backend {
@@ -58,10 +65,33 @@ function readAppVersion(resourcesDir: string): string {
   }
 }
 
+function lockFor(opts: BackendOptions): DataFileLock | undefined {
+  if (!opts.exclusive) return undefined;
+  try {
+    fs.mkdirSync(path.dirname(opts.dataFile), { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw storageFailure(e, opts.dataFile) ?? e;
+  }
+  return acquireDataFileLock(opts.dataFile, opts.exclusive);
+}
+
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
-  const templates = loadTemplates(templatesDir(opts.resourcesDir), path.join(path.dirname(opts.dataFile), 'templates'));
-  const store = await Store.open(opts.dataFile, { backupOnStart: opts.backupOnStart });
-  registerTemplates(store.db, templates.all());
+  const lock = lockFor(opts);
+  let store: Store;
+  let templates: ReturnType<typeof loadTemplates>;
+  try {
+    templates = loadTemplates(templatesDir(opts.resourcesDir), path.join(path.dirname(opts.dataFile), 'templates'));
+    store = await Store.open(opts.dataFile, { backupOnStart: opts.backupOnStart });
+    try {
+      registerTemplates(store.db, templates.all());
+    } catch (e) {
+      store.close();
+      throw e;
+    }
+  } catch (e) {
+    lock?.release();
+    throw storageFailure(e, opts.dataFile) ?? e;
+  }
   const ctx: BackendContext = {
     store,
     templates,
@@ -84,6 +114,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       get: () => getSetting(ctx.store.db, SETTING_OPEN_DIR),
       set: (dir) => setSetting(ctx.store.db, SETTING_OPEN_DIR, dir),
     },
-    close: () => ctx.store.close(),
+    close: () => {
+      ctx.store.close();
+      lock?.release();
+    },
   };
 }

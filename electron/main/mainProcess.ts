@@ -85,6 +85,7 @@ export function runMainProcess(options: Partial<MainOptions> = {}): Promise<void
         resourcesDir: path.join(app.getAppPath(), 'resources'),
         appVersion: app.getVersion(),
         backupOnStart: true,
+        exclusive: 'desktop',
       });
     } catch (e) {
       dialog.showErrorBox('无法打开数据文件', (e as Error).message);

@@ -29,7 +29,7 @@ async function main() {
   });
   const port = values.port ?? process.env.LEDGER_PORT;
   const dataFile = path.resolve(values.db ?? defaultDataFile());
-  const backend = await openBackend({ dataFile, resourcesDir: defaultResourcesDir(), backupOnStart: true });
+  const backend = await openBackend({ dataFile, resourcesDir: defaultResourcesDir(), backupOnStart: true, exclusive: 'browser' });
   const staticDir = values.static ?? path.join(sourceRoot(), 'out', 'renderer');
   const start = (port: number) => startServer({ backend, staticDir, port });
   // A port the user named is used or fails; the preferred one gives way to any free port.
