@@ -3,6 +3,8 @@
  * written out as text (rasterised to PNG by the backend, embedded in the
  * workbook) and turned into React elements (drawn on screen) alike.
  */
+import { stripControlChars } from '../values/textSafety';
+
 export interface SvgElement {
   tag: string;
   /** Written in this order; SVG attribute names as in the file (font-size, not fontSize). */
@@ -16,11 +18,13 @@ export type SvgNode = SvgElement | string;
 export function el(tag: string, attrs: Record<string, string | number | undefined>, ...children: SvgNode[]): SvgElement {
   const kept: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) kept[k] = v;
-  return { tag, attrs: kept, children };
+  // Control characters (which XML refuses) never enter a picture, on screen or in a file.
+  return { tag, attrs: kept, children: children.map((c) => (typeof c === 'string' ? stripControlChars(c) : c)) };
 }
 
+/** Text as SVG can hold it: control characters (which XML refuses) dropped, markup escaped. */
 export function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
+  return stripControlChars(s).replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
 }
 
 export function svgText(node: SvgNode): string {
