@@ -9,6 +9,7 @@ import { findCell } from '../../../../shared/template/cells';
 import { ledgerYear } from '../../../../shared/values/period';
 import type { Template } from '../../../../shared/template/schema';
 import { api } from '../../api/client';
+import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { BottomBar } from './bottom-bar/BottomBar';
@@ -140,6 +141,11 @@ function LedgerWorkspace({
   const activeLabel = activeRow && activeCell ? `${activeRow.label} ${columnPath(layout.columns[sel.focus.c])}` : '';
   const focusMonth = view.kind === 'table' ? (typeof period === 'number' ? period : null) : activeCell && activeCell.period !== 'year' ? activeCell.period : null;
   const errors = violations.filter((v) => v.severity === 'error').length;
+  const { status } = useAppStatus();
+  const viewName =
+    section === ALL_LISTS
+      ? t('ledger.allLists')
+      : `${template.sections.find((s) => s.code === section)?.title ?? ''}${view.kind === 'table' ? `（${period === 'year' ? t('common.yearTotal') : t('common.monthN', { n: period })}）` : ''}`;
 
   return (
     <section className="ledger-page">
@@ -156,6 +162,9 @@ function LedgerWorkspace({
           setSelection(at({ r: 0, c: 0 }));
         }}
         onPeriod={setPeriod}
+        actions={
+          <PrintButton target=".ledger-grid-scroll" orientation="landscape" title={t('print.title.ledger', { unit: status.unit?.name ?? '', year, view: viewName })} disabled={!data.ready} />
+        }
       />
       {view.kind === 'table' && (
         <p className="muted table-caption" data-testid="table-period">
