@@ -17,7 +17,7 @@ async function main() {
     },
   });
   const dataFile = path.resolve(values.db ?? defaultDataFile());
-  const backend = await openBackend({ dataFile, resourcesDir: defaultResourcesDir(), backupOnStart: true });
+  const backend = await openBackend({ dataFile, resourcesDir: defaultResourcesDir(), backupOnStart: true, exclusive: 'browser' });
   const server = await startServer({
     backend,
     staticDir: values.static ?? path.join(sourceRoot(), 'out', 'renderer'),

@@ -4,6 +4,7 @@
  */
 export type ProblemCode =
   | 'not_xlsx'
+  | 'encrypted'
   | 'corrupt_zip'
   | 'too_large'
   | 'not_ledger_workbook'
