@@ -10,6 +10,7 @@ export const common = {
   'nav.settings': '设置',
   'common.save': '保存',
   'common.cancel': '取消',
+  'common.noFileChosen': '未选择文件',
   'common.fileReadFailed': '无法读取所选文件“{name}”：{message}',
   'common.confirm': '确定',
   'common.close': '关闭',
