@@ -12,6 +12,8 @@ import { UnitSelect } from './UnitSelect';
 import './office.css';
 import { YearInput } from '../../components/YearInput';
 import { MergedExportButton } from './MergedExportButton';
+import { PrintButton } from '../../components/PrintButton';
+import { formatDateLabel } from '../../../../shared/office/dueDate';
 
 type Tab = 'matrix' | 'totals' | 'compare';
 const TABS: { id: Tab; label: MessageKey }[] = [
@@ -88,6 +90,14 @@ export function OfficePage() {
             <div className="toolbar">
               <UnitSelect label={t('office.level')} units={levels} value={rootCode} onChange={setRootCode} />
               <MergedExportButton templateId={templateId} year={year} unitCode={rootCode || undefined} />
+              {matrix.data && (
+                <PrintButton
+                  target=".status-legend, .submission-matrix"
+                  orientation="landscape"
+                  label="print.matrix"
+                  title={t('print.title.matrix', { root: matrix.data.root.name, year: matrix.data.year, today: formatDateLabel(matrix.data.today) })}
+                />
+              )}
             </div>
             {matrix.data && <SubmissionMatrixView matrix={matrix.data} />}
             <h2>{t('office.reminders.title')}</h2>

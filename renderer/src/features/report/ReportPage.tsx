@@ -8,6 +8,7 @@ import { REPORT_SECTIONS } from '../../../../shared/report/model';
 import { YearInput } from '../../components/YearInput';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
+import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
@@ -74,6 +75,7 @@ export function ReportPage() {
         <button className="primary" disabled={!draft} onClick={() => void downloadDocx()}>
           {t('report.download')}
         </button>
+        <PrintButton target=".report-draft" title={draft?.title ?? ''} disabled={!draft} />
         {download && <span className="muted" role="status">{download}</span>}
       </div>
 
