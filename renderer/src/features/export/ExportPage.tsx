@@ -6,7 +6,7 @@
 import { shortFingerprint } from '../../../../shared/text/readableCode';
 import { useState } from 'react';
 import type { ExportKind } from '../../../../shared/workbook/format';
-import { monthPeriod, type Period } from '../../../../shared/values/period';
+import { lastEndedMonth, monthPeriod, type Period } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -23,7 +23,11 @@ export function ExportPage() {
   const { status } = useAppStatus();
   const now = new Date();
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
-  const [period, setPeriod] = useState<Period>(() => monthPeriod(now.getFullYear(), now.getMonth() + 1));
+  // The month just ended, not the one still being filled.
+  const [period, setPeriod] = useState<Period>(() => {
+    const ended = lastEndedMonth({ year: now.getFullYear(), month: now.getMonth() + 1 });
+    return monthPeriod(ended.year, ended.month);
+  });
   const [running, setRunning] = useState<ExportKind | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 

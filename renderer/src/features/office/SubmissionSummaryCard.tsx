@@ -1,15 +1,21 @@
 /** For the overview page: how many units have sent the month being collected, and who is still missing. */
 import { formatDateLabel } from '../../../../shared/office/dueDate';
+import { reportingYear } from '../../../../shared/values/period';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { STATUS_LOOK } from './submissionStatus';
 import './office.css';
 
-export function SubmissionSummaryCard() {
-  const { status } = useAppStatus();
-  const { data: summary, error } = useApiQuery('office.summary', { templateId: status.settings.defaultTemplateId });
+/**
+ * Shown only beside the year being collected now: an overview of 2017 (the
+ * demo) has no month "being collected", so a 2026 card there would mislead.
+ */
+export function SubmissionSummaryCard({ templateId, year }: { templateId: string; year: number }) {
+  const now = new Date();
+  const current = year === reportingYear({ year: now.getFullYear(), month: now.getMonth() + 1 });
+  const { data: summary, error } = useApiQuery('office.summary', current ? { templateId } : null);
 
+  if (!current) return null;
   if (error) return <section className="card error">{error}</section>;
   if (!summary) return <section className="card">{t('app.loading')}</section>;
   const title = t('office.summary.title', { year: summary.year, month: summary.month });

@@ -3,7 +3,7 @@
  * level) and a year — paragraphs and tables from one query, each copyable,
  * and the Word document to download.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { REPORT_SECTIONS } from '../../../../shared/report/model';
 import { YearInput } from '../../components/YearInput';
 import { api } from '../../api/client';
@@ -25,6 +25,13 @@ export function ReportPage() {
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
   const [download, setDownload] = useState('');
+  const yearChosen = useRef(false);
+
+  // Open on the latest year with figures (the demo's 2017, not an empty last year), and offer the others.
+  const dataYears = useApiQuery('charts.years', { templateId, scope: { subtree: true } }).data;
+  useEffect(() => {
+    if (!yearChosen.current && dataYears && dataYears.length > 0) setYear(Math.max(...dataYears));
+  }, [dataYears]);
 
   const units = useApiQuery('units.list', {}).data ?? [];
   const templates = useApiQuery('templates.list', {}).data ?? [];
@@ -71,7 +78,14 @@ export function ReportPage() {
           <input type="checkbox" checked={level} onChange={(e) => setLevel(e.target.checked)} />
           {t('report.level')}
         </label>
-        <YearInput year={year} onChange={setYear} />
+        <YearInput
+          year={year}
+          years={dataYears ?? undefined}
+          onChange={(y) => {
+            yearChosen.current = true;
+            setYear(y);
+          }}
+        />
         <button className="primary" disabled={!draft} onClick={() => void downloadDocx()}>
           {t('report.download')}
         </button>
