@@ -69,12 +69,12 @@ function mutateBytes(r: Rand, b: Uint8Array): Uint8Array {
     case 2: {
       // repeat a range
       const at = int(r, out.length);
-      const len = 1 + int(r, 2000);
-      const chunk = out.slice(at, at + len);
+      const end = Math.min(out.length, at + 1 + int(r, 2000));
+      const chunk = out.slice(at, end);
       const res = new Uint8Array(out.length + chunk.length);
-      res.set(out.slice(0, at + len));
-      res.set(chunk, at + len);
-      res.set(out.slice(at + len), at + 2 * len);
+      res.set(out.subarray(0, end));
+      res.set(chunk, end);
+      res.set(out.subarray(end), end + chunk.length);
       return res;
     }
     default: // zero a range
