@@ -10,6 +10,7 @@ import { StoreError } from './errors';
 import { storageFailure } from './storageErrors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { applyMigrations } from './migrations/apply';
+import { sqliteOptions } from './sqliteBinding';
 
 /** "GovL" — marks a SQLite file as a ledger data file. */
 export const APPLICATION_ID = 0x476f764c;
@@ -59,7 +60,7 @@ function inspectExisting(file: string): { version: number } {
   checkWritable(file);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const foreign = () =>
@@ -143,7 +144,7 @@ export async function openDatabase(
   const { version } = inspectExisting(file);
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = new Database(file, sqliteOptions({}));
   } catch (e) {
     throw storageFailure(e, file) ?? new StoreError('io', `无法打开数据文件 ${file}：${(e as Error).message}`);
   }
