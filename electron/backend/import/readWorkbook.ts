@@ -8,6 +8,7 @@ import type { FileDifference } from '../../../shared/api/methods/import';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, parsePeriodKey, type Period } from '../../../shared/values/period';
+import { CONTROL_CHARS_MESSAGE, hasControlChars } from '../../../shared/values/textSafety';
 import {
   COVER_SHEET,
   DATA_SHEET,
@@ -207,6 +208,7 @@ function coverMeta(cover: SheetCells | undefined): WorkbookMeta {
   if (!tpl || !period || !unitCode || !kind) {
     refuse('not_ledger_workbook', '不是本系统导出的报表：封面缺少单位代码、统计期间、报表模板或文件类型', COVER_SHEET);
   }
+  if (hasControlChars(fields.get('单位名称') ?? '')) refuse('bad_name', `封面的单位名称${CONTROL_CHARS_MESSAGE}`, COVER_SHEET);
   const rev = /第\s*(\d+)\s*次导出/.exec(fields.get('修订号') ?? '');
   return {
     formatVersion: WORKBOOK_FORMAT_VERSION,
