@@ -8,6 +8,7 @@ import type { TemplateSummary } from '../../../../shared/api/methods/core';
 import type { Unit } from '../../../../shared/domain';
 import { REPORT_SECTIONS, type ReportDraft } from '../../../../shared/report/model';
 import { api } from '../../api/client';
+import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
@@ -94,6 +95,7 @@ export function ReportPage() {
         <button className="primary" disabled={!draft} onClick={() => void downloadDocx()}>
           {t('report.download')}
         </button>
+        <PrintButton target=".report-draft" title={draft?.title ?? ''} disabled={!draft} />
         {download && <span className="muted" role="status">{download}</span>}
       </div>
 
