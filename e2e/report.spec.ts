@@ -32,6 +32,8 @@ test('the report draft shows the year in words, copies a paragraph and a table, 
   expect(saved.ok).toBe(true);
 
   await page.getByRole('link', { name: '年报草稿' }).click();
+  // It opens on the latest year with figures, not on an empty last year.
+  await expect(page.getByLabel('年度')).toHaveValue('2017');
   await page.getByLabel('年度').fill('2016');
   await expect(page.getByRole('alert')).toContainText('遂宁市财政局（SN-CZJ）在2016年没有');
   await page.getByLabel('年度').fill('2017');
