@@ -45,6 +45,9 @@ export interface ReadRow extends PackedRow {
   row: number;
 }
 
+/** The meta keys a message names, as people call them. */
+const META_LABELS: Record<string, string> = { format_version: '格式版本', template_version: '模板版本', revision: '修订号' };
+
 export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[]; packed: ReadRow[] } {
   const rows = [...cells].sort((a, b) => a[0] - b[0]);
   const text = (r: Map<number, unknown> | undefined, c: number) => cellText(r?.get(c) as never).trim();
@@ -58,7 +61,7 @@ export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: 
   }
   const num = (k: string) => {
     const v = Number(kv.get(k));
-    if (!Number.isInteger(v) || v < 0) refuse('bad_meta', `隐藏数据页的 ${k} 不是有效的数字`, DATA_SHEET);
+    if (!Number.isInteger(v) || v < 0) refuse('bad_meta', `隐藏数据页的${META_LABELS[k] ?? `“${k}”`}不是有效的数字`, DATA_SHEET);
     return v;
   };
   const kind = kv.get('kind') as WorkbookKind;
