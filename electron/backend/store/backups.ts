@@ -93,12 +93,20 @@ export async function createBackup(db: Database.Database, dataFile: string, reas
   let tmp = '';
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    let at = Date.now();
-    do file = path.join(dir, `${owner}~${stamp(new Date(at++))}-${safeReason}.sqlite`);
-    while (fs.existsSync(file));
-    tmp = `${file}.partial`;
-    // Made owner-only before any figure is in it; the backup API writes into the empty file.
-    fs.closeSync(fs.openSync(tmp, 'w', 0o600));
+    // Claimed by creating its partial file exclusively, owner-only before any figure is in it: two backups
+    // started in the same millisecond (a manual one beside an import's) take different names.
+    for (let at = Date.now(); ; at++) {
+      file = path.join(dir, `${owner}~${stamp(new Date(at))}-${safeReason}.sqlite`);
+      if (fs.existsSync(file)) continue;
+      try {
+        fs.closeSync(fs.openSync(`${file}.partial`, 'wx', 0o600));
+      } catch (e) {
+        if ((e as { code?: string }).code === 'EEXIST') continue;
+        throw e;
+      }
+      tmp = `${file}.partial`;
+      break;
+    }
     // All pages in one step: copied in steps, a backup restarts whenever another connection writes, and with a busy server never ends.
     await db.backup(tmp, { progress: () => 0x7fffffff });
     fs.renameSync(tmp, file);
