@@ -24,10 +24,11 @@ import { flattenUnitMonths, groupUnitMonths, type UnitMonthValues } from '../../
 import { visibleFiguresOfMonths } from '../workbook/figures';
 import { rowsFingerprint, workbookFingerprintV1 } from '../workbook/fingerprint';
 import { type ImportProblem, refuse } from '../workbook/problems';
-import { cellText, parseSharedStrings, parseSheetCells, parseSheetList, type SheetCells, xmlText } from '../workbook/sheetXml';
+import { openWorkbook } from '../workbook/openWorkbook';
+import { cellText, parseSheetCells, type SheetCells, xmlText } from '../workbook/sheetXml';
 import { checkDataValues, packedMonths, parseDataSheet, type WorkbookMeta } from '../workbook/dataSheetRead';
 import { readVisibleSheets, type VisibleRead } from '../workbook/visibleSheets';
-import { type OpenZip, openZip, WORKSHEET_PART } from '../workbook/xlsxZip';
+import { type OpenZip, WORKSHEET_PART } from '../workbook/xlsxZip';
 
 /** A visible cell that disagrees with the hidden data (as the API reports it). */
 export type CellDifference = FileDifference;
@@ -61,8 +62,6 @@ export interface ReadOptions {
   takeVisible?: boolean;
 }
 
-const META_PARTS = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml)$/;
-
 /** The exporter's stamp still matches every worksheet part but the data sheet's (format.ts PART_CRC_MARKER). */
 function untouchedSince(zip: OpenZip, dataPath: string | undefined): boolean {
   const stamped = parsePartChecksums(zip.comment);
@@ -77,13 +76,8 @@ function untouchedSince(zip: OpenZip, dataPath: string | undefined): boolean {
 }
 
 export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook {
-  const zip = openZip(bytes);
-  const parts = zip.read((n) => META_PARTS.test(n));
-  const wbXml = parts.get('xl/workbook.xml');
-  const rels = parts.get('xl/_rels/workbook.xml.rels');
-  if (!wbXml || !rels) refuse('not_xlsx', '不是 Excel 工作簿（.xlsx）：压缩包中没有工作簿内容');
-  const shared = parts.has('xl/sharedStrings.xml') ? parseSharedStrings(parts.get('xl/sharedStrings.xml')!) : [];
-  const list = parseSheetList(xmlText(wbXml), xmlText(rels));
+  const { zip, sheets: list, shared } = openWorkbook(bytes);
+  const parts = new Map<string, Uint8Array>();
   const dataPath = list.find((s) => s.name === DATA_SHEET)?.path;
   // Untouched since export: the visible sheets agree with the data by construction, so only the data sheet is read.
   const untouched = untouchedSince(zip, dataPath);

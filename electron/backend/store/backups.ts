@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { syncFolder } from '../files/writeFileAtomic';
 import { StoreError } from './errors';
 import { storageFailure } from './storageErrors';
 
@@ -93,15 +94,16 @@ export async function createBackup(db: Database.Database, dataFile: string, reas
   let tmp = '';
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // Claimed by creating its partial file exclusively, owner-only before any figure is in it: two backups
-    // started in the same millisecond (a manual one beside an import's) take different names.
+    // The name is reserved by creating its .partial exclusively: two backups begun in the same
+    // millisecond (both awaiting the backup API) would otherwise pick the same name.
+    // Made owner-only before any figure is in it; the backup API writes into the empty file.
     for (let at = Date.now(); ; at++) {
       file = path.join(dir, `${owner}~${stamp(new Date(at))}-${safeReason}.sqlite`);
       if (fs.existsSync(file)) continue;
       try {
         fs.closeSync(fs.openSync(`${file}.partial`, 'wx', 0o600));
       } catch (e) {
-        if ((e as { code?: string }).code === 'EEXIST') continue;
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
         throw e;
       }
       tmp = `${file}.partial`;
@@ -110,6 +112,8 @@ export async function createBackup(db: Database.Database, dataFile: string, reas
     // All pages in one step: copied in steps, a backup restarts whenever another connection writes, and with a busy server never ends.
     await db.backup(tmp, { progress: () => 0x7fffffff });
     fs.renameSync(tmp, file);
+    // SQLite flushed the copy; the new name needs the folder flushed too.
+    syncFolder(dir);
   } catch (e) {
     if (tmp) fs.rmSync(tmp, { force: true });
     throw backupFailure(e, dir);

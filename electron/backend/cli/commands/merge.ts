@@ -5,7 +5,7 @@ import { localIsoDate } from '../../../../shared/office/dueDate';
 import { formatPeriodLabel, parsePeriodKey, type Period, yearPeriod } from '../../../../shared/values/period';
 import { ApiFailure } from '../../failure';
 import { operatorName, resolveTemplate, resolveUnit } from '../../context';
-import { writeFileAtomic, WriteFailure } from '../../export/writeFileAtomic';
+import { writeFileAtomic, WriteFailure } from '../../files/writeFileAtomic';
 import { mergedExport } from '../../office/mergedExport';
 import { addUnitsFromFiles } from '../../import/addUnits';
 import { ImportBatch } from '../../import/session';
