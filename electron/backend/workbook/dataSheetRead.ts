@@ -136,7 +136,7 @@ export function packedMonths(template: Template, meta: WorkbookMeta, units: Work
   for (const r of rows) {
     const key = `${r.unitCode}\t${r.month}`;
     if (!codes.has(r.unitCode) || r.month < meta.period.fromMonth || r.month > meta.period.toMonth || seen.has(key)) {
-      refuse('bad_meta', `隐藏数据页第 ${r.row} 行（${r.unitCode} ${r.month}月）不属于本表或重复，文件不可信`, DATA_SHEET, `A${r.row}`);
+      refuse('bad_meta', `隐藏数据页第 ${r.row} 行（“${r.unitCode}” ${r.month}月）不属于本表或重复，文件不可信`, DATA_SHEET, `A${r.row}`);
     }
     seen.add(key);
     const unpacked = unpackMonth(r.chunks, cells);
@@ -155,7 +155,7 @@ export function checkDataValues(template: Template, meta: WorkbookMeta, units: W
     const key = `${v.unitCode}\t${cellRef(v.indicator, v.col)}\t${v.month}`;
     const def = cells.get(cellRef(v.indicator, v.col));
     if (!def || !codes.has(v.unitCode) || v.month < meta.period.fromMonth || v.month > meta.period.toMonth || seen.has(key)) {
-      refuse('bad_meta', `隐藏数据页含有不属于本表的数值（${v.unitCode} ${cellRef(v.indicator, v.col)} ${v.month}月），文件不可信`, DATA_SHEET);
+      refuse('bad_meta', `隐藏数据页含有不属于本表的数值（“${v.unitCode}” “${cellRef(v.indicator, v.col)}” ${v.month}月），文件不可信`, DATA_SHEET);
     }
     // The limits typing and the store apply; spreadsheet programs may write 1.84 as 1.8399999999999999, kept as 1.84.
     const checked = checkFigure(v.value, cellLimit(def));
