@@ -15,6 +15,7 @@ import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { ALL_LISTS, ContextBar } from './context-selection/ContextBar';
 import { LedgerGrid } from './data-workspace/LedgerGrid';
+import { ShortcutHelp } from './data-workspace/ShortcutHelp';
 import { useWatch, useWorkspace } from './data-workspace/useWorkspace';
 import { WorkspaceDetails, WorkspaceMonth, WorkspaceRules, WorkspaceStatus } from './data-workspace/WorkspacePanels';
 import { topic } from './data-workspace/workspaceStore';
@@ -62,6 +63,8 @@ function LedgerWorkspace({
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const [goTo, setGoTo] = useState<PeriodViolation | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
   // Figures, entry states, rule marks, locks, comments and the selection: read per cell, not through this page.
   const store = useWorkspace(template, year, setNotice);
   const locked = useWatch(store, [topic.months], (s) => s.locked, NO_MONTHS);
@@ -142,8 +145,8 @@ function LedgerWorkspace({
       )}
       <div className="ledger-body">
         <div className="ledger-main">
-          {store ? <LedgerGrid layout={layout} store={store} onNotice={setNotice} onToggleSection={onToggleSection} /> : <p>{t('app.loading')}</p>}
-          <WorkspaceStatus store={store} notice={notice}>
+          {store ? <LedgerGrid layout={layout} store={store} onNotice={setNotice} onToggleSection={onToggleSection} onHelp={openHelp} /> : <p>{t('app.loading')}</p>}
+          <WorkspaceStatus store={store} notice={notice} onHelp={openHelp}>
             <WorkspaceMonth
               store={store}
               layout={layout}
@@ -163,6 +166,14 @@ function LedgerWorkspace({
           )}
         </aside>
       </div>
+      {helpOpen && (
+        <ShortcutHelp
+          onClose={() => {
+            setHelpOpen(false);
+            document.querySelector<HTMLElement>('[data-testid="ledger-grid"] .cell-sink')?.focus({ preventScroll: true });
+          }}
+        />
+      )}
     </section>
   );
 }
