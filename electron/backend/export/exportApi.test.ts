@@ -117,8 +117,9 @@ describe('export.workbook', () => {
     expect(notSetUp).toMatchObject({ ok: false, error: { code: 'not_setup' } });
     expect(notSetUp.ok ? '' : notSetUp.error.message).toContain('本单位名称和代码');
     const badPeriod = await b.call('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 13, toMonth: 13 } });
-    expect(badPeriod).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(badPeriod.ok ? '' : badPeriod.error.message).toContain('period.fromMonth');
+    // The field is named as people call it; its path is for the form to focus.
+    expect(badPeriod).toMatchObject({ ok: false, error: { code: 'bad_request', where: 'period.fromMonth' } });
+    expect(badPeriod.ok ? '' : badPeriod.error.message).toContain('起始月份');
     const noTemplate = await b.call('export.workbook', { templateId: 'nope', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(noTemplate).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(snapshot(b)).toBe(before);
