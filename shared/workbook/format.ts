@@ -11,7 +11,7 @@
  * from row 1, in this order (keys exactly as in META_KEYS):
  *
  *   A1 "LEDGER-DATA"        B1 <format version>
- *   format_version          2
+ *   format_version          3
  *   kind                    submission | bundle | blank | summary (SUMMARY_KIND: no values)
  *   template_id             suining-2017
  *   template_version        1
@@ -21,8 +21,14 @@
  *   revision                1, 2, … (grows with each export of the same unit and period; 0 for a blank)
  *   exported_at             ISO time
  *   app_version
- *   fingerprint             SHA-256 hex of canonicalPackedText(...) (packedValues.ts);
+ *   fingerprint             SHA-256 hex of canonicalFingerprintText(...) (packedValues.ts:
+ *                           identity — kind, unit, revision, units — and the packed rows);
+ *                           format 2: of canonicalPackedText(...) (rows only);
  *                           format 1: of canonicalValuesV1(...)
+ *   public_key              the exporting data file's Ed25519 public key, base64 of its 32 bytes
+ *   signature               base64 Ed25519 signature of canonicalSealText(...) (sealText.ts):
+ *                           every row above and below but this one. Both absent: unsigned
+ *                           (a blank; a file whose signature was stripped).
  *   (empty row)
  *   UNITS_MARKER            then a header row: unit_code | unit_name | unit_kind | parent_code
  *                           one row per unit whose values the workbook carries (a bundle:
@@ -79,7 +85,12 @@ import type { Section, TableSection, Template } from '../template/schema';
 import { formatValue } from '../values/parse';
 import { isWholeYear, type Period } from '../values/period';
 
-export const WORKBOOK_FORMAT_VERSION = 2;
+export const WORKBOOK_FORMAT_VERSION = 3;
+/**
+ * The first format whose data sheet is signed and whose fingerprint covers
+ * identity and revision. Older formats are read as unsigned (未签名).
+ */
+export const SIGNED_FORMAT_VERSION = 3;
 export const DATA_SHEET = '_ledger_data';
 export const DATA_MARKER = 'LEDGER-DATA';
 export const UNITS_MARKER = '[units]';
@@ -105,6 +116,8 @@ export const META_KEYS = [
   'exported_at',
   'app_version',
   'fingerprint',
+  'public_key',
+  'signature',
 ] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
@@ -165,8 +178,9 @@ export function canonicalValuesV1(
  * construction, so the importer reads only the data sheet. Any program that
  * re-saves or edits the file (Excel, WPS, LibreOffice, a zip tool) drops the
  * comment or changes a CRC, and the visible sheets are then read and
- * compared cell by cell. The stamp speeds reading up; it is not a seal (the
- * data sheet's fingerprint guards the values).
+ * compared cell by cell. The stamp speeds reading up; it is not a seal: the
+ * importer trusts it only when the data sheet's signature verifies against
+ * the key the office registered for the unit (docs/import.md).
  */
 export const PART_CRC_MARKER = 'LEDGER-PART-CRC32';
 

@@ -14,10 +14,11 @@ import {
 } from '../../../shared/workbook/format';
 import type { PackedRow } from '../../../shared/workbook/packedValues';
 
-export function writeDataSheet(wb: ExcelJS.Workbook, meta: Record<MetaKey, string | number>, units: WorkbookUnit[], rows: PackedRow[]): ExcelJS.Worksheet {
+export function writeDataSheet(wb: ExcelJS.Workbook, meta: Partial<Record<MetaKey, string | number>>, units: WorkbookUnit[], rows: PackedRow[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(DATA_SHEET, { state: 'veryHidden' });
   ws.addRow([DATA_MARKER, WORKBOOK_FORMAT_VERSION]);
-  for (const key of META_KEYS) ws.addRow([key, meta[key]]);
+  // An unsigned workbook has no public_key and signature rows at all.
+  for (const key of META_KEYS) if (meta[key] !== undefined) ws.addRow([key, meta[key]]);
   ws.addRow([]);
   ws.addRow([UNITS_MARKER]);
   ws.addRow([...UNIT_COLUMNS]);

@@ -14,6 +14,7 @@ import { getSetting } from '../store/settings';
 import { writeWorkbookBuffer } from './buildWorkbook';
 import { collectContent, toWorkbookUnit } from './collect';
 import { visibleFigures } from '../workbook/figures';
+import { fileSigner } from '../workbook/fileKey';
 
 export interface ExportRequest {
   templateId: string;
@@ -63,6 +64,7 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
     revision,
     exportedAt: new Date().toISOString(),
     appVersion: ctx.appVersion,
+    signer: fileSigner(db),
     contact: { person: getSetting(db, 'contact.person') ?? '', phone: getSetting(db, 'contact.phone') ?? '' },
     ...(chart ? { chart } : {}),
   });

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { FilePlan } from '../../../shared/api/methods/import';
 import { logImport, type ImportOutcome } from '../store/importLog';
+import { setUnitKey } from '../store/keys';
 import { recordSubmission } from '../store/submissions';
 import { replaceMonths } from '../store/values';
 import { basePlan, type BatchFile, type BatchOptions, planFile } from './batch';
@@ -34,7 +35,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
     // Planned again inside the transaction: the store is the truth now, not the preview.
     // Rule checks only when no preview made them (they do not depend on the store).
     const checked = f.preview && f.preview.status !== 'rejected' ? f.preview : undefined;
-    const { plan, work } = planFile(t.db, f, opts, conflict, new Map(), { rules: !checked });
+    const { plan, work } = planFile(t.db, f, opts, conflict, new Map(), new Map(), { rules: !checked });
     if (checked && plan.status !== 'rejected') plan.violations = checked.violations;
     const details = {
       unitCode: plan.unitCode,
@@ -47,9 +48,21 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
       changedValues: plan.changedValues,
       problems: plan.problems,
       differences: plan.differences.length,
+      seal: plan.seal?.state ?? null,
+      keyCode: plan.seal?.keyCode ?? null,
     };
     const message = plan.status === 'rejected' ? plan.problems.map((p) => p.message).join('；') : '';
     const importId = logImport(t.db, { fileName: f.name, sha256: f.sha256, storedPath, operator: t.operator, outcome: OUTCOME[plan.status], message, details });
+    if (work?.register) {
+      // The office checked this key (import.accept / --accept-new-keys): registered with the file that brought it.
+      setUnitKey(t.db, {
+        ...work.register,
+        reason: work.register.action === 'changed' ? '导入时核对后接受变更的密钥' : '首次导入时核对后接受',
+        operator: t.operator,
+        importId,
+        fileName: f.name,
+      });
+    }
     if (work && plan.status !== 'superseded') {
       replaceMonths(t.db, work.replace, { operator: t.operator, source: 'import' });
       for (const m of work.months) {
@@ -62,6 +75,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
           fingerprint: m.fingerprint,
           importId,
           force: true,
+          seal: m.seal,
         });
       }
     }

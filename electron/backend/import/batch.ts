@@ -23,6 +23,7 @@ import type { MonthReplacement } from '../store/values';
 import { monthFingerprint } from '../workbook/monthFingerprint';
 import { ImportRefusal, type ImportProblem } from '../workbook/problems';
 import { readWorkbook, type ReadWorkbook } from './readWorkbook';
+import { type KeyOverlay, type MonthSeal, planSeal, type SealPlan, verifiedSeal } from './sealPlan';
 import { sha256 } from '../workbook/monthFingerprint';
 
 export interface BatchOptions {
@@ -30,6 +31,8 @@ export interface BatchOptions {
   takeVisible?: boolean;
   /** Files outside this period are refused. */
   period?: Period;
+  /** The key the office registered for a unit (readWorkbook: only files sealed by it skip the visible sheets). */
+  registeredKey?: (unitCode: string) => string | undefined;
 }
 
 export interface BatchFile {
@@ -48,6 +51,8 @@ export interface BatchFile {
   internalError?: unknown;
   /** Refused before it was read (a device, a pipe, too large): no bytes, nothing kept. */
   unread?: { size: number };
+  /** The office accepted this file (import.accept): its new or changed key, or its being unsigned. */
+  accepted?: boolean;
   /** Values and fingerprint per unit and month, worked out once. */
   months?: Map<string, { values: Map<string, number>; fingerprint: string }>;
 }
@@ -81,12 +86,15 @@ function monthsOf(f: BatchFile): Map<string, { values: Map<string, number>; fing
 export interface FileWork {
   replace: MonthReplacement[];
   changedValues: number;
-  months: { unitId: number; month: number; fingerprint: string }[];
+  months: { unitId: number; month: number; fingerprint: string; seal: MonthSeal }[];
+  /** A key the office accepted with this file, registered when it is applied. */
+  register?: SealPlan['register'];
 }
 
 interface MonthState {
   revision: number;
   fingerprint: string;
+  seal: MonthSeal;
   /** ref → value within the month. */
   values: Map<string, number>;
 }
@@ -158,6 +166,7 @@ export function basePlan(f: BatchFile): FilePlan {
     differences: r?.differences ?? [],
     violations: [],
     unknownUnits: [],
+    seal: f.refusal?.code === 'bad_signature' ? { state: 'invalid', keyCode: null, registeredKeyCode: null, signer: null, acceptable: false, accepted: false } : null,
   };
 }
 
@@ -172,6 +181,8 @@ export function planFile(
   opts: BatchOptions,
   conflict: string | undefined,
   overlay: Map<string, MonthState>,
+  /** Keys registered by earlier files of the batch (the dry run; applying registers them for real). */
+  keys: KeyOverlay,
   /** Rule checks are for the preview; applying does not need them again. */
   check = { rules: true },
 ): { plan: FilePlan; work: FileWork | null } {
@@ -184,12 +195,6 @@ export function planFile(
   if (f.refusal) return reject(f.refusal);
   const r = f.read!;
   if (r.problems.length) return reject(r.problems);
-  if (r.differences.length) {
-    return reject({
-      code: 'tampered',
-      message: `可见数据与隐藏数据不一致（${r.differences.length} 处，如 ${r.differences.slice(0, 3).map((d) => `${d.sheet}!${d.cell}`).join('、')}），文件在导出后被改动过。可让报送单位重新导出，或选择“以可见数据为准”导入`,
-    });
-  }
   if (r.meta.kind === 'blank' && r.values.length === 0) return reject({ code: 'empty', message: '空白模板尚未填写任何数据' });
   const p = r.meta.period;
   if (opts.period) {
@@ -213,6 +218,16 @@ export function planFile(
     });
   }
 
+  const sealed = planSeal(db, r, unitIds, f.accepted ?? false, keys);
+  plan.seal = sealed.info;
+  if (sealed.problem) return reject(sealed.problem);
+  if (r.differences.length) {
+    return reject({
+      code: 'tampered',
+      message: `可见数据与隐藏数据不一致（${r.differences.length} 处，如 ${r.differences.slice(0, 3).map((d) => `${d.sheet}!${d.cell}`).join('、')}），文件在导出后被改动过。可让报送单位重新导出，或选择“以可见数据为准”导入`,
+    });
+  }
+
   // Worked out when needed: for a file with its data sheet only if a month would otherwise conflict.
   let shown: boolean | undefined;
   const shownSame = () => (shown ??= sameAsShown(db, r, unitIds, overlay));
@@ -222,13 +237,15 @@ export function planFile(
   }
   // Hand-filled files, visible values taken on purpose, and the original export of figures already imported from its re-saved copy replace.
   const force = () => r.meta.revision === 0 || (opts.takeVisible ?? false) || shownSame();
-  const work: FileWork = { replace: [], changedValues: 0, months: [] };
+  const work: FileWork = { replace: [], changedValues: 0, months: [], register: sealed.register };
   let superseded = 0;
   let existing = 0;
   let total = 0;
   const newStates: [string, MonthState][] = [];
   for (const u of r.units) {
     const unitId = unitIds.get(u.code)!;
+    const seal = sealed.units.get(u.code) ?? 'unsigned';
+    const verified = verifiedSeal(seal);
     const mine = periodMonths(p).map((m) => ({ month: m, values: monthsOf(f).get(unitMonth(u.code, m))!.values }));
     if (check.rules) plan.violations.push(...violationsOf(r.template, p, u, mine));
     const stored = new Map<number, Map<string, number>>();
@@ -241,15 +258,18 @@ export function planFile(
       let state = overlay.get(key);
       if (!state) {
         const sub = subs.get(m);
-        if (sub) state = { revision: sub.revision, fingerprint: sub.fingerprint, values: storedMonth(db, stored, unitId, r.template.id, p, m) };
+        if (sub) state = { revision: sub.revision, fingerprint: sub.fingerprint, seal: sub.seal as MonthSeal, values: storedMonth(db, stored, unitId, r.template.id, p, m) };
       }
+      // A verified month outranks an unverified one whatever the revision numbers (anyone can write a revision into an unsigned file),
+      // and an unverified file never replaces a verified month.
+      const outranks = state !== undefined && verified && !verifiedSeal(state.seal);
       if (state) {
         existing++;
-        if (r.meta.revision < state.revision) {
+        if ((!verified && verifiedSeal(state.seal)) || (!outranks && r.meta.revision < state.revision)) {
           superseded++;
           continue;
         }
-        if (r.meta.revision === state.revision && state.fingerprint !== fingerprint && !force()) {
+        if (!outranks && r.meta.revision === state.revision && state.fingerprint !== fingerprint && !force()) {
           return reject({
             code: 'revision_conflict',
             message: `${u.name || u.code} ${p.year}年${m}月 已导入过第 ${state.revision} 版，本文件也是第 ${r.meta.revision} 版但数据不同，请让报送单位重新导出`,
@@ -267,11 +287,12 @@ export function planFile(
       }
       if (changed > 0) work.replace.push({ unitId, templateId: r.template.id, year: p.year, month: m, values: after });
       work.changedValues += changed;
-      work.months.push({ unitId, month: m, fingerprint });
-      newStates.push([key, { revision: Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, values: after }]);
+      work.months.push({ unitId, month: m, fingerprint, seal });
+      newStates.push([key, { revision: outranks ? r.meta.revision : Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, seal: verified || !state ? seal : state.seal, values: after }]);
     }
   }
   for (const [k, s] of newStates) overlay.set(k, s);
+  if (sealed.register) keys.set(sealed.register.unitId, sealed.register.publicKey);
   plan.changedValues = work.changedValues;
   let status: FileStatus;
   if (superseded === total) status = 'superseded';
@@ -349,7 +370,8 @@ function violationsOf(template: Template, p: Period, unit: WorkbookUnit, months:
 export function planBatch(db: Database.Database, files: BatchFile[], opts: BatchOptions): FilePlan[] {
   const conflicts = batchConflicts(files);
   const overlay = new Map<string, MonthState>();
-  return files.map((f) => f.applied ?? (f.preview = planFile(db, f, opts, conflicts.get(f.index), overlay).plan));
+  const keys: KeyOverlay = new Map();
+  return files.map((f) => f.applied ?? (f.preview = planFile(db, f, opts, conflicts.get(f.index), overlay, keys).plan));
 }
 
 export { batchConflicts };

@@ -37,6 +37,24 @@ export class ImportBatch {
     return f;
   }
 
+  /**
+   * Marks files the office accepts (by index, and with allNewKeys every file
+   * whose last dry run showed 新密钥), among those not yet applied whose dry run
+   * offered it. Returns how many are marked.
+   */
+  accept(indexes: number[], allNewKeys: boolean): number {
+    const wanted = new Set(indexes);
+    let marked = 0;
+    for (const f of this.files) {
+      if (f.applied || !f.preview?.seal?.acceptable) continue;
+      if (wanted.has(f.index) || (allNewKeys && f.preview.seal.state === 'new_key')) {
+        f.accepted = true;
+        marked++;
+      }
+    }
+    return marked;
+  }
+
   plan(db: Database.Database): FilePlan[] {
     return planBatch(db, this.files, this.opts);
   }

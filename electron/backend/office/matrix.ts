@@ -38,6 +38,7 @@ export function submissionMatrix(db: Database.Database, root: Unit, templateId: 
         dueDate: dueDate(year, m, dueDay),
         revision: sub?.revision ?? null,
         receivedAt: sub?.receivedAt ?? null,
+        seal: (sub?.seal as MatrixCell['seal'] | undefined) ?? null,
       };
     });
     return { code: u.code, name: u.name, kind: u.kind, depth: u.depth - rootEntry.depth, dueDay, cells };

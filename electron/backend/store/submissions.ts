@@ -23,7 +23,12 @@ export interface Submission {
   /** The filer marked the month complete before exporting (已完成). */
   completed: boolean;
   current: boolean;
+  /** How the month's file was sealed (migration 008): signed | county | new_key | accepted | unsigned. */
+  seal: string;
 }
+
+/** Signed by the unit's registered key, or a bundle's by its county's: these outrank anything unverified. */
+const verified = (seal: string | undefined) => seal === 'signed' || seal === 'county';
 
 export interface SubmissionInput {
   unitId: number;
@@ -39,6 +44,8 @@ export interface SubmissionInput {
   receivedAt?: string;
   /** Replace a different file carrying the same revision (the user chose to); otherwise that is a conflict. */
   force?: boolean;
+  /** How the file was sealed; default unsigned. A verified month is never replaced by an unverified one, and replaces one whatever its revision. */
+  seal?: string;
 }
 
 /**
@@ -64,6 +71,7 @@ interface Row {
   previous_revision: number | null;
   completed: number;
   current: number;
+  seal: string;
 }
 
 const toSubmission = (r: Row): Submission => ({
@@ -80,6 +88,7 @@ const toSubmission = (r: Row): Submission => ({
   previousRevision: r.previous_revision,
   completed: r.completed === 1,
   current: r.current === 1,
+  seal: r.seal,
 });
 
 export function currentSubmission(db: Database.Database, unitId: number, templateId: string, year: number, month: number): Submission | undefined {
@@ -92,8 +101,8 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
   const receivedAt = s.receivedAt ?? new Date().toISOString();
   const info = prepared(
       db,
-      `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+      `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current, seal)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     )
     .run(
       s.unitId,
@@ -107,6 +116,7 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
       corrected ? 1 : 0,
       previousRevision,
       s.completed ? 1 : 0,
+      s.seal ?? 'unsigned',
     );
   return {
     id: Number(info.lastInsertRowid),
@@ -122,6 +132,7 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
     previousRevision,
     completed: s.completed ?? false,
     current: true,
+    seal: s.seal ?? 'unsigned',
   };
 }
 
@@ -132,20 +143,23 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
   return run(() => {
     const cur = currentSubmission(db, s.unitId, s.templateId, s.year, s.month);
     if (!cur) return { outcome: 'new' as const, current: insert(db, s, false, null) };
-    if (s.revision < cur.revision) return { outcome: 'superseded' as const, current: cur };
+    const outranks = verified(s.seal) && !verified(cur.seal);
+    if (!verified(s.seal) && verified(cur.seal)) return { outcome: 'superseded' as const, current: cur };
+    if (!outranks && s.revision < cur.revision) return { outcome: 'superseded' as const, current: cur };
     if (s.fingerprint === cur.fingerprint) {
-      if (s.revision > cur.revision || (s.completed ?? false) !== cur.completed) {
-        prepared(db, 'UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ? WHERE id = ?').run(
+      if (outranks || s.revision > cur.revision || (s.completed ?? false) !== cur.completed) {
+        prepared(db, 'UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ?, seal = ? WHERE id = ?').run(
           s.revision,
           s.receivedAt ?? new Date().toISOString(),
           s.importId ?? cur.importId,
           s.completed ? 1 : 0,
+          outranks ? s.seal! : cur.seal,
           cur.id,
         );
       }
       return { outcome: 'unchanged' as const, current: currentSubmission(db, s.unitId, s.templateId, s.year, s.month)! };
     }
-    if (s.revision === cur.revision && !s.force) return { outcome: 'conflict' as const, current: cur };
+    if (!outranks && s.revision === cur.revision && !s.force) return { outcome: 'conflict' as const, current: cur };
     prepared(db, 'UPDATE submissions SET current = 0 WHERE id = ?').run(cur.id);
     return { outcome: 'corrected' as const, current: insert(db, s, true, cur.revision) };
   });

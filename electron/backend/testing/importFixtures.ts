@@ -2,7 +2,14 @@
 import type { Template } from '../../../shared/template/schema';
 import { yearPeriod, type Period } from '../../../shared/values/period';
 import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
+import { createHash } from 'node:crypto';
 import { writeWorkbookBuffer } from '../export/buildWorkbook';
+import { type SigningKey, signingKeyFromSeed } from '../workbook/seal';
+
+/** The key a unit's own data file would sign with: one per unit code, the same in every test. */
+export function unitSigner(unitCode: string, salt = ''): SigningKey {
+  return signingKeyFromSeed(createHash('sha256').update(`test-key:${salt}:${unitCode}`).digest());
+}
 
 export interface WorkbookSpec {
   template: Template;
@@ -12,6 +19,8 @@ export interface WorkbookSpec {
   period?: Period;
   revision?: number;
   kind?: WorkbookKind;
+  /** Default: the exporting unit's test key (unitSigner); null: unsigned. */
+  signer?: SigningKey | null;
 }
 
 export async function workbookBytes(s: WorkbookSpec): Promise<Uint8Array> {
@@ -25,6 +34,7 @@ export async function workbookBytes(s: WorkbookSpec): Promise<Uint8Array> {
     revision: s.revision ?? 1,
     exportedAt: '2018-01-05T08:30:00.000Z',
     appVersion: '0.1.0-test',
+    ...(s.signer === null ? {} : { signer: s.signer ?? unitSigner(s.unit.code) }),
   });
   return new Uint8Array(out.buffer);
 }

@@ -38,6 +38,11 @@ export interface WorkbookMeta {
   exportedAt: string | null;
   /** As written in the file (null when the data sheet is gone). */
   fingerprint: string | null;
+  /** The signing key and signature as written (null when absent: unsigned). */
+  publicKey: string | null;
+  signature: string | null;
+  /** Every meta row as read (key, value): what the signature covers (shared/workbook/sealText.ts). */
+  rows: [string, string][];
 }
 
 /** A format-2 [values] row as read; its values are unpacked once the template is known (packedMonths). */
@@ -80,6 +85,9 @@ export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: 
     revision: num('revision'),
     exportedAt: kv.get('exported_at') ?? null,
     fingerprint: kv.get('fingerprint') ?? null,
+    publicKey: kv.get('public_key') || null,
+    signature: kv.get('signature') || null,
+    rows: [...kv],
   };
   if (!meta.unitCode) refuse('bad_meta', '隐藏数据页缺少单位代码', DATA_SHEET);
   const units: WorkbookUnit[] = [];

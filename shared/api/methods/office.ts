@@ -45,6 +45,8 @@ export interface MatrixCell {
   dueDate: string;
   revision: number | null;
   receivedAt: string | null;
+  /** How the received file was sealed (import.ts SealState minus the refused ones); null when nothing was received. */
+  seal: 'signed' | 'county' | 'new_key' | 'accepted' | 'unsigned' | null;
 }
 
 export interface UnitRef {
