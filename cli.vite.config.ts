@@ -23,8 +23,9 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     reportCompressedSize: false,
+    // Chunks beside the entry: paths.ts finds the checkout two folders up from whichever file it lands in.
     rollupOptions: {
-      output: { format: 'es', entryFileNames: 'ledger.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      output: { format: 'es', entryFileNames: 'ledger.mjs', chunkFileNames: '[name]-[hash].mjs' },
     },
   },
 });
