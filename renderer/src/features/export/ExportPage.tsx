@@ -11,23 +11,26 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { useAppStatus } from '../../app/AppStatusContext';
+import { useSelectedPeriod, useSelectedTemplate } from '../../app/contextSelection';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
 import './export.css';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+function justEnded(): Period {
+  const now = new Date();
+  const ended = lastEndedMonth({ year: now.getFullYear(), month: now.getMonth() + 1 });
+  return monthPeriod(ended.year, ended.month);
+}
+
 type Outcome = { kind: 'ok'; text: string; notice: string | null; fingerprint: string } | { kind: 'error'; text: string };
 
 export function ExportPage() {
   const { status } = useAppStatus();
-  const now = new Date();
-  const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
-  // The month just ended, not the one still being filled.
-  const [period, setPeriod] = useState<Period>(() => {
-    const ended = lastEndedMonth({ year: now.getFullYear(), month: now.getMonth() + 1 });
-    return monthPeriod(ended.year, ended.month);
-  });
+  const [templateId, setTemplateId] = useSelectedTemplate(status.settings.defaultTemplateId);
+  // Unless a period was chosen: the month just ended, not the one still being filled.
+  const [period, setPeriod] = useSelectedPeriod(justEnded());
   const [running, setRunning] = useState<ExportKind | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
