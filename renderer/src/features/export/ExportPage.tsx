@@ -13,11 +13,18 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { useAppStatus } from '../../app/AppStatusContext';
+import { useSelectedPeriod, useSelectedTemplate } from '../../app/contextSelection';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
 import './export.css';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function justEnded(): Period {
+  const now = new Date();
+  const ended = lastEndedMonth({ year: now.getFullYear(), month: now.getMonth() + 1 });
+  return monthPeriod(ended.year, ended.month);
+}
 
 type Outcome = { kind: 'ok'; text: string; notice: string | null; fingerprint: string } | { kind: 'error'; text: string };
 type Exported = Output<'export.workbook'>;
@@ -29,13 +36,9 @@ interface EmptyPending {
 
 export function ExportPage() {
   const { status } = useAppStatus();
-  const now = new Date();
-  const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
-  // The month just ended, not the one still being filled.
-  const [period, setPeriod] = useState<Period>(() => {
-    const ended = lastEndedMonth({ year: now.getFullYear(), month: now.getMonth() + 1 });
-    return monthPeriod(ended.year, ended.month);
-  });
+  const [templateId, setTemplateId] = useSelectedTemplate(status.settings.defaultTemplateId);
+  // Unless a period was chosen: the month just ended, not the one still being filled.
+  const [period, setPeriod] = useSelectedPeriod(justEnded());
   const [running, setRunning] = useState<ExportKind | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [emptyPending, setEmptyPending] = useState<EmptyPending | null>(null);
