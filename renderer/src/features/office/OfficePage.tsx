@@ -15,6 +15,7 @@ import { YearInput } from '../../components/YearInput';
 import { MergedExportButton } from './MergedExportButton';
 import { PrintButton } from '../../components/PrintButton';
 import { formatDateLabel } from '../../../../shared/office/dueDate';
+import { UnitLedgerDialog, type UnitLedgerTarget } from '../unit-ledger/UnitLedgerDialog';
 
 type Tab = 'matrix' | 'totals' | 'compare';
 const TABS: { id: Tab; label: MessageKey }[] = [
@@ -30,6 +31,7 @@ export function OfficePage() {
   const [year, setYear] = useSelectedYear(reportingYear({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
   const [rootCode, setRootCode] = useState(status.unit?.code ?? '');
   const [tab, setTab] = useState<Tab>('matrix');
+  const [looking, setLooking] = useState<UnitLedgerTarget | null>(null);
   const templates = useApiQuery('templates.list', {}).data ?? [];
   const units = useApiQuery('units.tree', { includeInactive: true }).data ?? [];
   const template = useApiQuery('templates.get', { templateId }).data;
@@ -100,7 +102,7 @@ export function OfficePage() {
                 />
               )}
             </div>
-            {matrix.data && <SubmissionMatrixView matrix={matrix.data} />}
+            {matrix.data && <SubmissionMatrixView matrix={matrix.data} onOpenUnit={(u) => setLooking({ unitCode: u.code, unitName: u.name, templateId, year })} />}
             <h2>{t('office.reminders.title')}</h2>
             {reminders.data && <ReminderList reminders={reminders.data} query={query} />}
           </>
@@ -108,6 +110,7 @@ export function OfficePage() {
         {tab === 'totals' && template && <TotalsView template={template} year={year} units={units} defaultUnitCode={rootCode} />}
         {tab === 'compare' && template && <CompareView template={template} year={year} units={units} />}
       </div>
+      {looking && <UnitLedgerDialog target={looking} onClose={() => setLooking(null)} />}
     </section>
   );
 }
