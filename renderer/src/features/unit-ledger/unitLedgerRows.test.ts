@@ -1,13 +1,12 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import nationalJson from '../../../../resources/templates/national-2021.json';
 import { templateSchema } from '../../../../shared/template/schema';
 import { unitLedgerSections } from './unitLedgerRows';
 
-const load = (id: string) => templateSchema.parse(JSON.parse(fs.readFileSync(new URL(`../../../../resources/templates/${id}.json`, import.meta.url), 'utf8')));
 
 describe('a unit’s read-only ledger rows', () => {
   it('lists every cell under its section, months as stored and the year by the cell’s own rule', () => {
-    const template = load('national-2021');
+    const template = templateSchema.parse(nationalJson);
     const at = (indicator: string, col: string, month: number, value: number) => ({ indicator, col, month, value, updatedAt: '2021-01-01T00:00:00Z' });
     const sections = unitLedgerSections(template, [
       at('t3.new', 'natural', 1, 4),
