@@ -1,6 +1,6 @@
 /** 报送汇总: who has reported (matrix and 催报 list), merged totals by level, and unit-to-parent comparison. */
 import { useState } from 'react';
-import { reportingYear } from '../../../../shared/values/period';
+import { reportingYear, yearPeriod } from '../../../../shared/values/period';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { useSelectedTemplate, useSelectedYear } from '../../app/contextSelection';
@@ -92,7 +92,7 @@ export function OfficePage() {
           <>
             <div className="toolbar">
               <UnitSelect label={t('office.level')} units={levels} value={rootCode} onChange={setRootCode} />
-              <MergedExportButton templateId={templateId} year={year} unitCode={rootCode || undefined} />
+              <MergedExportButton templateId={templateId} period={yearPeriod(year)} unitCode={rootCode || undefined} />
               {matrix.data && (
                 <PrintButton
                   target=".status-legend, .submission-matrix"
@@ -107,7 +107,7 @@ export function OfficePage() {
             {reminders.data && <ReminderList reminders={reminders.data} query={query} />}
           </>
         )}
-        {tab === 'totals' && template && <TotalsView template={template} year={year} units={units} defaultUnitCode={rootCode} />}
+        {tab === 'totals' && template && <TotalsView template={template} year={year} units={units} defaultUnitCode={rootCode} onOpenUnit={(u) => setLooking({ unitCode: u.code, unitName: u.name, templateId, year })} />}
         {tab === 'compare' && template && <CompareView template={template} year={year} units={units} />}
       </div>
       {looking && <UnitLedgerDialog target={looking} onClose={() => setLooking(null)} />}
