@@ -5,9 +5,9 @@ import { formatPeriodLabel } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../../context';
 import { submissionMatrix } from '../../office/matrix';
 import { reminders } from '../../office/reminders';
-import { remindersWorkbook } from '../../office/remindersXlsx';
-import { mergedExport } from '../../office/mergedExport';
+import { levelChecks } from '../../office/levelChecks';
 import { levelTotals, shareOf } from '../../office/totals';
+import { subtreeUnitIds } from '../../store/aggregate';
 import { getSetting } from '../../store/settings';
 import { findUnitById } from '../../store/units';
 import { fail } from '../../failure';
@@ -43,6 +43,7 @@ export const officeHandlers: HandlerMap<
 
   'office.remindersXlsx': async (ctx, input) => {
     const list = remindersFor(ctx, input);
+    const { remindersWorkbook } = await import('../../office/remindersXlsx');
     const bytes = await remindersWorkbook(list);
     return { fileName: `催报名单-${list.office.code}-${input.year}-${list.today}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
   },
@@ -50,7 +51,9 @@ export const officeHandlers: HandlerMap<
   'office.totals': (ctx, { templateId, period, unitCode }) => {
     const template = resolveTemplate(ctx, templateId);
     const unit = resolveUnit(ctx, unitCode);
-    const t = levelTotals(ctx.store.db, template, unit.id, period.year, period.fromMonth, period.toMonth);
+    const db = ctx.store.db;
+    const t = levelTotals(db, template, unit.id, period.year, period.fromMonth, period.toMonth);
+    const previous = levelTotals(db, template, unit.id, period.year - 1, period.fromMonth, period.toMonth).figures;
     return {
       unit: ref(unit),
       period,
@@ -58,12 +61,14 @@ export const officeHandlers: HandlerMap<
       unitCount: t.unitCount,
       reportingUnits: t.reportingUnits,
       figures: Object.fromEntries(t.figures),
+      violations: levelChecks(db, template, subtreeUnitIds(db, unit.id), period, { current: t.figures, previous }),
     };
   },
 
   'office.totalsXlsx': async (ctx, { templateId, period, unitCode }) => {
     const template = resolveTemplate(ctx, templateId);
     const root = resolveUnit(ctx, unitCode);
+    const { mergedExport } = await import('../../office/mergedExport');
     const out = await mergedExport(ctx.store.db, { template, root, period, appVersion: ctx.appVersion, today: localIsoDate(new Date()) });
     return { fileName: out.fileName, base64: out.buffer.toString('base64'), unitCount: out.unitCount, reportingUnits: out.reportingUnits };
   },
