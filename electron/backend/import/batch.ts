@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { evaluateRules } from '../../../shared/rules/evaluate';
-import { formatPeriodKey, formatPeriodLabel, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
+import { currentMonth, formatPeriodKey, formatPeriodLabel, isAfterMonth, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import { packMonth } from '../../../shared/workbook/packedValues';
@@ -33,6 +33,8 @@ export interface BatchOptions {
   period?: Period;
   /** The key the office registered for a unit (readWorkbook: only files sealed by it skip the visible sheets). */
   registeredKey?: (unitCode: string) => string | undefined;
+  /** The month the dry run takes as now (tests); the computer's clock otherwise. */
+  today?: { year: number; month: number };
 }
 
 export interface BatchFile {
@@ -163,6 +165,7 @@ export function basePlan(f: BatchFile): FilePlan {
     units: r?.units.map((u) => ({ code: u.code, name: u.name })) ?? [],
     changedValues: 0,
     problems: [],
+    warnings: [],
     differences: r?.differences ?? [],
     violations: [],
     unknownUnits: [],
@@ -225,6 +228,14 @@ export function planFile(
     return reject({
       code: 'tampered',
       message: `可见数据与隐藏数据不一致（${r.differences.length} 处，如 ${r.differences.slice(0, 3).map((d) => `${d.sheet}!${d.cell}`).join('、')}），文件在导出后被改动过。可让报送单位重新导出，或选择“以可见数据为准”导入`,
+    });
+  }
+
+  const ahead = futureMonthsWithFigures(f, r, opts.today ?? currentMonth());
+  if (ahead.length > 0) {
+    plan.warnings.push({
+      code: 'future_period',
+      message: `文件中有尚未到来的月份的数据（${ahead.map((m) => `${p.year}年${m}月`).join('、')}），请确认统计期间或年份是否填错；如无误可照常导入`,
     });
   }
 
@@ -333,6 +344,12 @@ function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string
   const listRefs = [...a.monthly.keys(), ...b.monthly.keys()].filter((ref) => templateCells(r.template).get(ref)?.col === '');
   const monthlySame = listRefs.every((ref) => periodMonths(p).every((m) => (a.monthly.get(ref)?.[m] ?? null) === (b.monthly.get(ref)?.[m] ?? null)));
   return monthlySame && same(a.period, b.period);
+}
+
+/** The months of the file's period after today's in which any of its units has a figure. */
+function futureMonthsWithFigures(f: BatchFile, r: ReadWorkbook, today: { year: number; month: number }): number[] {
+  const p = r.meta.period;
+  return periodMonths(p).filter((m) => isAfterMonth(p.year, m, today) && r.units.some((u) => (monthsOf(f).get(unitMonth(u.code, m))?.values.size ?? 0) > 0));
 }
 
 function storedMonth(db: Database.Database, cache: Map<number, Map<string, number>>, unitId: number, templateId: string, p: Period, month: number): Map<string, number> {
