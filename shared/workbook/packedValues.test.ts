@@ -47,7 +47,7 @@ describe('packed values (data sheet format 2)', () => {
     const many = new Map<string, CellDef>();
     for (let i = 0; i < 5000; i++) {
       const ref = `indicator_with_a_long_name_${i}`;
-      many.set(ref, { ref, indicator: ref, col: '', sectionCode: 's', label: ref, measure: '件', valueKind: 'count', rollup: 'sum' });
+      many.set(ref, { ref, indicator: ref, col: '', sectionCode: 's', label: ref, measure: '件', valueKind: 'count', decimals: 0, rollup: 'sum' });
     }
     const packed = packMonth(many, new Map([...many.keys()].map((ref, i) => [ref, 1000 + i])));
     expect(packed.length).toBeGreaterThan(1);

@@ -30,19 +30,21 @@ export function resolveScope(ctx: BackendContext, unitCode: string | undefined, 
 
 /** Month-by-month sums over the units (store/aggregate.ts monthlyFigures). */
 export function scopeMonthlyFigures(ctx: BackendContext, template: Template, unitIds: number[], year: number): MonthlyFigures {
-  return monthlyFigures(ctx.store.db, unitIds, template.id, year);
+  return monthlyFigures(ctx.store.db, unitIds, ctx.templates.family(template.id), year);
 }
 
 /** Period figures of the units together (store/aggregate.ts levelPeriodFigures). */
 export function scopePeriodFigures(ctx: BackendContext, template: Template, unitIds: number[], period: Period): Map<string, number> {
-  return levelPeriodFigures(ctx.store.db, template, unitIds, period.year, period.fromMonth, period.toMonth);
+  return levelPeriodFigures(ctx.store.db, template, unitIds, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id));
 }
 
 /** Years with any stored figure for these units, latest first. */
 export function dataYears(ctx: BackendContext, templateId: string, unitIds: number[]): number[] {
   const rows = ctx.store.db
-    .prepare(`SELECT DISTINCT year FROM month_values WHERE template_id = ? AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY year DESC`)
-    .all(templateId, JSON.stringify(unitIds)) as { year: number }[];
+    .prepare(
+      `SELECT DISTINCT year FROM month_values WHERE template_id IN (SELECT value FROM json_each(?)) AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY year DESC`,
+    )
+    .all(JSON.stringify(ctx.templates.family(templateId)), JSON.stringify(unitIds)) as { year: number }[];
   return rows.map((r) => r.year);
 }
 
@@ -55,7 +57,7 @@ export function subtreeFlowTotals(ctx: BackendContext, template: Template, roots
   for (const root of roots) for (const id of subtreeUnitIds(ctx.store.db, root)) rootOf.set(id, root);
   const wanted = [...new Set(refs)];
   const hundredths = new Map<number, Map<string, number>>();
-  for (const row of readUnitsMonths(ctx.store.db, [...rootOf.keys()], template.id, period.year, period.fromMonth, period.toMonth)) {
+  for (const row of readUnitsMonths(ctx.store.db, [...rootOf.keys()], ctx.templates.family(template.id), period.year, period.fromMonth, period.toMonth)) {
     const values = decodeMonth(ctx.store.db, row);
     const root = rootOf.get(row.unit_id)!;
     let m = hundredths.get(root);

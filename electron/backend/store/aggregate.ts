@@ -57,9 +57,9 @@ export function unitMonthlyFigures(db: Database.Database, unitIds: number[], tem
 }
 
 /** Month-by-month sums over units (for trends; stocks summed per month as reported). */
-export function monthlyFigures(db: Database.Database, unitIds: number[], templateId: string, year: number): MonthlyFigures {
+export function monthlyFigures(db: Database.Database, unitIds: number[], templateIds: string | readonly string[], year: number): MonthlyFigures {
   const out: MonthlyHundredths = new Map();
-  for (const row of readUnitsMonths(db, unitIds, templateId, year)) addMonth(db, out, row);
+  for (const row of readUnitsMonths(db, unitIds, templateIds, year)) addMonth(db, out, row);
   return toFigures(out);
 }
 
@@ -109,6 +109,8 @@ export function levelPeriodFigures(
   year: number,
   fromMonth = 1,
   toMonth = 12,
+  /** The templates whose rows to read: the template's family (templates/registry.ts) to count units on a template sharing its cells. */
+  templateIds: readonly string[] = [template.id],
 ): Map<string, number> {
   const cells = templateCells(template);
   // Flows are summed by place in each row's layout (a level has one or a few) and named once at the end.
@@ -121,7 +123,7 @@ export function levelPeriodFigures(
     for (const [ref, h] of picked) totals.set(ref, (totals.get(ref) ?? 0) + h);
     picked.clear();
   };
-  for (const row of readUnitsMonths(db, unitIds, template.id, year, fromMonth, toMonth)) {
+  for (const row of readUnitsMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
     if (row.unit_id !== unit) {
       flush();
       unit = row.unit_id;

@@ -4,11 +4,10 @@ import type { BackupInfo } from '../../backup/backups';
 import { restoreBackup } from '../../backup/restore';
 import { SETTING_OPERATOR, SETTING_ROLE, SETTING_SELF_UNIT, selfUnit, type BackendContext } from '../../context';
 import { allSettings, setSetting } from '../../store/settings';
+import { defaultTemplateId, SETTING_DEFAULT_TEMPLATE } from '../../templates/defaultTemplate';
 import { findUnitByCode, insertUnit, listUnits, updateUnit } from '../../store/units';
 import { fail } from '../failure';
 import type { HandlerMap } from '../types';
-
-const DEFAULT_TEMPLATE = 'suining-2017';
 
 export function settingsOf(ctx: BackendContext): AppSettings {
   const s = allSettings(ctx.store.db);
@@ -16,7 +15,7 @@ export function settingsOf(ctx: BackendContext): AppSettings {
     operator: s[SETTING_OPERATOR] ?? '',
     contactPerson: s['contact.person'] ?? '',
     contactPhone: s['contact.phone'] ?? '',
-    defaultTemplateId: s['template.default'] ?? (ctx.templates.get(DEFAULT_TEMPLATE) ? DEFAULT_TEMPLATE : (ctx.templates.all()[0]?.id ?? '')),
+    defaultTemplateId: defaultTemplateId(ctx),
   };
 }
 
@@ -77,7 +76,7 @@ export const coreHandlers: HandlerMap<
       if (input.operator !== undefined) setSetting(db, SETTING_OPERATOR, input.operator);
       if (input.contactPerson !== undefined) setSetting(db, 'contact.person', input.contactPerson);
       if (input.contactPhone !== undefined) setSetting(db, 'contact.phone', input.contactPhone);
-      if (input.defaultTemplateId !== undefined) setSetting(db, 'template.default', input.defaultTemplateId);
+      if (input.defaultTemplateId !== undefined) setSetting(db, SETTING_DEFAULT_TEMPLATE, input.defaultTemplateId);
     })();
     return settingsOf(ctx);
   },

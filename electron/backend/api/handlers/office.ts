@@ -7,7 +7,7 @@ import { submissionMatrix } from '../../office/matrix';
 import { reminders } from '../../office/reminders';
 import { remindersWorkbook } from '../../office/remindersXlsx';
 import { levelTotals, shareOf } from '../../office/totals';
-import { getSetting } from '../../store/settings';
+import { defaultTemplateId } from '../../templates/defaultTemplate';
 import { findUnitById } from '../../store/units';
 import { fail } from '../failure';
 import type { HandlerMap } from '../types';
@@ -20,12 +20,6 @@ function matrixFor(ctx: BackendContext, input: { templateId: string; year: numbe
   const template = resolveTemplate(ctx, input.templateId);
   const root = resolveUnit(ctx, input.rootCode);
   return submissionMatrix(ctx.store.db, root, template.id, input.year, todayOf(input.today));
-}
-
-function defaultTemplateId(ctx: BackendContext): string {
-  const id = getSetting(ctx.store.db, 'template.default');
-  if (id && ctx.templates.get(id)) return id;
-  return ctx.templates.get('suining-2017') ? 'suining-2017' : (ctx.templates.all()[0]?.id ?? fail('not_found', '没有可用的报表模板'));
 }
 
 export const officeHandlers: HandlerMap<
@@ -46,7 +40,7 @@ export const officeHandlers: HandlerMap<
   'office.totals': (ctx, input) => {
     const template = resolveTemplate(ctx, input.templateId);
     const unit = resolveUnit(ctx, input.unitCode);
-    const t = levelTotals(ctx.store.db, template, unit.id, input.year, input.fromMonth, input.toMonth);
+    const t = levelTotals(ctx.store.db, template, unit.id, input.year, input.fromMonth, input.toMonth, ctx.templates.family(template.id));
     return {
       unit: ref(unit),
       year: input.year,
@@ -65,8 +59,8 @@ export const officeHandlers: HandlerMap<
     const parent = unit.parentId === null ? undefined : findUnitById(ctx.store.db, unit.parentId);
     if (!parent) fail('invalid_value', `“${unit.name}”没有上级单位，无法与上级合计对比`, 'unitCode');
     const db = ctx.store.db;
-    const mine = levelTotals(db, template, unit.id, input.year, input.fromMonth, input.toMonth).figures;
-    const theirs = levelTotals(db, template, parent.id, input.year, input.fromMonth, input.toMonth).figures;
+    const mine = levelTotals(db, template, unit.id, input.year, input.fromMonth, input.toMonth, ctx.templates.family(template.id)).figures;
+    const theirs = levelTotals(db, template, parent.id, input.year, input.fromMonth, input.toMonth, ctx.templates.family(template.id)).figures;
     const shares: Record<string, number> = {};
     for (const [cell, whole] of theirs) {
       const s = shareOf(mine.get(cell), whole);
