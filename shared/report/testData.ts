@@ -109,6 +109,6 @@ export function ledger2021Figures(): { current: Map<string, number>; previous: M
   };
   for (const [ref, v] of Object.entries(local)) current.set(ref, v);
   current.set('pub.total', Object.entries(local).filter(([r]) => r.startsWith('pub.cat.')).reduce((s, [, v]) => s + v, 0));
-  current.set('t2.fees:amount', 59237.24);
+  current.set('t2.fees:amount', 59237.2449);
   return { current, previous };
 }

@@ -83,7 +83,7 @@ describe('ledger-2021 report draft: one entry, a complete national-format report
       ['fee', '6'],
     ]);
     expect(text('fees')).toBe('依据《政府信息公开信息处理费管理办法》，我市本年发出收费通知2件，总金额380.00元，实际收取总金额380.00元。');
-    expect(text('decisions')).toContain('本年收取行政事业性收费59237.24万元。');
+    expect(text('decisions')).toContain('本年收取行政事业性收费59237.2449万元。');
     for (const id of ['normative', 'received', 'outcomes', 'reviews', 'response', 'channels', 'training']) expect(text(id), id).toBeDefined();
   });
 

@@ -5,6 +5,7 @@
  * negatives, fractions in count cells, text and values above the maximum.
  */
 import type { ValueKind } from '../template/schema';
+import { formatFixed, placesOf, type Precision } from './precision';
 
 export const MAX_VALUE = 999_999_999;
 
@@ -59,8 +60,9 @@ function checkNumber(n: number, kind: ValueKind, shown: string): ParseResult {
   return { ok: true, value: kind === 'amount' ? Math.round(n * 100) / 100 : n };
 }
 
-/** How a stored figure is shown in the grid and in exports. */
-export function formatValue(value: number | null | undefined, kind: ValueKind): string {
+/** How a stored figure is shown in the grid and in exports: amounts with all their places (12.30, 59237.2449). */
+export function formatValue(value: number | null | undefined, precision: Precision): string {
   if (value === null || value === undefined) return '';
-  return kind === 'amount' ? value.toFixed(2) : String(value);
+  const places = placesOf(precision);
+  return places === 0 ? String(value) : formatFixed(value, places);
 }

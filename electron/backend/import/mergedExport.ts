@@ -50,12 +50,12 @@ export async function mergedExport(
 ): Promise<MergedExport> {
   const { template, root, period } = o;
   const ids = subtreeUnitIds(db, root.id);
-  const perUnit = unitMonthlyFigures(db, ids, template.id, period.year);
+  const perUnit = unitMonthlyFigures(db, ids, template, period.year);
   const inPeriod = (monthly: MonthlyFigures) => [...monthly.values()].some((months) => months.slice(period.fromMonth, period.toMonth + 1).some((v) => v !== null));
   const reporting = ids.filter((id) => perUnit.has(id) && inPeriod(perUnit.get(id)!));
-  const monthly = sumMonthly(reporting.map((id) => perUnit.get(id)!), period.fromMonth, period.toMonth);
+  const monthly = sumMonthly(template, reporting.map((id) => perUnit.get(id)!), period.fromMonth, period.toMonth);
   const unitFigures = new Map(reporting.map((id) => [id, periodFigures(template, perUnit.get(id)!, period.fromMonth, period.toMonth)]));
-  const levelFigures = sumFigures([...unitFigures.values()]);
+  const levelFigures = sumFigures(template, [...unitFigures.values()]);
   const periodKey = formatPeriodKey(period);
   const revision = nextRevision(db, root.id, template.id, periodKey);
   const exportedAt = new Date().toISOString();

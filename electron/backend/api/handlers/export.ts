@@ -24,7 +24,7 @@ export const exportHandlers: HandlerMap<'export.workbook' | 'charts.breakdownPng
     const unit = resolveUnit(ctx, unitCode);
     const db = ctx.store.db;
     const ids = scope === 'subtree' ? subtreeUnitIds(db, unit.id) : [unit.id];
-    const figures = aggregatePeriodFigures(template, unitMonthlyFigures(db, ids, template.id, period.year), period.fromMonth, period.toMonth);
+    const figures = aggregatePeriodFigures(template, unitMonthlyFigures(db, ids, template, period.year), period.fromMonth, period.toMonth);
     const picture = await breakdownPicture(template, figures, { unitName: unit.name, period });
     if (!picture) fail('not_found', `报表模板“${template.name}”没有分类指标，无法生成分类统计图`, 'templateId');
     return { base64: picture.png.toString('base64'), width: picture.width, height: picture.height };

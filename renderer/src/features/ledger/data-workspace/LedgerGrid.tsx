@@ -100,8 +100,8 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
   const cellAt = (p: Pos): GridCell | undefined => layout.dataRows[p.r]?.cells[p.c];
 
   function storedText(cell: GridCell): string {
-    if (cell.period === 'year') return formatValue(rollupMonths(data.current.get(cell.def.ref) ?? [], cell.def.rollup, cell.def.valueKind), cell.def.valueKind);
-    return formatValue(data.values.get(valueKey(cell.def.ref, cell.period)), cell.def.valueKind);
+    if (cell.period === 'year') return formatValue(rollupMonths(data.current.get(cell.def.ref) ?? [], cell.def.rollup, cell.def), cell.def);
+    return formatValue(data.values.get(valueKey(cell.def.ref, cell.period)), cell.def);
   }
 
   function cellText(cell: GridCell): string {
