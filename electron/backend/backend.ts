@@ -9,8 +9,11 @@ import type { Input, Method, Output } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { BackendContext } from './context';
 import { dispatch } from './api/dispatch';
+import { getSetting, setSetting } from './store/settings';
 import { Store } from './store/store';
 import { loadTemplates, registerTemplates } from './templates/registry';
+
+const SETTING_SAVE_DIR = 'ui.lastSaveDir';
 
 export interface BackendOptions {
   dataFile: string;
@@ -24,6 +27,8 @@ export interface Backend {
   call(method: unknown, args: unknown): Promise<ApiResult<unknown>>;
   /** Typed convenience for in-process callers (CLI, tests): throws on error. */
   invoke<M extends Method>(method: M, args: Input<M>): Promise<Output<M>>;
+  /** Where the desktop shell's save dialog opens (the folder of the last file saved), kept in the data file. */
+  saveDir: { get(): string | undefined; set(dir: string): void };
   close(): void;
 }
 
@@ -63,6 +68,10 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       const r = await dispatch(ctx, method, args);
       if (!r.ok) throw new BackendCallError(r.error.code, r.error.message, r.error.where);
       return r.data as never;
+    },
+    saveDir: {
+      get: () => getSetting(ctx.store.db, SETTING_SAVE_DIR),
+      set: (dir) => setSetting(ctx.store.db, SETTING_SAVE_DIR, dir),
     },
     close: () => ctx.store.close(),
   };

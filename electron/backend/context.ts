@@ -4,7 +4,7 @@
  */
 import type { Unit } from '../../shared/domain';
 import type { Template } from '../../shared/template/schema';
-import { fail } from './api/failure';
+import { fail } from './failure';
 import type { Store } from './store/store';
 import { getSetting } from './store/settings';
 import { findUnitByCode, findUnitById } from './store/units';

@@ -8,7 +8,6 @@ import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electro
 import { z } from 'zod';
 import { isMethod } from '../../shared/api/contract';
 import type { Backend } from '../backend/backend';
-import { getSetting, setSetting } from '../backend/store/settings';
 import { IPC } from '../shared-ipc';
 import { isAppUrl } from './appUrl';
 
@@ -32,8 +31,7 @@ export function registerIpc(backend: Backend, appIndexUrl: string): void {
     const parsed = saveArgs.safeParse(raw);
     if (!parsed.success) return { ok: false, error: { code: 'bad_request', message: '保存文件的参数有误' } };
     const [name, bytes] = parsed.data;
-    const db = backend.ctx.store.db;
-    const lastDir = getSetting(db, 'ui.lastSaveDir');
+    const lastDir = backend.saveDir.get();
     const win = BrowserWindow.fromWebContents(e.sender);
     const options = { defaultPath: path.join(lastDir ?? '', path.basename(name)) };
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
@@ -48,7 +46,7 @@ export function registerIpc(backend: Backend, appIndexUrl: string): void {
       const why = code === 'EBUSY' || code === 'EPERM' ? '文件可能正在 Excel 或 WPS 中打开，请关闭后重试' : (err as Error).message;
       return { ok: false, error: { code: 'io', message: `无法保存 ${result.filePath}：${why}` } };
     }
-    setSetting(db, 'ui.lastSaveDir', path.dirname(result.filePath));
+    backend.saveDir.set(path.dirname(result.filePath));
     return { ok: true, data: { saved: true, path: result.filePath } };
   });
 

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { yearPeriod } from '../../shared/values/period';
 import { operatorName } from '../../electron/backend/context';
-import { mergedExport } from '../../electron/backend/import/mergedExport';
+import { mergedExport } from '../../electron/backend/office/mergedExport';
 import { levelTotals } from '../../electron/backend/office/totals';
 import { ImportBatch } from '../../electron/backend/import/session';
 import { countFigures } from '../../electron/backend/store/monthValues';

@@ -8,7 +8,7 @@
  * has its own hatch pattern, repeated on its legend swatch. Labels live only
  * in the legend, one fixed slot per category, so they can never overlap.
  */
-import { computeShares, formatPercent } from './shares';
+import { computeShares, formatPercent, needsRoundingNote, ROUNDING_NOTE } from './shares';
 
 export interface BreakdownItem {
   key: string;
@@ -24,6 +24,8 @@ export interface BreakdownSvgOptions {
   measure?: string;
   /** Font families, most wanted first (CSS font-family list). */
   fontFamily?: string;
+  /** False when the stated total disagrees with the categories: no share is printed (shares.ts). */
+  sharesStated?: boolean;
 }
 
 export interface BreakdownSvg {
@@ -97,7 +99,8 @@ export function breakdownSvg(items: BreakdownItem[], opts: BreakdownSvgOptions):
   const width = 860;
   const top = opts.subtitle ? 84 : 64;
   const rowH = 34;
-  const legendH = items.length * rowH;
+  const note = !empty && opts.sharesStated !== false && needsRoundingNote(shares);
+  const legendH = items.length * rowH + (note ? rowH : 0);
   const ro = 150;
   const ri = 86;
   const height = Math.max(top + 2 * ro + 40, top + legendH + 40);
@@ -151,9 +154,11 @@ export function breakdownSvg(items: BreakdownItem[], opts: BreakdownSvgOptions):
     parts.push(`<rect x="${lx}" y="${y + 6}" width="22" height="22" fill="url(#p${i})" stroke="#333" stroke-width="0.8"/>`);
     parts.push(`<text x="${lx + 34}" y="${y + 23}" font-size="${fitFont(item.label, 17, labelWidth)}" fill="#000">${escapeXml(item.label)}</text>`);
     parts.push(`<text x="${countRight}" y="${y + 23}" text-anchor="end" font-size="17" fill="#000">${empty ? '—' : item.count}</text>`);
-    parts.push(`<text x="${shareRight}" y="${y + 23}" text-anchor="end" font-size="17" font-weight="bold" fill="#000">${empty ? '—' : formatPercent(s)}</text>`);
+    parts.push(`<text x="${shareRight}" y="${y + 23}" text-anchor="end" font-size="17" font-weight="bold" fill="#000">${empty || opts.sharesStated === false ? '—' : formatPercent(s)}</text>`);
     if (i < items.length - 1) parts.push(`<line x1="${lx}" y1="${y + rowH}" x2="${shareRight}" y2="${y + rowH}" stroke="#e0e0e0" stroke-width="1"/>`);
   });
+
+  if (note) parts.push(`<text x="${shareRight}" y="${ly0 + items.length * rowH + 23}" text-anchor="end" font-size="13" fill="#555">${ROUNDING_NOTE}</text>`);
 
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(font)}">` +

@@ -5,7 +5,7 @@
  */
 import { categoryCells, type CellDef } from '../template/cells';
 import type { Template } from '../template/schema';
-import { computeShares } from './shares';
+import { computeShares, needsRoundingNote, statedShares } from './shares';
 
 export interface CategoryDef {
   /** The cell ref of the category indicator (named code, not ref: chart data entries are spread into React props). */
@@ -20,7 +20,7 @@ export function categoriesOf(template: Template): CategoryDef[] {
 
 export interface BreakdownItem extends CategoryDef {
   count: number;
-  /** Two decimals, all items add to 100.00 (all 0 when the total is 0). */
+  /** Two decimals as shares.ts prints them (all 0 when the total is 0 or the shares are not stated). */
   percent: number;
   basisPoints: number;
 }
@@ -31,14 +31,23 @@ export interface Breakdown {
   total: number;
   /** No category figure at all was entered for the period (not the same as all zero). */
   empty: boolean;
+  /** False when the stated total (e.g. 主动公开总数) disagrees with the categories: shares are not printed. */
+  sharesStated: boolean;
+  /** The printed shares do not add to 100.00% (equal counts kept equal): print 因四舍五入，合计可能不等于100%. */
+  roundingNote: boolean;
 }
 
-/** figures: period figure per cell ref; an absent ref means nothing was entered. */
-export function shapeBreakdown(categories: CategoryDef[], figures: ReadonlyMap<string, number>): Breakdown {
+/**
+ * figures: period figure per cell ref; an absent ref means nothing was entered.
+ * totalRef: the stated total the categories must add up to, when the template has one.
+ */
+export function shapeBreakdown(categories: CategoryDef[], figures: ReadonlyMap<string, number>, totalRef?: string): Breakdown {
   const present = categories.some((c) => figures.has(c.code));
-  const shares = computeShares(categories.map((c) => ({ key: c.code, count: figures.get(c.code) ?? 0 })));
-  const items = categories.map((c, i) => ({ ...c, count: shares[i].count, percent: shares[i].percent, basisPoints: shares[i].basisPoints }));
-  return { items, total: items.reduce((s, i) => s + i.count, 0), empty: !present };
+  const counts = categories.map((c) => ({ key: c.code, count: figures.get(c.code) ?? 0 }));
+  const stated = statedShares(counts, totalRef === undefined ? undefined : figures.get(totalRef));
+  const shares = stated ?? computeShares(counts.map((c) => ({ ...c, count: 0 })));
+  const items = categories.map((c, i) => ({ ...c, count: counts[i].count, percent: shares[i].percent, basisPoints: shares[i].basisPoints }));
+  return { items, total: items.reduce((s, i) => s + i.count, 0), empty: !present, sharesStated: stated !== null, roundingNote: stated !== null && needsRoundingNote(stated) };
 }
 
 /** Largest first; ties keep template order. */

@@ -3,7 +3,7 @@
  * CRLF rows. Tabs and line breaks inside a cell would split it, so they are
  * replaced by spaces.
  */
-import { formatPercent } from './shares';
+import { formatPercent, formatSharesSum, ROUNDING_NOTE } from './shares';
 import type { Breakdown, CategoryDef, RankingRow, Trend, YoyMonth } from './shape';
 
 export type TableCell = string | number | null;
@@ -20,12 +20,12 @@ export function toTsv(table: ChartTable): string {
 }
 
 
-/** Two decimals always, as the report prints shares ("0.10%"). */
+/** Two decimals always, as the report prints shares ("0.10%"); no shares when the stated total disagrees. */
 export function breakdownTable(b: Breakdown): ChartTable {
-  return {
-    head: ['类别', '条数', '占比'],
-    rows: [...b.items.map((i) => [i.name, i.count, formatPercent(i)]), ['合计', b.total, b.total > 0 ? '100.00%' : '0.00%']],
-  };
+  const share = (i: Breakdown['items'][number]) => (b.sharesStated ? formatPercent(i) : '—');
+  const rows: TableCell[][] = [...b.items.map((i) => [i.name, i.count, share(i)]), ['合计', b.total, b.sharesStated ? formatSharesSum(b.items) : '—']];
+  if (b.roundingNote) rows.push([ROUNDING_NOTE, null, null]);
+  return { head: ['类别', '条数', '占比'], rows };
 }
 
 export function trendTable(t: Trend, categories: CategoryDef[]): ChartTable {

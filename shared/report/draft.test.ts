@@ -45,6 +45,22 @@ describe('narrative of the 2017 Suining figures', () => {
     for (const n of [76891, 11764, 1876, 2.44, 81, 0.1, 17445, 22.69, 38, 4, 2, 12, 1624]) expect(all).toContain(n);
   });
 
+  it('states no share when the stated total disagrees with the categories, and notes rounding', () => {
+    const broken = suining2017Figures();
+    broken.set('pub.total', 76_900);
+    const text = para(suiningDraft({ figures: broken }), 'categories')!;
+    expect(text).toContain('概况信息1876条；');
+    expect(text).not.toContain('占');
+    const thirds = new Map([
+      ['pub.total', 3],
+      ['pub.cat.overview', 1],
+      ['pub.cat.plans', 1],
+      ['pub.cat.work', 1],
+    ]);
+    const note = para(suiningDraft({ figures: thirds }), 'categories')!;
+    expect(note).toContain('概况信息1条，占33.33%；计划总结信息1条，占33.33%；工作动态信息1条，占33.33%（因四舍五入，合计可能不等于100%）。');
+  });
+
   it('catches a number that does not match its table', () => {
     const broken = suiningDraft();
     const p = broken.paragraphs.find((x) => x.id === 'categories')!;

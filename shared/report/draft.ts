@@ -44,6 +44,18 @@ function attachViolations(grid: Grid, violations: Violation[]): Violation[] {
   return mine;
 }
 
+/**
+ * The title as published: a government reports under its place's name
+ * (遂宁市人民政府 → 遂宁市2017年政府信息公开工作年度报告), a department under
+ * its own. Whether it covers the units below, and that it is a draft, is said
+ * by the file name and the page, not inside the title a typist would keep.
+ */
+export function reportTitle(unit: { name: string; kind: UnitKind | string }, year: number): string {
+  const government = unit.kind === '市' || unit.kind === '县区' || unit.kind === '乡镇';
+  const author = government ? unit.name.replace(/人民政府(办公室|办公厅)?$/, '') : unit.name;
+  return `${author || unit.name}${year}年政府信息公开工作年度报告`;
+}
+
 export function buildDraft(input: DraftInput): ReportDraft {
   const { template, unit, level, year, figures, previous } = input;
   const facts = new FactSource(template, figures, year);
@@ -63,14 +75,13 @@ export function buildDraft(input: DraftInput): ReportDraft {
     const grid = parts.length === 1 ? parts[0].grid : stackGrids(parts);
     return [{ id: t.id, section: t.section, title: t.title, width: grid.width, labelColumns: grid.labelColumns, rows: grid.rows, violations: attachViolations(grid, violations) }];
   });
-  const who = level ? `${unit.name}（含下级单位）` : unit.name;
   return {
     templateId: template.id,
     templateName: template.name,
     year,
     unit: { code: unit.code, name: unit.name, kind: unit.kind },
     level,
-    title: `${who}${year}年政府信息公开工作年度报告（草稿）`,
+    title: reportTitle(unit, year),
     paragraphs,
     placeholders: PLACEHOLDERS,
     tables,

@@ -1,7 +1,7 @@
 /**
  * Facts from the year's figures: the only way a number gets into the text.
  */
-import { computeShares, formatPercent } from '../charts/shares';
+import { formatPercent, needsRoundingNote, statedShares } from '../charts/shares';
 import { findCell } from '../template/cells';
 import type { Template } from '../template/schema';
 import { formatValue } from '../values/parse';
@@ -44,18 +44,29 @@ export class FactSource {
     return { kind: 'sum', refs: present, value, text: this.format(present[0], value) };
   }
 
-  /** Shares of each group (a group's count is the sum of its cells), adding to 100.00%. */
-  shares(groups: string[][]): Extract<Fact, { kind: 'share' }>[] {
+  /**
+   * Shares of each group (a group's count is the sum of its cells), as
+   * shares.ts prints them; null when the stated total (totalRef) has a figure
+   * that disagrees with the groups' sum — no share is stated then.
+   */
+  shares(groups: string[][], totalRef?: string): { facts: Extract<Fact, { kind: 'share' }>[]; roundingNote: boolean } | null {
     const counts = groups.map((g) => g.reduce((s, r) => s + (this.figures.get(r) ?? 0), 0));
-    const shares = computeShares(counts.map((count, i) => ({ key: String(i), count })));
-    return shares.map((s, i) => ({
-      kind: 'share',
-      refs: groups[i],
-      groups,
-      basisPoints: s.basisPoints,
-      value: s.percent,
-      text: formatPercent(s),
-    }));
+    const shares = statedShares(
+      counts.map((count, i) => ({ key: String(i), count })),
+      totalRef === undefined ? undefined : this.figures.get(totalRef),
+    );
+    if (!shares) return null;
+    return {
+      roundingNote: needsRoundingNote(shares),
+      facts: shares.map((s, i) => ({
+        kind: 'share',
+        refs: groups[i],
+        groups,
+        basisPoints: s.basisPoints,
+        value: s.percent,
+        text: formatPercent(s),
+      })),
+    };
   }
 
   measure(ref: string): string {

@@ -75,7 +75,7 @@ export interface ReportDraft {
   year: number;
   unit: { code: string; name: string; kind: string };
   level: boolean;
-  /** Heading of the document, e.g. 遂宁市人民政府2017年政府信息公开工作年度报告（草稿）. */
+  /** Heading of the document as published, e.g. 遂宁市2017年政府信息公开工作年度报告. */
   title: string;
   paragraphs: DraftParagraph[];
   placeholders: DraftPlaceholder[];

@@ -6,11 +6,8 @@
  * or the report year.
  */
 import { computeShares } from '../charts/shares';
-import { exactSum } from '../values/precision';
+import { exactSum, MAX_PLACES } from '../values/precision';
 import { factsOf, type Fact, type ReportDraft } from './model';
-
-/** Sums of any cells are exact at the widest precision a template may give (schema.ts decimalsSchema). */
-const MAX_PLACES = 4;
 
 const NUMBER = /\d+(?:\.\d+)?/g;
 

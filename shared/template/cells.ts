@@ -104,3 +104,19 @@ export function findTable(template: Template, code: string): TableSection | unde
 export function categoryCells(template: Template): CellDef[] {
   return [...templateCells(template).values()].filter((c) => c.category !== undefined);
 }
+
+/**
+ * The stated total the category indicators must add up to: the single left
+ * side of an `=` rule whose right side is exactly the categories (e.g.
+ * 主动公开政府信息总数 = 八类信息之和). Found from the rules, so a template says it
+ * by data, not code.
+ */
+export function categoryTotalRef(template: Template): string | undefined {
+  const cats = new Set(categoryCells(template).map((c) => c.ref));
+  if (cats.size === 0) return undefined;
+  const plain = (t: { sign: number; year: string }) => t.sign === 1 && t.year === 'current';
+  const rule = template.rules.find(
+    (r) => r.op === '=' && !r.forEach && r.left.length === 1 && plain(r.left[0]) && r.right.length === cats.size && r.right.every((t) => plain(t) && cats.has(t.ref)),
+  );
+  return rule?.left[0].ref;
+}

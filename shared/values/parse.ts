@@ -5,9 +5,11 @@
  * negatives, fractions in count cells, text and values above the maximum.
  */
 import type { ValueKind } from '../template/schema';
+import { checkFigure, FIGURE_LIMITS, figureLimit, type FigureLimit } from './limits';
 import { formatFixed, placesOf, type Precision } from './precision';
 
-export const MAX_VALUE = 999_999_999;
+/** The largest count (limits.ts holds the definition). */
+export const MAX_VALUE = FIGURE_LIMITS.count.max;
 
 export type ParseResult =
   | { ok: true; value: number | null }
@@ -30,9 +32,9 @@ const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PLAIN = /^\d+(\.\d+)?$/;
 
 /** Parses one cell. Empty input means "no value" (null), which is not zero. */
-export function parseValue(raw: string | number | null | undefined, kind: ValueKind): ParseResult {
+export function parseValue(raw: string | number | null | undefined, kind: ValueKind, limit: FigureLimit = figureLimit(kind)): ParseResult {
   if (raw === null || raw === undefined) return { ok: true, value: null };
-  if (typeof raw === 'number') return checkNumber(raw, kind, String(raw));
+  if (typeof raw === 'number') return checkNumber(raw, limit, String(raw));
   const text = normalizeInput(raw);
   if (text === '') return { ok: true, value: null };
   const unsigned = text.replace(/^\+/, '');
@@ -44,20 +46,12 @@ export function parseValue(raw: string | number | null | undefined, kind: ValueK
     if (/^\d+(\.\d+)?%$/.test(unsigned)) return { ok: false, message: `“${raw}”是百分比，请填写数量` };
     return { ok: false, message: `“${raw}”不是数字，请填写数量` };
   }
-  return checkNumber(Number(unsigned.replaceAll(',', '')), kind, raw);
+  return checkNumber(Number(unsigned.replaceAll(',', '')), limit, raw);
 }
 
-function checkNumber(n: number, kind: ValueKind, shown: string): ParseResult {
-  if (!Number.isFinite(n)) return { ok: false, message: `“${shown}”不是数字，请填写数量` };
-  if (n < 0) return { ok: false, message: `“${shown}”是负数，统计数不能为负` };
-  if (n > MAX_VALUE) return { ok: false, message: `“${shown}”超过上限 999,999,999` };
-  if (kind === 'count' && !Number.isInteger(n)) {
-    return { ok: false, message: `“${shown}”含小数，此处只能填写整数` };
-  }
-  if (kind === 'amount' && Math.abs(Math.round(n * 100) - n * 100) > 1e-6) {
-    return { ok: false, message: `“${shown}”的小数超过两位，金额最多保留两位小数` };
-  }
-  return { ok: true, value: kind === 'amount' ? Math.round(n * 100) / 100 : n };
+function checkNumber(n: number, limit: FigureLimit, shown: string): ParseResult {
+  const r = checkFigure(n, limit);
+  return r.ok ? r : { ok: false, message: `“${shown}”${r.reason}` };
 }
 
 /** How a stored figure is shown in the grid and in exports: amounts with all their places (12.30, 59237.2449). */

@@ -46,3 +46,15 @@ export function exactSum(values: Iterable<number>, places: number): number | nul
   }
   return any ? fromScaled(total, places) : null;
 }
+
+/** The widest precision a template may give a cell (schema.ts decimalsSchema). */
+export const MAX_PLACES = 4;
+
+/**
+ * Two figures are the same figure: equal at the widest precision. Figures
+ * that differ do so by at least 10^-4 (a whole unit for counts), and limits.ts
+ * keeps every total where such steps are distinct doubles.
+ */
+export function sameFigure(a: number, b: number): boolean {
+  return Math.abs(a - b) < 0.5 / scaleOf(MAX_PLACES);
+}

@@ -7,6 +7,7 @@
  * month continues in the next cells of its row.
  */
 import type { CellDef } from '../template/cells';
+import { cellLimit, checkFigure, figureFault, roundFigure } from '../values/limits';
 import { formatValue } from '../values/parse';
 import type { WorkbookValue } from './format';
 import { groupUnitMonths, type UnitMonthValues } from './unitMonths';
@@ -137,9 +138,10 @@ export function unpackMonth(chunks: string[], cells?: Map<string, CellDef>): Unp
       if (end < 0) end = chunk.length;
       const value = plainNumber(chunk, from, end);
       const def = defs[i];
-      if (Number.isNaN(value) || (def.valueKind === 'count' && !Number.isInteger(value))) return unpackPairs(chunks, cells);
-      // Spreadsheet-safe already (the writer formats amounts with two decimals); rounding guards a hand-made row.
-      values.set(def.ref, def.valueKind === 'amount' ? Math.round(value * 100) / 100 : value);
+      const limit = cellLimit(def);
+      if (Number.isNaN(value) || figureFault(value, limit) !== null) return unpackPairs(chunks, cells);
+      // Spreadsheet-safe already (the writer formats amounts with their places); rounding guards a hand-made row.
+      values.set(def.ref, roundFigure(value, limit));
       next = i + 1;
       start = end + 1;
     }
@@ -160,11 +162,15 @@ function unpackPairs(chunks: string[], cells?: Map<string, CellDef>): UnpackResu
       if (eq < 0 || eq >= end) return { ok: false, why: `“${chunk.slice(start, Math.min(end, start + 40))}”缺少“=”` };
       const ref = chunk.slice(start, eq);
       let value = plainNumber(chunk, eq + 1, end);
-      if (Number.isNaN(value)) return { ok: false, why: `${ref} 的值“${chunk.slice(eq + 1, Math.min(end, eq + 21))}”不是有效的数字` };
+      const shown = chunk.slice(eq + 1, Math.min(end, eq + 21)) + (end > eq + 21 ? '…' : '');
+      if (Number.isNaN(value)) return { ok: false, why: `${ref} 的值“${shown}”不是有效的数字` };
       const def = cells?.get(ref);
       if (cells && !def) return { ok: false, why: `${ref} 不是本表的单元格` };
-      if (def?.valueKind === 'count' && !Number.isInteger(value)) return { ok: false, why: `${def.label} 的值 ${value} 不是整数` };
-      if (def?.valueKind === 'amount') value = Math.round(value * 100) / 100;
+      if (def) {
+        const checked = checkFigure(value, cellLimit(def));
+        if (!checked.ok) return { ok: false, why: `${def.label} 的值“${shown}”${checked.reason}` };
+        value = checked.value;
+      }
       if (values.has(ref)) return { ok: false, why: `${ref} 出现了两次` };
       values.set(def?.ref ?? ref, value);
       start = end + 1;

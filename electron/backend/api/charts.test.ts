@@ -41,6 +41,21 @@ describe('demo.load', () => {
     expect((await b.invoke('charts.overview', { templateId: T, year: 2017 })).completedMonths).toEqual([1]);
   });
 
+  it('heads 首页 with the entered total and states no shares when it disagrees with the categories', async () => {
+    b = await tempBackend({ setup: false });
+    await b.invoke('demo.load', {});
+    expect((await b.invoke('charts.overview', { templateId: T, year: 2017 })).headlineTotal).toBe(76891);
+    const jan = (await b.invoke('values.getYear', { templateId: T, year: 2017 })).values.find((v) => v.indicator === 'pub.total' && v.month === 1)!;
+    await b.invoke('values.set', { templateId: T, year: 2017, month: 1, indicator: 'pub.total', raw: String(jan.value + 9) });
+    const ov = await b.invoke('charts.overview', { templateId: T, year: 2017 });
+    expect(ov.headlineTotal).toBe(76900);
+    expect(ov.breakdown.total).toBe(76891);
+    expect(ov.breakdown.sharesStated).toBe(false);
+    expect(ov.violations.map((v) => v.ruleId)).toContain('pub.categories_sum');
+    const bd = await b.invoke('charts.breakdown', { templateId: T, period: YEAR });
+    expect(bd.sharesStated).toBe(false);
+  });
+
   it('on a set-up file, adds the demo unit under this unit and is repeatable', async () => {
     b = await tempBackend({ role: 'aggregator' });
     const first = await b.invoke('demo.load', {});

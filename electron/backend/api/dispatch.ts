@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { apiInputs, isMethod, type Method } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/result';
 import type { BackendContext } from '../context';
-import { ApiFailure } from './failure';
+import { ApiFailure } from '../failure';
 import { handlers } from './handlers';
 import { roleRefusal } from './roles';
 import { StoreError } from '../store/errors';

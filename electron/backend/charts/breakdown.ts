@@ -1,6 +1,7 @@
 /** The category breakdown picture of a unit's period figures (annual-report style). */
 import { breakdownSvg, type BreakdownItem } from '../../../shared/charts/breakdownSvg';
-import { categoryCells } from '../../../shared/template/cells';
+import { statedShares } from '../../../shared/charts/shares';
+import { categoryCells, categoryTotalRef } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodLabel, type Period } from '../../../shared/values/period';
 import { renderPng, type RenderedPng } from './renderPng';
@@ -28,6 +29,12 @@ export async function breakdownPicture(
     title: b.title,
     subtitle: `填报单位：${who.unitName}\u3000统计期间：${formatPeriodLabel(who.period)}`,
     measure: b.measure,
+    sharesStated: sharesStatedFor(template, figures, b.items),
   });
   return renderPng(svg);
+}
+
+function sharesStatedFor(template: Template, figures: Map<string, number>, items: BreakdownItem[]): boolean {
+  const totalRef = categoryTotalRef(template);
+  return statedShares(items, totalRef === undefined ? undefined : figures.get(totalRef)) !== null;
 }

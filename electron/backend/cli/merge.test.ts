@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_SHEET, type WorkbookUnit } from '../../../shared/workbook/format';
-import { DETAIL_SHEET, STATUS_SHEET } from '../import/mergedExport';
+import { DETAIL_SHEET, STATUS_SHEET } from '../office/mergedExport';
 import { defaultResourcesDir } from '../paths';
 import { countFigures } from '../store/monthValues';
 import { loadTemplates } from '../templates/registry';

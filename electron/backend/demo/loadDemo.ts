@@ -10,8 +10,7 @@ import { z } from 'zod';
 import type { DemoLoaded } from '../../../shared/api/methods/charts';
 import { spreadYear } from '../../../shared/demo/spread';
 import { splitRef } from '../../../shared/template/cells';
-import { fail } from '../api/failure';
-import { writeGuards } from '../api/handlers/values';
+import { fail } from '../failure';
 import { SETTING_ROLE, SETTING_SELF_UNIT, operatorName, resolveTemplate, selfUnit, type BackendContext } from '../context';
 import { setSetting } from '../store/settings';
 import { findUnitByCode, insertUnit, updateUnit } from '../store/units';
@@ -39,7 +38,10 @@ function readDemoFile(ctx: BackendContext) {
   return parsed.data;
 }
 
-export function loadDemo(ctx: BackendContext): DemoLoaded {
+/** Refuses a write to one month (the caller's write policy, e.g. completed months are locked). */
+export type MonthWriteCheck = (ctx: BackendContext, unitId: number, templateId: string, year: number, month: number) => void;
+
+export function loadDemo(ctx: BackendContext, checkMonth: MonthWriteCheck): DemoLoaded {
   const demo = readDemoFile(ctx);
   const template = resolveTemplate(ctx, demo.templateId);
   const { months, unknown } = spreadYear(template, demo.totals);
@@ -55,7 +57,7 @@ export function loadDemo(ctx: BackendContext): DemoLoaded {
       setSetting(db, SETTING_SELF_UNIT, String(unit.id));
       setSetting(db, SETTING_ROLE, 'aggregator');
     }
-    for (let m = 1; m <= 12; m++) for (const g of writeGuards) g(ctx, unit.id, template.id, demo.year, m);
+    for (let m = 1; m <= 12; m++) checkMonth(ctx, unit.id, template.id, demo.year, m);
     const changes: ValueChange[] = [];
     for (const [ref, series] of months) {
       const { indicator, col } = splitRef(ref);

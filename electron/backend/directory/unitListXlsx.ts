@@ -4,7 +4,7 @@
  * between offices, so each column is found by any of its usual names.
  */
 import ExcelJS from 'exceljs';
-import { fail } from '../api/failure';
+import { fail } from '../failure';
 
 export interface UnitListRow {
   row: number;

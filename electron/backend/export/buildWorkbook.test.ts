@@ -24,7 +24,7 @@ import { defaultResourcesDir } from '../paths';
 import { loadTemplates } from '../templates/registry';
 import { fillEveryCell, seedTotals, spreadOverMonths } from '../testing/seedValues';
 import { EMPTY_NOTICE, writeWorkbookBuffer } from './buildWorkbook';
-import { workbookFingerprint } from './fingerprint';
+import { workbookFingerprint } from '../workbook/fingerprint';
 import type { WorkbookInput } from './workbookInput';
 
 const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));

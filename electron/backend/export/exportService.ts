@@ -7,13 +7,13 @@ import type Database from 'better-sqlite3';
 import type { WorkbookKind } from '../../../shared/workbook/format';
 import { exportFileName, exportPeriodLabel } from '../../../shared/workbook/format';
 import { formatPeriodKey, type Period } from '../../../shared/values/period';
-import { fail } from '../api/failure';
+import { fail } from '../failure';
 import { breakdownPicture } from '../charts/breakdown';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
 import { getSetting } from '../store/settings';
 import { writeWorkbookBuffer } from './buildWorkbook';
 import { collectContent, toWorkbookUnit } from './collect';
-import { visibleFigures } from './figures';
+import { visibleFigures } from '../workbook/figures';
 
 export interface ExportRequest {
   templateId: string;

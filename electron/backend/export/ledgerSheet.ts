@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { Indicator } from '../../../shared/template/schema';
 import { formatPeriodLabel, periodMonths } from '../../../shared/values/period';
 import { CODE_HEADER, monthHeader, periodTotalHeader, type WorkbookSheet } from '../../../shared/workbook/format';
-import type { VisibleFigures } from './figures';
+import type { VisibleFigures } from '../workbook/figures';
 import { chineseNumber, columnLetter, fitRowHeight } from './layout';
 import {
   a4Landscape,
@@ -124,7 +124,7 @@ function writeIndicatorRow(
   row.getCell(MEASURE_COL).alignment = center;
   fitRowHeight(row, ind.name, NAME_WIDTH - ind.level * 2);
 
-  const fmt = numberFormat(ind.valueKind);
+  const fmt = numberFormat(ind);
   const monthly = o.figures.monthly.get(ind.code);
   o.months.forEach((m, i) => {
     const cell = row.getCell(FIRST_MONTH_COL + i);
@@ -133,7 +133,7 @@ function writeIndicatorRow(
     if (v !== null && v !== undefined) cell.value = v;
     if (o.blank) {
       cell.protection = { locked: false };
-      cell.dataValidation = inputValidation(ind.valueKind, cell.address);
+      cell.dataValidation = inputValidation(ind, cell.address);
     }
   });
   if (o.totalCol) {

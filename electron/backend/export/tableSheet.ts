@@ -10,7 +10,7 @@ import { cellRef, findCell } from '../../../shared/template/cells';
 import type { TableColumn, TableSection } from '../../../shared/template/schema';
 import { formatPeriodLabel } from '../../../shared/values/period';
 import { TABLE_COLS_MARKER, type WorkbookSheet } from '../../../shared/workbook/format';
-import type { VisibleFigures } from './figures';
+import type { VisibleFigures } from '../workbook/figures';
 import { wrappedHeight } from './layout';
 import { a4Landscape, allBorders, center, font, HEADER_FILL, inputValidation, leftMiddle, numberFormat } from './styles';
 import type { WorkbookInput } from './workbookInput';
@@ -177,12 +177,12 @@ export function writeTableSheet(
         const rect = { r0: row, r1: row, c0: c, c1: j === section.columns.length - 1 ? lastCol : c };
         styleRect(rect, { border: allBorders, font: font(11), alignment: { horizontal: 'right', vertical: 'middle' } });
         const cell = ws.getCell(row, c);
-        cell.numFmt = numberFormat(def?.valueKind ?? 'count');
+        cell.numFmt = numberFormat(def ?? 'count');
         const v = figures.period.get(cellRef(tr.code!, col.code));
         if (v !== undefined && !blank) cell.value = v;
         if (blank) {
           cell.protection = { locked: false };
-          cell.dataValidation = inputValidation(def?.valueKind ?? 'count', cell.address);
+          cell.dataValidation = inputValidation(def ?? 'count', cell.address);
         }
         if (rect.c1 > rect.c0) ws.mergeCells(rect.r0, rect.c0, rect.r1, rect.c1);
       });

@@ -6,7 +6,7 @@
 import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
 import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
-import type { VisibleFigures } from './figures';
+import type { VisibleFigures } from '../workbook/figures';
 
 export interface WorkbookInput {
   kind: WorkbookKind;

@@ -9,8 +9,9 @@ import type { FilePlan } from '../../../shared/api/methods/import';
 import { logImport, type ImportOutcome } from '../store/importLog';
 import { recordSubmission } from '../store/submissions';
 import { replaceMonths } from '../store/values';
-import { type BatchFile, type BatchOptions, planFile } from './batch';
+import { basePlan, type BatchFile, type BatchOptions, planFile } from './batch';
 import { originalPath } from './originals';
+import type { ImportProblem } from '../workbook/problems';
 
 export interface ApplyTarget {
   db: Database.Database;
@@ -69,4 +70,37 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
   const plan = run();
   f.applied = plan;
   return plan;
+}
+
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/**
+ * A file whose writing failed after its dry run passed (the store refused a
+ * value, say): its savepoint is rolled back, so nothing of it is stored; it
+ * is logged as refused, naming the original kept for it, with the store's
+ * Chinese reason (never a library's English one).
+ */
+export function refuseAtApply(t: ApplyTarget, f: BatchFile, e: unknown): FilePlan {
+  const reason = e instanceof Error && HAS_CHINESE.test(e.message) ? e.message : '写入时出现意外错误';
+  if (!(e instanceof Error && HAS_CHINESE.test(e.message))) console.error(`[import] ${f.name} failed while applying`, e);
+  const problem: ImportProblem = { code: 'apply_failed', message: `写入此文件时出错，已整体撤销，其余文件不受影响：${reason}` };
+  const base = f.preview ?? f.applied;
+  const plan: FilePlan = {
+    ...(base ?? basePlan(f)),
+    status: 'rejected',
+    changedValues: 0,
+    problems: [problem],
+    violations: [],
+  };
+  const importId = logImport(t.db, {
+    fileName: f.name,
+    sha256: f.sha256,
+    storedPath: originalPath(t.dataDir, f.sha256).rel,
+    operator: t.operator,
+    outcome: 'rejected',
+    message: problem.message,
+    details: { unitCode: plan.unitCode, templateId: plan.templateId, period: plan.period, revision: plan.revision, problems: plan.problems },
+  });
+  f.applied = { ...plan, importId };
+  return f.applied;
 }

@@ -2,7 +2,7 @@ import { zipSync, strFromU8, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { monthPeriod, yearPeriod } from '../../../shared/values/period';
 import { DATA_SHEET, LEDGER_SHEET, type WorkbookUnit } from '../../../shared/workbook/format';
-import { visibleFigures } from '../export/figures';
+import { visibleFigures } from '../workbook/figures';
 import { workbookBytes } from '../testing/importFixtures';
 import { fillEveryCell } from '../testing/seedValues';
 import { C01D, codeOf, D01, type ImportOptions, MONTHS, national, suining, useImportBackend, valuesFor } from '../testing/importHarness';

@@ -11,19 +11,20 @@ import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { evaluateRules } from '../../../shared/rules/evaluate';
 import { formatPeriodKey, formatPeriodLabel, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
+import { sameFigure } from '../../../shared/values/precision';
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import { packMonth } from '../../../shared/workbook/packedValues';
-import { visibleFigures } from '../export/figures';
+import { visibleFigures } from '../workbook/figures';
 import { currentSubmission, currentSubmissions } from '../store/submissions';
 import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { findUnitByCode } from '../store/units';
 import { decodeMonth, readUnitMonths } from '../store/monthValues';
 import type { MonthReplacement } from '../store/values';
-import { monthFingerprint } from './monthFingerprint';
-import { ImportRefusal, type ImportProblem } from './problems';
+import { monthFingerprint } from '../workbook/monthFingerprint';
+import { ImportRefusal, type ImportProblem } from '../workbook/problems';
 import { readWorkbook, type ReadWorkbook } from './readWorkbook';
-import { sha256 } from './monthFingerprint';
+import { sha256 } from '../workbook/monthFingerprint';
 
 export interface BatchOptions {
   templates: (id: string) => Template | undefined;
@@ -128,7 +129,7 @@ function batchConflicts(files: BatchFile[]): Map<number, string> {
   return out;
 }
 
-function basePlan(f: BatchFile): FilePlan {
+export function basePlan(f: BatchFile): FilePlan {
   const r = f.read;
   return {
     index: f.index,
@@ -301,7 +302,7 @@ function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string
   }
   const a = visibleFigures(r.template, p, stored);
   const b = visibleFigures(r.template, p, r.values);
-  const same = (x: Map<string, number>, y: Map<string, number>) => x.size === y.size && [...x].every(([k, v]) => Math.round(v * 100) === Math.round((y.get(k) ?? NaN) * 100));
+  const same = (x: Map<string, number>, y: Map<string, number>) => x.size === y.size && [...x].every(([k, v]) => y.has(k) && sameFigure(v, y.get(k)!));
   const listRefs = [...a.monthly.keys(), ...b.monthly.keys()].filter((ref) => templateCells(r.template).get(ref)?.col === '');
   const monthlySame = listRefs.every((ref) => periodMonths(p).every((m) => (a.monthly.get(ref)?.[m] ?? null) === (b.monthly.get(ref)?.[m] ?? null)));
   return monthlySame && same(a.period, b.period);

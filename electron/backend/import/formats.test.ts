@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { yearPeriod } from '../../../shared/values/period';
 import { DATA_SHEET, VALUE_COLUMNS_V1, type WorkbookValue } from '../../../shared/workbook/format';
 import ExcelJS from 'exceljs';
-import { workbookFingerprintV1 } from '../export/fingerprint';
+import { workbookFingerprintV1 } from '../workbook/fingerprint';
 import { workbookBytes } from '../testing/importFixtures';
 import { D01, suining, useImportBackend, valuesFor } from '../testing/importHarness';
 import { editParts } from '../testing/xlsxEdit';

@@ -8,6 +8,7 @@ import type { FileDifference } from '../../../shared/api/methods/import';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, parsePeriodKey, type Period } from '../../../shared/values/period';
+import { sameFigure } from '../../../shared/values/precision';
 import {
   COVER_SHEET,
   DATA_SHEET,
@@ -20,18 +21,18 @@ import {
 } from '../../../shared/workbook/format';
 import type { PackedRow } from '../../../shared/workbook/packedValues';
 import { flattenUnitMonths, groupUnitMonths, type UnitMonthValues } from '../../../shared/workbook/unitMonths';
-import { visibleFiguresOfMonths } from '../export/figures';
-import { rowsFingerprint, workbookFingerprintV1 } from '../export/fingerprint';
-import { type ImportProblem, refuse } from './problems';
-import { cellText, parseSharedStrings, parseSheetCells, parseSheetList, type SheetCells, xmlText } from './sheetXml';
-import { checkDataValues, packedMonths, parseDataSheet, type WorkbookMeta } from './dataSheetRead';
-import { readVisibleSheets, type VisibleRead } from './visibleSheets';
-import { type OpenZip, openZip, WORKSHEET_PART } from './xlsxZip';
+import { visibleFiguresOfMonths } from '../workbook/figures';
+import { rowsFingerprint, workbookFingerprintV1 } from '../workbook/fingerprint';
+import { type ImportProblem, refuse } from '../workbook/problems';
+import { cellText, parseSharedStrings, parseSheetCells, parseSheetList, type SheetCells, xmlText } from '../workbook/sheetXml';
+import { checkDataValues, packedMonths, parseDataSheet, type WorkbookMeta } from '../workbook/dataSheetRead';
+import { readVisibleSheets, type VisibleRead } from '../workbook/visibleSheets';
+import { type OpenZip, openZip, WORKSHEET_PART } from '../workbook/xlsxZip';
 
 /** A visible cell that disagrees with the hidden data (as the API reports it). */
 export type CellDifference = FileDifference;
 
-export type { WorkbookMeta } from './dataSheetRead';
+export type { WorkbookMeta } from '../workbook/dataSheetRead';
 
 export interface ReadWorkbook {
   meta: WorkbookMeta;
@@ -240,7 +241,7 @@ function visibleValues(template: Template, meta: WorkbookMeta, visible: VisibleR
 }
 
 const same = (a: number | null | undefined, b: number | null | undefined) =>
-  (a ?? null) === null ? (b ?? null) === null : (b ?? null) !== null && Math.round(a! * 100) === Math.round(b! * 100);
+  (a ?? null) === null ? (b ?? null) === null : (b ?? null) !== null && sameFigure(a!, b!);
 
 function compareVisible(template: Template, period: Period, months: UnitMonthValues[], visible: VisibleRead): CellDifference[] {
   const cells = templateCells(template);

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { BatchSummary, FilePlan, FileStatus } from '../../../shared/api/methods/import';
-import { applyFile, type ApplyTarget } from './applyFile';
+import fs from 'node:fs';
+import { applyFile, type ApplyTarget, refuseAtApply } from './applyFile';
 import { keepOriginals, originalPath } from './originals';
 import { batchConflicts, type BatchFile, type BatchOptions, planBatch, readBatchFile } from './batch';
 
@@ -40,8 +41,11 @@ export class ImportBatch {
    * Applies the next `count` files, each all or nothing (a savepoint of its
    * own), committed together when the call returns: what the call reports
    * as applied is on disk, and one sync serves them all instead of one each.
-   * Their originals are written meanwhile (originals.ts); the commit waits
-   * for them, and one that cannot be kept rolls the call back.
+   * A file that still fails while being written (a value the store refuses)
+   * rolls back alone and is logged as refused; the rest go on. Originals are
+   * written meanwhile (originals.ts); the commit waits for them, and one that
+   * cannot be kept rolls the call back, removing the copies it left that no
+   * log entry names.
    */
   applyNext(t: ApplyTarget, count: number, opts: { originalsThread?: 'worker' | 'caller' } = {}): FilePlan[] {
     const conflicts = batchConflicts(this.files);
@@ -52,7 +56,7 @@ export class ImportBatch {
     );
     try {
       return t.db.transaction(() => {
-        const plans = files.map((f) => applyFile(t, f, this.opts, conflicts.get(f.index)));
+        const plans = files.map((f) => applyOrRefuse(t, f, this.opts, conflicts.get(f.index)));
         originals.wait();
         return plans;
       })();
@@ -64,6 +68,7 @@ export class ImportBatch {
       } catch {
         // the call has failed already; this is only to release the wait
       }
+      dropUnloggedOriginals(t, files);
       throw e;
     }
   }
@@ -72,6 +77,28 @@ export class ImportBatch {
     const counts: Record<FileStatus, number> = { new: 0, updated: 0, unchanged: 0, superseded: 0, rejected: 0 };
     for (const p of plans) counts[p.status]++;
     return { batchId: this.id, files: this.files.length, applied: this.files.filter((f) => f.applied).length, counts };
+  }
+}
+
+/** applyFile, or, when writing the file fails, the file refused and logged on its own (its savepoint rolled back). */
+function applyOrRefuse(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conflict: string | undefined): FilePlan {
+  try {
+    return applyFile(t, f, opts, conflict);
+  } catch (e) {
+    return refuseAtApply(t, f, e);
+  }
+}
+
+/** Copies of this call's files that no log entry names (content-addressed: one an earlier import logged stays). */
+function dropUnloggedOriginals(t: ApplyTarget, files: BatchFile[]): void {
+  for (const f of files) {
+    const { rel, abs } = originalPath(t.dataDir, f.sha256);
+    if (t.db.prepare('SELECT 1 FROM import_log WHERE stored_path = ? LIMIT 1').get(rel) !== undefined) continue;
+    try {
+      fs.rmSync(abs, { force: true });
+    } catch {
+      // a copy that cannot be removed is harmless: named by its hash, a later import of the file reuses it
+    }
   }
 }
 

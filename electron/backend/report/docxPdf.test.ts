@@ -44,7 +44,7 @@ describe('LibreOffice opens the report draft', () => {
     const pdf = toPdf(file);
     const n = pages(pdf);
     expect(n).toBeGreaterThanOrEqual(3);
-    expect(n).toBeLessThanOrEqual(12);
+    expect(n).toBeLessThanOrEqual(16);
     const text = textOf(pdf);
     expect(text).toContain('2017年，我市主动公开政府信息76891条（重点信息公开11764条）');
     expect(text).toContain('其他信息17445条，占22.69%');

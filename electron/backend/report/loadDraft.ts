@@ -4,8 +4,8 @@
  */
 import type { ReportDraft } from '../../../shared/report/model';
 import { buildDraft } from '../../../shared/report/draft';
-import { fail } from '../api/failure';
-import { settingsOf } from '../api/handlers/core';
+import { settingsOf } from '../appSettings';
+import { fail } from '../failure';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
 import { levelPeriodFigures, subtreeUnitIds } from '../store/aggregate';
 
@@ -38,7 +38,8 @@ export function loadDraft(ctx: BackendContext, target: DraftTarget): ReportDraft
   });
 }
 
-/** A file name Windows, macOS and Linux all accept. */
+/** A file name Windows, macOS and Linux all accept; it says what the title does not: a draft, and its scope. */
 export function draftFileName(draft: ReportDraft): string {
-  return `${draft.title.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
+  const name = `${draft.title}（${draft.level ? '含下级单位，' : ''}草稿）`;
+  return `${name.replace(/[\\/:*?"<>|]/g, '_')}.docx`;
 }

@@ -23,7 +23,7 @@ describe('report.draft', () => {
     expect(cats).toMatch(/^2017年，我市主动公开政府信息76891条（重点信息公开11764条）。其中，概况信息1876条，占2.44%；/);
     expect(cats).toContain('其他信息17445条，占22.69%。');
     expect(d.paragraphs.find((p) => p.id === 'cumulative')!.text).toContain('516084条');
-    expect(d.title).toBe('遂宁市人民政府（含下级单位）2017年政府信息公开工作年度报告（草稿）');
+    expect(d.title).toBe('遂宁市2017年政府信息公开工作年度报告');
     expect(traceNumbers(d)).toEqual([]);
   });
 
@@ -35,6 +35,9 @@ describe('report.draft', () => {
     expect(traceNumbers(d)).toEqual([]);
     const dept = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, unitCode: 'SN-CZJ' });
     expect(dept.paragraphs.find((p) => p.id === 'categories')!.text).toMatch(/^2017年，本机关主动公开政府信息25630条/);
+    // Titles as published: a government under its place's name, a department under its own.
+    expect(d.title).toBe('船山区2017年政府信息公开工作年度报告');
+    expect(dept.title).toBe('遂宁市财政局2017年政府信息公开工作年度报告');
   });
 
   it('refuses an unknown unit and a year without data, in Chinese, changing nothing', async () => {
@@ -53,7 +56,7 @@ describe('report.docx', () => {
   let file: string;
   beforeAll(async () => {
     const r = await b.invoke('report.docx', { templateId: 'suining-2017', year: 2017, level: true });
-    expect(r.fileName).toBe('遂宁市人民政府（含下级单位）2017年政府信息公开工作年度报告（草稿）.docx');
+    expect(r.fileName).toBe('遂宁市2017年政府信息公开工作年度报告（含下级单位，草稿）.docx');
     dir = fs.mkdtempSync(path.join(b.dir, 'docx-'));
     file = path.join(dir, 'report.docx');
     fs.writeFileSync(file, Buffer.from(r.base64, 'base64'));

@@ -7,7 +7,7 @@ import { StoreError } from './errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { APPLICATION_ID } from './openDatabase';
 import { Store } from './store';
-import { KEEP_BACKUPS } from '../backup/backups';
+import { KEEP_BACKUPS } from './backups';
 
 const dirs: string[] = [];
 function freshFile() {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { createBackup, listBackups, type BackupInfo } from '../backup/backups';
+import { createBackup, listBackups, type BackupInfo } from './backups';
 import { openDatabase } from './openDatabase';
 
 export const DB_FILE_NAME = 'ledger.sqlite';

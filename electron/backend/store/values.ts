@@ -11,6 +11,7 @@ import { cellRef, splitRef } from '../../../shared/template/cells';
 import type { CellValue, HistoryEntry } from '../../../shared/domain';
 import { decodeMonth, encodeMonth, readMonth, readUnitMonths, writeMonth } from './monthValues';
 import { prepared } from './prepared';
+import { figureFault, figureFaultText, type FigureLimit, MAX_FIGURE } from '../../../shared/values/limits';
 
 export interface CellKey {
   unitId: number;
@@ -62,16 +63,20 @@ export function getValue(db: Database.Database, k: CellKey): CellValue | undefin
   return value === undefined ? undefined : { indicator: k.indicator, col: k.col, month: k.month, value, updatedAt: row!.updated_at };
 }
 
-function where(c: ValueChange): string {
-  return `单位 ${c.unitId}、模板 ${c.templateId}、${c.year}年${c.month}月、指标 ${cellRef(c.indicator, c.col)}`;
+/** Names the cell as people know it: the unit's code, not its row id. */
+function where(db: Database.Database, c: ValueChange): string {
+  const unit = prepared(db, 'SELECT code, name FROM units WHERE id = ?').get(c.unitId) as { code: string; name: string } | undefined;
+  const who = unit ? `${unit.name}（${unit.code}）` : '未知单位';
+  return `${who}、模板 ${c.templateId}、${c.year}年${c.month}月、指标 ${cellRef(c.indicator, c.col)}`;
 }
 
 /**
- * A value a month row can hold: finite, not negative, and written plainly
- * by String() (no exponent: from 1e-6 up to below 1e15, or 0), since the
- * row's CHECK admits only digits and '.'.
+ * What a month row can hold: the limits every reader and typing apply
+ * (shared/values/limits.ts), at most six decimals, so that String() writes
+ * it plainly (no exponent) as the row's CHECK (digits and '.') requires.
  */
-const storable = (v: number) => v === 0 || (v >= 1e-6 && v < 1e15);
+const STORE_LIMIT: FigureLimit = { max: MAX_FIGURE, decimals: 6 };
+const storable = (v: number) => figureFault(v, STORE_LIMIT) === null;
 
 /**
  * The last line of defence behind every parser: the write path refuses
@@ -79,13 +84,15 @@ const storable = (v: number) => v === 0 || (v >= 1e-6 && v < 1e15);
  * into indicator and col, so an indicator never contains ':', and no code
  * contains the NUL that monthValues.ts sorts refs by.
  */
-function refuseInvalid(c: ValueChange): void {
-  if (c.value !== null && !(typeof c.value === 'number' && storable(c.value))) {
-    throw new RangeError(`${where(c)}：数值 ${String(c.value)} 无效，只能保存不小于 0 的有限数（小于 10¹⁵）；本次修改均未保存`);
+function refuseInvalid(db: Database.Database, c: ValueChange): void {
+  if (c.value !== null) {
+    const fault = typeof c.value === 'number' && Number.isFinite(c.value) ? figureFault(c.value, STORE_LIMIT) : 'not_finite';
+    if (fault === 'not_finite') throw new RangeError(`${where(db, c)}：数值无效（不是数字）；本次修改均未保存`);
+    if (fault !== null) throw new RangeError(`${where(db, c)}：数值 ${String(c.value)} ${figureFaultText(fault, STORE_LIMIT)}；本次修改均未保存`);
   }
-  if (!validRef(c.indicator, c.col)) throw new RangeError(`${where(c)}：指标代码“${c.indicator}”无效；本次修改均未保存`);
+  if (!validRef(c.indicator, c.col)) throw new RangeError(`${where(db, c)}：指标代码“${c.indicator}”无效；本次修改均未保存`);
   if (!Number.isInteger(c.month) || c.month < 1 || c.month > 12) {
-    throw new RangeError(`${where(c)}：月份 ${c.month} 无效；本次修改均未保存`);
+    throw new RangeError(`${where(db, c)}：月份 ${c.month} 无效；本次修改均未保存`);
   }
 }
 
@@ -96,16 +103,16 @@ const validRef = (indicator: string, col: string) => indicator !== '' && !indica
  * refs are checked as they are laid out (refuseNewRef): a ref already in
  * the template's layout was checked when the layout took it in.
  */
-function refuseInvalidMonth(m: MonthReplacement): void {
-  if (!Number.isInteger(m.month) || m.month < 1 || m.month > 12) refuseInvalid({ ...m, indicator: 'x', col: '', value: null });
+function refuseInvalidMonth(db: Database.Database, m: MonthReplacement): void {
+  if (!Number.isInteger(m.month) || m.month < 1 || m.month > 12) refuseInvalid(db, { ...m, indicator: 'x', col: '', value: null });
   for (const [ref, value] of m.values) {
-    if (!(typeof value === 'number' && storable(value))) refuseInvalid({ unitId: m.unitId, templateId: m.templateId, year: m.year, month: m.month, ...splitRef(ref), value });
+    if (!(typeof value === 'number' && storable(value))) refuseInvalid(db, { unitId: m.unitId, templateId: m.templateId, year: m.year, month: m.month, ...splitRef(ref), value });
   }
 }
 
-function refuseNewRef(key: MonthWork['key'], ref: string): void {
+function refuseNewRef(db: Database.Database, key: MonthWork['key'], ref: string): void {
   const { indicator, col } = splitRef(ref);
-  if (!validRef(indicator, col)) refuseInvalid({ ...key, indicator, col, value: null });
+  if (!validRef(indicator, col)) refuseInvalid(db, { ...key, indicator, col, value: null });
 }
 
 /** One unit-month touched by a call: its figures, read once, and what the call changed. */
@@ -137,7 +144,7 @@ export const CREATED_SET = '"created"';
 function saveMonth(db: Database.Database, work: MonthWork, author: ChangeAuthor, now: string): void {
   // A created month's set names no figures, so replaceMonths does not list them in before.
   if (work.before.size === 0 && !(work.created && work.values.size > 0)) return;
-  writeMonth(db, work.key, work.values.size === 0 ? null : encodeMonth(db, work.key.templateId, work.values, (ref) => refuseNewRef(work.key, ref)), now);
+  writeMonth(db, work.key, work.values.size === 0 ? null : encodeMonth(db, work.key.templateId, work.values, (ref) => refuseNewRef(db, work.key, ref)), now);
   let set = '';
   if (work.created) {
     // Nothing stored before, so nothing to keep: changed and changed back within one call leaves no row and no set.
@@ -167,7 +174,7 @@ function saveMonth(db: Database.Database, work: MonthWork, author: ChangeAuthor,
  * No SQL per value: an office import applies 800,000 of them.
  */
 export function applyChanges(db: Database.Database, changes: ValueChange[], author: ChangeAuthor): AppliedChange[] {
-  for (const c of changes) refuseInvalid(c);
+  for (const c of changes) refuseInvalid(db, c);
   const run = db.transaction((list: ValueChange[]) => {
     const now = new Date().toISOString();
     // unit|template|year → its touched months by number; an import names one unit, months interleaved.
@@ -226,7 +233,7 @@ export interface MonthReplacement {
  * object per value (an office applies 800,000 of them).
  */
 export function replaceMonths(db: Database.Database, months: MonthReplacement[], author: ChangeAuthor): number {
-  for (const m of months) refuseInvalidMonth(m);
+  for (const m of months) refuseInvalidMonth(db, m);
   const run = db.transaction(() => {
     const now = new Date().toISOString();
     let changed = 0;

@@ -1,6 +1,6 @@
 /** Test support: edit the XML parts of an .xlsx in place, as someone with Excel (or a hex editor) would. */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parseSharedStrings, parseSheetCells, parseSheetList, cellText } from '../import/sheetXml';
+import { parseSharedStrings, parseSheetCells, parseSheetList, cellText } from '../workbook/sheetXml';
 
 export function editParts(bytes: Uint8Array, edit: (parts: Record<string, Uint8Array>) => void): Uint8Array {
   const parts = unzipSync(bytes);

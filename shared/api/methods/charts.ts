@@ -49,8 +49,11 @@ export interface OverviewFigures {
   monthsWithData: number[];
   /** Months of the unit's own ledger marked complete (null when unknown). */
   completedMonths: number[] | null;
-  /** Category total for the year so far. */
-  categoryTotal: number;
+  /**
+   * The year so far's entered total the categories add up to (主动公开政府信息总数), as
+   * every other page shows it; the category sum where the template states no total.
+   */
+  headlineTotal: number;
   /** Year figure of each list indicator that heads its section (e.g. 主动公开政府信息总数). */
   headline: { ref: string; label: string; measure: string; value: number | null }[];
   violations: Violation[];

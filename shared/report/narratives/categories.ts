@@ -3,6 +3,7 @@
  * The categories are the template's indicators marked with `category`; the
  * shares are the breakdown chart's (two decimals, adding to 100.00%).
  */
+import { ROUNDING_NOTE } from '../../charts/shares';
 import { categoryCells } from '../../template/cells';
 import { joinList, nonzero, seg } from '../facts';
 import type { Segment } from '../model';
@@ -19,13 +20,16 @@ export function categorySentence({ facts, voice }: NarrativeInput, totalRef: str
   if (nonzero(key)) out.push(...seg('（重点信息公开', key, `${facts.measure(keyRef!)}）`));
   out.push('。');
   const cats = categoryCells(facts.template);
-  const shares = facts.shares(cats.map((c) => [c.ref]));
+  const shares = facts.shares(
+    cats.map((c) => [c.ref]),
+    totalRef,
+  );
   const parts: Segment[][] = [];
   cats.forEach((c, i) => {
     const f = facts.cell(c.ref);
     if (!nonzero(f)) return;
-    parts.push(seg(`${c.category}`, f, `${c.measure}，占`, shares[i]));
+    parts.push(shares ? seg(`${c.category}`, f, `${c.measure}，占`, shares.facts[i]) : seg(`${c.category}`, f, `${c.measure}`));
   });
-  if (parts.length > 0) out.push('其中，', ...joinList(parts, '；'), '。');
+  if (parts.length > 0) out.push('其中，', ...joinList(parts, '；'), shares?.roundingNote ? `（${ROUNDING_NOTE}）。` : '。');
   return out;
 }

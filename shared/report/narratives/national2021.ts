@@ -2,6 +2,7 @@
  * The report of the national 2021 format: sentences over tables 二, 三, 四,
  * each number a cell (or a sum, or a share) of those tables.
  */
+import { ROUNDING_NOTE } from '../../charts/shares';
 import { findTable } from '../../template/cells';
 import { joinList, nonzero, seg } from '../facts';
 import type { Segment } from '../model';
@@ -79,16 +80,17 @@ function received({ facts, voice }: NarrativeInput): Segment[] | null {
 
 function outcomes({ facts }: NarrativeInput): Segment[] | null {
   const groups = OUTCOMES.map((o) => o.rows.map((r) => `${r}:total`));
-  const shares = facts.shares(groups);
+  const shares = facts.shares(groups, 't3.handled_total:total');
   const parts: Segment[][] = [];
   OUTCOMES.forEach((o, i) => {
     const f = facts.sum(groups[i]);
-    if (nonzero(f)) parts.push(seg(o.label, f, '件，占', shares[i]));
+    if (nonzero(f)) parts.push(shares ? seg(o.label, f, '件，占', shares.facts[i]) : seg(o.label, f, '件'));
   });
   const total = facts.cell('t3.handled_total:total');
   const out: Segment[] = [];
   if (parts.length > 0) {
     out.push('本年度办理结果中，', ...joinList(parts, '；'));
+    if (shares?.roundingNote) out.push(`（${ROUNDING_NOTE}）`);
     if (nonzero(total)) out.push(...seg('，总计', total, '件'));
     out.push('。');
   }

@@ -1,15 +1,16 @@
 import type { OverviewFigures } from '../../../../shared/api/methods/charts';
 import { categoriesOf, shapeBreakdown, shapeRanking, shapeTrend, shapeYoy } from '../../../../shared/charts/shape';
 import { evaluateRules } from '../../../../shared/rules/evaluate';
-import { findCell, sectionCells } from '../../../../shared/template/cells';
+import { categoryTotalRef, findCell, sectionCells } from '../../../../shared/template/cells';
 import { yearPeriod } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit } from '../../context';
 import { yearStatus } from '../../store/months';
 import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
 import { loadDemo } from '../../demo/loadDemo';
+import { writeGuards } from './values';
 import { subtreeUnitIds } from '../../store/aggregate';
 import { listUnits } from '../../store/units';
-import { fail } from '../failure';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
 export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'charts.yoy' | 'charts.ranking' | 'charts.overview' | 'charts.years' | 'demo.load'> = {
@@ -17,7 +18,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     const template = resolveTemplate(ctx, templateId);
     const s = resolveScope(ctx, unitCode, level);
     const figures = scopePeriodFigures(ctx, template, s.unitIds, period);
-    return { ...shapeBreakdown(categoriesOf(template), figures), period, scope: s.scope };
+    return { ...shapeBreakdown(categoriesOf(template), figures, categoryTotalRef(template)), period, scope: s.scope };
   },
 
   'charts.trend': (ctx, { templateId, year, unitCode, level }) => {
@@ -71,13 +72,14 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     const previous = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year - 1));
     const violations = evaluateRules(template, 'year', (ref, y) => (y === 'current' ? current : previous).get(ref));
     const categories = categoriesOf(template);
-    const breakdown = shapeBreakdown(categories, current);
+    const totalRef = categoryTotalRef(template);
+    const breakdown = shapeBreakdown(categories, current, totalRef);
     const headline: OverviewFigures['headline'] = template.sections.flatMap((sec) => {
       if (sec.kind !== 'list') return [];
       const first = sectionCells(sec)[0];
       return first ? [{ ref: first.ref, label: first.label, measure: first.measure, value: current.get(first.ref) ?? null }] : [];
     });
-    return { year, scope: s.scope, monthsWithData, completedMonths: yearStatus(ctx.store.db, s.unit.id, template.id, year).filter((m) => m.completed).map((m) => m.month), categoryTotal: breakdown.total, headline, violations, breakdown, categories };
+    return { year, scope: s.scope, monthsWithData, completedMonths: yearStatus(ctx.store.db, s.unit.id, template.id, year).filter((m) => m.completed).map((m) => m.month), headlineTotal: (totalRef === undefined ? undefined : current.get(totalRef)) ?? breakdown.total, headline, violations, breakdown, categories };
   },
 
   'charts.years': (ctx, { templateId, unitCode, level }) => {
@@ -86,5 +88,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     return dataYears(ctx, template.id, s.unitIds);
   },
 
-  'demo.load': (ctx) => loadDemo(ctx),
+  'demo.load': (ctx) => loadDemo(ctx, (c, unitId, templateId, year, month) => {
+    for (const g of writeGuards) g(c, unitId, templateId, year, month);
+  }),
 };

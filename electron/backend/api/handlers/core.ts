@@ -1,23 +1,14 @@
 import path from 'node:path';
-import type { AppSettings, AppStatus, BackupSummary } from '../../../../shared/api/methods/core';
-import type { BackupInfo } from '../../backup/backups';
+import type { AppStatus, BackupSummary } from '../../../../shared/api/methods/core';
+import type { BackupInfo } from '../../store/backups';
 import { restoreBackup } from '../../backup/restore';
 import { SETTING_OPERATOR, SETTING_ROLE, SETTING_SELF_UNIT, selfUnit, type BackendContext } from '../../context';
 import { allSettings, setSetting } from '../../store/settings';
-import { defaultTemplateId, SETTING_DEFAULT_TEMPLATE } from '../../templates/defaultTemplate';
+import { SETTING_DEFAULT_TEMPLATE } from '../../templates/defaultTemplate';
 import { findUnitByCode, insertUnit, listUnits, updateUnit } from '../../store/units';
-import { fail } from '../failure';
+import { settingsOf } from '../../appSettings';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
-
-export function settingsOf(ctx: BackendContext): AppSettings {
-  const s = allSettings(ctx.store.db);
-  return {
-    operator: s[SETTING_OPERATOR] ?? '',
-    contactPerson: s['contact.person'] ?? '',
-    contactPhone: s['contact.phone'] ?? '',
-    defaultTemplateId: defaultTemplateId(ctx),
-  };
-}
 
 function status(ctx: BackendContext): AppStatus {
   const unit = selfUnit(ctx) ?? null;

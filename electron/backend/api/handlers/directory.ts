@@ -5,7 +5,7 @@ import { planUnitList, countStatuses, type PlannedRow } from '../../directory/un
 import { readUnitList } from '../../directory/unitListXlsx';
 import { activeChildCount, ancestorIds, deleteUnitRow, directoryUnits, setDueDay, unitHasAnyRecord } from '../../store/directory';
 import { findUnitByCode, insertUnit, updateUnit } from '../../store/units';
-import { fail } from '../failure';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
 function tree(ctx: BackendContext): DirectoryUnit[] {

@@ -17,7 +17,7 @@ import { operatorName, resolveTemplate, resolveUnit, type BackendContext } from 
 import { setComment, yearComments } from '../../store/comments';
 import { completeMonth, isMonthCompleted, reopenMonth, yearStatus, type MonthKey } from '../../store/months';
 import { getValues } from '../../store/values';
-import { fail } from '../failure';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 import { writeGuards } from './values';
 

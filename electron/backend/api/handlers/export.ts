@@ -2,7 +2,7 @@ import { subtreeUnitIds, aggregatePeriodFigures, unitMonthlyFigures } from '../.
 import { breakdownPicture } from '../../charts/breakdown';
 import { resolveTemplate, resolveUnit } from '../../context';
 import { prepareExport } from '../../export/exportService';
-import { fail } from '../failure';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
 export const exportHandlers: HandlerMap<'export.workbook' | 'charts.breakdownPng'> = {

@@ -2,11 +2,11 @@ import type { ImportLogRow } from '../../../../shared/api/methods/import';
 import { localIsoDate } from '../../../../shared/office/dueDate';
 import { operatorName, resolveTemplate, resolveUnit, selfUnit, type BackendContext } from '../../context';
 import { addUnitsFromFiles } from '../../import/addUnits';
-import { mergedExport } from '../../import/mergedExport';
+import { mergedExport } from '../../office/mergedExport';
 import { ImportSessions } from '../../import/session';
 import { listImports } from '../../store/importLog';
 import { findUnitById } from '../../store/units';
-import { fail } from '../failure';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
 /** Batches belong to the backend they were started on. */

@@ -9,7 +9,7 @@ import { remindersWorkbook } from '../../office/remindersXlsx';
 import { levelTotals, shareOf } from '../../office/totals';
 import { defaultTemplateId } from '../../templates/defaultTemplate';
 import { findUnitById } from '../../store/units';
-import { fail } from '../failure';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
 const ref = (u: Unit): UnitRef => ({ code: u.code, name: u.name, kind: u.kind });

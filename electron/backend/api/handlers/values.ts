@@ -1,10 +1,11 @@
 import type { CellRefusal, SetResult } from '../../../../shared/api/methods/values';
 import { cellRef, findCell } from '../../../../shared/template/cells';
 import type { Template } from '../../../../shared/template/schema';
+import { cellLimit } from '../../../../shared/values/limits';
 import { parseValue } from '../../../../shared/values/parse';
 import { operatorName, resolveTemplate, resolveUnit, type BackendContext } from '../../context';
 import { applyChanges, getHistory, getValue, getValues, type ValueChange } from '../../store/values';
-import { fail } from '../failure';
+import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
 interface RawCell {
@@ -18,7 +19,7 @@ interface RawCell {
 function parseCell(template: Template, c: RawCell): { ok: true; value: number | null } | { ok: false; message: string } {
   const def = findCell(template, cellRef(c.indicator, c.col));
   if (!def) return { ok: false, message: `模板“${template.name}”中没有指标 ${cellRef(c.indicator, c.col)}` };
-  const parsed = parseValue(c.raw, def.valueKind);
+  const parsed = parseValue(c.raw, def.valueKind, cellLimit(def));
   if (!parsed.ok) return { ok: false, message: `${def.label}（${c.month}月）：${parsed.message}` };
   return parsed;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { formatPeriodLabel, parsePeriodKey } from '../../../../shared/values/period';
-import { ApiFailure } from '../../api/failure';
+import { ApiFailure } from '../../failure';
 import { prepareExport } from '../../export/exportService';
 import { WriteFailure, writeFileAtomic } from '../../export/writeFileAtomic';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';

@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { FilePlan, FileStatus } from '../../../../shared/api/methods/import';
 import { localIsoDate } from '../../../../shared/office/dueDate';
 import { formatPeriodLabel, parsePeriodKey, type Period, yearPeriod } from '../../../../shared/values/period';
-import { ApiFailure } from '../../api/failure';
+import { ApiFailure } from '../../failure';
 import { operatorName, resolveTemplate, resolveUnit } from '../../context';
 import { writeFileAtomic, WriteFailure } from '../../export/writeFileAtomic';
-import { mergedExport } from '../../import/mergedExport';
+import { mergedExport } from '../../office/mergedExport';
 import { ImportBatch } from '../../import/session';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
 

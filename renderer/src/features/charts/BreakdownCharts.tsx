@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { base64ToBytes } from '../../platform/files';
 import { formatPeriodKey, type Period } from '../../../../shared/values/period';
 import { Bar, BarChart, CartesianGrid, Label, LabelList, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
-import { formatPercent } from '../../../../shared/charts/shares';
+import { formatPercent, ROUNDING_NOTE } from '../../../../shared/charts/shares';
 import { sortedByCount, type Breakdown } from '../../../../shared/charts/shape';
 import { breakdownTable } from '../../../../shared/charts/table';
 import { t } from '../../i18n/catalog';
@@ -12,6 +12,16 @@ import { seriesFill, swatchStyle } from './palette';
 import { WrappedYTick } from './WrappedTick';
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
+
+/** A category's printed share; none when the stated total disagrees with the categories (shares.ts). */
+const shareOf = (b: Breakdown, i: Breakdown['items'][number]) => (b.sharesStated ? formatPercent(i) : '—');
+
+/** Why the shares read as they do, under the legend: none stated, or a sum off 100.00% by rounding. */
+function ShareNote({ breakdown }: { breakdown: Breakdown }) {
+  if (breakdown.empty) return null;
+  if (!breakdown.sharesStated) return <p className="muted" data-testid="share-note">{t('charts.sharesUnstated')}</p>;
+  return breakdown.roundingNote ? <p className="muted" data-testid="share-note">{ROUNDING_NOTE}</p> : null;
+}
 
 /** What the Excel export's breakdown picture is drawn from, so "save as PNG" gives that same picture. */
 export interface PictureSource {
@@ -48,8 +58,8 @@ function TipBox({ name, count, share }: { name: string; count: number; share?: s
 
 /** Percent inside slices big enough to hold it; smaller slices are read from the legend beside. */
 function sliceLabel(p: PieLabelRenderProps) {
-  const entry = p.payload as { basisPoints: number } | undefined;
-  if (!entry || entry.basisPoints < 500) return null;
+  const entry = p.payload as { basisPoints: number; count: number; sharesStated: boolean } | undefined;
+  if (!entry || !entry.sharesStated || entry.basisPoints < 500) return null;
   const r = (Number(p.innerRadius) + Number(p.outerRadius)) / 2;
   const a = (-Number(p.midAngle) * Math.PI) / 180;
   const x = Number(p.cx) + r * Math.cos(a);
@@ -72,8 +82,8 @@ async function exportPicture(p: PictureSource): Promise<Uint8Array> {
 }
 
 export function DonutChart({ breakdown, picture, subtitle, fileStem, emptyWhat }: Props) {
-  const data = breakdown.items.map((i, n) => ({ ...i, fill: seriesFill(n).fill }));
-  const legend = breakdown.items.map((i, n) => ({ color: seriesFill(n).color, label: t('charts.legend.item', { name: i.name, count: fmt(i.count), share: formatPercent(i) }) }));
+  const data = breakdown.items.map((i, n) => ({ ...i, fill: seriesFill(n).fill, sharesStated: breakdown.sharesStated }));
+  const legend = breakdown.items.map((i, n) => ({ color: seriesFill(n).color, label: t('charts.legend.item', { name: i.name, count: fmt(i.count), share: shareOf(breakdown, i) }) }));
   return (
     <ChartFrame
       id="donut"
@@ -94,7 +104,7 @@ export function DonutChart({ breakdown, picture, subtitle, fileStem, emptyWhat }
           <Tooltip
             content={({ active, payload }) => {
               const e = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
-              return e ? <TipBox name={e.name} count={e.count} share={formatPercent(e)} /> : null;
+              return e ? <TipBox name={e.name} count={e.count} share={breakdown.sharesStated ? formatPercent(e) : undefined} /> : null;
             }}
           />
         </PieChart>
@@ -104,17 +114,18 @@ export function DonutChart({ breakdown, picture, subtitle, fileStem, emptyWhat }
               <span className="swatch" style={swatchStyle(seriesFill(n))} title={seriesFill(n).texture ?? undefined} />
               <span>{i.name}</span>
               <span className="num">{fmt(i.count)}</span>
-              <span className="num share">{formatPercent(i)}</span>
+              <span className="num share">{shareOf(breakdown, i)}</span>
             </li>
           ))}
         </ul>
       </div>
+      <ShareNote breakdown={breakdown} />
     </ChartFrame>
   );
 }
 
 export function SortedBarChart({ breakdown, subtitle, fileStem, emptyWhat }: Props) {
-  const data = sortedByCount(breakdown.items).map((i) => ({ ...i, label: `${fmt(i.count)}（${formatPercent(i)}）` }));
+  const data = sortedByCount(breakdown.items).map((i) => ({ ...i, label: breakdown.sharesStated ? `${fmt(i.count)}（${formatPercent(i)}）` : fmt(i.count) }));
   const maxChars = 8;
   const longest = Math.max(1, ...data.map((d) => Math.min([...d.name].length, maxChars)));
   const lines = Math.max(1, ...data.map((d) => Math.ceil([...d.name].length / maxChars)));
@@ -139,10 +150,11 @@ export function SortedBarChart({ breakdown, subtitle, fileStem, emptyWhat }: Pro
           cursor={{ fill: '#eef2ff' }}
           content={({ active, payload }) => {
             const e = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
-            return e ? <TipBox name={e.name} count={e.count} share={formatPercent(e)} /> : null;
+            return e ? <TipBox name={e.name} count={e.count} share={breakdown.sharesStated ? formatPercent(e) : undefined} /> : null;
           }}
         />
       </BarChart>
+      <ShareNote breakdown={breakdown} />
     </ChartFrame>
   );
 }

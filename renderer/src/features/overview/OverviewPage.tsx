@@ -68,7 +68,7 @@ export function OverviewPage() {
       <div className="overview-stats">
         <div className="stat" data-testid="stat-total">
           <div className="label">{t('overview.categoryTotal')}</div>
-          <div className="value">{noData ? '—' : fmt(overview.categoryTotal)}</div>
+          <div className="value">{noData ? '—' : fmt(overview.headlineTotal)}</div>
         </div>
         <div className="stat" data-testid="stat-months">
           <div className="label">{t('overview.monthsWithData')}</div>

@@ -10,6 +10,7 @@ import type { SetResult } from '../../../../../shared/api/methods/values';
 import { byRefAndMonth, type MonthlyValues } from '../../../../../shared/rules/periodLookup';
 import { cellRef, findCell, splitRef } from '../../../../../shared/template/cells';
 import type { Template } from '../../../../../shared/template/schema';
+import { cellLimit } from '../../../../../shared/values/limits';
 import { parseValue } from '../../../../../shared/values/parse';
 import { api } from '../../../api/client';
 import { t } from '../../../i18n/catalog';
@@ -160,7 +161,7 @@ export function useLedgerData(template: Template, year: number, onNotice: (text:
         const key = valueKey(e.ref, e.month);
         const def = findCell(template, e.ref);
         if (!def) continue;
-        const parsed = parseValue(e.raw, def.valueKind);
+        const parsed = parseValue(e.raw, def.valueKind, cellLimit(def));
         if (!parsed.ok) {
           marks.set(key, { kind: 'invalid', raw: String(e.raw ?? ''), message: t('ledger.cellInvalid', { label: def.label, month: e.month, message: parsed.message }) });
           continue;

@@ -26,7 +26,9 @@ export type ProblemCode =
   | 'revision_conflict'
   | 'bundle_without_data'
   | 'summary_not_importable'
-  | 'empty';
+  | 'empty'
+  /** Writing the file failed after its dry run passed; it was rolled back alone. */
+  | 'apply_failed';
 
 export interface ImportProblem {
   code: ProblemCode;

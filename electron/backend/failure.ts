@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../../shared/api/result';
+import type { ApiError, ErrorCode } from '../../shared/api/result';
 
 /** Thrown by handlers to answer with a typed error; anything else is an internal error. */
 export class ApiFailure extends Error {

@@ -15,12 +15,12 @@ import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, formatPeriodLabel, periodMonths, type Period } from '../../../shared/values/period';
 import { COVER_SHEET, exportFileName, SUMMARY_KIND } from '../../../shared/workbook/format';
 import { buildWorkbook } from '../export/buildWorkbook';
-import { sumMonthly } from '../export/figures';
+import { sumMonthly } from '../workbook/figures';
 import { toWorkbookUnit } from '../export/collect';
 import { nextRevision } from '../export/exportService';
 import { columnLetter } from '../export/layout';
 import { allBorders, center, font, HEADER_FILL, numberFormat } from '../export/styles';
-import { submissionMatrix } from '../office/matrix';
+import { submissionMatrix } from './matrix';
 import { type MonthlyFigures, periodFigures, subtreeUnitIds, sumFigures, unitMonthlyFigures } from '../store/aggregate';
 import { directoryUnits } from '../store/directory';
 import { findUnitById } from '../store/units';
@@ -122,11 +122,13 @@ function writeDetailSheet(
   headerCells(ws.getRow(2), ['指标', '计量单位', ...units.map((u) => u.name), '合计']);
   const figures = units.map((u) => unitFigures.get(u.id)!);
   // A handful of shared style objects: the writer recognises a style it has seen by identity, and a city's sheet has tens of thousands of cells.
-  const styles = (kind: 'count' | 'amount') => {
-    const numFmt = numberFormat(kind);
+  const styles = (places: number) => {
+    const numFmt = numberFormat({ valueKind: places === 0 ? 'count' : 'amount', decimals: places });
     return { figure: { font: font(10), numFmt }, total: { font: font(10, true), numFmt } } as Record<'figure' | 'total', Partial<ExcelJS.Style>>;
   };
-  const byKind = { count: styles('count'), amount: styles('amount') };
+  // One set per precision present (counts, 2-place and 4-place amounts).
+  const byPlaces = new Map<number, ReturnType<typeof styles>>();
+  const stylesFor = (places: number) => byPlaces.get(places) ?? byPlaces.set(places, styles(places)).get(places)!;
   const label: Partial<ExcelJS.Style> = { font: font(10) };
   const last = units.length + 3;
   let r = 3;
@@ -134,7 +136,7 @@ function writeDetailSheet(
     const values = [...figures.map((f) => f.get(cell.ref) ?? null), total.get(cell.ref) ?? null];
     const row = ws.getRow(r++);
     row.values = [cell.label, cell.measure, ...values];
-    const kind = byKind[cell.valueKind];
+    const kind = stylesFor(cell.decimals);
     row.eachCell((c, col) => (c.style = col <= 2 ? label : col === last ? kind.total : kind.figure));
   }
   ws.getColumn(1).width = 48;

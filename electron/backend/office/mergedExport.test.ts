@@ -9,7 +9,7 @@ import { loadTemplates } from '../templates/registry';
 import { workbookBytes } from '../testing/importFixtures';
 import { tempBackend, type TempBackend } from '../testing/tempBackend';
 import { rowOfCode } from '../testing/xlsxEdit';
-import { readWorkbook } from './readWorkbook';
+import { readWorkbook } from '../import/readWorkbook';
 import { DETAIL_SHEET, STATUS_SHEET } from './mergedExport';
 
 const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));

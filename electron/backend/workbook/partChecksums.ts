@@ -4,8 +4,8 @@
  * office can skip re-reading sheets nobody has touched.
  */
 import { DATA_SHEET, formatPartChecksums } from '../../../shared/workbook/format';
-import { parseSheetList, xmlText } from '../import/sheetXml';
-import { openZip, WORKSHEET_PART } from '../import/xlsxZip';
+import { parseSheetList, xmlText } from './sheetXml';
+import { openZip, WORKSHEET_PART } from './xlsxZip';
 
 export function stampPartChecksums(zip: Buffer): Buffer {
   const opened = openZip(zip);

@@ -6,6 +6,7 @@
  */
 import { cellRef, templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
+import { cellLimit, checkFigure } from '../../../shared/values/limits';
 import { parsePeriodKey, type Period } from '../../../shared/values/period';
 import {
   DATA_MARKER,
@@ -143,11 +144,10 @@ export function checkDataValues(template: Template, meta: WorkbookMeta, units: W
     if (!def || !codes.has(v.unitCode) || v.month < meta.period.fromMonth || v.month > meta.period.toMonth || seen.has(key)) {
       refuse('bad_meta', `隐藏数据页含有不属于本表的数值（${v.unitCode} ${cellRef(v.indicator, v.col)} ${v.month}月），文件不可信`, DATA_SHEET);
     }
-    if (v.value < 0 || (def.valueKind === 'count' && !Number.isInteger(v.value))) {
-      refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${v.month}月 = ${v.value}）`, DATA_SHEET);
-    }
+    const checked = checkFigure(v.value, cellLimit(def));
+    if (!checked.ok) refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${v.month}月 = ${v.value}：${checked.reason}）`, DATA_SHEET);
     seen.add(key);
-    // Spreadsheet programs may write 1.84 as 1.8399999999999999: amounts are stored in hundredths.
-    if (def.valueKind === 'amount') v.value = Math.round(v.value * 100) / 100;
+    // Spreadsheet programs may write 1.84 as 1.8399999999999999: kept at the cell's places.
+    v.value = checked.value;
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, monthPeriod } from '../../../shared/values/period';
-import { rowsFingerprint } from '../export/fingerprint';
+import { rowsFingerprint } from './fingerprint';
 
 /**
  * One unit's month as submissions store it, from its packed values
