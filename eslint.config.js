@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/lint/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'] },
@@ -32,6 +33,12 @@ export default tseslint.config(
     // The backend runs without Electron (browser mode, CLI, tests).
     files: ['electron/backend/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
+  },
+  {
+    // Backend layers and the shell's one door: see scripts/lint/layers.mjs.
+    files: ['electron/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/layers': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

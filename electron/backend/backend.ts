@@ -9,6 +9,8 @@ import type { Input, Method, Output } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { BackendContext } from './context';
 import { dispatch } from './api/dispatch';
+import { acquireDataFileLock, type DataFileLock, type LockKind } from './store/dataFileLock';
+import { storageFailure } from './store/storageErrors';
 import { getSetting, setSetting } from './store/settings';
 import { Store } from './store/store';
 import { loadTemplates, registerTemplates } from './templates/registry';
@@ -20,6 +22,11 @@ export interface BackendOptions {
   resourcesDir: string;
   appVersion?: string;
   backupOnStart?: boolean;
+  /**
+   * The desktop app and browser mode hold the data file for themselves (a lock file naming them): a second one on
+   * the same file is refused. The CLI and tests take no lock.
+   */
+  exclusive?: LockKind;
 }
 
 export interface Backend {
@@ -51,10 +58,33 @@ function readAppVersion(resourcesDir: string): string {
   }
 }
 
+function lockFor(opts: BackendOptions): DataFileLock | undefined {
+  if (!opts.exclusive) return undefined;
+  try {
+    fs.mkdirSync(path.dirname(opts.dataFile), { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw storageFailure(e, opts.dataFile) ?? e;
+  }
+  return acquireDataFileLock(opts.dataFile, opts.exclusive);
+}
+
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
-  const templates = loadTemplates(path.join(opts.resourcesDir, 'templates'), path.join(path.dirname(opts.dataFile), 'templates'));
-  const store = await Store.open(opts.dataFile, { backupOnStart: opts.backupOnStart });
-  registerTemplates(store.db, templates.all());
+  const lock = lockFor(opts);
+  let store: Store;
+  let templates: ReturnType<typeof loadTemplates>;
+  try {
+    templates = loadTemplates(path.join(opts.resourcesDir, 'templates'), path.join(path.dirname(opts.dataFile), 'templates'));
+    store = await Store.open(opts.dataFile, { backupOnStart: opts.backupOnStart });
+    try {
+      registerTemplates(store.db, templates.all());
+    } catch (e) {
+      store.close();
+      throw e;
+    }
+  } catch (e) {
+    lock?.release();
+    throw storageFailure(e, opts.dataFile) ?? e;
+  }
   const ctx: BackendContext = {
     store,
     templates,
@@ -73,6 +103,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       get: () => getSetting(ctx.store.db, SETTING_SAVE_DIR),
       set: (dir) => setSetting(ctx.store.db, SETTING_SAVE_DIR, dir),
     },
-    close: () => ctx.store.close(),
+    close: () => {
+      ctx.store.close();
+      lock?.release();
+    },
   };
 }

@@ -12,13 +12,23 @@ import { DB_FILE_NAME } from './store/store';
 
 export const APP_DIR_NAME = 'disclosure-ledger';
 
-export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (platform === 'win32') return env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
-  if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support');
-  return env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
+/**
+ * A folder named by the environment, if it names one: the XDG spec says an
+ * empty or relative value is invalid and is to be ignored (an empty value
+ * would otherwise put the data file in whatever folder the app started in).
+ */
+function absoluteDir(value: string | undefined, pathApi: path.PlatformPath): string | undefined {
+  return value && pathApi.isAbsolute(value) ? value : undefined;
+}
+
+export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string {
+  if (platform === 'win32') return absoluteDir(env.APPDATA, path.win32) ?? path.win32.join(home, 'AppData', 'Roaming');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support');
+  return absoluteDir(env.XDG_CONFIG_HOME, path.posix) ?? path.posix.join(home, '.config');
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  // LEDGER_DATA_DIR is ours, so a relative one is taken from the current folder, as documented; empty means unset.
   return env.LEDGER_DATA_DIR ? path.resolve(env.LEDGER_DATA_DIR) : path.join(appDataDir(env), APP_DIR_NAME);
 }
 

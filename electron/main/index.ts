@@ -37,7 +37,7 @@ async function start() {
   Menu.setApplicationMenu(null);
   const dataFile = process.env.LEDGER_DB ?? defaultDataFile();
   try {
-    backend = await openBackend({ dataFile, resourcesDir: path.join(appRoot(), 'resources'), appVersion: app.getVersion(), backupOnStart: true });
+    backend = await openBackend({ dataFile, resourcesDir: path.join(appRoot(), 'resources'), appVersion: app.getVersion(), backupOnStart: true, exclusive: 'desktop' });
   } catch (e) {
     dialog.showErrorBox('无法打开数据文件', (e as Error).message);
     app.exit(1);
@@ -46,6 +46,8 @@ async function start() {
   const indexFile = path.join(__dirname, '../renderer/index.html');
   registerIpc(backend, pathToFileURL(indexFile).toString());
   mainWindow = createWindow(indexFile);
+  const notices = backend.ctx.store.notices;
+  if (notices.length) void dialog.showMessageBox(mainWindow, { type: 'warning', title: '政务公开台账', message: notices.join('\n') });
 }
 
 if (!app.requestSingleInstanceLock()) {

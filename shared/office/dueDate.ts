@@ -44,3 +44,35 @@ export function formatDateLabel(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** The date `days` after an ISO date (calendar arithmetic, no time zone involved). */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/**
+ * The date a reminder asks for: the due date of the month just ended when
+ * it is still ahead (the usual reminder before the 5th), else three days
+ * on, time enough to export and send a workbook.
+ */
+export function defaultReplyBy(today: string): string {
+  const [y, m] = today.split('-').map(Number);
+  const last = m === 1 ? { year: y - 1, month: 12 } : { year: y, month: m - 1 };
+  const due = dueDate(last.year, last.month, null);
+  return due >= today ? due : addDays(today, 3);
+}
+
+/** Months as runs: [1,2,3,5,7,8] → "1—3月、5月、7—8月" (what a notice prints; a list of twelve would not fit a cell). */
+export function formatMonthRuns(months: readonly number[]): string {
+  if (months.length === 0) return '无';
+  const sorted = [...new Set(months)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const m of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && m === last[1] + 1) last[1] = m;
+    else runs.push([m, m]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}月` : `${a}—${b}月`)).join('、');
+}

@@ -10,7 +10,7 @@ import type { BackendContext } from '../context';
 import { ApiFailure } from '../failure';
 import { handlers } from './handlers';
 import { roleRefusal } from './roles';
-import { StoreError } from '../store/errors';
+import { storageFailure } from '../store/storageErrors';
 
 function describeIssues(error: z.ZodError): { message: string; where: string } {
   const first = error.issues[0];
@@ -39,7 +39,9 @@ export async function dispatch(ctx: BackendContext, method: unknown, args: unkno
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ApiFailure) return { ok: false, error: e.toError() };
-    if (e instanceof StoreError) return { ok: false, error: { code: 'io', message: e.message } };
+    // A full disk, a read-only file, another writer holding the lock: said in Chinese with what to do.
+    const storage = storageFailure(e, ctx.store.file);
+    if (storage) return { ok: false, error: { code: 'io', message: storage.message } };
     console.error(`[api] ${method} failed`, e);
     return { ok: false, error: { code: 'internal', message: `内部错误：${(e as Error).message ?? String(e)}（数据未改动）` } };
   }

@@ -1,7 +1,8 @@
 /**
  * The one handler map: every backend call, by method name. Each feature
  * keeps its handlers in handlers/; this file joins them and the compiler
- * checks that every method of the contract has exactly one handler.
+ * checks that every method of the contract has a handler, and joinHandlers
+ * refuses a method that two features both name.
  */
 import type { Method } from '../../../shared/api/contract';
 import { coreHandlers } from './handlers/core';
@@ -13,16 +14,17 @@ import { chartHandlers } from './handlers/charts';
 import { exportHandlers } from './handlers/export';
 import { entryHandlers } from './handlers/entry';
 import { importHandlers } from './handlers/import';
+import { joinHandlers } from './policy';
 import type { HandlerMap } from './types';
 
-export const handlers: HandlerMap<Method> = {
-  ...coreHandlers,
-  ...valueHandlers,
-  ...reportHandlers,
-  ...directoryHandlers,
-  ...officeHandlers,
-  ...chartHandlers,
-  ...exportHandlers,
-  ...entryHandlers,
-  ...importHandlers,
-};
+export const handlers: HandlerMap<Method> = joinHandlers(
+  coreHandlers,
+  valueHandlers,
+  reportHandlers,
+  directoryHandlers,
+  officeHandlers,
+  chartHandlers,
+  exportHandlers,
+  entryHandlers,
+  importHandlers,
+);

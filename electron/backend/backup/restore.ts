@@ -1,30 +1,97 @@
 /**
- * Restoring a backup replaces the live database. A safety backup of the
- * current state is taken first, and the restored file must open cleanly
- * (same checks as any data file) before it replaces anything.
+ * Restoring a backup replaces what the live database holds, through SQLite
+ * and under its locks: another process (a browser-mode server, the CLI) may
+ * have the file open and be writing. Copying a file over the live one would
+ * leave that process writing into a WAL that no longer belongs to it (a
+ * malformed file, acknowledged edits gone); here the restore is one IMMEDIATE
+ * transaction on the live connection that empties every table and fills it
+ * from the backup, so each other writer's edit lands wholly before it
+ * (and is replaced) or wholly after it (and is kept).
+ *
+ * The backup is checked and brought to this version's schema on a scratch
+ * copy first (same checks as any data file), so a bad or older backup never
+ * touches the live file and the tables line up column for column.
  */
 import fs from 'node:fs';
+import type Database from 'better-sqlite3';
 import type { BackendContext } from '../context';
-import { Store } from '../store/store';
+import { StoreError } from '../store/errors';
 import { openDatabase } from '../store/openDatabase';
+import { storageFailure } from '../store/storageErrors';
 import { registerTemplates } from '../templates/registry';
 
-export async function restoreBackup(ctx: BackendContext, backupFile: string): Promise<{ safetyBackup: string }> {
-  // Validate the candidate on a scratch copy so a bad backup never touches the live file.
-  const scratch = `${ctx.store.file}.restore-check`;
-  fs.copyFileSync(backupFile, scratch);
-  try {
-    const probe = await openDatabase(scratch);
-    probe.db.close();
-  } finally {
-    for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) fs.rmSync(f, { force: true });
+const SOURCE = 'restore_source';
+
+interface SchemaRow {
+  type: string;
+  name: string;
+  sql: string | null;
+}
+
+function schemaOf(db: Database.Database, schema: string): SchemaRow[] {
+  return db.prepare(`SELECT type, name, sql FROM ${schema}.sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as SchemaRow[];
+}
+
+function quoteName(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Replaces every row of the live database with the attached backup's, in one transaction. */
+function replaceContents(db: Database.Database, backupName: string): void {
+  const live = schemaOf(db, 'main');
+  if (JSON.stringify(live) !== JSON.stringify(schemaOf(db, SOURCE))) {
+    throw new StoreError('io', `备份 ${backupName} 的表结构与当前数据文件不一致，无法恢复；数据未改动`);
   }
-  const safety = await ctx.store.backup('before-restore');
-  const file = ctx.store.file;
-  ctx.store.close();
-  for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  fs.copyFileSync(backupFile, file);
-  ctx.store = await Store.open(file);
-  registerTemplates(ctx.store.db, ctx.templates.all());
-  return { safetyBackup: safety.name };
+  const tables = live.filter((r) => r.type === 'table').map((r) => quoteName(r.name));
+  const hasSequence = db.prepare("SELECT 1 FROM main.sqlite_master WHERE name = 'sqlite_sequence'").get() !== undefined;
+  // Enforced row by row, references would trip over the order tables are emptied and filled in (SQLite's
+  // bulk copy skips their bookkeeping); they are checked as a whole instead, before the commit.
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const t of tables) db.prepare(`DELETE FROM main.${t}`).run();
+      if (hasSequence) db.prepare('DELETE FROM main.sqlite_sequence').run();
+      for (const t of tables) db.prepare(`INSERT INTO main.${t} SELECT * FROM ${SOURCE}.${t}`).run();
+      const sourceSequence = db.prepare(`SELECT 1 FROM ${SOURCE}.sqlite_master WHERE name = 'sqlite_sequence'`).get() !== undefined;
+      if (hasSequence && sourceSequence) db.prepare(`INSERT INTO main.sqlite_sequence SELECT * FROM ${SOURCE}.sqlite_sequence`).run();
+      if ((db.pragma('main.foreign_key_check') as unknown[]).length > 0) {
+        throw new StoreError('corrupt', `备份 ${backupName} 中的数据互相引用不一致，无法恢复；数据未改动`);
+      }
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+function removeScratch(scratch: string): void {
+  for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) fs.rmSync(f, { force: true });
+}
+
+export async function restoreBackup(ctx: BackendContext, backupFile: string, backupName: string): Promise<{ safetyBackup: string }> {
+  const db = ctx.store.db;
+  const scratch = `${ctx.store.file}.restore-check`;
+  try {
+    fs.copyFileSync(backupFile, scratch);
+    fs.chmodSync(scratch, 0o600);
+  } catch (e) {
+    removeScratch(scratch);
+    throw storageFailure(e) ?? e;
+  }
+  try {
+    // Checked and migrated like any data file; the migrated copy is what gets restored.
+    (await openDatabase(scratch)).db.close();
+    const safety = await ctx.store.backup('before-restore');
+    db.prepare(`ATTACH DATABASE ? AS ${SOURCE}`).run(scratch);
+    try {
+      replaceContents(db, backupName);
+    } finally {
+      db.exec(`DETACH DATABASE ${SOURCE}`);
+    }
+    registerTemplates(db, ctx.templates.all());
+    return { safetyBackup: safety.name };
+  } catch (e) {
+    throw storageFailure(e, ctx.store.file) ?? e;
+  } finally {
+    removeScratch(scratch);
+  }
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { openBackend, type Backend } from '../backend';
@@ -49,11 +50,23 @@ export function intOption(args: ParsedCli, name: string, required = false): numb
   return Number(v);
 }
 
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    // A path that cannot be looked at (a symlink loop…) is said so when the backend opens it.
+    return false;
+  }
+}
+
 /** Opens the backend on --db (or the default data file); always closed after use. */
 export async function withBackend<T>(args: ParsedCli, fn: (b: Backend) => Promise<T>): Promise<T> {
   const db = stringOption(args, 'db');
+  const dataFile = path.resolve(db ?? defaultDataFile());
+  // A folder where the data file should be is a wrong argument (exit 2); a file that cannot be opened is refused (exit 1).
+  if (db !== undefined && isFolder(dataFile)) throw new UsageError(`--db 应是数据文件，而 ${dataFile} 是文件夹（例如 --db ${path.join(dataFile, 'ledger.sqlite')}）`);
   const backend = await openBackend({
-    dataFile: path.resolve(db ?? defaultDataFile()),
+    dataFile,
     resourcesDir: defaultResourcesDir(),
   });
   try {

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BackendCallError } from '../backend';
-import { StoreError } from '../store/errors';
+import { storageFailure } from '../store/storageErrors';
 import { type CliIO, UsageError } from './command';
 import { COMMANDS } from './commands';
 
@@ -38,9 +38,11 @@ export async function runCli(argv: string[], io: Omit<CliIO, 'json'>): Promise<n
       io.error(`参数错误：${(e as Error).message}\n用法：npm run ledger -- ${command.usage}`);
       return 2;
     }
-    if (e instanceof BackendCallError || e instanceof StoreError) {
-      if (json) io.printJson({ ok: false, error: { code: e.code, message: e.message } });
-      else io.error(`未执行：${e.message}`);
+    // The data file busy past the wait, a full disk, a read-only file: said in Chinese, exit 1 like refused input.
+    const refusal = e instanceof BackendCallError ? e : storageFailure(e);
+    if (refusal) {
+      if (json) io.printJson({ ok: false, error: { code: refusal.code, message: refusal.message } });
+      else io.error(`未执行：${refusal.message}`);
       return 1;
     }
     throw e;

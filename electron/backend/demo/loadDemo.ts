@@ -14,7 +14,8 @@ import { fail } from '../failure';
 import { SETTING_ROLE, SETTING_SELF_UNIT, operatorName, resolveTemplate, selfUnit, type BackendContext } from '../context';
 import { setSetting } from '../store/settings';
 import { findUnitByCode, insertUnit, updateUnit } from '../store/units';
-import { applyChanges, type ValueChange } from '../store/values';
+import type { ValueChange } from '../store/values';
+import type { ValueWriter } from '../writePolicy';
 
 export const DEMO_UNIT_CODE = 'DEMO-SN2017';
 export const DEMO_UNIT_NAME = '遂宁市（2017年演示数据）';
@@ -38,10 +39,8 @@ function readDemoFile(ctx: BackendContext) {
   return parsed.data;
 }
 
-/** Refuses a write to one month (the caller's write policy, e.g. completed months are locked). */
-export type MonthWriteCheck = (ctx: BackendContext, unitId: number, templateId: string, year: number, month: number) => void;
-
-export function loadDemo(ctx: BackendContext, checkMonth: MonthWriteCheck): DemoLoaded {
+/** `values` applies the handler's write policies (completed months stay locked). */
+export function loadDemo(ctx: BackendContext, values: ValueWriter): DemoLoaded {
   const demo = readDemoFile(ctx);
   const template = resolveTemplate(ctx, demo.templateId);
   const { months, unknown } = spreadYear(template, demo.totals);
@@ -57,13 +56,12 @@ export function loadDemo(ctx: BackendContext, checkMonth: MonthWriteCheck): Demo
       setSetting(db, SETTING_SELF_UNIT, String(unit.id));
       setSetting(db, SETTING_ROLE, 'aggregator');
     }
-    for (let m = 1; m <= 12; m++) checkMonth(ctx, unit.id, template.id, demo.year, m);
     const changes: ValueChange[] = [];
     for (const [ref, series] of months) {
       const { indicator, col } = splitRef(ref);
       for (let m = 1; m <= 12; m++) changes.push({ unitId: unit.id, templateId: template.id, year: demo.year, month: m, indicator, col, value: series[m] });
     }
-    const applied = applyChanges(db, changes, { operator: operatorName(ctx), source: 'demo' });
+    const applied = values.apply(changes, { operator: operatorName(ctx), source: 'demo' });
     return { unitCode: unit.code, unitName: unit.name, templateId: template.id, year: demo.year, becameSelf, cellsWritten: applied.length };
-  })();
+  }).immediate();
 }

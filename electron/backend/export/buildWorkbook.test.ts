@@ -25,6 +25,7 @@ import { loadTemplates } from '../templates/registry';
 import { fillEveryCell, seedTotals, spreadOverMonths } from '../testing/seedValues';
 import { EMPTY_NOTICE, writeWorkbookBuffer } from './buildWorkbook';
 import { workbookFingerprint } from '../workbook/fingerprint';
+import { shortFingerprint } from '../../../shared/text/readableCode';
 import type { WorkbookInput } from './workbookInput';
 
 const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));
@@ -154,7 +155,7 @@ describe('submission workbook: Suining ledger, whole year', async () => {
     const text: string[] = [];
     wb.getWorksheet(COVER_SHEET)!.eachRow((row) => text.push((row.values as unknown[]).slice(1).join('|')));
     const all = text.join('\n');
-    for (const s of ['单位名称|遂宁市财政局', '单位代码|D01', '统计期间|2017年', '联系人|李四', '联系电话|0825-2222222', '修订号|第 3 次导出', `内容指纹|${out.fingerprint}`, '软件版本|政务公开台账 0.1.0-test']) {
+    for (const s of ['单位名称|遂宁市财政局', '单位代码|D01', '统计期间|2017年', '联系人|李四', '联系电话|0825-2222222', '修订号|第 3 次导出', `内容指纹|${shortFingerprint(out.fingerprint)}`, `完整指纹|${out.fingerprint}`, '软件版本|政务公开台账 0.1.0-test']) {
       expect(all).toContain(s);
     }
     expect(all).toContain('政务公开月度台账（2017年遂宁口径）（suining-2017，第 1 版）');

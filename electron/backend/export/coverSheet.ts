@@ -1,9 +1,10 @@
 /** 封面: who, what period, which template, which revision — and, for blanks, how to fill in. */
+import { shortFingerprint } from '../../../shared/text/readableCode';
 import type ExcelJS from 'exceljs';
 import { formatPeriodLabel } from '../../../shared/values/period';
 import { COVER_SHEET } from '../../../shared/workbook/format';
 import { localTime } from './layout';
-import { allBorders, center, font, HEADER_FILL, leftMiddle } from './styles';
+import { a4Print, allBorders, center, font, HEADER_FILL, leftMiddle } from './styles';
 import type { WorkbookInput } from './workbookInput';
 
 const KIND_LABEL = { submission: '报送表', bundle: '汇总报送表（含下级单位）', blank: '空白模板（手工填报）', summary: '汇总表（供阅读和打印，不能导入）' } as const;
@@ -42,7 +43,9 @@ export function writeCoverSheet(wb: ExcelJS.Workbook, input: WorkbookInput, fing
     ['导出时间', localTime(input.exportedAt)],
     ['软件版本', `政务公开台账 ${input.appVersion}`],
     ['修订号', blank ? '—' : `第 ${input.revision} 次导出`],
-    ['内容指纹', fingerprint],
+    // The short code is what people read out and compare; the whole one is for tools.
+    ['内容指纹', shortFingerprint(fingerprint)],
+    ['完整指纹', fingerprint],
   ];
   let r = 3;
   for (const [label, value] of fields) {
@@ -52,7 +55,7 @@ export function writeCoverSheet(wb: ExcelJS.Workbook, input: WorkbookInput, fing
     row.getCell(1).fill = HEADER_FILL;
     row.getCell(1).alignment = center;
     row.getCell(2).value = value;
-    row.getCell(2).font = font(label === '内容指纹' ? 8 : 11);
+    row.getCell(2).font = font(label === '完整指纹' ? 8 : 11);
     row.getCell(2).alignment = leftMiddle();
     row.getCell(1).border = allBorders;
     row.getCell(2).border = allBorders;
@@ -74,6 +77,7 @@ export function writeCoverSheet(wb: ExcelJS.Workbook, input: WorkbookInput, fing
     r++;
   }
 
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  // Numbered like the sheets after it: the cover is page 1 of what is signed and sent.
+  a4Print(ws, { orientation: 'portrait' });
   return ws;
 }

@@ -8,9 +8,9 @@ import type { Indicator } from '../../../shared/template/schema';
 import { formatPeriodLabel, periodMonths } from '../../../shared/values/period';
 import { CODE_HEADER, monthHeader, periodTotalHeader, type WorkbookSheet } from '../../../shared/workbook/format';
 import type { VisibleFigures } from '../workbook/figures';
-import { chineseNumber, columnLetter, fitRowHeight } from './layout';
+import { chineseNumber, columnLetter, fitRowHeight, textWidth } from './layout';
 import {
-  a4Landscape,
+  a4Print,
   allBorders,
   center,
   font,
@@ -29,6 +29,11 @@ const MEASURE_COL = 3;
 const FIRST_MONTH_COL = 4;
 const HEADER_ROW = 3;
 const NAME_WIDTH = 36;
+const TITLE_SIZE = 16;
+/** Visible width (Excel units) up to which the sheet prints portrait at about full size: a month or a quarter. */
+const PORTRAIT_WIDTH = 100;
+/** A narrower table gets a wider name column, so that one month fills the page and names stay on one line. */
+const MIN_WIDTH = 80;
 
 export function writeLedgerSheet(
   wb: ExcelJS.Workbook,
@@ -49,9 +54,13 @@ export function writeLedgerSheet(
   });
   ws.getColumn(CODE_COL).width = 14;
   ws.getColumn(CODE_COL).hidden = true;
-  ws.getColumn(NAME_COL).width = NAME_WIDTH;
   ws.getColumn(MEASURE_COL).width = 6;
   for (let c = FIRST_MONTH_COL; c <= lastCol; c++) ws.getColumn(c).width = c === totalCol ? 10 : 8.5;
+  let figuresWidth = 0;
+  for (let c = MEASURE_COL; c <= lastCol; c++) figuresWidth += ws.getColumn(c).width ?? 0;
+  const nameWidth = Math.max(NAME_WIDTH, MIN_WIDTH - figuresWidth);
+  ws.getColumn(NAME_COL).width = nameWidth;
+  const visibleWidth = nameWidth + figuresWidth;
 
   const span = (row: number) => `${columnLetter(NAME_COL)}${row}:${columnLetter(lastCol)}${row}`;
 
@@ -59,13 +68,18 @@ export function writeLedgerSheet(
   title.getCell(NAME_COL).value = `${input.unit.name}政务公开统计台账（${formatPeriodLabel(period)}）`;
   title.getCell(NAME_COL).font = font(16, true);
   title.getCell(NAME_COL).alignment = center;
-  title.height = 30;
+  // Tall enough for the lines the title wraps to over a narrow table (one month), in 16 pt.
+  const titleLines = Math.ceil((textWidth(String(title.getCell(NAME_COL).value)) * TITLE_SIZE) / 11 / (visibleWidth - 2));
+  title.height = Math.max(30, titleLines * 22 + 8);
   ws.mergeCells(span(1));
 
+  // The line under the title, sized to its wrapped lines so that it never runs into the table header.
   const sub = ws.getRow(2);
-  sub.getCell(NAME_COL).value = `填报单位：${input.unit.name}（${input.unit.code}）\u3000\u3000统计期间：${formatPeriodLabel(period)}\u3000\u3000报表：${input.template.name}`;
+  const subText = `填报单位：${input.unit.name}（${input.unit.code}）\u3000\u3000统计期间：${formatPeriodLabel(period)}\u3000\u3000报表：${input.template.name}`;
+  sub.getCell(NAME_COL).value = subText;
   sub.getCell(NAME_COL).font = font(10);
   sub.getCell(NAME_COL).alignment = leftMiddle();
+  fitRowHeight(sub, subText, visibleWidth);
   ws.mergeCells(span(2));
 
   const header = ws.getRow(HEADER_ROW);
@@ -101,11 +115,12 @@ export function writeLedgerSheet(
     headingRow(`${chineseNumber(si + 1)}、${section.title}`, HEADING_FILL, 12);
     for (const group of section.groups) {
       if (group.title !== section.title) headingRow(group.title, GROUP_FILL, 11);
-      for (const ind of group.indicators) writeIndicatorRow(ws, r++, ind, { months, totalCol, figures, blank });
+      for (const ind of group.indicators) writeIndicatorRow(ws, r++, ind, { months, totalCol, figures, blank, nameWidth });
     }
   });
 
-  a4Landscape(ws, `${HEADER_ROW}:${HEADER_ROW}`);
+  // A month or a quarter is a narrow table: portrait, else it prints small on a page mostly empty.
+  a4Print(ws, { orientation: visibleWidth <= PORTRAIT_WIDTH ? 'portrait' : 'landscape', repeatRows: `${HEADER_ROW}:${HEADER_ROW}` });
   return ws;
 }
 
@@ -113,7 +128,7 @@ function writeIndicatorRow(
   ws: ExcelJS.Worksheet,
   r: number,
   ind: Indicator,
-  o: { months: number[]; totalCol: number | null; figures: VisibleFigures; blank: boolean },
+  o: { months: number[]; totalCol: number | null; figures: VisibleFigures; blank: boolean; nameWidth: number },
 ) {
   const row = ws.getRow(r);
   row.getCell(CODE_COL).value = ind.code;
@@ -122,7 +137,7 @@ function writeIndicatorRow(
   name.alignment = leftMiddle(ind.level * 2);
   row.getCell(MEASURE_COL).value = ind.measure;
   row.getCell(MEASURE_COL).alignment = center;
-  fitRowHeight(row, ind.name, NAME_WIDTH - ind.level * 2);
+  fitRowHeight(row, ind.name, o.nameWidth - ind.level * 2);
 
   const fmt = numberFormat(ind);
   const monthly = o.figures.monthly.get(ind.code);

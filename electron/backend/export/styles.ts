@@ -30,20 +30,39 @@ const PLACE_WORDS = ['零', '一', '两', '三', '四'];
 export const center: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 export const leftMiddle = (indent = 0): Partial<ExcelJS.Alignment> => ({ horizontal: 'left', vertical: 'middle', wrapText: true, indent });
 
-/** A4 landscape, one page wide, `pagesTall` pages tall (0: as many as needed), header rows repeated. */
-export function a4Landscape(ws: ExcelJS.Worksheet, repeatRows?: string, pagesTall = 0): void {
+/** ExcelJS's code for A4; without one, programs print on their default paper (Letter in LibreOffice's en-US). */
+export const PAPER_A4 = 9;
+
+export interface PrintLayout {
+  orientation: 'portrait' | 'landscape';
+  /** Rows repeated at the top of every page, e.g. "3:4". */
+  repeatRows?: string;
+  /** Columns repeated at the left of every page, e.g. "A:A". */
+  repeatColumns?: string;
+  /** Pages tall (0: as many as needed); always one page wide. */
+  pagesTall?: number;
+}
+
+/** A4, one page wide, page numbers "第 N 页，共 M 页" in the footer. */
+export function a4Print(ws: ExcelJS.Worksheet, p: PrintLayout): void {
   ws.pageSetup = {
     ...ws.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
+    paperSize: PAPER_A4,
+    orientation: p.orientation,
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: pagesTall,
+    fitToHeight: p.pagesTall ?? 0,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    ...(repeatRows ? { printTitlesRow: repeatRows } : {}),
+    ...(p.repeatRows ? { printTitlesRow: p.repeatRows } : {}),
+    ...(p.repeatColumns ? { printTitlesColumn: p.repeatColumns } : {}),
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+}
+
+/** A4 landscape, one page wide, `pagesTall` pages tall (0: as many as needed), header rows repeated. */
+export function a4Landscape(ws: ExcelJS.Worksheet, repeatRows?: string, pagesTall = 0): void {
+  a4Print(ws, { orientation: 'landscape', repeatRows, pagesTall });
 }
 
 /** Blank templates: what a clerk may type into. */

@@ -28,5 +28,5 @@ export function addUnitsFromFiles(db: Database.Database, units: NewUnit[], fallb
       added.push(insertUnit(db, { code: u.code, name: u.name || u.code, kind, parentId: parent?.id ?? null }));
     }
     return added;
-  })();
+  }).immediate();
 }

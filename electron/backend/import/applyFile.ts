@@ -29,7 +29,7 @@ const OUTCOME: Record<FilePlan['status'], ImportOutcome> = {
 
 /** Applies one file; its original is being kept at originalPath (session.ts waits for it before committing). */
 export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conflict: string | undefined): FilePlan {
-  const storedPath = originalPath(t.dataDir, f.sha256).rel;
+  const storedPath = f.unread ? null : originalPath(t.dataDir, f.sha256).rel;
   const run = t.db.transaction(() => {
     // Planned again inside the transaction: the store is the truth now, not the preview.
     // Rule checks only when no preview made them (they do not depend on the store).
@@ -67,7 +67,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
     }
     return { ...plan, importId };
   });
-  const plan = run();
+  const plan = run.immediate();
   f.applied = plan;
   return plan;
 }
@@ -95,7 +95,7 @@ export function refuseAtApply(t: ApplyTarget, f: BatchFile, e: unknown): FilePla
   const importId = logImport(t.db, {
     fileName: f.name,
     sha256: f.sha256,
-    storedPath: originalPath(t.dataDir, f.sha256).rel,
+    storedPath: f.unread ? null : originalPath(t.dataDir, f.sha256).rel,
     operator: t.operator,
     outcome: 'rejected',
     message: problem.message,

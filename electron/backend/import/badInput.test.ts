@@ -1,4 +1,4 @@
-import { zipSync, strFromU8, strToU8 } from 'fflate';
+import { zipSync, strFromU8, strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { monthPeriod, yearPeriod } from '../../../shared/values/period';
 import { DATA_SHEET, LEDGER_SHEET, type WorkbookUnit } from '../../../shared/workbook/format';
@@ -156,5 +156,47 @@ describe('import: bad input, each refused with a message, the rest of the batch 
     const again = await h.importFiles([['国家表.xlsx', noData]]);
     expect(again.plans[0].status).toBe('unchanged');
     expect(h.figures()).toBe(before);
+  });
+  it('a part whose bytes no longer match its CRC (a flipped digit in a stored entry)', async () => {
+    const good = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
+    // Stored, not deflated: the flipped byte inflates fine and only the CRC can tell.
+    const stored = zipSync(unzipSync(good), { level: 0 });
+    const buf = Buffer.from(stored);
+    const at = buf.indexOf('<v>1');
+    expect(at).toBeGreaterThan(0);
+    buf[at + 3] = 0x37;
+    await expectRefused('翻转.xlsx', new Uint8Array(buf), 'corrupt_zip', /校验值不符/);
+  });
+
+  it('damaged compressed data, in Chinese (not zlib\'s words)', async () => {
+    const good = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
+    const buf = Buffer.from(good);
+    const sheet = buf.indexOf(sheetPath(good, DATA_SHEET));
+    // Garble the middle of the first sheet's compressed data.
+    for (let i = sheet + 200; i < sheet + 260; i++) buf[i] = (buf[i] * 31 + 7) & 0xff;
+    const plan = await expectRefused('坏压缩.xlsx', new Uint8Array(buf), 'corrupt_zip', /已损坏/);
+    expect(plan.problems[0].message).not.toMatch(/invalid|distance|header|check/i);
+  });
+
+  it('an encrypted workbook is called encrypted', async () => {
+    const ole = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    Buffer.from('EncryptedPackage', 'utf16le').copy(ole, 1200);
+    await expectRefused('加密.xlsx', new Uint8Array(ole), 'encrypted', /已加密/);
+  });
+
+  it('an empty file is called empty', async () => {
+    await expectRefused('空.xlsx', new Uint8Array(0), 'not_xlsx', /是空文件/);
+  });
+
+  it('a character reference to no character is read as U+FFFD, not an internal error', async () => {
+    const good = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
+    const bad = editParts(good, (parts) => {
+      parts['xl/sharedStrings.xml'] = strToU8(strFromU8(parts['xl/sharedStrings.xml']).replace('<t>', '<t>&#99999999999;'));
+    });
+    // The string is a label no check depends on: the file reads as it did.
+    const { plans } = await h.dryRun([['码点.xlsx', bad]]);
+    expect(plans[0].problems).toEqual([]);
+    expect(plans[0].status).toBe('new');
   });
 });

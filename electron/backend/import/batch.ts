@@ -45,6 +45,8 @@ export interface BatchFile {
   preview?: FilePlan;
   /** Set once applied (or refused at apply time). */
   applied?: FilePlan;
+  /** Refused before it was read (a device, a pipe, too large): no bytes, nothing kept. */
+  unread?: { size: number };
   /** Values and fingerprint per unit and month, worked out once. */
   months?: Map<string, { values: Map<string, number>; fingerprint: string }>;
 }
@@ -135,7 +137,7 @@ export function basePlan(f: BatchFile): FilePlan {
     index: f.index,
     name: f.name,
     sha256: f.sha256,
-    size: f.bytes.length,
+    size: f.unread?.size ?? f.bytes.length,
     status: 'rejected',
     kind: r?.meta.kind ?? null,
     source: r?.source ?? null,

@@ -95,7 +95,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     if (sheetCache.has(name)) return sheetCache.get(name);
     const entry = list.find((s) => s.name === name);
     const part = entry && parts.get(entry.path);
-    const cells = part ? parseSheetCells(xmlText(part), shared) : undefined;
+    const cells = part ? parseSheetCells(xmlText(part), shared, name) : undefined;
     if (cells) sheetCache.set(name, cells);
     return cells;
   };

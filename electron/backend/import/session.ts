@@ -8,6 +8,8 @@ import type Database from 'better-sqlite3';
 import type { BatchSummary, FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import fs from 'node:fs';
 import { applyFile, type ApplyTarget, refuseAtApply } from './applyFile';
+import { storageFailure } from '../store/storageErrors';
+import type { ImportProblem } from '../workbook/problems';
 import { keepOriginals, originalPath } from './originals';
 import { batchConflicts, type BatchFile, type BatchOptions, planBatch, readBatchFile } from './batch';
 
@@ -24,6 +26,13 @@ export class ImportBatch {
 
   add(name: string, bytes: Uint8Array): BatchFile {
     const f = readBatchFile(this.files.length, name, bytes, this.opts);
+    this.files.push(f);
+    return f;
+  }
+
+  /** A file refused before it was read (readInputFile): listed and logged with the batch, no original kept. */
+  addUnread(name: string, size: number, problem: ImportProblem): BatchFile {
+    const f: BatchFile = { index: this.files.length, name, bytes: new Uint8Array(0), sha256: '', refusal: problem, unread: { size } };
     this.files.push(f);
     return f;
   }
@@ -51,7 +60,7 @@ export class ImportBatch {
     const conflicts = batchConflicts(this.files);
     const files = this.pending().slice(0, count);
     const originals = keepOriginals(
-      files.map((f) => ({ file: originalPath(t.dataDir, f.sha256).abs, bytes: f.bytes })),
+      files.filter((f) => !f.unread).map((f) => ({ file: originalPath(t.dataDir, f.sha256).abs, bytes: f.bytes })),
       { thread: opts.originalsThread },
     );
     try {
@@ -59,7 +68,7 @@ export class ImportBatch {
         const plans = files.map((f) => applyOrRefuse(t, f, this.opts, conflicts.get(f.index)));
         originals.wait();
         return plans;
-      })();
+      }).immediate();
     } catch (e) {
       // Rolled back as a whole: none of these files is applied after all.
       for (const f of files) f.applied = undefined;
@@ -85,6 +94,8 @@ function applyOrRefuse(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conflic
   try {
     return applyFile(t, f, opts, conflict);
   } catch (e) {
+    // A full disk or a read-only file is the data file's fault, not this workbook's: the whole call fails with its message.
+    if (storageFailure(e)) throw e;
     return refuseAtApply(t, f, e);
   }
 }
@@ -92,6 +103,7 @@ function applyOrRefuse(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conflic
 /** Copies of this call's files that no log entry names (content-addressed: one an earlier import logged stays). */
 function dropUnloggedOriginals(t: ApplyTarget, files: BatchFile[]): void {
   for (const f of files) {
+    if (f.unread) continue;
     const { rel, abs } = originalPath(t.dataDir, f.sha256);
     if (t.db.prepare('SELECT 1 FROM import_log WHERE stored_path = ? LIMIT 1').get(rel) !== undefined) continue;
     try {

@@ -46,17 +46,23 @@ describe('merged export (汇总表)', () => {
     const row = rowOfCode(new Uint8Array(bytes), LEDGER_SHEET, 'pub.total');
     expect(wb.getWorksheet(LEDGER_SHEET)!.getCell(`D${row}`).value).toBe(12);
     const detail = wb.getWorksheet(DETAIL_SHEET)!;
-    expect((detail.getRow(2).values as unknown[]).slice(1)).toEqual(['指标', '计量单位', '船山区教育局', '市财政局', '合计']);
-    const detailRow = [...templateCells(suining).keys()].indexOf('pub.total') + 3;
+    expect((detail.getRow(3).values as unknown[]).slice(1)).toEqual(['指标', '计量单位', '船山区教育局', '市财政局', '合计']);
+    const detailRow = [...templateCells(suining).keys()].indexOf('pub.total') + 4;
     expect((detail.getRow(detailRow).values as unknown[]).slice(3)).toEqual([7, 5, 12]);
     const status = wb.getWorksheet(STATUS_SHEET)!;
-    expect((status.getRow(2).values as unknown[]).slice(1)).toEqual(['单位', '代码', '3月']);
+    expect((status.getRow(3).values as unknown[]).slice(1)).toEqual(['单位', '代码', '3月']);
     const statuses: string[] = [];
-    status.eachRow((r, n) => n > 2 && statuses.push(`${String(r.getCell(2).value)}:${String(r.getCell(3).value)}`));
+    status.eachRow((r, n) => n > 3 && statuses.push(`${String(r.getCell(2).value)}:${String(r.getCell(3).value)}`));
     expect(statuses.sort()).toEqual(['C01-D1:已报', 'C01:逾期', 'D01:已报'].sort());
     // Ruled like a printed table: every cell bordered, statuses centred.
-    expect(status.getCell('A3').border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' } });
-    expect(status.getCell('C3')).toMatchObject({ alignment: { horizontal: 'center' }, font: { size: 10 }, border: { left: { style: 'thin' } } });
+    expect(status.getCell('A4').border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' } });
+    expect(detail.getCell(`C${detailRow + 1}`).border).toMatchObject({ left: { style: 'thin' }, right: { style: 'thin' } });
+    expect(status.getCell('C4')).toMatchObject({ alignment: { horizontal: 'center' }, font: { size: 10 }, border: { left: { style: 'thin' } } });
+    // Printed A4 landscape, one page across for two units, header row and label columns on every page.
+    for (const ws of [detail, status]) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3', printTitlesColumn: 'A:B' });
+    }
+    expect(detail.getCell('A1').value).toBe('测试单位2017年3月政务公开统计分单位明细');
     // It has only totals: importing it one level up would count the units twice, so it is refused.
     expect(() => readWorkbook(new Uint8Array(bytes), { templates: (id) => templates.get(id) })).toThrow(/汇总表.*不能导入.*汇总报送表/);
     const { batchId } = await b.invoke('import.begin', {});

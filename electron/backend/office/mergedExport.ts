@@ -18,8 +18,9 @@ import { buildWorkbook } from '../export/buildWorkbook';
 import { sumMonthly } from '../workbook/figures';
 import { toWorkbookUnit } from '../export/collect';
 import { nextRevision } from '../export/exportService';
-import { columnLetter } from '../export/layout';
-import { allBorders, center, font, HEADER_FILL, numberFormat } from '../export/styles';
+import { columnLetter, fitRowHeight, textWidth } from '../export/layout';
+import { a4Print, allBorders, center, font, HEADER_FILL, leftMiddle, numberFormat } from '../export/styles';
+import { formatDateLabel } from '../../../shared/office/dueDate';
 import { submissionMatrix } from './matrix';
 import { type MonthlyFigures, periodFigures, subtreeUnitIds, sumFigures, unitMonthlyFigures } from '../store/aggregate';
 import { directoryUnits } from '../store/directory';
@@ -79,7 +80,7 @@ export async function mergedExport(
   // Columns for the units that reported, in the directory's display order (parents before their units); who did not report is on the status sheet.
   const order = new Map(directoryUnits(db, null).map((u, i) => [u.id, i]));
   const columns = reporting.map((id) => findUnitById(db, id)!).sort((a, c) => (order.get(a.id) ?? 0) - (order.get(c.id) ?? 0));
-  writeDetailSheet(wb, template, period, columns, unitFigures, levelFigures);
+  writeDetailSheet(wb, template, { root, period }, columns, unitFigures, levelFigures);
   writeStatusSheet(wb, submissionMatrix(db, root, template.id, period.year, o.today), period);
 
   // Fast deflate, as the department export: a third of the time for a few KB more.
@@ -96,77 +97,126 @@ export async function mergedExport(
   };
 }
 
-function headerCells(row: ExcelJS.Row, values: string[]) {
+const HEADER_ROW = 3;
+const LABEL_WIDTH = 48;
+const MEASURE_WIDTH = 8;
+const UNIT_WIDTH = 12;
+/**
+ * Excel width units one A4 landscape page holds at the smallest scale still
+ * easy to read (about 70 %). A detail sheet wider than that prints on more
+ * pages across, each with the label columns repeated, rather than shrunk
+ * until a city's figures are too small to read.
+ */
+const PAGE_UNITS = 200;
+
+/** Rows 1 and 2: a title over the table and the line under it, spanning `span` columns so that neither is cut. */
+function titleRows(ws: ExcelJS.Worksheet, title: string, note: string, span: number, width: number) {
+  ws.mergeCells(1, 1, 1, span);
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).style = { font: font(14, true), alignment: center };
+  ws.getRow(1).height = Math.max(24, 20 * Math.ceil((textWidth(title) * 14) / 11 / width) + 4);
+  ws.mergeCells(2, 1, 2, span);
+  ws.getCell(2, 1).value = note;
+  ws.getCell(2, 1).style = { font: font(10), alignment: leftMiddle() };
+  fitRowHeight(ws.getRow(2), note, width);
+}
+
+function headerCells(row: ExcelJS.Row, values: string[], widths: number[]) {
+  const style: Partial<ExcelJS.Style> = { font: font(11, true), alignment: center, fill: HEADER_FILL, border: allBorders };
   values.forEach((v, i) => {
     const c = row.getCell(i + 1);
     c.value = v;
-    c.font = font(11, true);
-    c.alignment = center;
-    c.fill = HEADER_FILL;
-    c.border = allBorders;
+    c.style = style;
+    fitRowHeight(row, v, widths[i]);
   });
+}
+
+/**
+ * Print set-up of the office's sheets: A4 landscape, `pagesWide` pages
+ * across, the header row and the label columns on every page, and the title
+ * beside the page number in the footer, so that a loose page still says what
+ * it is (LibreOffice ignores a different first-page header, so the title is
+ * not put in the header, where page 1 would show it twice).
+ */
+function printSetup(ws: ExcelJS.Worksheet, title: string, labelColumns: string, pagesWide: number) {
+  a4Print(ws, { orientation: 'landscape', repeatRows: `${HEADER_ROW}:${HEADER_ROW}`, repeatColumns: labelColumns });
+  ws.pageSetup.fitToWidth = pagesWide;
+  ws.headerFooter = { oddFooter: `&L&8${title.replace(/&/g, '&&')}${ws.headerFooter.oddFooter ?? ''}` };
 }
 
 /** One row per template cell, one column per reporting unit (its own figure), then the level total. */
 function writeDetailSheet(
   wb: ExcelJS.Workbook,
   template: Template,
-  period: Period,
+  o: { root: Unit; period: Period },
   units: { id: number; name: string }[],
   unitFigures: Map<number, Map<string, number>>,
   total: Map<string, number>,
 ) {
-  const ws = wb.addWorksheet(DETAIL_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
-  ws.getCell('A1').value = `分单位明细（${formatPeriodLabel(period)}，已报送单位的本级数据，不含下级；未报送的单位见“${STATUS_SHEET}”）`;
-  ws.getCell('A1').font = font(14, true);
-  headerCells(ws.getRow(2), ['指标', '计量单位', ...units.map((u) => u.name), '合计']);
+  const ws = wb.addWorksheet(DETAIL_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }] });
+  const widths = [LABEL_WIDTH, MEASURE_WIDTH, ...units.map(() => UNIT_WIDTH), UNIT_WIDTH];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const labelWidth = LABEL_WIDTH + MEASURE_WIDTH;
+  const perPage = Math.max(1, Math.floor((PAGE_UNITS - labelWidth) / UNIT_WIDTH));
+  const pagesWide = Math.ceil((units.length + 1) / perPage);
+  const last = units.length + 3;
+  const title = `${o.root.name}${formatPeriodLabel(o.period)}政务公开统计分单位明细`;
+  // One page across: the title spans the table; more: the label columns, which every page repeats.
+  const span = pagesWide === 1 ? last : 2;
+  titleRows(ws, title, `已报送单位的本级数据，不含下级；未报送的单位见“${STATUS_SHEET}”。`, span, pagesWide === 1 ? widths.reduce((a, w) => a + w, 0) : labelWidth);
+  headerCells(ws.getRow(HEADER_ROW), ['指标', '计量单位', ...units.map((u) => u.name), '合计'], widths);
   const figures = units.map((u) => unitFigures.get(u.id)!);
   // A handful of shared style objects: the writer recognises a style it has seen by identity, and a city's sheet has tens of thousands of cells.
   const styles = (places: number) => {
     const numFmt = numberFormat({ valueKind: places === 0 ? 'count' : 'amount', decimals: places });
-    return { figure: { font: font(10), numFmt }, total: { font: font(10, true), numFmt } } as Record<'figure' | 'total', Partial<ExcelJS.Style>>;
+    return {
+      figure: { font: font(10), numFmt, border: allBorders },
+      total: { font: font(10, true), numFmt, border: allBorders },
+    } as Record<'figure' | 'total', Partial<ExcelJS.Style>>;
   };
   // One set per precision present (counts, 2-place and 4-place amounts).
   const byPlaces = new Map<number, ReturnType<typeof styles>>();
   const stylesFor = (places: number) => byPlaces.get(places) ?? byPlaces.set(places, styles(places)).get(places)!;
-  const label: Partial<ExcelJS.Style> = { font: font(10) };
-  const last = units.length + 3;
-  let r = 3;
+  const label: Partial<ExcelJS.Style> = { font: font(10), alignment: leftMiddle(), border: allBorders };
+  const measure: Partial<ExcelJS.Style> = { font: font(10), alignment: center, border: allBorders };
+  let r = HEADER_ROW + 1;
   for (const cell of templateCells(template).values()) {
     const values = [...figures.map((f) => f.get(cell.ref) ?? null), total.get(cell.ref) ?? null];
     const row = ws.getRow(r++);
     row.values = [cell.label, cell.measure, ...values];
     const kind = stylesFor(cell.decimals);
-    row.eachCell((c, col) => (c.style = col <= 2 ? label : col === last ? kind.total : kind.figure));
+    // Every cell ruled, the empty ones too.
+    for (let col = 1; col <= last; col++) row.getCell(col).style = col === 1 ? label : col === 2 ? measure : col === last ? kind.total : kind.figure;
+    fitRowHeight(row, cell.label, LABEL_WIDTH);
   }
-  ws.getColumn(1).width = 48;
-  ws.getColumn(2).width = 8;
-  for (let c = 3; c <= units.length + 3; c++) ws.getColumn(c).width = 12;
-  ws.autoFilter = `A2:${columnLetter(units.length + 3)}2`;
+  ws.autoFilter = `A${HEADER_ROW}:${columnLetter(last)}${HEADER_ROW}`;
+  printSetup(ws, title, 'A:B', pagesWide);
 }
 
 function writeStatusSheet(wb: ExcelJS.Workbook, matrix: ReturnType<typeof submissionMatrix>, period: Period) {
-  const ws = wb.addWorksheet(STATUS_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
+  const ws = wb.addWorksheet(STATUS_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }] });
   const months = periodMonths(period);
-  ws.getCell('A1').value = `报送情况（统计日 ${matrix.today}）`;
-  ws.getCell('A1').font = font(14, true);
-  headerCells(ws.getRow(2), ['单位', '代码', ...months.map((m) => `${m}月`)]);
+  const widths = [30, 14, ...months.map(() => 8)];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const title = `${matrix.root.name}${period.year}年各单位报送情况`;
+  titleRows(ws, title, `统计日期：${formatDateLabel(matrix.today)}\u3000共${matrix.rows.length}个单位`, widths.length, widths.reduce((a, w) => a + w, 0));
+  headerCells(ws.getRow(HEADER_ROW), ['单位', '代码', ...months.map((m) => `${m}月`)], widths);
   // Shared style objects, as on the detail sheet: a city's status sheet has thousands of cells.
-  const text: Partial<ExcelJS.Style> = { font: font(10), border: allBorders };
+  const text: Partial<ExcelJS.Style> = { font: font(10), alignment: leftMiddle(), border: allBorders };
   const status: Partial<ExcelJS.Style> = { font: font(10), border: allBorders, alignment: center };
   matrix.rows.forEach((u, i) => {
-    const row = ws.getRow(3 + i);
-    row.getCell(1).value = `${'\u3000'.repeat(Math.max(0, u.depth - 1))}${u.name}`;
+    const row = ws.getRow(HEADER_ROW + 1 + i);
+    const name = `${'\u3000'.repeat(Math.max(0, u.depth - 1))}${u.name}`;
+    row.getCell(1).value = name;
     row.getCell(2).value = u.code;
     row.getCell(1).style = text;
     row.getCell(2).style = text;
+    fitRowHeight(row, name, widths[0]);
     months.forEach((m, j) => {
       const cell = u.cells.find((c) => c.month === m);
       row.getCell(3 + j).value = cell ? STATUS_LABEL[cell.status] : '';
       row.getCell(3 + j).style = status;
     });
   });
-  ws.getColumn(1).width = 30;
-  ws.getColumn(2).width = 14;
-  for (let c = 3; c <= months.length + 2; c++) ws.getColumn(c).width = 8;
+  printSetup(ws, title, 'A:B', 1);
 }

@@ -17,13 +17,14 @@ async function main() {
     },
   });
   const dataFile = path.resolve(values.db ?? defaultDataFile());
-  const backend = await openBackend({ dataFile, resourcesDir: defaultResourcesDir(), backupOnStart: true });
+  const backend = await openBackend({ dataFile, resourcesDir: defaultResourcesDir(), backupOnStart: true, exclusive: 'browser' });
   const server = await startServer({
     backend,
     staticDir: values.static ?? path.join(sourceRoot(), 'out', 'renderer'),
     port: Number(values.port),
   });
   console.log(`政务公开台账（浏览器模式）已启动，数据文件：${dataFile}`);
+  for (const notice of backend.ctx.store.notices) console.warn(`注意：${notice}`);
   console.log(`请在浏览器中打开：${server.openUrl}`);
   console.log(`LEDGER_URL=${server.openUrl}`);
   let closing = false;

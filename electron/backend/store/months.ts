@@ -72,5 +72,5 @@ export function reopenMonth(db: Database.Database, k: MonthKey, by: string, reas
       'INSERT INTO month_reopens (unit_id, template_id, year, month, reason, reopened_at, reopened_by, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(k.unitId, k.templateId, k.year, k.month, reason, new Date().toISOString(), by, row.completed_at);
     db.prepare('DELETE FROM month_status WHERE unit_id = ? AND template_id = ? AND year = ? AND month = ?').run(k.unitId, k.templateId, k.year, k.month);
-  })();
+  }).immediate();
 }

@@ -7,32 +7,67 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors';
+import { storageFailure } from './storageErrors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 /** "GovL" — marks a SQLite file as a ledger data file. */
 export const APPLICATION_ID = 0x476f764c;
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
-function inspectExisting(file: string): { version: number } {
-  const fd = fs.openSync(file, 'r');
-  const header = Buffer.alloc(100);
-  let read = 0;
+/**
+ * Refuses, before SQLite touches it, a path the ledger cannot keep its file
+ * at: a folder, a file it may not write (SQLite would open it read-only and
+ * fail later, or call it corrupt), or a folder where the -wal/-shm files
+ * cannot be made.
+ */
+function checkWritable(file: string): void {
   try {
-    read = fs.readSync(fd, header, 0, 100, 0);
-  } finally {
-    fs.closeSync(fd);
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch (e) {
+    throw new StoreError('read_only', `数据文件 ${file} 是只读的，无法写入：请检查文件的权限、所在磁盘是否只读，或把它复制到可写的文件夹后再打开；文件未被改动（${(e as { code?: string }).code ?? ''}）`);
   }
+  const dir = path.dirname(file);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new StoreError('read_only', `数据文件所在的文件夹 ${dir} 是只读的（程序需要在其中建立日志文件），无法写入：请检查文件夹的权限，或把数据文件复制到可写的文件夹后再打开；文件未被改动`);
+  }
+}
+
+function readHeader(file: string): Buffer {
+  const header = Buffer.alloc(100);
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      return header.subarray(0, fs.readSync(fd, header, 0, 100, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (e) {
+    throw storageFailure(e, file) ?? e;
+  }
+}
+
+function inspectExisting(file: string): { version: number } {
+  const header = readHeader(file);
+  const read = header.length;
   if (read === 0) return { version: 0 };
   if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new StoreError('not_ledger_file', `文件 ${file} 不是政务公开台账的数据文件，已拒绝打开（文件未被改动）`);
   }
+  checkWritable(file);
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (appId !== APPLICATION_ID && !(appId === 0 && version === 0)) {
-      throw new StoreError('not_ledger_file', `文件 ${file} 是其他程序的数据库，不是政务公开台账的数据文件，已拒绝打开`);
+    const foreign = () =>
+      new StoreError('not_ledger_file', `文件 ${file} 是其他程序的数据库，不是政务公开台账的数据文件，已拒绝打开（文件未被改动）`);
+    if (appId !== APPLICATION_ID) {
+      // Most SQLite files carry neither mark: only one with nothing in it yet may become a ledger.
+      if (appId !== 0 || version !== 0) throw foreign();
+      const objects = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+      if (objects > 0) throw foreign();
     }
     if (version > LATEST_VERSION) {
       throw new StoreError(
@@ -45,14 +80,47 @@ function inspectExisting(file: string): { version: number } {
     return { version };
   } catch (e) {
     if (e instanceof StoreError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
       throw new StoreError('locked', `数据文件 ${file} 正被其他程序占用，请关闭后重试`);
     }
-    throw new StoreError('corrupt', `数据文件 ${file} 已损坏或无法读取（${(e as Error).message}），请从备份恢复；文件未被改动`);
+    if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
+      throw new StoreError('corrupt', `数据文件 ${file} 已损坏，无法读取，请从备份恢复；文件未被改动`);
+    }
+    throw storageFailure(e, file) ?? new StoreError('io', `无法读取数据文件 ${file}（${(e as Error).message}）：请检查文件和磁盘后重试；文件未被改动`);
   } finally {
     db?.close();
   }
+}
+
+/**
+ * Makes a new data file owner-only (SQLite gives its -wal and -shm the same
+ * mode). False when someone else created it first: then it is inspected
+ * like any existing file.
+ */
+function createEmpty(file: string): boolean {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'EEXIST' && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return false;
+    throw storageFailure(e, file) ?? e;
+  }
+}
+
+/** What stands at the data file's path, refusing what can never be one. */
+function existingKind(file: string): 'missing' | 'file' {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(file, { throwIfNoEntry: false });
+  } catch (e) {
+    throw storageFailure(e, file) ?? e;
+  }
+  if (!st) return 'missing';
+  if (st.isDirectory()) throw new StoreError('io', `${file} 是文件夹，不是数据文件：请指定数据文件本身（例如 ${path.join(file, 'ledger.sqlite')}）`);
+  if (!st.isFile()) throw new StoreError('not_ledger_file', `${file} 不是普通文件，不能作为数据文件；文件未被改动`);
+  return 'file';
 }
 
 function migrate(db: Database.Database, from: number): void {
@@ -65,7 +133,7 @@ function migrate(db: Database.Database, from: number): void {
       db.exec(m.sql);
       record.run(m.version, m.name, new Date().toISOString());
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }
 
@@ -84,20 +152,19 @@ export async function openDatabase(
   file: string,
   beforeMigrate?: (db: Database.Database, fromVersion: number) => Promise<void>,
 ): Promise<OpenedDatabase> {
-  const exists = fs.existsSync(file);
-  const { version } = exists ? inspectExisting(file) : { version: 0 };
-  if (!exists) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const exists = existingKind(file) === 'file' || !createEmpty(file);
+  const { version } = inspectExisting(file);
   let db: Database.Database;
   try {
     db = new Database(file);
   } catch (e) {
-    throw new StoreError('io', `无法打开数据文件 ${file}：${(e as Error).message}`);
+    throw storageFailure(e, file) ?? new StoreError('io', `无法打开数据文件 ${file}：${(e as Error).message}`);
   }
   try {
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     if (version < LATEST_VERSION) {
       if (exists && version > 0) await beforeMigrate?.(db, version);
       db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -105,7 +172,7 @@ export async function openDatabase(
     }
   } catch (e) {
     db.close();
-    throw e;
+    throw storageFailure(e, file) ?? e;
   }
   return { db, previousVersion: version, created: !exists || version === 0 };
 }

@@ -128,7 +128,7 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
 /** Records a received month; see SubmissionOutcome. Runs in (or as) a transaction. */
 export function recordSubmission(db: Database.Database, s: SubmissionInput): { outcome: SubmissionOutcome; current: Submission } {
   // Inside an import's transaction already (6,000 calls for a city): no savepoint of its own.
-  const run = (body: () => { outcome: SubmissionOutcome; current: Submission }) => (db.inTransaction ? body() : db.transaction(body)());
+  const run = (body: () => { outcome: SubmissionOutcome; current: Submission }) => (db.inTransaction ? body() : db.transaction(body).immediate());
   return run(() => {
     const cur = currentSubmission(db, s.unitId, s.templateId, s.year, s.month);
     if (!cur) return { outcome: 'new' as const, current: insert(db, s, false, null) };

@@ -213,7 +213,7 @@ export function applyChanges(db: Database.Database, changes: ValueChange[], auth
     for (const byMonth of touched.values()) for (const work of byMonth) if (work) saveMonth(db, work, author, now);
     return applied;
   });
-  return run(changes);
+  return run.immediate(changes);
 }
 
 /** A unit-month's complete figures (ref → value): what an import stores for each month it carries. */
@@ -253,7 +253,7 @@ export function replaceMonths(db: Database.Database, months: MonthReplacement[],
     }
     return changed;
   });
-  return run();
+  return run.immediate();
 }
 
 interface SetRow {

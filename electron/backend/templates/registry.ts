@@ -115,5 +115,5 @@ export function registerTemplates(db: Database.Database, templates: Template[]):
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const t of templates) up.run(t.id, t.version, t.name, now);
-  })();
+  }).immediate();
 }

@@ -145,10 +145,10 @@ export function checkDataValues(template: Template, meta: WorkbookMeta, units: W
     if (!def || !codes.has(v.unitCode) || v.month < meta.period.fromMonth || v.month > meta.period.toMonth || seen.has(key)) {
       refuse('bad_meta', `隐藏数据页含有不属于本表的数值（${v.unitCode} ${cellRef(v.indicator, v.col)} ${v.month}月），文件不可信`, DATA_SHEET);
     }
+    // The limits typing and the store apply; spreadsheet programs may write 1.84 as 1.8399999999999999, kept as 1.84.
     const checked = checkFigure(v.value, cellLimit(def));
-    if (!checked.ok) refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${v.month}月 = ${v.value}：${checked.reason}）`, DATA_SHEET);
+    if (!checked.ok) refuse('bad_meta', `隐藏数据页的数值无效（${def.label} ${v.month}月的值 ${v.value}${checked.reason}）`, DATA_SHEET);
     seen.add(key);
-    // Spreadsheet programs may write 1.84 as 1.8399999999999999: kept at the cell's places.
     v.value = checked.value;
   }
 }

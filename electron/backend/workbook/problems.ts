@@ -4,6 +4,7 @@
  */
 export type ProblemCode =
   | 'not_xlsx'
+  | 'encrypted'
   | 'corrupt_zip'
   | 'too_large'
   | 'not_ledger_workbook'
@@ -28,7 +29,11 @@ export type ProblemCode =
   | 'summary_not_importable'
   | 'empty'
   /** Writing the file failed after its dry run passed; it was rolled back alone. */
-  | 'apply_failed';
+  | 'apply_failed'
+  /** Named for import but a folder, device, pipe or socket: not read. */
+  | 'not_regular_file'
+  | 'empty_file'
+  | 'unreadable';
 
 export interface ImportProblem {
   code: ProblemCode;

@@ -7,15 +7,23 @@
  * formula strings, rich text runs, entities, optional namespace prefixes.
  */
 import { Buffer } from 'node:buffer';
+import { INPUT_LIMITS } from '../../../shared/values/limits';
+import { refuse } from './problems';
 
 const decoder = new TextDecoder('utf-8');
 export const xmlText = (bytes: Uint8Array): string => decoder.decode(bytes);
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** A character reference's character; one no Unicode character has (&#99999999999;) reads as U+FFFD. */
+function codePoint(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
+}
+
 export function unescapeXml(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
+    e[0] === '#' ? codePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
   );
 }
 
@@ -24,58 +32,133 @@ function attr(tag: string, name: string): string | undefined {
   return m ? unescapeXml(m[2] ?? m[3]) : undefined;
 }
 
-/** Text of every <t> inside (rich text runs joined), minus phonetic runs. */
-function textOf(xml: string): string {
-  const noPhonetic = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
-  let out = '';
-  for (const m of noPhonetic.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) out += m[1];
-  return unescapeXml(out);
-}
+const isNameChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 58 || c === 95 || c === 45 || c === 46;
 
-export function parseSharedStrings(xml: Uint8Array): string[] {
-  return plainSharedStrings(xml) ?? regexSharedStrings(xmlText(xml));
+/** An element found by a scan: the tag's start, its content [start, end), and where the scan goes on. */
+interface Found {
+  local: string;
+  tag: number;
+  start: number;
+  end: number;
+  after: number;
 }
 
 /**
- * The fast path for what exceljs, Excel and LibreOffice write for plain text:
- * <si><t>…</t></si> (or <t xml:space="preserve">). Null as soon as an item
- * is anything else (rich text, phonetic runs, prefixes): then the regex path
- * reads it all. The part is scanned as Latin-1 (a byte per character, one
- * cheap copy) and only items with non-ASCII bytes are decoded as UTF-8: an
- * ASCII item (every packed value row) stays a one-byte string instead of a
- * slice of a document-wide UTF-16 one (the labels are Chinese), which halves
- * its memory and speeds up hashing and splitting it.
+ * The next element whose local name (any prefix) is one of `names`, from
+ * `from`. Linear: each call scans forward once, and an element that is not
+ * closed ends the scan (null) instead of being looked for again from every
+ * later tag, which is what made a regex fallback quadratic.
  */
-function plainSharedStrings(bytes: Uint8Array): string[] | null {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const xml = buf.toString('latin1');
-  const out: string[] = [];
-  let i = xml.indexOf('<si>');
-  if (i < 0) return /<(?:\w+:)?si\b/.test(xml) ? null : out;
-  while (i >= 0) {
-    const end = xml.indexOf('</si>', i);
-    if (end < 0) return null;
-    let open = i + 4;
-    if (xml.startsWith('<t>', open)) open += 3;
-    else if (xml.startsWith('<t xml:space="preserve">', open)) open += 24;
-    else return null;
-    const close = end - 4;
-    if (!xml.startsWith('</t>', close) || xml.indexOf('<', open) !== close) return null;
-    const latin1 = xml.slice(open, close);
-    out.push(unescapeXml(NEEDS_UTF8.test(latin1) ? buf.toString('utf8', open, close) : latin1));
-    i = xml.indexOf('<si', end + 5);
-    if (i >= 0 && !xml.startsWith('<si>', i)) return null;
+function nextElement(xml: string, from: number, names: readonly string[]): Found | null {
+  let i = from;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return null;
+    let j = i + 1;
+    while (isNameChar(xml.charCodeAt(j))) j++;
+    const full = xml.slice(i + 1, j);
+    const local = full.slice(full.indexOf(':') + 1);
+    const next = xml.charCodeAt(j);
+    // A name ends at whitespace, '>' or '/'.
+    if (names.includes(local) && (next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13)) {
+      const gt = xml.indexOf('>', j);
+      if (gt < 0) return null;
+      if (xml.charCodeAt(gt - 1) === 47) return { local, tag: i, start: gt + 1, end: gt + 1, after: gt + 1 };
+      const close = xml.indexOf(`</${full}>`, gt);
+      if (close < 0) return null;
+      return { local, tag: i, start: gt + 1, end: close, after: close + full.length + 3 };
+    }
+    i = j;
   }
-  return out;
 }
 
-// Anything but printable ASCII and whitespace (UTF-8 decoding reads the rare control character the same).
-const NEEDS_UTF8 = /[^\t\n\r\x20-\x7e]/;
+/** Text of every <t> inside (rich text runs joined), minus phonetic runs. */
+function textOf(xml: string): string {
+  let out = '';
+  let i = 0;
+  for (let e = nextElement(xml, i, TEXT_PARTS); e; e = nextElement(xml, i, TEXT_PARTS)) {
+    if (e.local === 't') out += xml.slice(e.start, e.end);
+    i = e.after;
+  }
+  return unescapeXml(out);
+}
+const TEXT_PARTS = ['t', 'rPh'] as const;
 
-function regexSharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(m[1] ? textOf(m[1]) : '');
-  return out;
+const tooLong = (what: string): never =>
+  refuse('too_large', `${what}超过 ${INPUT_LIMITS.cellChars} 个字符（Excel 单元格的上限），不是正常的报送表`);
+
+/**
+ * The shared-string table of a workbook, read on demand: one linear scan
+ * records where each item is, and only the items a sheet asks for are
+ * decoded and kept. A workbook may carry millions of strings its data never
+ * uses; holding them all cost ~160 MB a file. Decoded strings are fresh
+ * copies, so nothing kept pins the whole part in memory.
+ */
+export class SharedStrings {
+  private readonly bounds: number[] = [];
+  private readonly kept = new Map<number, string>();
+
+  constructor(private readonly buf: Buffer) {
+    // Latin-1: a byte per character, so positions are byte offsets.
+    const xml = buf.toString('latin1');
+    const open = /<((?:[A-Za-z_][\w.-]*:)?)si(?=[\s>/])/g;
+    for (let m = open.exec(xml); m; m = open.exec(xml)) {
+      const gt = xml.indexOf('>', m.index);
+      if (gt < 0) break;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        this.bounds.push(gt + 1, gt + 1);
+        open.lastIndex = gt + 1;
+      } else {
+        const close = xml.indexOf(`</${m[1]}si>`, gt);
+        if (close < 0) break;
+        this.bounds.push(gt + 1, close);
+        open.lastIndex = close;
+      }
+      if (this.bounds.length > 2 * INPUT_LIMITS.sharedStrings) {
+        refuse('too_large', `共享字符串超过 ${INPUT_LIMITS.sharedStrings.toLocaleString('en-US')} 项，不是正常的报送表`);
+      }
+    }
+  }
+
+  get count(): number {
+    return this.bounds.length / 2;
+  }
+
+  /** How many items have been decoded and kept. */
+  get keptCount(): number {
+    return this.kept.size;
+  }
+
+  /** Item i, or undefined when there is none (like an array's at(), but never from the end). */
+  at(i: number): string | undefined {
+    if (!Number.isInteger(i) || i < 0 || i >= this.count) return undefined;
+    let s = this.kept.get(i);
+    if (s === undefined) {
+      const item = this.buf.toString('utf8', this.bounds[2 * i], this.bounds[2 * i + 1]);
+      const plain = PLAIN_ITEM.exec(item);
+      s = plain ? unescapeXml(plain[1]) : textOf(item);
+      if (s.length > INPUT_LIMITS.cellChars) tooLong(`共享字符串第 ${i + 1} 项`);
+      this.kept.set(i, s);
+    }
+    return s;
+  }
+
+  /** Every item, decoded (tests and tools; readers use at()). */
+  toArray(): string[] {
+    return Array.from({ length: this.count }, (_, i) => this.at(i)!);
+  }
+}
+
+/** What exceljs, Excel and LibreOffice write for plain text. */
+const PLAIN_ITEM = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/;
+
+export function parseSharedStrings(bytes: Uint8Array): SharedStrings {
+  return new SharedStrings(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+/** Strings by index: a workbook's shared strings, or a plain list. */
+export interface StringTable {
+  at(i: number): string | undefined;
 }
 
 export interface SheetEntry {
@@ -88,13 +171,13 @@ export interface SheetEntry {
 /** The sheets in workbook order, each resolved to its part through the relationships. */
 export function parseSheetList(workbookXml: string, relsXml: string): SheetEntry[] {
   const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^<>]*>/g)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
     if (id && target) targets.set(id, target);
   }
   const out: SheetEntry[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^<>]*>/g)) {
     const name = attr(m[0], 'name');
     const rid = /\s(?:\w+:)?id\s*=\s*"([^"]*)"/.exec(m[0].replace(/\ssheetId\s*=\s*"[^"]*"/, ''))?.[1];
     const target = rid ? targets.get(rid) : undefined;
@@ -138,22 +221,42 @@ export function address(row: number, col: number): string {
   return `${s}${row}`;
 }
 
-const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-const ROW_RE = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-const V_RE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
-const F_RE = /<(?:\w+:)?f\b/;
-const IS_RE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
+/**
+ * The cells of a sheet, with the input limits (cells, rows, text length)
+ * refused as soon as they are passed. `sheet` names it in the message.
+ */
+export function parseSheetCells(xml: string, shared: StringTable, sheet?: string): SheetCells {
+  const count = new CellCount(sheet);
+  return scanCells(xml, shared, count) ?? tagCells(xml, shared, new CellCount(sheet));
+}
 
-export function parseSheetCells(xml: string, shared: string[]): SheetCells {
-  return scanCells(xml, shared) ?? regexCells(xml, shared);
+/** Counts a sheet's cells and rows against INPUT_LIMITS as they are read. */
+class CellCount {
+  private cells = 0;
+  constructor(private readonly sheet: string | undefined) {}
+
+  private get name() {
+    return this.sheet ? `工作表“${this.sheet}”` : '工作表';
+  }
+
+  cell(rows: SheetCells): void {
+    if (++this.cells > INPUT_LIMITS.sheetCells) {
+      refuse('too_large', `${this.name}的单元格超过 ${INPUT_LIMITS.sheetCells.toLocaleString('en-US')} 个，不是正常的报送表`, this.sheet);
+    }
+    if (rows.size > INPUT_LIMITS.sheetRows) {
+      refuse('too_large', `${this.name}超过 ${INPUT_LIMITS.sheetRows.toLocaleString('en-US')} 行，不是正常的报送表`, this.sheet);
+    }
+  }
 }
 
 /**
  * The fast path: walks `<c ` tags with indexOf, taking row and column from
- * each cell's r attribute. Returns null when a cell has no r attribute or
- * the tags carry a namespace prefix (then the regex path below reads it).
+ * each cell's r attribute. Returns null when a cell has no r attribute, is
+ * not closed, or the tags carry a namespace prefix (then tagCells reads it).
+ * Attributes are looked for within their own tag only, so the scan stays
+ * linear however the cells are written.
  */
-function scanCells(xml: string, shared: string[]): SheetCells | null {
+function scanCells(xml: string, shared: StringTable, count: CellCount): SheetCells | null {
   const rows: SheetCells = new Map();
   const start = xml.indexOf('<sheetData');
   if (start < 0) return xml.includes(':sheetData') ? null : rows;
@@ -172,28 +275,30 @@ function scanCells(xml: string, shared: string[]): SheetCells | null {
       continue;
     }
     const tagEnd = xml.indexOf('>', i);
+    if (tagEnd < 0) return null;
+    const tag = xml.slice(i, tagEnd);
     const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
-    let p = xml.indexOf(' r="', i);
-    if (p < 0 || p > tagEnd) return null;
+    let p = tag.indexOf(' r="');
+    if (p < 0) return null;
     p += 4;
     let col = 0;
-    let code = xml.charCodeAt(p);
+    let code = tag.charCodeAt(p);
     while (code >= 65 && code <= 90) {
       col = col * 26 + (code - 64);
-      code = xml.charCodeAt(++p);
+      code = tag.charCodeAt(++p);
     }
     let r = 0;
     while (code >= 48 && code <= 57) {
       r = r * 10 + (code - 48);
-      code = xml.charCodeAt(++p);
+      code = tag.charCodeAt(++p);
     }
     if (selfClosing) {
       i = tagEnd + 1;
       continue;
     }
     let t = 'n';
-    const tAt = xml.indexOf(' t="', i);
-    if (tAt > 0 && tAt < tagEnd) t = xml.slice(tAt + 4, xml.indexOf('"', tAt + 4));
+    const tAt = tag.indexOf(' t="');
+    if (tAt > 0) t = tag.slice(tAt + 4, tag.indexOf('"', tAt + 4));
     const close = xml.indexOf('</c>', tagEnd);
     if (close < 0) return null;
     i = close + 4;
@@ -206,53 +311,102 @@ function scanCells(xml: string, shared: string[]): SheetCells | null {
       if (!row) rows.set(r, (row = new Map()));
     }
     row!.set(col, cell);
+    count.cell(rows);
   }
   return rows;
 }
 
-function regexCells(xml: string, shared: string[]): SheetCells {
+const SHEET_PARTS = ['row', 'c', 'sheetData'] as const;
+
+/**
+ * Everything else: prefixed tags, cells without r (numbered on from the
+ * previous one), rows without r. One forward scan; a cell that is not
+ * closed ends the sheet there.
+ */
+function tagCells(xml: string, shared: StringTable, count: CellCount): SheetCells {
   const rows: SheetCells = new Map();
-  const start = xml.search(/<(?:\w+:)?sheetData\b/);
-  if (start < 0) return rows;
-  const end = xml.indexOf('sheetData>', start + 10);
-  const body = xml.slice(start, end < 0 ? undefined : end);
+  const data = nextOpenTag(xml, 0, 'sheetData');
+  if (data < 0) return rows;
   let rowNo = 0;
-  for (const rm of body.matchAll(ROW_RE)) {
-    const r = /\sr\s*=\s*"(\d+)"/.exec(rm[1]);
-    rowNo = r ? Number(r[1]) : rowNo + 1;
-    if (!rm[2]) continue;
-    const cells = new Map<number, RawCell>();
-    let colNo = 0;
-    for (const cm of rm[2].matchAll(CELL_RE)) {
-      const attrs = cm[1];
-      const ref = /\sr\s*=\s*"([A-Z]+)\d+"/.exec(attrs);
-      colNo = ref ? colIndex(ref[1]) : colNo + 1;
-      const inner = cm[2];
-      if (!inner) continue;
-      const cell = readCell(/\st\s*=\s*"(\w+)"/.exec(attrs)?.[1] ?? 'n', inner, shared);
-      if (cell) cells.set(colNo, cell);
+  let colNo = 0;
+  let i = data + 1;
+  for (;;) {
+    const at = nextOpenTag(xml, i, ...SHEET_PARTS);
+    if (at < 0) return rows;
+    const gt = xml.indexOf('>', at);
+    if (gt < 0) return rows;
+    const tag = xml.slice(at, gt + 1);
+    const local = localName(xml, at);
+    if (local === 'sheetData') return rows;
+    if (local === 'row') {
+      const r = /\sr\s*=\s*"(\d+)"/.exec(tag);
+      rowNo = r ? Number(r[1]) : rowNo + 1;
+      colNo = 0;
+      i = gt + 1;
+      continue;
     }
-    if (cells.size) rows.set(rowNo, cells);
+    const ref = /\sr\s*=\s*"([A-Z]+)\d+"/.exec(tag);
+    colNo = ref ? colIndex(ref[1]) : colNo + 1;
+    if (tag.endsWith('/>')) {
+      i = gt + 1;
+      continue;
+    }
+    const found = nextElement(xml, at, ['c']);
+    if (!found) return rows;
+    i = found.after;
+    if (found.start === found.end) continue;
+    const cell = readCell(/\st\s*=\s*"(\w+)"/.exec(tag)?.[1] ?? 'n', xml.slice(found.start, found.end), shared);
+    if (!cell) continue;
+    let row = rows.get(rowNo);
+    if (!row) rows.set(rowNo, (row = new Map()));
+    row.set(colNo, cell);
+    count.cell(rows);
   }
-  return rows;
 }
 
-function readCell(t: string, inner: string, shared: string[]): RawCell | null {
+/** Where the next opening tag with one of these local names starts (any prefix), or -1. A closing tag of sheetData counts for it. */
+function nextOpenTag(xml: string, from: number, ...names: string[]): number {
+  let i = from;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return -1;
+    const closing = xml.charCodeAt(i + 1) === 47;
+    const local = localName(xml, closing ? i + 1 : i);
+    if (names.includes(local) && (!closing || local === 'sheetData')) return i;
+    i++;
+  }
+}
+
+/** The local name of the tag starting at `<` (prefix dropped). */
+function localName(xml: string, lt: number): string {
+  let j = lt + 1;
+  while (isNameChar(xml.charCodeAt(j))) j++;
+  const full = xml.slice(lt + 1, j);
+  return full.slice(full.indexOf(':') + 1);
+}
+
+const F_RE = /<(?:\w+:)?f\b/;
+
+function readCell(t: string, inner: string, shared: StringTable): RawCell | null {
   const formula = inner.includes('<f') && F_RE.test(inner);
   if (t === 'inlineStr') {
-    const is = IS_RE.exec(inner);
-    return is ? { kind: 'string', value: textOf(is[1]), formula } : null;
+    const is = nextElement(inner, 0, ['is']);
+    if (!is) return null;
+    const value = textOf(inner.slice(is.start, is.end));
+    if (value.length > INPUT_LIMITS.cellChars) tooLong('单元格文字');
+    return { kind: 'string', value, formula };
   }
   let raw: string;
   if (inner.startsWith('<v>') && inner.endsWith('</v>')) raw = inner.slice(3, -4);
   else {
-    const v = V_RE.exec(inner);
+    const v = nextElement(inner, 0, ['v']);
     if (!v) return formula ? { kind: 'empty', formula: true } : null;
-    raw = v[1];
+    raw = inner.slice(v.start, v.end);
   }
+  if (raw.length > INPUT_LIMITS.cellChars) tooLong('单元格内容');
   switch (t) {
     case 's':
-      return { kind: 'string', value: shared[Number(raw)] ?? '', formula };
+      return { kind: 'string', value: /^\d+$/.test(raw) ? (shared.at(Number(raw)) ?? '') : '', formula };
     case 'str':
       return { kind: 'string', value: unescapeXml(raw), formula };
     case 'b':

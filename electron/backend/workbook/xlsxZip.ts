@@ -4,17 +4,20 @@
  * is inflated. The central directory is read by hand (it is a small, fixed
  * format) and each wanted entry is inflated by Node's native zlib with its
  * output capped at the declared size, so a directory that lies about sizes
- * cannot make it inflate more.
+ * cannot make it inflate more. Every part read is checked against the
+ * CRC-32 its directory entry declares: a flipped byte is refused as damage
+ * instead of being read as a different figure.
  */
 import zlib from 'node:zlib';
+import { INPUT_LIMITS } from '../../../shared/values/limits';
 import { refuse } from './problems';
 
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-export const MAX_ENTRIES = 2000;
+export const MAX_FILE_BYTES = INPUT_LIMITS.fileBytes;
+export const MAX_ENTRIES = INPUT_LIMITS.zipEntries;
 /** Unpacked bytes of the parts actually read. Real ledger workbooks need a few MB. */
-export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+export const MAX_UNPACKED_BYTES = INPUT_LIMITS.unpackedBytes;
 /** A ratio no spreadsheet part reaches (XML compresses ~10–30×). */
-const MAX_RATIO = 500;
+const MAX_RATIO = INPUT_LIMITS.compressionRatio;
 
 export type ZipParts = Map<string, Uint8Array>;
 
@@ -43,7 +46,9 @@ const utf8 = new TextDecoder('utf-8');
 
 export function openZip(bytes: Uint8Array, limits = { maxUnpacked: MAX_UNPACKED_BYTES }): OpenZip {
   if (bytes.length > MAX_FILE_BYTES) refuse('too_large', `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），报送表不会超过 ${MAX_FILE_BYTES / 1048576} MB`);
+  if (bytes.length === 0) refuse('not_xlsx', '是空文件（0 字节），不是 Excel 工作簿，请让报送单位重新导出');
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+    if (isEncryptedOoxml(bytes)) refuse('encrypted', '工作簿已加密（设置了打开密码），请让报送单位取消密码后重新导出或另存');
     refuse('not_xlsx', '不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式（可能是 .xls、.csv、.et 或其他文件改了扩展名）');
   }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -87,21 +92,16 @@ export function openZip(bytes: Uint8Array, limits = { maxUnpacked: MAX_UNPACKED_
     const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
     if (start + e.size > buf.length) corrupt(`${name} 的数据不完整`);
     const raw = buf.subarray(start, start + e.size);
+    let data: Uint8Array;
     if (e.method === 0) {
       if (e.size !== e.originalSize) corrupt(`${name} 的大小不符`);
-      return raw;
+      data = raw;
+    } else {
+      if (e.method !== 8) corrupt(`${name} 使用了不支持的压缩方式 ${e.method}`);
+      data = inflateCapped(name, raw, e.originalSize);
     }
-    if (e.method !== 8) corrupt(`${name} 使用了不支持的压缩方式 ${e.method}`);
-    try {
-      // The cap makes zlib stop at the declared size: a lying directory cannot inflate a bomb.
-      const data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.originalSize) });
-      if (data.length !== e.originalSize) corrupt(`${name} 解压后大小不符`);
-      return data;
-    } catch (err) {
-      if ((err as { problem?: unknown }).problem) throw err;
-      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') refuse('too_large', `${name} 解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
-      return corrupt(`${name} 无法解压：${(err as Error).message}`);
-    }
+    if (zlib.crc32(data) !== e.crc) corrupt(`${name} 的校验值不符，内容已损坏`);
+    return data;
   };
 
   return {
@@ -113,4 +113,27 @@ export function openZip(bytes: Uint8Array, limits = { maxUnpacked: MAX_UNPACKED_
       return out;
     },
   };
+}
+
+function inflateCapped(name: string, raw: Uint8Array, size: number): Uint8Array {
+  let data: Uint8Array;
+  try {
+    // The cap makes zlib stop at the declared size: a lying directory cannot inflate a bomb.
+    data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') refuse('too_large', `${name} 解压后超过声明的大小，疑似压缩炸弹，已拒绝`);
+    // zlib's own words ("invalid distance too far back") mean nothing to a clerk: the part is damaged.
+    return corrupt(`${name} 的压缩数据已损坏，无法解压`);
+  }
+  if (data.length !== size) corrupt(`${name} 解压后大小不符`);
+  return data;
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/** Excel and WPS save a password-protected .xlsx as an OLE file holding an "EncryptedPackage" stream. */
+function isEncryptedOoxml(bytes: Uint8Array): boolean {
+  if (bytes.length < 512 || OLE_MAGIC.some((b, i) => bytes[i] !== b)) return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(ENCRYPTED_PACKAGE);
 }

@@ -24,7 +24,13 @@ export const coreInputs = {
   'units.list': emptyInput,
   'backups.list': emptyInput,
   'backups.create': emptyInput,
-  'backups.restore': z.strictObject({ name: z.string().regex(/^ledger-[0-9-]+-[a-z0-9-]+\.sqlite$/, '备份文件名无效') }),
+  // A backup's own name (`<data file>~<time>-<reason>.sqlite`, or the older `ledger-<time>-<reason>.sqlite`), never a path.
+  'backups.restore': z.strictObject({
+    name: z
+      .string()
+      .max(255)
+      .regex(/^(?:[^/\\\0]+~|ledger-)\d{8}-\d{6}-\d{3}-[a-z0-9-]+\.sqlite$/, '备份文件名无效'),
+  }),
 };
 
 export interface AppSettings {

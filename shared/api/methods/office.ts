@@ -27,8 +27,9 @@ const periodRefined = <T extends z.ZodType<{ fromMonth: number; toMonth: number 
 
 export const officeInputs = {
   'office.matrix': z.strictObject(scope),
-  'office.reminders': z.strictObject({ ...scope, throughMonth: monthSchema.optional() }),
-  'office.remindersXlsx': z.strictObject({ ...scope, throughMonth: monthSchema.optional() }),
+  /** replyBy: the date the notice asks for (a few days on by default). */
+  'office.reminders': z.strictObject({ ...scope, throughMonth: monthSchema.optional(), replyBy: isoDateSchema.optional() }),
+  'office.remindersXlsx': z.strictObject({ ...scope, throughMonth: monthSchema.optional(), replyBy: isoDateSchema.optional() }),
   'office.totals': periodRefined(z.strictObject({ ...period, unitCode: unitCodeSchema.optional() })),
   'office.compare': periodRefined(z.strictObject({ ...period, unitCode: unitCodeSchema })),
   'office.summary': z.strictObject({ templateId: templateIdSchema.optional(), today: isoDateSchema.optional() }),
@@ -83,9 +84,16 @@ export interface ReminderRow extends UnitRef {
 export interface Reminders {
   year: number;
   today: string;
+  /** The level whose units are listed; the notice is sent in its name. */
+  office: UnitRef;
+  templateName: string;
+  /** The date the notice asks for. */
+  replyBy: string;
   rows: ReminderRow[];
-  /** Tab-separated with a header line, for pasting into Excel, WPS or a chat message. */
+  /** Tab-separated with a header line, for pasting into Excel or WPS. */
   tsv: string;
+  /** The same as a notice (通知) ready to send: plain text with the reply-by date. */
+  notice: string;
 }
 
 export interface Totals {

@@ -7,7 +7,8 @@ import { resolveTemplate, resolveUnit } from '../../context';
 import { yearStatus } from '../../store/months';
 import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
 import { loadDemo } from '../../demo/loadDemo';
-import { writeGuards } from './values';
+import { monthsOpen } from '../../writePolicy';
+import { writes } from '../policy';
 import { subtreeUnitIds } from '../../store/aggregate';
 import { listUnits } from '../../store/units';
 import { fail } from '../../failure';
@@ -88,7 +89,5 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     return dataYears(ctx, template.id, s.unitIds);
   },
 
-  'demo.load': (ctx) => loadDemo(ctx, (c, unitId, templateId, year, month) => {
-    for (const g of writeGuards) g(c, unitId, templateId, year, month);
-  }),
+  'demo.load': writes([monthsOpen], (ctx, _input, values) => loadDemo(ctx, values)),
 };

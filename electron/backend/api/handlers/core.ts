@@ -54,7 +54,7 @@ export const coreHandlers: HandlerMap<
       setSetting(db, SETTING_SELF_UNIT, String(unit.id));
       setSetting(db, SETTING_ROLE, input.role);
       if (input.operator !== undefined) setSetting(db, SETTING_OPERATOR, input.operator);
-    })();
+    }).immediate();
     return status(ctx);
   },
 
@@ -68,7 +68,7 @@ export const coreHandlers: HandlerMap<
       if (input.contactPerson !== undefined) setSetting(db, 'contact.person', input.contactPerson);
       if (input.contactPhone !== undefined) setSetting(db, 'contact.phone', input.contactPhone);
       if (input.defaultTemplateId !== undefined) setSetting(db, SETTING_DEFAULT_TEMPLATE, input.defaultTemplateId);
-    })();
+    }).immediate();
     return settingsOf(ctx);
   },
 
@@ -87,7 +87,7 @@ export const coreHandlers: HandlerMap<
   'backups.restore': async (ctx, { name }) => {
     const file = path.join(ctx.store.backupsDir, name);
     if (!ctx.store.backups().some((b) => b.name === name)) fail('not_found', `找不到备份 ${name}`, 'name');
-    const result = await restoreBackup(ctx, file);
+    const result = await restoreBackup(ctx, file, name);
     return { restored: name, safetyBackup: result.safetyBackup };
   },
 };

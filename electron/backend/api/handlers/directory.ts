@@ -56,7 +56,7 @@ export const directoryHandlers: HandlerMap<
     db.transaction(() => {
       const unit = insertUnit(db, { code: input.code, name: input.name, kind: input.kind, parentId: parent?.id ?? null });
       if (input.dueDay !== undefined) setDueDay(db, unit.id, input.dueDay);
-    })();
+    }).immediate();
     return entry(ctx, input.code);
   },
 
@@ -84,7 +84,7 @@ export const directoryHandlers: HandlerMap<
     db.transaction(() => {
       updateUnit(db, unit.id, { code: input.newCode, name: input.name, kind: input.kind, parentId });
       if (input.dueDay !== undefined) setDueDay(db, unit.id, input.dueDay);
-    })();
+    }).immediate();
     return entry(ctx, input.newCode ?? unit.code);
   },
 
@@ -146,7 +146,7 @@ export const directoryHandlers: HandlerMap<
         updateUnit(db, unit.id, { name: r.name, kind: r.parsedKind!, parentId });
         if (list.hasDueDay || r.status === 'new') setDueDay(db, unit.id, r.dueDay);
       }
-    })();
+    }).immediate();
     const counts = countStatuses(rows);
     return { created: counts.new, changed: counts.changed, unchanged: counts.unchanged, skipped: counts.rejected };
   },

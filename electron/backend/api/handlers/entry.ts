@@ -19,13 +19,6 @@ import { completeMonth, isMonthCompleted, reopenMonth, yearStatus, type MonthKey
 import { getValues } from '../../store/values';
 import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
-import { writeGuards } from './values';
-
-writeGuards.push((ctx, unitId, templateId, year, month) => {
-  if (isMonthCompleted(ctx.store.db, { unitId, templateId, year, month })) {
-    fail('locked', `${year}年${month}月已标记完成，数据已锁定；如需修改，请先撤销完成`, `${month}月`);
-  }
-});
 
 /** Month rules for the month; December also answers for the year's roll-up. */
 function monthViolations(ctx: BackendContext, template: Template, k: MonthKey): CompletionViolation[] {

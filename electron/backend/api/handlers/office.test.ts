@@ -78,7 +78,7 @@ describe('submission matrix', () => {
 });
 
 describe('催报 list', () => {
-  it('lists units with months over but not received, as tab-separated text and as a workbook', async () => {
+  it('lists units with months over but not received, as tab-separated text, as a notice and as a workbook', async () => {
     submit('CZJ', 1);
     submit('CZJ', 2);
     const r = await b.invoke('office.reminders', { templateId: T, year: 2017, today: '2017-04-07' });
@@ -89,10 +89,31 @@ describe('催报 list', () => {
     ]);
     expect(r.tsv.split('\n')).toEqual([
       '单位名称\t单位代码\t未报月份\t其中逾期\t报送截止日',
-      '船山区\tCX\t1月、2月、3月\t1月、2月\t2017年2月10日',
-      '船山区教育局\tCX-JYJ\t1月、2月、3月\t1月、2月、3月\t2017年2月5日',
+      '船山区\tCX\t1—3月\t1—2月\t2017年2月10日',
+      '船山区教育局\tCX-JYJ\t1—3月\t1—3月\t2017年2月5日',
       '市财政局\tCZJ\t3月\t3月\t2017年4月5日',
     ]);
+    // 7 April: March's due day (the 5th) is past, so the notice gives three days.
+    expect(r.replyBy).toBe('2017-04-10');
+    expect(r.notice.split('\n')).toEqual([
+      '关于尽快报送2017年政务公开统计报表的通知',
+      '',
+      '各有关单位：',
+      '\u3000\u3000截至2017年4月7日，下列3个单位尚未报送2017年《政务公开月度台账（2017年遂宁口径）》的月度数据，均已超过报送截止日。请于2017年4月10日前将本单位的报送表（Excel）报送遂宁市，逾期的月份一并补报。',
+      '\u3000\u30001. 船山区（CX）：1—3月未报，其中1—2月已逾期。',
+      '\u3000\u30002. 船山区教育局（CX-JYJ）：1—3月未报，均已逾期。',
+      '\u3000\u30003. 市财政局（CZJ）：3月未报，均已逾期。',
+      '\u3000\u3000特此通知。',
+      '',
+      '遂宁市',
+      '2017年4月7日',
+    ]);
+    // On the 2nd, March's figures are still on time: nobody is late, and the notice asks for them by the 5th.
+    const early = await b.invoke('office.reminders', { templateId: T, year: 2017, today: '2017-04-02', throughMonth: 3 });
+    expect(early.replyBy).toBe('2017-04-05');
+    expect(early.notice).toContain('下列3个单位尚未报送2017年《政务公开月度台账（2017年遂宁口径）》的月度数据，其中2个单位已超过报送截止日。请于2017年4月5日前');
+    const chosen = await b.invoke('office.reminders', { templateId: T, year: 2017, today: '2017-04-07', replyBy: '2017-04-20' });
+    expect(chosen.notice).toContain('请于2017年4月20日前');
     const upToFeb = await b.invoke('office.reminders', { templateId: T, year: 2017, today: '2017-04-07', throughMonth: 2 });
     expect(upToFeb.rows.map((x) => x.code)).toEqual(['CX', 'CX-JYJ']);
 
@@ -101,9 +122,20 @@ describe('催报 list', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('催报名单')!;
-    expect(ws.getRow(3).values).toEqual([undefined, '单位名称', '单位代码', '未报月份', '其中逾期', '报送截止日']);
-    expect(ws.getRow(6).values).toEqual([undefined, '市财政局', 'CZJ', '3月', '3月', '2017年4月5日']);
+    expect(ws.getCell('A1').value).toBe('遂宁市2017年政务公开统计报表催报名单');
+    expect(String(ws.getCell('A2').value).split('\u3000')).toEqual(['报表：《政务公开月度台账（2017年遂宁口径）》', '统计日期：2017年4月7日', '未报单位：3个（其中逾期3个）', '请于2017年4月10日前报送']);
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '单位名称', '单位代码', '未报月份', '其中逾期', '报送截止日']);
+    expect(ws.getRow(6).values).toEqual([undefined, 3, '市财政局', 'CZJ', '3月', '3月', '2017年4月5日']);
     expect(ws.rowCount).toBe(6);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(ws.getCell('E4').border?.left?.style).toBe('thin');
+    expect(ws.getCell('E4').alignment?.wrapText).toBe(true);
+  });
+
+  it('refuses a malformed reply-by date in Chinese', async () => {
+    const r = await b.call('office.reminders', { templateId: T, year: 2017, replyBy: '2017-4-1' });
+    expect(r).toMatchObject({ ok: false, error: { where: 'replyBy' } });
+    if (!r.ok) expect(r.error.message).toMatch(/日期格式应为 YYYY-MM-DD/);
   });
 });
 

@@ -22,19 +22,22 @@ function matrixFor(ctx: BackendContext, input: { templateId: string; year: numbe
   return submissionMatrix(ctx.store.db, root, template.id, input.year, todayOf(input.today));
 }
 
+function remindersFor(ctx: BackendContext, input: { templateId: string; year: number; rootCode?: string; today?: string; throughMonth?: number; replyBy?: string }) {
+  const template = resolveTemplate(ctx, input.templateId);
+  return reminders(matrixFor(ctx, input), { throughMonth: input.throughMonth, templateName: template.name, replyBy: input.replyBy });
+}
+
 export const officeHandlers: HandlerMap<
   'office.matrix' | 'office.reminders' | 'office.remindersXlsx' | 'office.totals' | 'office.compare' | 'office.summary'
 > = {
   'office.matrix': (ctx, input) => matrixFor(ctx, input),
 
-  'office.reminders': (ctx, input) => reminders(matrixFor(ctx, input), input.throughMonth),
+  'office.reminders': (ctx, input) => remindersFor(ctx, input),
 
   'office.remindersXlsx': async (ctx, input) => {
-    const matrix = matrixFor(ctx, input);
-    const list = reminders(matrix, input.throughMonth);
-    const template = resolveTemplate(ctx, input.templateId);
-    const bytes = await remindersWorkbook(list, `${matrix.root.name} ${input.year}年《${template.name}》催报名单`);
-    return { fileName: `催报名单-${matrix.root.code}-${input.year}-${list.today}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
+    const list = remindersFor(ctx, input);
+    const bytes = await remindersWorkbook(list);
+    return { fileName: `催报名单-${list.office.code}-${input.year}-${list.today}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
   },
 
   'office.totals': (ctx, input) => {

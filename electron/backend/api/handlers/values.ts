@@ -3,9 +3,11 @@ import { cellRef, findCell } from '../../../../shared/template/cells';
 import type { Template } from '../../../../shared/template/schema';
 import { cellLimit } from '../../../../shared/values/limits';
 import { parseValue } from '../../../../shared/values/parse';
-import { operatorName, resolveTemplate, resolveUnit, type BackendContext } from '../../context';
-import { applyChanges, getHistory, getValue, getValues, type ValueChange } from '../../store/values';
+import { operatorName, resolveTemplate, resolveUnit } from '../../context';
+import { getHistory, getValue, getValues, type ValueChange } from '../../store/values';
+import { monthsOpen } from '../../writePolicy';
 import { fail } from '../../failure';
+import { writes } from '../policy';
 import type { HandlerMap } from '../types';
 
 interface RawCell {
@@ -24,15 +26,6 @@ function parseCell(template: Template, c: RawCell): { ok: true; value: number | 
   return parsed;
 }
 
-export type WriteGuard = (ctx: BackendContext, unitId: number, templateId: string, year: number, month: number) => void;
-
-/** Checks run before any write (e.g. completed months are locked); features register theirs. */
-export const writeGuards: WriteGuard[] = [];
-
-function guard(ctx: BackendContext, unitId: number, templateId: string, year: number, months: Iterable<number>) {
-  for (const m of new Set(months)) for (const g of writeGuards) g(ctx, unitId, templateId, year, m);
-}
-
 export const valueHandlers: HandlerMap<'values.getYear' | 'values.set' | 'values.setMany' | 'values.history'> = {
   'values.getYear': (ctx, { templateId, year, unitCode }) => {
     resolveTemplate(ctx, templateId);
@@ -40,14 +33,13 @@ export const valueHandlers: HandlerMap<'values.getYear' | 'values.set' | 'values
     return { unitCode: unit.code, year, templateId, values: getValues(ctx.store.db, unit.id, templateId, year) };
   },
 
-  'values.set': (ctx, input) => {
+  'values.set': writes([monthsOpen], (ctx, input, values) => {
     const template = resolveTemplate(ctx, input.templateId);
     const unit = resolveUnit(ctx, input.unitCode);
     const parsed = parseCell(template, input);
     if (!parsed.ok) fail('invalid_value', parsed.message, cellRef(input.indicator, input.col));
-    guard(ctx, unit.id, template.id, input.year, [input.month]);
     const key = { unitId: unit.id, templateId: template.id, year: input.year, month: input.month, indicator: input.indicator, col: input.col };
-    const [applied] = applyChanges(ctx.store.db, [{ ...key, value: parsed.value }], { operator: operatorName(ctx), source: 'entry' });
+    const [applied] = values.apply([{ ...key, value: parsed.value }], { operator: operatorName(ctx), source: 'entry' });
     const stored = applied ? { value: applied.value, updatedAt: applied.updatedAt } : (getValue(ctx.store.db, key) ?? null);
     return {
       month: input.month,
@@ -57,9 +49,9 @@ export const valueHandlers: HandlerMap<'values.getYear' | 'values.set' | 'values
       changed: applied !== undefined,
       updatedAt: stored?.updatedAt ?? null,
     };
-  },
+  }),
 
-  'values.setMany': (ctx, input) => {
+  'values.setMany': writes([monthsOpen], (ctx, input, values) => {
     const template = resolveTemplate(ctx, input.templateId);
     const unit = resolveUnit(ctx, input.unitCode);
     const refused: CellRefusal[] = [];
@@ -72,15 +64,14 @@ export const valueHandlers: HandlerMap<'values.getYear' | 'values.set' | 'values
       }
       changes.push({ unitId: unit.id, templateId: template.id, year: input.year, month: c.month, indicator: c.indicator, col: c.col, value: parsed.value });
     }
-    guard(ctx, unit.id, template.id, input.year, changes.map((c) => c.month));
-    const applied = applyChanges(ctx.store.db, changes, { operator: operatorName(ctx), source: input.source });
+    const applied = values.apply(changes, { operator: operatorName(ctx), source: input.source });
     const appliedAt = new Map(applied.map((a) => [`${a.month}|${a.indicator}|${a.col}`, a.updatedAt]));
     const saved: SetResult[] = changes.map((c) => {
       const at = appliedAt.get(`${c.month}|${c.indicator}|${c.col}`);
       return { month: c.month, indicator: c.indicator, col: c.col, value: c.value, changed: at !== undefined, updatedAt: at ?? null };
     });
     return { saved, refused };
-  },
+  }),
 
   'values.history': (ctx, input) => {
     const template = resolveTemplate(ctx, input.templateId);

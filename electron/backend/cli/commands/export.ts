@@ -1,3 +1,4 @@
+import { shortFingerprint } from '../../../../shared/text/readableCode';
 import path from 'node:path';
 import { formatPeriodLabel, parsePeriodKey } from '../../../../shared/values/period';
 import { ApiFailure } from '../../failure';
@@ -37,6 +38,7 @@ export const exportCommand: CliCommand = {
         if (io.json) io.printJson({ ok: true, ...result, notice: prepared.notice });
         else {
           io.print(`已导出${kind === 'blank' ? '空白模板' : `${formatPeriodLabel(period)}报送表（第 ${prepared.revision} 次导出）`}：${out}`);
+          if (kind !== 'blank') io.print(`内容指纹：${shortFingerprint(prepared.fingerprint)}`);
           if (prepared.notice) io.print(prepared.notice);
         }
         return 0;

@@ -8,24 +8,45 @@ import { operatorName, resolveTemplate, resolveUnit } from '../../context';
 import { writeFileAtomic, WriteFailure } from '../../export/writeFileAtomic';
 import { mergedExport } from '../../office/mergedExport';
 import { ImportBatch } from '../../import/session';
+import { osReason, readInputFile } from '../../import/inputFile';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
 
 const STATUS: Record<FileStatus, string> = { new: '新增', updated: '更新', unchanged: '无变化', superseded: '旧版本（已忽略）', rejected: '拒绝' };
 
-/** Every .xlsx named, or found (recursively) in the folders named, in a stable order. */
+/**
+ * Every file named, and every .xlsx found (recursively) in the folders named,
+ * in a stable order. Only stat()s: what each entry is gets checked when it
+ * is read (readInputFile). A folder reached twice (a link to a parent) is
+ * walked once.
+ */
 export function collectFiles(inputs: string[]): string[] {
   const out: string[] = [];
-  const walk = (p: string) => {
+  const walked = new Set<string>();
+  const walk = (p: string, named: boolean) => {
     const st = fs.statSync(p, { throwIfNoEntry: false });
-    if (!st) throw new UsageError(`找不到文件或文件夹：${p}`);
-    if (st.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) {
-        const child = path.join(p, name);
-        if (fs.statSync(child).isDirectory() || (/\.xlsx$/i.test(name) && !name.startsWith('~$'))) walk(child);
-      }
-    } else out.push(p);
+    if (!st) {
+      if (named) throw new UsageError(`找不到文件或文件夹：${p}`);
+      return;
+    }
+    if (!st.isDirectory()) {
+      out.push(p);
+      return;
+    }
+    const real = fs.realpathSync(p);
+    if (walked.has(real)) return;
+    walked.add(real);
+    let names: string[];
+    try {
+      names = fs.readdirSync(p).sort();
+    } catch (e) {
+      throw new UsageError(`无法读取文件夹“${p}”（${osReason(e)}）`);
+    }
+    for (const name of names) {
+      const child = path.join(p, name);
+      if (fs.statSync(child, { throwIfNoEntry: false })?.isDirectory() || (/\.xlsx$/i.test(name) && !name.startsWith('~$'))) walk(child, false);
+    }
   };
-  for (const i of inputs) walk(path.resolve(i));
+  for (const i of inputs) walk(path.resolve(i), true);
   return out;
 }
 
@@ -68,7 +89,12 @@ export const mergeCommand: CliCommand = {
     return withBackend(args, async (b) => {
       const ctx = b.ctx;
       const batch = new ImportBatch({ templates: (id) => ctx.templates.get(id), takeVisible: args.values['take-visible'] === true, period });
-      for (const f of files) batch.add(path.basename(f), fs.readFileSync(f));
+      // One file at a time, each checked (kind, size) before it is read.
+      for (const f of files) {
+        const input = readInputFile(f);
+        if (input.ok) batch.add(path.basename(f), input.bytes);
+        else batch.addUnread(path.basename(f), input.size, input.problem);
+      }
       let plans = batch.plan(ctx.store.db);
       if (!dryRun && files.length) {
         await ctx.store.backup('before-import');

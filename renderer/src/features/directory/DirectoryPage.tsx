@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
 import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
+import { filterUnits, kindsOf, NO_FILTER, type UnitFilter } from './unitFilter';
 import { UnitForm, type FormTarget } from './UnitForm';
 import { UnitImport } from './UnitImport';
 import { UnitTree } from './UnitTree';
@@ -10,7 +11,7 @@ import './directory.css';
 
 export function DirectoryPage() {
   const [units, setUnits] = useState<DirectoryUnit[]>([]);
-  const [showInactive, setShowInactive] = useState(true);
+  const [filter, setFilter] = useState<UnitFilter>(NO_FILTER);
   const [target, setTarget] = useState<FormTarget>({ mode: 'new', parentCode: null });
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
@@ -41,15 +42,47 @@ export function DirectoryPage() {
     else open(unit ? { mode: 'edit', unit } : { mode: 'new', parentCode: self?.code ?? null });
   }
 
-  const visible = showInactive ? units : units.filter((u) => u.active);
+  const visible = filterUnits(units, filter);
+  const set = (over: Partial<UnitFilter>) => setFilter((f) => ({ ...f, ...over }));
+  const found = visible.filter((v) => !v.contextOnly).length;
   return (
     <section className="directory-page">
       <div className="toolbar">
         <h1>{t('directory.title')}</h1>
+      </div>
+      <div className="toolbar directory-filter" role="search">
+        <input type="search" value={filter.query} onChange={(e) => set({ query: e.target.value })} placeholder={t('directory.filter.query')} aria-label={t('directory.filter.query')} />
         <label className="inline">
-          <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
+          {t('directory.col.kind')}
+          <select value={filter.kind} onChange={(e) => set({ kind: e.target.value })}>
+            <option value="">{t('directory.filter.allKinds')}</option>
+            {kindsOf(units).map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          {t('directory.filter.parent')}
+          <select value={filter.parentCode} onChange={(e) => set({ parentCode: e.target.value })}>
+            <option value="">{t('directory.filter.allParents')}</option>
+            {units
+              .filter((u) => u.childCount > 0)
+              .map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={filter.showInactive} onChange={(e) => set({ showInactive: e.target.checked })} />
           {t('directory.showInactive')}
         </label>
+        <span className="muted" role="status" data-testid="directory-found">
+          {t('directory.filter.found', { found, total: units.length })}
+        </span>
       </div>
       {notice && (
         <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'error' : 'notice'}>
@@ -72,14 +105,15 @@ export function DirectoryPage() {
             onError={(text) => setNotice({ text, error: true })}
             onNew={() => open({ mode: 'new', parentCode: units.find((u) => u.isSelf)?.code ?? null })}
           />
-          <UnitImport
-            onApplied={(text) => {
-              setNotice({ text, error: false });
-              void load();
-            }}
-          />
         </div>
       </div>
+      {/* Full width below the tree: the preview of a list of hundreds of units needs every column. */}
+      <UnitImport
+        onApplied={(text) => {
+          setNotice({ text, error: false });
+          void load();
+        }}
+      />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 /** The directory as an indented table: one row per unit, actions reachable by keyboard. */
 import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
 import { t } from '../../i18n/catalog';
+import type { FilteredUnit } from './unitFilter';
 
 interface Props {
-  units: DirectoryUnit[];
+  units: FilteredUnit[];
   selectedCode: string | null;
   onEdit(unit: DirectoryUnit): void;
   onAddChild(unit: DirectoryUnit): void;
@@ -23,8 +24,20 @@ export function UnitTree({ units, selectedCode, onEdit, onAddChild }: Props) {
         </tr>
       </thead>
       <tbody>
-        {units.map((u) => (
-          <tr key={u.id} className={[u.active ? '' : 'inactive', u.code === selectedCode ? 'selected' : ''].join(' ')} data-unit={u.code} aria-level={u.depth + 1}>
+        {units.length === 0 && (
+          <tr>
+            <td colSpan={6} className="muted">
+              {t('directory.filter.none')}
+            </td>
+          </tr>
+        )}
+        {units.map(({ unit: u, contextOnly }) => (
+          <tr
+            key={u.id}
+            className={[u.active ? '' : 'inactive', u.code === selectedCode ? 'selected' : '', contextOnly ? 'context-only' : ''].join(' ')}
+            data-unit={u.code}
+            aria-level={u.depth + 1}
+          >
             <th scope="row" style={{ paddingLeft: 8 + u.depth * 20 }}>
               {u.depth > 0 && <span aria-hidden="true">└ </span>}
               {u.name}

@@ -3,6 +3,7 @@
  * export the submission workbook — or a blank template — and save it (save
  * dialog on the desktop, a download in the browser).
  */
+import { shortFingerprint } from '../../../../shared/text/readableCode';
 import { useEffect, useState } from 'react';
 import type { TemplateSummary } from '../../../../shared/api/methods/core';
 import type { ExportKind } from '../../../../shared/workbook/format';
@@ -134,7 +135,9 @@ export function ExportPage() {
           <div role="status" className="export-result">
             <p>{outcome.text}</p>
             {outcome.notice && <p className="warn">{outcome.notice}</p>}
-            <p className="muted fingerprint">{t('export.fingerprint', { fingerprint: outcome.fingerprint })}</p>
+            <p className="muted fingerprint" title={outcome.fingerprint}>
+              {t('export.fingerprint', { fingerprint: shortFingerprint(outcome.fingerprint) })}
+            </p>
           </div>
         )}
         {outcome?.kind === 'error' && (

@@ -1,4 +1,7 @@
-/** The 催报 list: who to chase for which months, copied as tab-separated text or saved as .xlsx. */
+/**
+ * The 催报 list: who to chase for which months, copied as tab-separated text
+ * or saved as .xlsx, and the notice (通知) to send them with the date asked for.
+ */
 import { useRef, useState } from 'react';
 import type { Reminders } from '../../../../shared/api/methods/office';
 import { formatDateLabel } from '../../../../shared/office/dueDate';
@@ -14,22 +17,32 @@ interface Props {
   query: { templateId: string; year: number; rootCode?: string };
 }
 
-export function ReminderList({ reminders, query }: Props) {
+export function ReminderList({ reminders: loaded, query }: Props) {
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  // The list again with another reply-by date, for as long as the page shows the same list.
+  const [redated, setRedated] = useState<{ from: Reminders; to: Reminders } | null>(null);
+  const reminders = redated?.from === loaded ? redated.to : loaded;
   const text = useRef<HTMLTextAreaElement>(null);
 
-  async function copy() {
+  async function copy(value: string, done: string) {
     try {
-      await navigator.clipboard.writeText(reminders.tsv);
-      setNotice({ text: t('office.reminders.copied', { n: reminders.rows.length }), error: false });
+      await navigator.clipboard.writeText(value);
+      setNotice({ text: done, error: false });
     } catch {
       text.current?.select();
       setNotice({ text: t('office.reminders.copyFailed'), error: true });
     }
   }
 
+  async function changeReplyBy(replyBy: string) {
+    if (!replyBy) return;
+    const r = await api.call('office.reminders', { ...query, today: loaded.today, replyBy });
+    if (!r.ok) return setNotice({ text: r.error.message, error: true });
+    setRedated({ from: loaded, to: r.data });
+  }
+
   async function exportXlsx() {
-    const r = await api.call('office.remindersXlsx', { ...query, today: reminders.today });
+    const r = await api.call('office.remindersXlsx', { ...query, today: reminders.today, replyBy: reminders.replyBy });
     if (!r.ok) return setNotice({ text: r.error.message, error: true });
     const saved = await saveBytes(r.data.fileName, base64ToBytes(r.data.base64), XLSX_MIME);
     if (saved.saved) setNotice({ text: t('office.reminders.exported', { file: saved.path ?? r.data.fileName }), error: false });
@@ -39,12 +52,19 @@ export function ReminderList({ reminders, query }: Props) {
   return (
     <div className="reminders">
       <div className="form-actions">
-        <button type="button" className="primary" onClick={() => void copy()}>
+        <button type="button" className="primary" onClick={() => void copy(reminders.tsv, t('office.reminders.copied', { n: reminders.rows.length }))}>
           {t('office.reminders.copy')}
+        </button>
+        <button type="button" onClick={() => void copy(reminders.notice, t('office.reminders.noticeCopied', { n: reminders.rows.length }))}>
+          {t('office.reminders.copyNotice')}
         </button>
         <button type="button" onClick={() => void exportXlsx()}>
           {t('office.reminders.export')}
         </button>
+        <label>
+          {t('office.reminders.replyBy')}
+          <input type="date" value={reminders.replyBy} min={reminders.today} onChange={(e) => void changeReplyBy(e.target.value)} />
+        </label>
       </div>
       {notice && (
         <p role={notice.error ? 'alert' : 'status'} className={notice.error ? 'error' : 'notice'}>
@@ -75,7 +95,7 @@ export function ReminderList({ reminders, query }: Props) {
       </table>
       <label className="reminder-text">
         {t('office.reminders.text')}
-        <textarea ref={text} readOnly value={reminders.tsv} rows={Math.min(10, reminders.rows.length + 1)} onFocus={(e) => e.target.select()} />
+        <textarea ref={text} readOnly value={reminders.notice} rows={Math.min(16, reminders.rows.length + 9)} onFocus={(e) => e.target.select()} />
       </label>
     </div>
   );

@@ -1,13 +1,39 @@
 /** Units × months as a completeness heatmap: colour, icon and text in every cell. */
+import { useState } from 'react';
 import type { SubmissionMatrix } from '../../../../shared/api/methods/office';
 import { formatDateLabel } from '../../../../shared/office/dueDate';
 import { t } from '../../i18n/catalog';
+import { viewMatrixRows, type MatrixShow, type MatrixSort } from './matrixView';
 import { STATUS_LOOK, STATUS_ORDER } from './submissionStatus';
 
 export function SubmissionMatrixView({ matrix }: { matrix: SubmissionMatrix }) {
+  const [show, setShow] = useState<MatrixShow>('all');
+  const [sort, setSort] = useState<MatrixSort>('tree');
   if (matrix.rows.length === 0) return <p className="muted">{t('office.matrix.empty')}</p>;
+  const rows = viewMatrixRows(matrix.rows, show, sort);
   return (
     <>
+      <div className="toolbar matrix-view">
+        <label className="inline">
+          {t('office.matrix.show')}
+          <select aria-label={t('office.matrix.show')} value={show} onChange={(e) => setShow(e.target.value as MatrixShow)}>
+            <option value="all">{t('office.matrix.show.all')}</option>
+            <option value="missing">{t('office.matrix.show.missing')}</option>
+            <option value="overdue">{t('office.matrix.show.overdue')}</option>
+          </select>
+        </label>
+        <label className="inline">
+          {t('office.matrix.sort')}
+          <select aria-label={t('office.matrix.sort')} value={sort} onChange={(e) => setSort(e.target.value as MatrixSort)}>
+            <option value="tree">{t('office.matrix.sort.tree')}</option>
+            <option value="name">{t('office.matrix.sort.name')}</option>
+            <option value="missing">{t('office.matrix.sort.missing')}</option>
+          </select>
+        </label>
+        <span className="muted" role="status" data-testid="matrix-shown">
+          {t('office.matrix.shown', { shown: rows.length, total: matrix.rows.length })}
+        </span>
+      </div>
       <ul className="status-legend" aria-label={t('office.matrix.legend')}>
         {STATUS_ORDER.map((s) => (
           <li key={s}>
@@ -34,9 +60,16 @@ export function SubmissionMatrixView({ matrix }: { matrix: SubmissionMatrix }) {
             </tr>
           </thead>
           <tbody>
-            {matrix.rows.map((r) => (
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={matrix.months.length + 2} className="muted">
+                  {t('office.matrix.noneShown')}
+                </td>
+              </tr>
+            )}
+            {rows.map((r) => (
               <tr key={r.code} data-unit={r.code}>
-                <th scope="row" style={{ paddingLeft: 4 + (r.depth - 1) * 16 }}>
+                <th scope="row" style={{ paddingLeft: sort === 'tree' ? 4 + (r.depth - 1) * 16 : 4 }}>
                   {r.name}
                   <span className="muted small"> {r.code}</span>
                 </th>
