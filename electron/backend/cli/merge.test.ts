@@ -97,11 +97,12 @@ describe('ledger merge', () => {
     expect(rows).toEqual(expect.arrayContaining(['市财政局|已报', '市教育局|已报']));
     // The detail sheet's total column is the sum of the two units.
     const detail = wb.getWorksheet(DETAIL_SHEET)!;
-    const header = (detail.getRow(2).values as unknown[]).slice(1);
+    // Title, note, then the header row (the printed layout); figures from row 4.
+    const header = (detail.getRow(3).values as unknown[]).slice(1);
     expect(header).toEqual(['指标', '计量单位', '市财政局', '市教育局', '合计']);
-    const r3 = detail.getRow(3);
-    expect(Number(r3.getCell(5).value)).toBeCloseTo(Number(r3.getCell(3).value) + Number(r3.getCell(4).value), 2);
-    expect(Number(r3.getCell(5).value)).toBeGreaterThan(0);
+    const r4 = detail.getRow(4);
+    expect(Number(r4.getCell(5).value)).toBeCloseTo(Number(r4.getCell(3).value) + Number(r4.getCell(4).value), 2);
+    expect(Number(r4.getCell(5).value)).toBeGreaterThan(0);
 
     fs.rmSync(path.join(inbox, 'c.xlsx'));
     const again = await cli('merge', inbox, '--db', db);

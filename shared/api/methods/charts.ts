@@ -31,7 +31,8 @@ export const chartInputs = {
   }),
   'charts.overview': z.strictObject({ templateId: templateIdSchema, year: yearSchema }),
   'charts.years': z.strictObject({ ...scope }),
-  'demo.load': z.strictObject({}),
+  /** set: the 2017 Suining figures (default), or the current ledger's city demo (2023–2025, a city with its units). */
+  'demo.load': z.strictObject({ set: z.enum(['suining-2017', 'city']).default('suining-2017') }),
 };
 
 export interface ChartScope {

@@ -6,6 +6,7 @@ import { yearPeriod } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit } from '../../context';
 import { yearStatus } from '../../store/months';
 import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
+import { loadCityDemo } from '../../demo/loadCityDemo';
 import { loadDemo } from '../../demo/loadDemo';
 import { monthsOpen } from '../../writePolicy';
 import { writes } from '../policy';
@@ -89,5 +90,5 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     return dataYears(ctx, template.id, s.unitIds);
   },
 
-  'demo.load': writes([monthsOpen], (ctx, _input, values) => loadDemo(ctx, values)),
+  'demo.load': writes([monthsOpen], (ctx, input, values) => (input.set === 'city' ? loadCityDemo(ctx, values) : loadDemo(ctx, values))),
 };
