@@ -246,3 +246,86 @@ test('the grid renders Chinese text (screenshot)', async ({ page, ledger }) => {
   });
   expect(width).toBeGreaterThan(100);
 });
+
+test('Home/End and Ctrl+Home/Ctrl+End move as in Excel, Shift extends, and F1 or ? lists the keys', async ({ page, ledger }) => {
+  await openLedger(page, ledger.server.openUrl);
+  const active = page.locator('[data-active="true"]');
+  const selected = page.locator('td[aria-selected="true"]');
+  await cell(page, 'pub.key', 3).click();
+  await page.keyboard.press('End');
+  await expect(active).toHaveAttribute('data-testid', 'cell-pub.key-year');
+  await page.keyboard.press('Home');
+  await expect(active).toHaveAttribute('data-testid', 'cell-pub.key-1');
+  await page.keyboard.press('Control+End');
+  const lastRow = page.locator('tr[aria-rowindex]').last();
+  const lastCell = await lastRow.locator('td[role="gridcell"]').last().getAttribute('data-testid');
+  await expect(active).toHaveAttribute('data-testid', lastCell!);
+  await page.keyboard.press('Control+Home');
+  await expect(active).toHaveAttribute('data-testid', 'cell-pub.total-1');
+  // Shift extends from the anchor: the whole first row, then the whole grid.
+  await page.keyboard.press('Shift+End');
+  await expect(selected).toHaveCount(13);
+  await expect(active).toHaveAttribute('data-testid', 'cell-pub.total-year');
+  await page.keyboard.press('Control+Shift+End');
+  await expect(selected).toHaveCount((await page.locator('tr[aria-rowindex]').count()) * 13);
+  await page.keyboard.press('Control+Home');
+  await expect(selected).toHaveCount(1);
+
+  // While editing, Home/End move the caret, not the cell.
+  await cell(page, 'pub.total', 2).click();
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  await cell(page, 'pub.total', 2).click();
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('3');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'pub.total', 2)).toHaveText('312');
+  await expect(active).toHaveAttribute('data-testid', 'cell-pub.key-2');
+
+  // F1 opens the list of keys; Esc closes it and the grid takes typing again.
+  await page.keyboard.press('F1');
+  const help = page.getByRole('dialog', { name: '快捷键' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('row').filter({ hasText: 'Ctrl + Home / Ctrl + End' })).toContainText('移到表格第一个 / 最后一个单元格');
+  await expect(help.getByRole('row').filter({ hasText: 'Home / End' }).first()).toContainText('移到本行第一个 / 最后一个单元格');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'pub.key', 2)).toHaveText('7');
+  // "?" opens it too (it is never a figure), and 关闭 closes it.
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+  await help.getByRole('button', { name: '关闭' }).click();
+  await expect(help).toBeHidden();
+  await expect(page.getByTestId('cell-sink')).toBeFocused();
+});
+
+test('section and group labels stay in view when the grid scrolls right (office screen)', async ({ page, ledger }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openLedger(page, ledger.server.openUrl);
+  const grid = page.getByTestId('ledger-grid');
+  await expect(cell(page, 'pub.total', 'year')).toBeVisible();
+  const labels = [
+    page.getByRole('button', { name: '▾ 主动公开政府信息' }),
+    page.locator('.group-row .sticky-label').filter({ hasText: '按信息类别' }),
+    page.getByRole('rowheader', { name: '主动公开政府信息总数' }),
+  ];
+  const x = async (l: ReturnType<Page['locator']>) => (await l.boundingBox())!.x;
+  const before = await Promise.all(labels.map(x));
+  const month1 = await x(cell(page, 'pub.total', 1));
+  const scrolled = await grid.evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+    return el.scrollLeft;
+  });
+  // At 1366 px the year does not fit: the grid scrolls…
+  expect(scrolled).toBeGreaterThan(50);
+  // …the months move left with it…
+  expect(await x(cell(page, 'pub.total', 1))).toBeCloseTo(month1 - scrolled, 0);
+  // …and the section, group and row labels stay where they were.
+  expect(await Promise.all(labels.map(x))).toEqual(before);
+  const box = (await grid.boundingBox())!;
+  for (const l of labels) expect(await x(l)).toBeGreaterThanOrEqual(box.x);
+});

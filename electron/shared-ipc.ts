@@ -5,4 +5,6 @@ export const IPC = {
   openFiles: 'ledger:open-files',
 } as const;
 
+export type IpcChannel = (typeof IPC)[keyof typeof IPC];
+
 export const IPC_CHANNELS: ReadonlySet<string> = new Set(Object.values(IPC));

@@ -9,13 +9,18 @@ import type { Input, Method, Output } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { BackendContext } from './context';
 import { dispatch } from './api/dispatch';
+import { templatesDir } from './paths';
 import { acquireDataFileLock, type DataFileLock, type LockKind } from './store/dataFileLock';
 import { storageFailure } from './store/storageErrors';
 import { getSetting, setSetting } from './store/settings';
 import { Store } from './store/store';
 import { loadTemplates, registerTemplates } from './templates/registry';
 
+/** The desktop shell chooses the SQLite addon (an Electron build) before opening anything. */
+export { useSqliteBinding } from './store/sqliteBinding';
+
 const SETTING_SAVE_DIR = 'ui.lastSaveDir';
+const SETTING_OPEN_DIR = 'ui.lastOpenDir';
 
 export interface BackendOptions {
   dataFile: string;
@@ -36,6 +41,8 @@ export interface Backend {
   invoke<M extends Method>(method: M, args: Input<M>): Promise<Output<M>>;
   /** Where the desktop shell's save dialog opens (the folder of the last file saved), kept in the data file. */
   saveDir: { get(): string | undefined; set(dir: string): void };
+  /** Where the desktop shell's open dialog opens (the folder last opened from). */
+  openDir: { get(): string | undefined; set(dir: string): void };
   close(): void;
 }
 
@@ -73,7 +80,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   let store: Store;
   let templates: ReturnType<typeof loadTemplates>;
   try {
-    templates = loadTemplates(path.join(opts.resourcesDir, 'templates'), path.join(path.dirname(opts.dataFile), 'templates'));
+    templates = loadTemplates(templatesDir(opts.resourcesDir), path.join(path.dirname(opts.dataFile), 'templates'));
     store = await Store.open(opts.dataFile, { backupOnStart: opts.backupOnStart });
     try {
       registerTemplates(store.db, templates.all());
@@ -102,6 +109,10 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     saveDir: {
       get: () => getSetting(ctx.store.db, SETTING_SAVE_DIR),
       set: (dir) => setSetting(ctx.store.db, SETTING_SAVE_DIR, dir),
+    },
+    openDir: {
+      get: () => getSetting(ctx.store.db, SETTING_OPEN_DIR),
+      set: (dir) => setSetting(ctx.store.db, SETTING_OPEN_DIR, dir),
     },
     close: () => {
       ctx.store.close();

@@ -44,3 +44,56 @@ export function sourceRoot(): string {
 export function defaultResourcesDir(): string {
   return path.join(sourceRoot(), 'resources');
 }
+
+/**
+ * Every file the app reads from its own folder at run time, relative to the
+ * app root (the checkout, or app.asar when installed). The installers must
+ * ship each one: a test holds electron-builder's file lists against this.
+ * Fonts are not among them: text in chart images uses the system's CJK fonts
+ * (charts/renderPng.ts), and the UI the system's through CSS.
+ */
+export const RUNTIME_FILES = {
+  packageJson: 'package.json',
+  mainBundle: 'out/main/index.cjs',
+  preload: 'out/preload/index.cjs',
+  rendererPage: 'out/renderer/index.html',
+  /** A folder: every template in it is loaded. */
+  templates: 'resources/templates',
+  demoTotals: 'resources/demo/suining-2017-totals.json',
+  windowIcon: 'resources/icons/icon.png',
+} as const;
+
+export function templatesDir(resourcesDir: string): string {
+  return path.join(resourcesDir, path.relative('resources', RUNTIME_FILES.templates));
+}
+
+export function demoTotalsFile(resourcesDir: string): string {
+  return path.join(resourcesDir, path.relative('resources', RUNTIME_FILES.demoTotals));
+}
+
+export function windowIconFile(appRoot: string): string {
+  return path.join(appRoot, RUNTIME_FILES.windowIcon);
+}
+
+export interface RuntimeTarget {
+  /** Electron's version, e.g. "45.5.0". */
+  electronVersion: string;
+  /** NODE_MODULE_VERSION of that Electron (process.versions.modules inside it). */
+  abi: string;
+  platform: NodeJS.Platform;
+  arch: string;
+}
+
+/** The cache folder under the checkout where Electron-ABI builds of better-sqlite3 live (store/sqliteBinding.ts). */
+export function electronSqliteCacheDir(root: string): string {
+  return path.join(root, 'node_modules', '.cache', 'disclosure-ledger', 'better-sqlite3');
+}
+
+/**
+ * Where the Electron-ABI addon for a target is kept. Keyed by ABI (not the
+ * Electron version) because that is what a process can tell about itself:
+ * the desktop main process looks the file up by its own process.versions.modules.
+ */
+export function electronSqliteFile(root: string, t: Pick<RuntimeTarget, 'abi' | 'platform' | 'arch'>): string {
+  return path.join(electronSqliteCacheDir(root), `electron-v${t.abi}-${t.platform}-${t.arch}`, 'better_sqlite3.node');
+}

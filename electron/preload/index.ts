@@ -1,12 +1,16 @@
 /**
  * The only bridge between the sandboxed renderer and the main process: a
  * fixed set of functions over allow-listed channels. No Node API is exposed.
+ * Typed by the same interface the renderer calls (shared/api/desktopBridge).
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import { DESKTOP_BRIDGE_KEY, type DesktopBridge } from '../../shared/api/desktopBridge';
 import { IPC } from '../shared-ipc';
 
-contextBridge.exposeInMainWorld('ledgerDesktop', {
-  call: (method: string, args: unknown) => ipcRenderer.invoke(IPC.api, method, args),
-  saveFile: (suggestedName: string, bytes: Uint8Array) => ipcRenderer.invoke(IPC.saveFile, suggestedName, bytes),
-  openFiles: (options: { folder?: boolean; extensions?: string[] }) => ipcRenderer.invoke(IPC.openFiles, options),
-});
+const bridge: DesktopBridge = {
+  call: (method, args) => ipcRenderer.invoke(IPC.api, method, args),
+  saveFile: (suggestedName, bytes) => ipcRenderer.invoke(IPC.saveFile, suggestedName, bytes),
+  openFiles: (options) => ipcRenderer.invoke(IPC.openFiles, options),
+};
+
+contextBridge.exposeInMainWorld(DESKTOP_BRIDGE_KEY, bridge);

@@ -1,19 +1,43 @@
+/// <reference lib="dom" />
 /**
- * First render of the ledger grid in Chromium against browser mode: the
- * seed ledger's whole year (every list indicator × 12 months + 全年, filled)
- * and each national table. The grid records a performance measure from the
- * start of a layout's render to its DOM commit; this reads them back.
+ * The ledger grid as a clerk feels it, in Chromium against browser mode:
+ *
+ * - the edit round trip: from the keydown (Enter) that commits a typed value
+ *   to the first animation frame in which that cell shows its saved state,
+ *   measured inside the page (performance.mark + requestAnimationFrame), so
+ *   no CDP round trip is counted;
+ * - the first render of a year (the seed ledger's whole year, every list
+ *   indicator × 12 months + 全年, filled) and of each national table, from
+ *   the start of a layout's render to its DOM commit (the grid records it);
+ * - 200 keystrokes typed 20 ms apart, read back from the data file.
  */
 import type { Page } from 'playwright-core';
 import nationalJson from '../../resources/templates/national-2021.json';
 import suiningJson from '../../resources/templates/suining-2017.json';
 import { parseTemplate } from '../../shared/template/validate';
-import { templateCells } from '../../shared/template/cells';
+import { cellRef, templateCells } from '../../shared/template/cells';
+import { TOKEN_HEADER } from '../../shared/security';
 import { launchChromium, startBenchServer } from './browserMode';
 
-const RUNS = 15;
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const EDITS = 200;
+const GOAL = { median: 8, p95: 16, firstRender: 30 };
+
 const server = await startBenchServer();
 const call = server.call;
+const token = /#token=([^&]+)/.exec(server.openUrl)![1];
+
+/** Reads back through the API what the data file holds. */
+async function storedYear(templateId: string, year: number): Promise<Map<string, number>> {
+  const res = await fetch(`${server.url}/api/values.getYear`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+    body: JSON.stringify({ templateId, year }),
+  });
+  const body = (await res.json()) as { ok: boolean; data: { values: { indicator: string; col: string; month: number; value: number }[] } };
+  if (!body.ok) throw new Error('values.getYear failed');
+  return new Map(body.data.values.map((v) => [`${cellRef(v.indicator, v.col)}|${v.month}`, v.value]));
+}
 
 await call('setup.init', { unitCode: 'BENCH', unitName: '基准测试单位', role: 'filer', operator: '测试' });
 for (const [json, year] of [
@@ -30,6 +54,8 @@ for (const [json, year] of [
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
 page.on('pageerror', (e) => console.error('页面错误：', e.message));
+// tsx keeps function names with a helper the page does not have; the functions evaluated below name their inner closures.
+await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 
 /** Polls from Node: waitForFunction's evaluation is blocked by the app's CSP. */
 async function rendered(p: Page) {
@@ -82,43 +108,84 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 
-// Edit round trip seen from the UI: typed value → values.set over HTTP → SQLite (synchronous=FULL) → acknowledged.
+// The edit round trip, one edit at a time down the 2018 columns of the seed template.
 await call('settings.update', { defaultTemplateId: 'suining-2017' });
 await openYear('2018');
-await page.evaluate(() => performance.clearMeasures('ledger-edit-ack'));
-// One edit at a time, as the transport bench does: each is typed, then acknowledged before the next.
-const EDITS = 200;
+await page.evaluate(() => {
+  // Capture on window runs before the grid's own handlers see the key.
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      const input = e.target;
+      if (e.key !== 'Enter' || !(input instanceof HTMLInputElement) || input.dataset.testid !== 'cell-editor') return;
+      const cellId = input.closest('td')?.dataset.testid;
+      // Each cell is edited once here, so 'saved' can only be this edit's answer.
+      if (!cellId) return;
+      const start = performance.now();
+      const frame = () => {
+        const td = document.querySelector<HTMLElement>(`[data-testid="${cellId}"]`);
+        if (td?.dataset.entry === 'saved') performance.measure('ledger-edit-frame', { start, end: performance.now() });
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    },
+    true,
+  );
+  performance.clearMeasures('ledger-edit-frame');
+});
 const rowCount = await page.locator('tr[aria-rowindex]').count();
-let acks: number[] = [];
 for (let i = 0; i < EDITS; i++) {
   if (i % rowCount === 0) await page.getByTestId(`cell-pub.total-${1 + i / rowCount}`).click();
   await page.keyboard.type(String(i + 1));
   await page.keyboard.press('Enter');
-  for (let k = 0; k < 400; k++) {
-    acks = await page.evaluate(() => performance.getEntriesByName('ledger-edit-ack').map((e) => e.duration));
-    if (acks.length > i) break;
-    await new Promise((r) => setTimeout(r, 2));
-  }
+  const shown = await page.evaluate(
+    (n) =>
+      new Promise<boolean>((resolve) => {
+        const until = performance.now() + 5000;
+        const check = () => {
+          if (performance.getEntriesByName('ledger-edit-frame').length > n) resolve(true);
+          else if (performance.now() > until) resolve(false);
+          else setTimeout(check, 4);
+        };
+        check();
+      }),
+    i,
+  );
+  if (!shown) throw new Error(`edit ${i + 1} never showed as saved`);
 }
-const savedCells = await page.locator('[data-entry="saved"]').count();
+const frames = await page.evaluate(() => performance.getEntriesByName('ledger-edit-frame').map((e) => e.duration));
+const saves = await page.evaluate(() => performance.getEntriesByName('ledger-save').map((e) => e.duration));
+
+// 200 keystrokes 20 ms apart: 40 figures of four digits, each followed by Enter, down 2019's 1月.
+await openYear('2019');
+await page.getByTestId('cell-pub.total-1').click();
+const figures = Array.from({ length: 40 }, (_, i) => 1000 + i * 7);
+await page.keyboard.type(figures.map((f) => `${f}\n`).join(''), { delay: 20 });
+const refs = await page.locator('tr[aria-rowindex]').evaluateAll((trs: Element[]) =>
+  trs.map((tr) => tr.querySelector<HTMLElement>('td[role="gridcell"]')!.dataset.testid!.replace(/^cell-/, '').replace(/-1$/, '')),
+);
+for (let i = 0; i < 400 && (await page.getByTestId('count-unsaved').count()) > 0; i++) await new Promise((r) => setTimeout(r, 25));
+const stored = await storedYear('suining-2017', 2019);
+const lost = figures.filter((f, i) => stored.get(`${refs[i]}|1`) !== f).length;
 
 await browser.close();
 await server.stop();
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
-const verdict = (ms: number) => (ms <= 100 ? '达标' : '未达标');
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const verdict = (ok: boolean) => (ok ? '达标' : '未达标');
+
 const m = median(seed);
-console.log(`台账首次渲染（2017 全年，${cellsShown} 个单元格，Chromium，${RUNS} 次）：中位数 ${m.toFixed(1)} ms（目标 ≤ 100 ms，${verdict(m)}）`);
+console.log(`台账首次渲染（2017 全年，${cellsShown} 个单元格，Chromium，${RUNS} 次）：中位数 ${m.toFixed(1)} ms（目标 ≤ ${GOAL.firstRender} ms，${verdict(m <= GOAL.firstRender)}）`);
 for (const [code, xs] of byTable) {
   const mt = median(xs);
-  console.log(`国家表格 ${code} 首次渲染（${RUNS} 次）：中位数 ${mt.toFixed(1)} ms（目标 ≤ 100 ms，${verdict(mt)}）`);
+  console.log(`国家表格 ${code} 首次渲染（${RUNS} 次）：中位数 ${mt.toFixed(1)} ms（目标 ≤ ${GOAL.firstRender} ms，${verdict(mt <= GOAL.firstRender)}）`);
 }
-if (savedCells !== EDITS) console.log(`警告：${EDITS} 次编辑中只有 ${savedCells} 个单元格显示已保存`);
-const sortedAcks = [...acks].sort((a, b) => a - b);
-const ackMedian = median(acks);
+const fm = median(frames);
+const fp = p95(frames);
 console.log(
-  `界面编辑往返（键入 → 保存 → 界面确认，${acks.length}/${EDITS} 次）：中位数 ${ackMedian.toFixed(2)} ms，p95 ${sortedAcks[Math.floor(sortedAcks.length * 0.95)].toFixed(2)} ms（目标中位数 ≤ 5 ms，${ackMedian <= 5 ? '达标' : '未达标'}）`,
+  `编辑往返（回车 → 该单元格显示已保存的第一帧，页面内测量，${frames.length}/${EDITS} 次）：中位数 ${fm.toFixed(1)} ms（目标 ≤ ${GOAL.median} ms，${verdict(fm <= GOAL.median)}），p95 ${fp.toFixed(1)} ms（目标 ≤ ${GOAL.p95} ms，${verdict(fp <= GOAL.p95)}）`,
 );
+if (saves.length > 0) console.log(`  其中保存本身（请求 → 数据文件应答，HTTP + SQLite）：中位数 ${median(saves).toFixed(1)} ms，p95 ${p95(saves).toFixed(1)} ms`);
+console.log(`快速键入（200 次按键，间隔 20 ms，${figures.length} 个数）：数据文件中丢失或不符 ${lost} 个（目标 0，${verdict(lost === 0)}）`);

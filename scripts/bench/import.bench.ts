@@ -83,6 +83,13 @@ const tAgain = performance.now() - t1;
 if (reapplied.some((p) => p.status !== 'unchanged')) throw new Error('re-import changed something');
 console.log(`再次导入同样 ${N} 个文件（预演 + 导入，全部无变化）：${s(tAgain)}，${(N / (tAgain / 1000)).toFixed(0)} 个/秒`);
 
+// Every stored figure through the documented view (migration 007), as an outside SQLite tool reads them.
+t1 = performance.now();
+const viewed = db.prepare('SELECT COUNT(*) AS n, SUM(value) AS total FROM ledger_values').get() as { n: number; total: number };
+const tView = performance.now() - t1;
+if (viewed.n !== values) throw new Error(`ledger_values has ${viewed.n} values, the month rows ${values}`);
+console.log(`视图 ledger_values 读出全部 ${viewed.n} 个数值（任何 SQLite 工具均可查询）：${s(tView)}`);
+
 // 3. A plain full read with exceljs, for comparison.
 t1 = performance.now();
 for (const f of files) {

@@ -10,7 +10,8 @@
  * they may drive any layer, and no product code may import them.
  * import/ and export/ never import each other (what both need is workbook/).
  * The desktop shell (electron/main, electron/preload) reaches the backend
- * only through backend.ts (and paths.ts for the data folder): never the store.
+ * only through backend.ts (and paths.ts for the data folder, cli/processRun.ts
+ * for the installed app's `--cli`): never the store.
  */
 import path from 'node:path';
 
@@ -34,7 +35,7 @@ const APART = [
 ];
 
 const SHELL = ['electron/main/', 'electron/preload/', 'electron/shared-ipc.ts'];
-const SHELL_MAY_USE = ['electron/backend/backend.ts', 'electron/backend/paths.ts'];
+const SHELL_MAY_USE = ['electron/backend/backend.ts', 'electron/backend/paths.ts', 'electron/backend/cli/processRun.ts'];
 
 const ORDER = BACKEND_LAYERS.map((l) => l.name).slice(0, -1).join(' → ');
 
@@ -65,7 +66,7 @@ const layersRule = {
       apart: '{{fromFolder}} and {{toFolder}} do not import each other ({{file}}); what both need belongs in electron/backend/workbook/.',
       tests: 'Product code must not import test code ({{file}}).',
       unplaced: '{{file}} is in no backend layer: add its folder to BACKEND_LAYERS in scripts/lint/layers.mjs.',
-      shell: 'The desktop shell uses the backend only through electron/backend/backend.ts (and paths.ts), not {{file}}.',
+      shell: 'The desktop shell uses the backend only through electron/backend/backend.ts (and paths.ts, cli/processRun.ts), not {{file}}.',
     },
   },
   create(context) {

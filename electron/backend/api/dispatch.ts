@@ -3,24 +3,14 @@
  * against the contract, and answers with a typed result. A malformed call is
  * refused before any handler runs, so it changes nothing.
  */
-import type { z } from 'zod';
 import { apiInputs, isMethod, type Method } from '../../../shared/api/contract';
+import { describeIssues } from '../../../shared/api/issueText';
 import type { ApiResult } from '../../../shared/api/result';
 import type { BackendContext } from '../context';
 import { ApiFailure } from '../failure';
 import { handlers } from './handlers';
 import { roleRefusal } from './roles';
 import { storageFailure } from '../store/storageErrors';
-
-function describeIssues(error: z.ZodError): { message: string; where: string } {
-  const first = error.issues[0];
-  const where = first?.path.join('.') ?? '';
-  const detail = error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '参数'}：${i.message}`)
-    .join('；');
-  return { message: `调用参数有误：${detail}`, where };
-}
 
 export async function dispatch(ctx: BackendContext, method: unknown, args: unknown): Promise<ApiResult<unknown>> {
   if (!isMethod(method)) {

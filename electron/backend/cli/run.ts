@@ -8,19 +8,27 @@ import { storageFailure } from '../store/storageErrors';
 import { type CliIO, UsageError } from './command';
 import { COMMANDS } from './commands';
 
-function helpText(): string {
-  return ['用法：npm run ledger -- <命令> [参数] [--json]', '', '命令：', ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');
+const NPM_INVOCATION = 'npm run ledger --';
+
+function helpText(invocation: string): string {
+  return [`用法：${invocation} <命令> [参数] [--json]`, '', '命令：', ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');
 }
 
-export async function runCli(argv: string[], io: Omit<CliIO, 'json'>): Promise<number> {
+export interface CliRunIO extends Omit<CliIO, 'json'> {
+  /** How the CLI was started, for usage messages: `npm run ledger --` or the installed app's `… --cli`. */
+  invocation?: string;
+}
+
+export async function runCli(argv: string[], io: CliRunIO): Promise<number> {
+  const invocation = io.invocation ?? NPM_INVOCATION;
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.print(helpText());
+    io.print(helpText(invocation));
     return name ? 0 : 2;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.error(`未知命令：${name}\n\n${helpText()}`);
+    io.error(`未知命令：${name}\n\n${helpText(invocation)}`);
     return 2;
   }
   let json = false;
@@ -35,7 +43,7 @@ export async function runCli(argv: string[], io: Omit<CliIO, 'json'>): Promise<n
     return await command.run(parsed, { ...io, json });
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.error(`参数错误：${(e as Error).message}\n用法：npm run ledger -- ${command.usage}`);
+      io.error(`参数错误：${(e as Error).message}\n用法：${invocation} ${command.usage}`);
       return 2;
     }
     // The data file busy past the wait, a full disk, a read-only file: said in Chinese, exit 1 like refused input.

@@ -5,12 +5,12 @@
  * added to the directory under this file's unit.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { DemoLoaded } from '../../../shared/api/methods/charts';
 import { spreadYear } from '../../../shared/demo/spread';
 import { splitRef } from '../../../shared/template/cells';
 import { fail } from '../failure';
+import { demoTotalsFile } from '../paths';
 import { SETTING_ROLE, SETTING_SELF_UNIT, operatorName, resolveTemplate, selfUnit, type BackendContext } from '../context';
 import { setSetting } from '../store/settings';
 import { findUnitByCode, insertUnit, updateUnit } from '../store/units';
@@ -27,7 +27,7 @@ const demoFileSchema = z.object({
 });
 
 function readDemoFile(ctx: BackendContext) {
-  const file = path.join(ctx.resourcesDir, 'demo', 'suining-2017-totals.json');
+  const file = demoTotalsFile(ctx.resourcesDir);
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -28,6 +28,9 @@ describe('import: clean files, revisions, the same file twice', () => {
     expect(matrix.rows.find((r) => r.code === 'D01')!.cells.every((c) => c.status === 'received')).toBe(true);
     const log = await h.b.invoke('import.log', {});
     expect(log.entries[0]).toMatchObject({ fileName: '财政局.xlsx', outcome: 'applied', unitCode: 'D01', operator: expect.stringContaining('张三') });
+    // The log names the unit and the period as people write them.
+    const d01 = (await h.b.invoke('units.list', {})).find((u) => u.code === 'D01')!;
+    expect(log.entries[0]).toMatchObject({ unitName: d01.name, period: '2017', periodLabel: '2017年' });
     const kept = path.join(h.b.dir, log.entries[0].storedPath!);
     expect(fs.readFileSync(kept).equals(Buffer.from(bytes))).toBe(true);
     expect(h.b.ctx.store.backups().some((x) => x.reason === 'before-import')).toBe(true);

@@ -9,6 +9,8 @@ import Database from 'better-sqlite3';
 import { StoreError } from './errors';
 import { storageFailure } from './storageErrors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { applyMigrations } from './migrations/apply';
+import { sqliteOptions } from './sqliteBinding';
 
 /** "GovL" — marks a SQLite file as a ledger data file. */
 export const APPLICATION_ID = 0x476f764c;
@@ -58,7 +60,7 @@ function inspectExisting(file: string): { version: number } {
   checkWritable(file);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const foreign = () =>
@@ -123,20 +125,6 @@ function existingKind(file: string): 'missing' | 'file' {
   return 'file';
 }
 
-function migrate(db: Database.Database, from: number): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const m of MIGRATIONS) {
-    if (m.version <= from) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, new Date().toISOString());
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
-}
-
 export interface OpenedDatabase {
   db: Database.Database;
   /** Data version found in the file before migrating (0 for a new file). */
@@ -156,7 +144,7 @@ export async function openDatabase(
   const { version } = inspectExisting(file);
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = new Database(file, sqliteOptions({}));
   } catch (e) {
     throw storageFailure(e, file) ?? new StoreError('io', `无法打开数据文件 ${file}：${(e as Error).message}`);
   }
@@ -168,7 +156,7 @@ export async function openDatabase(
     if (version < LATEST_VERSION) {
       if (exists && version > 0) await beforeMigrate?.(db, version);
       db.pragma(`application_id = ${APPLICATION_ID}`);
-      migrate(db, version);
+      applyMigrations(db, version, MIGRATIONS);
     }
   } catch (e) {
     db.close();

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../store/migrations';
+import { applyMigration, SCHEMA_MIGRATIONS_TABLE } from '../store/migrations/apply';
 import { APPLICATION_ID } from '../store/openDatabase';
 import { tempDir } from './tempBackend';
 
@@ -12,12 +13,8 @@ export function dataFileAtVersion(version: number, seed: string, dirs: string[])
   const file = path.join(d, 'ledger.sqlite');
   const db = new Database(file);
   db.pragma(`application_id = ${APPLICATION_ID}`);
-  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  for (const m of MIGRATIONS.filter((x) => x.version <= version)) {
-    db.exec(m.sql);
-    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2021-01-01');
-  }
-  db.pragma(`user_version = ${version}`);
+  db.exec(SCHEMA_MIGRATIONS_TABLE);
+  for (const m of MIGRATIONS.filter((x) => x.version <= version)) applyMigration(db, m, '2021-01-01');
   db.exec(seed);
   db.close();
   return file;

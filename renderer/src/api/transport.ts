@@ -3,6 +3,7 @@
  * desktop app, HTTP to 127.0.0.1 with the per-start token in browser mode.
  * Both carry the same calls and answer with the same typed results.
  */
+import type { DesktopBridge } from '../../../shared/api/desktopBridge';
 import type { ApiResult } from '../../../shared/api/result';
 import { TOKEN_HEADER } from '../../../shared/security';
 import { t } from '../i18n/catalog';
@@ -12,14 +13,9 @@ export interface Transport {
   call(method: string, args: unknown): Promise<ApiResult<unknown>>;
 }
 
-export interface DesktopBridge {
-  call(method: string, args: unknown): Promise<ApiResult<unknown>>;
-  saveFile(suggestedName: string, bytes: Uint8Array): Promise<ApiResult<{ saved: boolean; path?: string }>>;
-  openFiles(options: { folder?: boolean; extensions?: string[] }): Promise<ApiResult<{ files: { name: string; bytes: Uint8Array }[] }>>;
-}
-
 declare global {
   interface Window {
+    /** Exposed by the desktop preload under DESKTOP_BRIDGE_KEY; absent in browser mode. */
     ledgerDesktop?: DesktopBridge;
   }
 }
@@ -36,10 +32,21 @@ export function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** `where` of the error a call gets when browser mode's token is missing or not this start's. */
+export const TOKEN_REJECTED = 'token';
+
+export function isTokenRejected(r: ApiResult<unknown>): boolean {
+  return !r.ok && r.error.where === TOKEN_REJECTED;
+}
+
+const tokenRejected = (): ApiResult<never> => ({ ok: false, error: { code: 'forbidden', message: t('transport.badToken'), where: TOKEN_REJECTED } });
+
 function httpTransport(token: string): Transport {
   return {
     kind: 'browser',
     async call(method, args) {
+      // Without a token every call would be refused: say so without asking.
+      if (!token) return tokenRejected();
       let res: Response;
       try {
         res = await fetch(`/api/${encodeURIComponent(method)}`, {
@@ -50,6 +57,8 @@ function httpTransport(token: string): Transport {
       } catch {
         return { ok: false, error: { code: 'io', message: t('transport.unreachable') } };
       }
+      // A bookmark from an earlier start carries that start's token.
+      if (res.status === 401) return tokenRejected();
       try {
         return (await res.json()) as ApiResult<unknown>;
       } catch {

@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../../shared/api/methods/core';
 import { api } from '../api/client';
+import { isTokenRejected } from '../api/transport';
 import { SetupPage } from '../features/setup/SetupPage';
 import { t } from '../i18n/catalog';
 import { AppStatusContext } from './AppStatusContext';
 import { PAGES } from './pages';
+import { WrongAddressPage } from './WrongAddressPage';
 
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [wrongAddress, setWrongAddress] = useState(false);
   const [pageId, setPageId] = useState<string>(() => window.location.hash.replace(/^#\/?/, '').split(/[?&#]/)[0] || PAGES[0].id);
 
   const refresh = useCallback(async () => {
@@ -16,7 +19,8 @@ export function App() {
     if (r.ok) {
       setStatus(r.data);
       setError(null);
-    } else setError(r.error.message);
+    } else if (isTokenRejected(r)) setWrongAddress(true);
+    else setError(r.error.message);
   }, []);
 
   useEffect(() => {
@@ -32,6 +36,7 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  if (wrongAddress) return <WrongAddressPage />;
   if (error) {
     return (
       <div className="app-error" role="alert">

@@ -126,7 +126,11 @@ export interface ImportLogRow {
   outcome: 'applied' | 'unchanged' | 'superseded' | 'rejected';
   message: string;
   unitCode: string | null;
+  /** The unit's name in the directory (null when it is not, or no longer, there). */
+  unitName: string | null;
   period: string | null;
+  /** The period as people write it: 2026年1月至3月. */
+  periodLabel: string | null;
   revision: number | null;
   changedValues: number | null;
 }

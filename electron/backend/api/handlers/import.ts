@@ -5,7 +5,8 @@ import { addUnitsFromFiles } from '../../import/addUnits';
 import { mergedExport } from '../../office/mergedExport';
 import { ImportSessions } from '../../import/session';
 import { listImports } from '../../store/importLog';
-import { findUnitById } from '../../store/units';
+import { findUnitById, listUnits } from '../../store/units';
+import { formatPeriodLabel, parsePeriodKey } from '../../../../shared/values/period';
 import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
@@ -64,9 +65,12 @@ export const importHandlers: HandlerMap<
 
   'import.discard': (ctx, input) => ({ discarded: sessionsOf(ctx).discard(input.batchId) }),
 
-  'import.log': (ctx, input) => ({
-    entries: listImports(ctx.store.db, input).map((e): ImportLogRow => {
+  'import.log': (ctx, input) => {
+    // Units as people know them: by name, looked up once for the page.
+    const names = new Map(listUnits(ctx.store.db).map((u) => [u.code, u.name]));
+    const entries = listImports(ctx.store.db, input).map((e): ImportLogRow => {
       const d = (e.details ?? {}) as { unitCode?: string; period?: string; revision?: number; changedValues?: number };
+      const period = d.period ? parsePeriodKey(d.period) : null;
       return {
         id: e.id,
         fileName: e.fileName,
@@ -77,12 +81,15 @@ export const importHandlers: HandlerMap<
         outcome: e.outcome,
         message: e.message,
         unitCode: d.unitCode ?? null,
+        unitName: d.unitCode ? (names.get(d.unitCode) ?? null) : null,
         period: d.period ?? null,
+        periodLabel: period ? formatPeriodLabel(period) : null,
         revision: d.revision ?? null,
         changedValues: d.changedValues ?? null,
       };
-    }),
-  }),
+    });
+    return { entries };
+  },
 
   'import.addUnits': (ctx, input) => {
     const fallback = input.fallbackParentCode ? resolveUnit(ctx, input.fallbackParentCode) : selfUnit(ctx);

@@ -7,6 +7,7 @@ import { ApiFailure } from '../../failure';
 import { operatorName, resolveTemplate, resolveUnit } from '../../context';
 import { writeFileAtomic, WriteFailure } from '../../export/writeFileAtomic';
 import { mergedExport } from '../../office/mergedExport';
+import { addUnitsFromFiles } from '../../import/addUnits';
 import { ImportBatch } from '../../import/session';
 import { osReason, readInputFile } from '../../import/inputFile';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
@@ -65,11 +66,13 @@ export const mergeCommand: CliCommand = {
   name: 'merge',
   summary: '导入并合并各单位报送的工作簿（先预演，再逐个文件整体写入），可导出汇总表',
   usage:
-    'merge <文件或文件夹…> --db <文件> [--dry-run] [--take-visible] [--period <2017 | 2017-03 | 2017-01..2017-06>] [--out 汇总.xlsx] [--level <单位代码>] [--template <模板>] [--json]',
+    'merge <文件或文件夹…> --db <文件> [--dry-run] [--take-visible] [--add-units [--parent <单位代码>]] [--period <2017 | 2017-03 | 2017-01..2017-06>] [--out 汇总.xlsx] [--level <单位代码>] [--template <模板>] [--json]',
   options: {
     ...dbOption,
     'dry-run': { type: 'boolean' },
     'take-visible': { type: 'boolean' },
+    'add-units': { type: 'boolean' },
+    parent: { type: 'string' },
     period: { type: 'string' },
     out: { type: 'string' },
     level: { type: 'string' },
@@ -85,6 +88,8 @@ export const mergeCommand: CliCommand = {
     if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out 应是 .xlsx 文件：${out}`);
     const files = collectFiles(args.positionals);
     const dryRun = args.values['dry-run'] === true;
+    const addUnits = args.values['add-units'] === true;
+    if (stringOption(args, 'parent') !== undefined && !addUnits) throw new UsageError('--parent 只与 --add-units 一起使用');
 
     return withBackend(args, async (b) => {
       const ctx = b.ctx;
@@ -96,6 +101,19 @@ export const mergeCommand: CliCommand = {
         else batch.addUnread(path.basename(f), input.size, input.problem);
       }
       let plans = batch.plan(ctx.store.db);
+      // Units the files carry but the directory lacks, as the import page offers: under the parent each file
+      // names, else --parent (else the office's own unit). A dry run only says which.
+      const unknown = plans.flatMap((p) => p.unknownUnits);
+      let unitsAdded: { code: string; name: string }[] = [];
+      if (addUnits && unknown.length) {
+        const fallback = resolveUnit(ctx, stringOption(args, 'parent'));
+        if (dryRun) unitsAdded = unknown.map((u) => ({ code: u.code, name: u.name }));
+        else {
+          unitsAdded = addUnitsFromFiles(ctx.store.db, unknown, fallback).map((u) => ({ code: u.code, name: u.name }));
+          plans = batch.plan(ctx.store.db);
+        }
+        if (!io.json && unitsAdded.length) io.print(`${dryRun ? '将加入' : '已加入'}单位名录 ${unitsAdded.length} 个单位：${unitsAdded.map((u) => `${u.name}（${u.code}）`).join('、')}`);
+      }
       if (!dryRun && files.length) {
         await ctx.store.backup('before-import');
         plans = batch.applyNext({ db: ctx.store.db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) }, files.length);
@@ -119,7 +137,7 @@ export const mergeCommand: CliCommand = {
           error = e.message;
         }
       }
-      if (io.json) io.printJson({ dryRun, files: plans, summary, merged: merged ?? null, error: error ?? null });
+      if (io.json) io.printJson({ dryRun, files: plans, summary, unitsAdded, merged: merged ?? null, error: error ?? null });
       else {
         for (const p of plans) io.print(describe(p));
         const c = summary.counts;

@@ -8,6 +8,7 @@ import { exportLog } from './003-export-log';
 import { office } from './004-office';
 import { packedValues } from './005-packed-values';
 import { positionalValues } from './006-positional-values';
+import { valuesView } from './007-values-view';
 import type { Migration } from './types';
 
 export const MIGRATIONS: Migration[] = [
@@ -17,6 +18,7 @@ export const MIGRATIONS: Migration[] = [
   office,
   packedValues,
   positionalValues,
+  valuesView,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -80,7 +80,7 @@ export function DirectoryPage() {
           <input type="checkbox" checked={filter.showInactive} onChange={(e) => set({ showInactive: e.target.checked })} />
           {t('directory.showInactive')}
         </label>
-        <span className="muted" role="status" data-testid="directory-found">
+        <span className="muted" aria-live="polite" data-testid="directory-found">
           {t('directory.filter.found', { found, total: units.length })}
         </span>
       </div>

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/domain';
 import { api } from '../../api/client';
+import { directoryInputs } from '../../../../shared/api/methods/directory';
+import { checkForm, focusField } from '../../components/formCheck';
 import { t } from '../../i18n/catalog';
 
 export type FormTarget = { mode: 'new'; parentCode: string | null } | { mode: 'edit'; unit: DirectoryUnit };
@@ -38,6 +40,7 @@ export function UnitForm({ target, units, onDone, onError, onNew }: Props) {
   const [parentCode, setParentCode] = useState(editing ? (editing.parentCode ?? '') : target.mode === 'new' ? (target.parentCode ?? '') : '');
   const [dueDay, setDueDay] = useState(editing?.dueDay != null ? String(editing.dueDay) : '');
   const first = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => first.current?.focus(), [target]);
 
@@ -49,16 +52,22 @@ export function UnitForm({ target, units, onDone, onError, onNew }: Props) {
     e.preventDefault();
     const day = dueDay.trim() === '' ? null : Number(dueDay);
     if (day !== null && (!Number.isInteger(day) || day < 1 || day > 28)) return onError(t('directory.dueDay.invalid'));
-    const r = editing
-      ? await api.call('units.update', {
-          code: editing.code,
-          newCode: code.trim() !== editing.code ? code.trim() : undefined,
-          name,
-          kind,
-          parentCode: parentCode || null,
-          dueDay: day,
-        })
-      : await api.call('units.create', { code, name, kind, parentCode: parentCode || null, dueDay: day });
+    const refused = (where: string, message: string) => {
+      onError(message);
+      // A new code is typed in the code field.
+      focusField(form.current, where === 'newCode' ? 'code' : where);
+    };
+    const fields = { name, kind, parentCode: parentCode || null, dueDay: day };
+    let r;
+    if (editing) {
+      const checked = checkForm(directoryInputs['units.update'], { ...fields, code: editing.code, newCode: code.trim() !== editing.code ? code.trim() : undefined });
+      if (!checked.ok) return refused(checked.where, checked.message);
+      r = await api.call('units.update', checked.data);
+    } else {
+      const checked = checkForm(directoryInputs['units.create'], { ...fields, code });
+      if (!checked.ok) return refused(checked.where, checked.message);
+      r = await api.call('units.create', checked.data);
+    }
     if (!r.ok) return onError(r.error.message);
     onDone(t(editing ? 'directory.saved' : 'directory.created', { name: r.data.name }), r.data.code);
   }
@@ -73,15 +82,15 @@ export function UnitForm({ target, units, onDone, onError, onNew }: Props) {
   }
 
   return (
-    <form className="card unit-form" onSubmit={(e) => void submit(e)} aria-label={editing ? t('directory.form.edit', { name: editing.name }) : t('directory.form.new')}>
+    <form ref={form} className="card unit-form" noValidate onSubmit={(e) => void submit(e)} aria-label={editing ? t('directory.form.edit', { name: editing.name }) : t('directory.form.new')}>
       <h2>{editing ? t('directory.form.edit', { name: editing.name }) : t('directory.form.new')}</h2>
       <label>
         {t('directory.form.code')}
-        <input ref={first} value={code} onChange={(e) => setCode(e.target.value)} required maxLength={40} />
+        <input ref={first} value={code} onChange={(e) => setCode(e.target.value)} name="code" aria-required="true" maxLength={40} />
       </label>
       <label>
         {t('directory.form.name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+        <input value={name} onChange={(e) => setName(e.target.value)} name="name" aria-required="true" maxLength={100} />
       </label>
       <label>
         {t('directory.form.kind')}

@@ -1,4 +1,5 @@
 /** Unit list import: pick an .xlsx, see every row's outcome, then apply it in one go. */
+import { FilePicker } from '../../components/FilePicker';
 import { useState } from 'react';
 import type { UnitImportPreview } from '../../../../shared/api/methods/directory';
 import { api } from '../../api/client';
@@ -55,10 +56,7 @@ export function UnitImport({ onApplied }: Props) {
     <section className="card unit-import" aria-labelledby="unit-import-title">
       <h2 id="unit-import-title">{t('directory.import.title')}</h2>
       <p className="muted">{t('directory.import.hint')}</p>
-      <label>
-        {t('directory.import.pick')}
-        <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void pick(e.target.files?.[0])} disabled={busy !== null} />
-      </label>
+      <FilePicker label={t('directory.import.pick')} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy !== null} onPick={(f) => void pick(f)} />
       {busy && <p role="status">{t(busy === 'reading' ? 'directory.import.reading' : 'directory.import.applying')}</p>}
       {error && (
         <p className="error" role="alert">

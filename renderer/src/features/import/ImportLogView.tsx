@@ -32,8 +32,8 @@ export function ImportLogView({ version }: { version: number }) {
               <tr key={r.id}>
                 <td>{new Date(r.importedAt).toLocaleString('zh-CN')}</td>
                 <td title={r.sha256}>{r.fileName}</td>
-                <td>{r.unitCode ?? ''}</td>
-                <td>{r.period ?? ''}</td>
+                <td title={r.unitCode ?? undefined}>{r.unitName ?? r.unitCode ?? ''}</td>
+                <td>{r.periodLabel ?? ''}</td>
                 <td>{t(`import.outcome.${r.outcome}`)}</td>
                 <td>{r.operator}</td>
                 <td>{r.message || (r.changedValues !== null ? t('common.count', { n: r.changedValues }) : '')}</td>

@@ -11,19 +11,15 @@ import type { Template } from '../../../../shared/template/schema';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
-import { BottomBar } from './bottom-bar/BottomBar';
-import { MonthCompletion } from './bottom-bar/MonthCompletion';
 import { ALL_LISTS, ContextBar } from './context-selection/ContextBar';
-import { columnPath } from './data-workspace/columns';
 import { LedgerGrid } from './data-workspace/LedgerGrid';
-import { useLedgerData } from './data-workspace/useLedgerData';
+import { useWatch, useWorkspace } from './data-workspace/useWorkspace';
+import { WorkspaceDetails, WorkspaceMonth, WorkspaceRules, WorkspaceStatus } from './data-workspace/WorkspacePanels';
+import { topic } from './data-workspace/workspaceStore';
 import { DetailsPanel } from './details-panel/DetailsPanel';
-import { RulesPanel } from './rules-panel/RulesPanel';
-import { countEntries, valueKey } from './shared/grid/cellStates';
 import { buildLayout, locate, type Period, type ViewSpec } from './shared/grid/layout';
-import { liveViolations, markKey, ruleMarks, type PeriodViolation } from './shared/grid/liveRules';
-import { at, clampPos, type Selection } from './shared/grid/selection';
-import { useLeaveGuard } from './shared/useLeaveGuard';
+import type { PeriodViolation } from './shared/grid/liveRules';
+import { at } from './shared/grid/selection';
 import './ledger.css';
 
 export function LedgerPage() {
@@ -71,10 +67,11 @@ function LedgerWorkspace({
   const [section, setSection] = useState(() => (template.sections.some((s) => s.kind === 'list') ? ALL_LISTS : template.sections[0].code));
   const [period, setPeriod] = useState<Period>(1);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [selection, setSelection] = useState<Selection>(at({ r: 0, c: 0 }));
   const [notice, setNotice] = useState<string | null>(null);
   const [goTo, setGoTo] = useState<PeriodViolation | null>(null);
-  const data = useLedgerData(template, year, setNotice);
+  // Figures, entry states, rule marks, locks, comments and the selection: read per cell, not through this page.
+  const store = useWorkspace(template, year, setNotice);
+  const locked = useWatch(store, [topic.months], (s) => s.locked, NO_MONTHS);
 
   const view: ViewSpec = useMemo(
     () =>
@@ -86,31 +83,16 @@ function LedgerWorkspace({
     [template, section, period],
   );
   const layout = useMemo(() => buildLayout(template, view, collapsed), [template, view, collapsed]);
-  const bounds = { rows: layout.dataRows.length, cols: layout.columns.length };
-  const sel: Selection =
-    bounds.rows === 0 ? selection : { anchor: clampPos(selection.anchor, bounds), focus: clampPos(selection.focus, bounds) };
-
-  const { current, previous } = data;
-  const violations = useMemo(() => liveViolations(template, current, previous), [template, current, previous]);
-  const marks = useMemo(() => ruleMarks(violations), [violations]);
-  const ruleMessages = useMemo(() => {
-    const m = new Map<string, string[]>();
-    for (const v of violations) for (const ref of v.refs) m.set(markKey(ref, v.period), [...(m.get(markKey(ref, v.period)) ?? []), v.message]);
-    return m;
-  }, [violations]);
-  const lockedMonths = useMemo(() => new Set(data.months.filter((m) => m.completed).map((m) => m.month)), [data.months]);
-  const counts = countEntries(data.entries);
-  useLeaveGuard(counts.unsaved > 0, t('ledger.leaveConfirm'));
 
   // Going to a rule's cells may need another section or period first.
   useEffect(() => {
-    if (!goTo) return;
+    if (!goTo || !store) return;
     const found = goTo.refs.map((ref) => locate(layout, ref, goTo.period)).filter((p) => p !== null);
     if (found.length > 0) {
       setGoTo(null);
       const rows = found.map((p) => p.r);
       const cols = found.map((p) => p.c);
-      setSelection({ anchor: { r: Math.max(...rows), c: Math.max(...cols) }, focus: { r: Math.min(...rows), c: Math.min(...cols) } });
+      store.select({ anchor: { r: Math.max(...rows), c: Math.max(...cols) }, focus: { r: Math.min(...rows), c: Math.min(...cols) } });
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="ledger-grid"] .cell-sink')?.focus());
       return;
     }
@@ -124,7 +106,7 @@ function LedgerWorkspace({
       setSection(target.code);
       setPeriod(goTo.period);
     }
-  }, [goTo, layout, template, section]);
+  }, [goTo, layout, template, section, store]);
 
   const onToggleSection = useCallback((code: string) => {
     setCollapsed((c) => {
@@ -134,12 +116,6 @@ function LedgerWorkspace({
       return next;
     });
   }, []);
-
-  const activeRow = layout.dataRows[sel.focus.r];
-  const activeCell = activeRow?.cells[sel.focus.c] ?? null;
-  const activeLabel = activeRow && activeCell ? `${activeRow.label} ${columnPath(layout.columns[sel.focus.c])}` : '';
-  const focusMonth = view.kind === 'table' ? (typeof period === 'number' ? period : null) : activeCell && activeCell.period !== 'year' ? activeCell.period : null;
-  const errors = violations.filter((v) => v.severity === 'error').length;
 
   return (
     <section className="ledger-page">
@@ -153,66 +129,42 @@ function LedgerWorkspace({
         onYear={setYear}
         onSection={(s) => {
           setSection(s);
-          setSelection(at({ r: 0, c: 0 }));
+          store?.select(at({ r: 0, c: 0 }));
         }}
         onPeriod={setPeriod}
       />
       {view.kind === 'table' && (
         <p className="muted table-caption" data-testid="table-period">
-          {period === 'year' ? t('ledger.yearReadOnly') : lockedMonths.has(period) ? `${t('common.monthN', { n: period })} · ${t('ledger.monthLocked')}` : t('common.monthN', { n: period })}
+          {period === 'year' ? t('ledger.yearReadOnly') : locked.has(period) ? `${t('common.monthN', { n: period })} · ${t('ledger.monthLocked')}` : t('common.monthN', { n: period })}
         </p>
       )}
       <div className="ledger-body">
         <div className="ledger-main">
-          {data.ready ? (
-            <LedgerGrid
+          {store ? <LedgerGrid layout={layout} store={store} onNotice={setNotice} onToggleSection={onToggleSection} /> : <p>{t('app.loading')}</p>}
+          <WorkspaceStatus store={store} notice={notice}>
+            <WorkspaceMonth
+              store={store}
               layout={layout}
-              data={data}
-              marks={marks}
-              ruleMessages={ruleMessages}
-              lockedMonths={lockedMonths}
-              selection={sel}
-              onSelect={setSelection}
-              onNotice={setNotice}
-              onToggleSection={onToggleSection}
-            />
-          ) : (
-            <p>{t('app.loading')}</p>
-          )}
-          <BottomBar
-            counts={counts}
-            errors={errors}
-            warnings={violations.length - errors}
-            notice={notice}
-            canUndo={data.canUndo}
-            canRedo={data.canRedo}
-            onUndo={() => void data.undo()}
-            onRedo={() => void data.redo()}
-          >
-            <MonthCompletion
+              tablePeriod={view.kind === 'table' ? period : null}
               templateId={template.id}
               year={year}
-              month={focusMonth}
-              status={focusMonth === null ? undefined : data.months[focusMonth - 1]}
-              onStatus={(s) => data.setMonths((old) => old.map((m) => (m.month === s.month ? s : m)))}
               onNotice={setNotice}
             />
-          </BottomBar>
+          </WorkspaceStatus>
         </div>
         <aside className="ledger-side">
-          <RulesPanel violations={violations} onGo={setGoTo} />
-          <DetailsPanel
-            templateId={template.id}
-            year={year}
-            cell={activeCell}
-            label={activeLabel}
-            entry={activeCell && activeCell.period !== 'year' ? data.entries.get(valueKey(activeCell.def.ref, activeCell.period)) : undefined}
-            ruleMessages={activeCell ? (ruleMessages.get(markKey(activeCell.def.ref, activeCell.period)) ?? []) : []}
-            data={data}
-            onNotice={setNotice}
-          />
+          <WorkspaceRules store={store} onGo={setGoTo} />
+          {store ? (
+            <WorkspaceDetails store={store} layout={layout} templateId={template.id} year={year} onNotice={setNotice} />
+          ) : (
+            <DetailsPanel templateId={template.id} year={year} cell={null} label="" entry={undefined} ruleMessages={[]} data={NO_DATA} onNotice={setNotice} />
+          )}
         </aside>
       </div>
     </section>
   );
 }
+
+const NO_MONTHS: ReadonlySet<number> = new Set();
+/** What the details panel reads while the year loads: nothing. */
+const NO_DATA = { values: new Map<string, number>(), comments: new Map(), setComment: () => undefined };

@@ -30,7 +30,7 @@ export function SubmissionMatrixView({ matrix }: { matrix: SubmissionMatrix }) {
             <option value="missing">{t('office.matrix.sort.missing')}</option>
           </select>
         </label>
-        <span className="muted" role="status" data-testid="matrix-shown">
+        <span className="muted" aria-live="polite" data-testid="matrix-shown">
           {t('office.matrix.shown', { shown: rows.length, total: matrix.rows.length })}
         </span>
       </div>

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { coreInputs } from '../../../../shared/api/methods/core';
 import type { Role } from '../../../../shared/domain';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
+import { checkForm, focusField } from '../../components/formCheck';
 import { t } from '../../i18n/catalog';
 import { LoadDemoButton } from '../demo/LoadDemoButton';
 
@@ -13,11 +15,17 @@ export function SetupPage() {
   const [operator, setOperator] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const input = checkForm(coreInputs['setup.init'], { unitName, unitCode, role, unitKind: role === 'aggregator' ? '市' : '部门', operator });
+    if (!input.ok) {
+      setError(input.message);
+      return focusField(form.current, input.where);
+    }
     setBusy(true);
-    const r = await api.call('setup.init', { unitName, unitCode, role, unitKind: role === 'aggregator' ? '市' : '部门', operator });
+    const r = await api.call('setup.init', input.data);
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     await refresh();
@@ -25,16 +33,16 @@ export function SetupPage() {
 
   return (
     <div className="setup-page">
-      <form className="card setup-form" onSubmit={(e) => void submit(e)}>
+      <form ref={form} className="card setup-form" noValidate onSubmit={(e) => void submit(e)}>
         <h1>{t('setup.title')}</h1>
         <p className="muted">{t('setup.intro')}</p>
         <label>
           {t('setup.unitName')}
-          <input name="unitName" value={unitName} onChange={(e) => setUnitName(e.target.value)} required autoFocus />
+          <input name="unitName" value={unitName} onChange={(e) => setUnitName(e.target.value)} aria-required="true" autoFocus />
         </label>
         <label>
           {t('setup.unitCode')}
-          <input name="unitCode" value={unitCode} onChange={(e) => setUnitCode(e.target.value)} required />
+          <input name="unitCode" value={unitCode} onChange={(e) => setUnitCode(e.target.value)} aria-required="true" />
           <small className="muted">{t('setup.unitCode.hint')}</small>
         </label>
         <fieldset>

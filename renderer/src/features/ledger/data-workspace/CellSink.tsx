@@ -4,7 +4,7 @@
  * full-width digits, dictation) still starts an edit, as it does in Excel.
  * Navigation keys bubble to the grid; text turns into an edit of this cell.
  */
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 interface Props {
   label: string;
@@ -25,6 +25,11 @@ export function CellSink({ label, claimFocus, grid, onText }: Props) {
       ref.current?.focus({ preventScroll: true });
     }
   });
+
+  // The active cell comes into view when it becomes active (after paint, so a first render is not held up by a layout).
+  useEffect(() => {
+    ref.current?.closest('td')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, []);
 
   return (
     <input

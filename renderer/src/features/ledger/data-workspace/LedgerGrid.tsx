@@ -2,81 +2,86 @@
  * The ledger grid: a spreadsheet-like table over the template's rows, with
  * the keyboard, mouse ranges, copy and paste. TanStack Table builds the row
  * model and the (grouped) header rows; the grid's behaviour lives in the
- * pure modules of ../shared/grid.
+ * pure modules of ../shared/grid and its state in the workspace store, which
+ * each cell reads for itself (GridCellView). The grid renders again only for
+ * another layout or a month locked or reopened.
  */
 import { useTable } from '@tanstack/react-table';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { rollupMonths } from '../../../../../shared/values/rollup';
-import { formatValue } from '../../../../../shared/values/parse';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { t } from '../../../i18n/catalog';
-import { shownText, valueKey, type RuleMark } from '../shared/grid/cellStates';
-import { keyAction, type EditMode } from '../shared/grid/keyboard';
+import { valueKey } from '../shared/grid/cellStates';
+import { keyAction } from '../shared/grid/keyboard';
 import type { GridCell, GridLayout, GridRow } from '../shared/grid/layout';
-import { markKey } from '../shared/grid/liveRules';
 import { parseClipboard, planPaste, toClipboardText } from '../shared/grid/paste';
-import {
-  inRect,
-  moveSelection,
-  pointerSelect,
-  rectPositions,
-  selectionRect,
-  stepSelection,
-  type Pos,
-  type Selection,
-} from '../shared/grid/selection';
-import { CellEditor } from './CellEditor';
-import { CellSink } from './CellSink';
+import { jumpSelection, moveSelection, pointerSelect, rectPositions, stepSelection, type Pos } from '../shared/grid/selection';
 import { columnPath, gridColumns, gridFeatures, LABEL_COLUMN, MEASURE_COLUMN } from './columns';
-import type { LedgerData } from './useLedgerData';
+import { GridCellView, type GridControl } from './GridCellView';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useWatch } from './useWorkspace';
+import { topic, type WorkspaceStore } from './workspaceStore';
 
 interface Props {
   layout: GridLayout;
-  data: LedgerData;
-  marks: ReadonlyMap<string, RuleMark>;
-  ruleMessages: ReadonlyMap<string, string[]>;
-  lockedMonths: ReadonlySet<number>;
-  selection: Selection;
-  onSelect(sel: Selection): void;
+  store: WorkspaceStore;
   onNotice(text: string): void;
   onToggleSection(code: string): void;
 }
 
-/** A data row, re-rendered only when its signature changes (typing must not wait for 900 cells). */
-const MemoRow = memo(
-  function MemoRow({ render }: { signature: string; render: () => ReactNode }) {
-    return render();
-  },
-  (a, b) => a.signature === b.signature,
-);
+type DataRow = Extract<GridRow, { kind: 'data' }>;
 
-/** Distinguishes layouts in row signatures: the same row shows other cells in another period. */
-const layoutIds = (() => {
-  const ids = new WeakMap<GridLayout, number>();
-  let n = 0;
-  return { next: (l: GridLayout) => ids.get(l) ?? (ids.set(l, ++n), n) };
-})();
+const cellAt = (layout: GridLayout, p: Pos): GridCell | undefined => layout.dataRows[p.r]?.cells[p.c];
 
-interface Editing {
-  mode: EditMode;
-  initial: string;
+/** Why a cell cannot take a value, or null. */
+function whyBlocked(store: WorkspaceStore, layout: GridLayout, p: Pos): string | null {
+  const cell = cellAt(layout, p);
+  if (!cell) return t('ledger.blocked.none');
+  if (cell.period === 'year') return t('ledger.blocked.year');
+  if (store.locked.has(cell.period)) return t('ledger.blocked.locked', { month: cell.period });
+  return null;
 }
 
-export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, selection, onSelect, onNotice, onToggleSection }: Props) {
+/** A data row: its label, its measure and its cells; rendered again only for another layout. */
+const DataRowView = memo(function DataRowView({
+  row,
+  store,
+  ctl,
+  columnLabels,
+  showMeasure,
+}: {
+  row: DataRow;
+  store: WorkspaceStore;
+  ctl: GridControl;
+  columnLabels: string[];
+  showMeasure: boolean;
+}) {
+  return (
+    <tr aria-rowindex={row.dataIndex + 1}>
+      <th scope="row" className={`sticky-col level-${row.level}`}>
+        {row.label}
+      </th>
+      {showMeasure && <td className="measure-col">{row.measure}</td>}
+      {row.cells.map((cell, c) => (
+        <GridCellView key={c} store={store} cell={cell} r={row.dataIndex} c={c} label={`${row.label} ${columnLabels[c]}`} ctl={ctl} />
+      ))}
+    </tr>
+  );
+});
+
+export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, onToggleSection }: Props) {
   const renderStart = useRef(0);
   const measuredLayout = useRef<GridLayout | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const claimFocus = useRef(false);
-  const [editing, setEditing] = useState<Editing | null>(null);
-  // Rows re-render only when what they show changes, so their handlers read the selection from here.
-  const latestSelection = useRef(selection);
-  latestSelection.current = selection;
+  const [helpOpen, setHelpOpen] = useState(false);
+  const locked = useWatch(store, [topic.months], (s) => s.locked, new Set<number>());
   const columns = useMemo(() => gridColumns(layout), [layout]);
-  const layoutId = useMemo(() => layoutIds.next(layout), [layout]);
+  const columnLabels = useMemo(() => layout.columns.map(columnPath), [layout]);
   const table = useTable({ features: gridFeatures, columns, data: layout.rows, getRowId: (r) => r.id });
   const bounds = { rows: layout.dataRows.length, cols: layout.columns.length };
-  const rect = selectionRect(selection);
-  const focus = selection.focus;
+  // The handlers below live as long as the grid; they read the layout of the moment from here.
+  const latest = useRef({ layout, bounds, onNotice });
+  latest.current = { layout, bounds, onNotice };
 
   // First render of each layout, from render start to DOM commit (read back by `npm run bench`).
   if (measuredLayout.current !== layout) {
@@ -85,7 +90,8 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
   }
   useLayoutEffect(() => {
     performance.measure('ledger-grid-render', { start: renderStart.current, end: performance.now() });
-  }, [layout]);
+    store.setLayout(layout);
+  }, [layout, store]);
 
   useEffect(() => {
     const up = () => (dragging.current = false);
@@ -93,85 +99,92 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
     return () => window.removeEventListener('mouseup', up);
   }, []);
 
-  useEffect(() => {
-    containerRef.current?.querySelector('[aria-selected="true"][data-active="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [focus.r, focus.c]);
-
-  const cellAt = (p: Pos): GridCell | undefined => layout.dataRows[p.r]?.cells[p.c];
-
-  function storedText(cell: GridCell): string {
-    if (cell.period === 'year') return formatValue(rollupMonths(data.current.get(cell.def.ref) ?? [], cell.def.rollup, cell.def), cell.def);
-    return formatValue(data.values.get(valueKey(cell.def.ref, cell.period)), cell.def);
-  }
-
-  function cellText(cell: GridCell): string {
-    if (cell.period === 'year') return storedText(cell);
-    return shownText(data.entries.get(valueKey(cell.def.ref, cell.period)), storedText(cell));
-  }
-
-  /** Why a cell cannot take a value, or null. */
-  function blocker(p: Pos): string | null {
-    const cell = cellAt(p);
-    if (!cell) return t('ledger.blocked.none');
-    if (cell.period === 'year') return t('ledger.blocked.year');
-    if (lockedMonths.has(cell.period)) return t('ledger.blocked.locked', { month: cell.period });
-    return null;
-  }
-
   /** Focus returns to the active cell's sink once it is rendered. */
-  const refocus = () => {
-    claimFocus.current = true;
-    containerRef.current?.querySelector<HTMLInputElement>('.cell-sink')?.focus({ preventScroll: true });
-  };
+  const refocus = useMemo(
+    () => () => {
+      claimFocus.current = true;
+      containerRef.current?.querySelector<HTMLInputElement>('.cell-sink')?.focus({ preventScroll: true });
+    },
+    [],
+  );
 
-  function startEdit(p: Pos, mode: EditMode, initial: string | null) {
-    const why = blocker(p);
-    if (why) return onNotice(t('ledger.cannotEdit', { why }));
-    setEditing({ mode, initial: initial ?? cellText(cellAt(p)!) });
-  }
+  const ctl = useMemo(
+    (): GridControl => ({
+      claimFocus,
+      grid: containerRef,
+      startEdit(p, mode, initial) {
+        const why = whyBlocked(store, latest.current.layout, p);
+        if (why) return latest.current.onNotice(t('ledger.cannotEdit', { why }));
+        store.setEditing({ mode, initial: initial ?? store.cellText(cellAt(latest.current.layout, p)!) });
+      },
+      commitEdit(p, text, move) {
+        store.setEditing(null);
+        const cell = cellAt(latest.current.layout, p);
+        if (cell && cell.period !== 'year' && text !== store.cellText(cell)) store.commit([{ ref: cell.def.ref, month: cell.period, raw: text }], 'entry');
+        const b = latest.current.bounds;
+        if (move) store.select(move.step ? stepSelection(store.selection, move.dr, move.dc, b) : moveSelection(store.selection, move.dr, move.dc, false, b));
+        refocus();
+      },
+      cancelEdit() {
+        store.setEditing(null);
+        refocus();
+      },
+    }),
+    [store, refocus],
+  );
+  const blocker = (p: Pos) => whyBlocked(store, layout, p);
+  const at = (p: Pos) => cellAt(layout, p)!;
 
-  function commitText(p: Pos, text: string) {
-    const cell = cellAt(p);
-    if (!cell || cell.period === 'year') return;
-    if (text === cellText(cell)) return;
-    data.commit([{ ref: cell.def.ref, month: cell.period, raw: text }], 'entry');
+  /** The value cell under the pointer: rows carry their index, cells their column after the label (and measure) columns. */
+  function posOf(target: EventTarget): Pos | null {
+    const td = target instanceof Element ? target.closest<HTMLTableCellElement>('td.grid-cell') : null;
+    const index = td?.parentElement?.getAttribute('aria-rowindex');
+    if (!td || !index) return null;
+    return { r: Number(index) - 1, c: td.cellIndex - (layout.showMeasure ? 2 : 1) };
   }
 
   async function replay(kind: 'undo' | 'redo') {
-    const keys = await (kind === 'undo' ? data.undo() : data.redo());
+    const keys = await (kind === 'undo' ? store.undo() : store.redo());
     if (keys === null) {
-      if (!(kind === 'undo' ? data.canUndo : data.canRedo)) onNotice(t(kind === 'undo' ? 'ledger.nothingToUndo' : 'ledger.nothingToRedo'));
+      if (!(kind === 'undo' ? store.canUndo : store.canRedo)) onNotice(t(kind === 'undo' ? 'ledger.nothingToUndo' : 'ledger.nothingToRedo'));
       return;
     }
     const first = keys[0];
-    for (const row of layout.dataRows) {
+    for (const row of latest.current.layout.dataRows) {
       const c = row.cells.findIndex((cell) => cell.period !== 'year' && valueKey(cell.def.ref, cell.period) === first);
-      if (c >= 0) return onSelect({ anchor: { r: row.dataIndex, c }, focus: { r: row.dataIndex, c } });
+      if (c >= 0) return store.select({ anchor: { r: row.dataIndex, c }, focus: { r: row.dataIndex, c } });
     }
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    if (editing || bounds.rows === 0) return;
+    if (store.editing || bounds.rows === 0) return;
+    const selection = store.selection;
     const action = keyAction(e, null);
     switch (action.kind) {
       case 'move':
         e.preventDefault();
-        return onSelect(moveSelection(selection, action.dr, action.dc, action.extend, bounds));
+        return store.select(moveSelection(selection, action.dr, action.dc, action.extend, bounds));
       case 'step':
         e.preventDefault();
-        return onSelect(stepSelection(selection, action.dr, action.dc, bounds));
+        return store.select(stepSelection(selection, action.dr, action.dc, bounds));
+      case 'jump':
+        e.preventDefault();
+        return store.select(jumpSelection(selection, action.to, action.extend, bounds));
+      case 'help':
+        e.preventDefault();
+        return setHelpOpen(true);
       case 'startEdit':
         // Typed text reaches the sink input and starts the edit from there.
         if (action.text !== null) return;
         e.preventDefault();
-        return startEdit(focus, 'edit', null);
+        return ctl.startEdit(selection.focus, 'edit', null);
       case 'clear': {
         e.preventDefault();
-        const targets = rectPositions(rect);
+        const targets = rectPositions(store.rect);
         const why = targets.map(blocker).find((x) => x);
         if (why) return onNotice(t('ledger.cannotEdit', { why }));
-        const edits = targets.map((p) => cellAt(p)!).filter((c) => cellText(c) !== '');
-        if (edits.length) data.commit(edits.map((c) => ({ ref: c.def.ref, month: c.period as number, raw: '' })), edits.length === 1 ? 'entry' : 'clear');
+        const edits = targets.map(at).filter((c) => store.cellText(c) !== '');
+        if (edits.length) store.commit(edits.map((c) => ({ ref: c.def.ref, month: c.period as number, raw: '' })), edits.length === 1 ? 'entry' : 'clear');
         return;
       }
       case 'undo':
@@ -180,17 +193,18 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
         return void replay(action.kind);
       case 'selectAll':
         e.preventDefault();
-        return onSelect({ anchor: { r: 0, c: 0 }, focus: { r: bounds.rows - 1, c: bounds.cols - 1 } });
+        return store.select({ anchor: { r: 0, c: 0 }, focus: { r: bounds.rows - 1, c: bounds.cols - 1 } });
       default:
         return;
     }
   }
 
   function onCopy(e: ClipboardEvent<HTMLDivElement>) {
+    const rect = store.rect;
     const rows: string[][] = [];
     for (let r = rect.top; r <= rect.bottom; r++) {
       const row: string[] = [];
-      for (let c = rect.left; c <= rect.right; c++) row.push(cellText(cellAt({ r, c })!));
+      for (let c = rect.left; c <= rect.right; c++) row.push(store.cellText(at({ r, c })));
       rows.push(row);
     }
     e.clipboardData.setData('text/plain', toClipboardText(rows));
@@ -199,201 +213,132 @@ export function LedgerGrid({ layout, data, marks, ruleMessages, lockedMonths, se
 
   function onPaste(e: ClipboardEvent<HTMLDivElement>) {
     e.preventDefault();
-    if (editing) return;
-    const plan = planPaste(parseClipboard(e.clipboardData.getData('text/plain')), focus, rect, bounds, blocker);
+    if (store.editing) return;
+    const plan = planPaste(parseClipboard(e.clipboardData.getData('text/plain')), store.selection.focus, store.rect, bounds, blocker);
     if (!plan.ok) return onNotice(plan.message);
-    data.commit(
-      plan.targets.map(({ pos, raw }) => ({ ref: cellAt(pos)!.def.ref, month: cellAt(pos)!.period as number, raw })),
+    store.commit(
+      plan.targets.map(({ pos, raw }) => ({ ref: at(pos).def.ref, month: at(pos).period as number, raw })),
       'paste',
     );
-    const last = plan.targets[plan.targets.length - 1].pos;
-    onSelect({ anchor: plan.targets[0].pos, focus: last });
+    store.select({ anchor: plan.targets[0].pos, focus: plan.targets[plan.targets.length - 1].pos });
   }
 
-  /** Everything a row shows; a row whose signature is unchanged is not re-rendered. */
-  function rowSignature(row: Extract<GridRow, { kind: 'data' }>): string {
-    let sig = `${layoutId}:${editing && focus.r === row.dataIndex ? `e${focus.c}` : ''}`;
-    for (let c = 0; c < row.cells.length; c++) {
-      const cell = row.cells[c];
-      const month = cell.period === 'year' ? null : cell.period;
-      const key = month === null ? '' : valueKey(cell.def.ref, month);
-      const mk = markKey(cell.def.ref, cell.period);
-      const entry = month === null ? undefined : data.entries.get(key);
-      sig += `|${cellText(cell)}~${entry?.kind ?? ''}~${entry?.kind === 'invalid' ? entry.message : ''}~${marks.get(mk) ?? ''}~${(ruleMessages.get(mk) ?? []).join('/')}`;
-      sig += `~${month !== null && lockedMonths.has(month) ? 'L' : ''}${month !== null && data.comments.has(key) ? 'C' : ''}${inRect(rect, { r: row.dataIndex, c }) ? 'S' : ''}${focus.r === row.dataIndex && focus.c === c ? 'A' : ''}`;
-    }
-    return sig;
+  function onMouseDown(e: MouseEvent<HTMLDivElement>) {
+    const p = posOf(e.target);
+    if (!p) return;
+    const active = store.selection.focus.r === p.r && store.selection.focus.c === p.c;
+    if (store.editing && active) return;
+    e.preventDefault();
+    // Clicking away from a cell being edited keeps what was typed, as leaving it does.
+    if (store.editing && document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    dragging.current = true;
+    store.select(pointerSelect(store.selection, p, e.shiftKey));
+    refocus();
   }
 
-  function renderCell(row: Extract<GridRow, { kind: 'data' }>, c: number) {
-    const cell = row.cells[c];
-    const p = { r: row.dataIndex, c };
-    const month = cell.period === 'year' ? null : cell.period;
-    const key = month === null ? '' : valueKey(cell.def.ref, month);
-    const entry = month === null ? undefined : data.entries.get(key);
-    const mark = marks.get(markKey(cell.def.ref, cell.period));
-    const locked = month !== null && lockedMonths.has(month);
-    const comment = month !== null && data.comments.has(key);
-    const active = p.r === focus.r && p.c === focus.c;
-    const label = `${row.label} ${columnPath(layout.columns[c])}`;
-    const title = [entry?.kind === 'invalid' ? t('ledger.invalid', { message: entry.message }) : '', ...(ruleMessages.get(markKey(cell.def.ref, cell.period)) ?? [])]
-      .filter(Boolean)
-      .join('\n');
-    return (
-      <td
-        key={c}
-        role="gridcell"
-        aria-label={label}
-        aria-selected={inRect(rect, p)}
-        aria-readonly={month === null || locked}
-        aria-invalid={entry?.kind === 'invalid' || undefined}
-        data-testid={`cell-${cell.def.ref}-${cell.period}`}
-        data-active={active || undefined}
-        data-entry={entry?.kind}
-        data-rule={mark}
-        data-locked={locked || undefined}
-        data-comment={comment || undefined}
-        data-rollup={month === null || undefined}
-        title={title || undefined}
-        className="grid-cell"
-        onMouseDown={(e) => {
-          if (editing && active) return;
-          e.preventDefault();
-          dragging.current = true;
-          onSelect(pointerSelect(latestSelection.current, p, e.shiftKey));
-          refocus();
-        }}
-        onMouseEnter={() => dragging.current && onSelect(pointerSelect(latestSelection.current, p, true))}
-        onDoubleClick={() => startEdit(p, 'edit', null)}
-      >
-        {active && editing ? (
-          <CellEditor
-            initial={editing.initial}
-            mode={editing.mode}
-            label={t('ledger.editorLabel', { cell: label })}
-            onCommit={(text, move) => {
-              setEditing(null);
-              commitText(p, text);
-              if (move) onSelect(move.step ? stepSelection(selection, move.dr, move.dc, bounds) : moveSelection(selection, move.dr, move.dc, false, bounds));
-              refocus();
-            }}
-            onCancel={() => {
-              setEditing(null);
-              refocus();
-            }}
-          />
-        ) : (
-          <>
-            {cellText(cell)}
-            {active && <CellSink label={label} claimFocus={claimFocus} grid={containerRef} onText={(text) => startEdit(p, 'replace', text)} />}
-          </>
-        )}
-      </td>
-    );
+  function onMouseOver(e: MouseEvent<HTMLDivElement>) {
+    if (!dragging.current) return;
+    const p = posOf(e.target);
+    if (p) store.select(pointerSelect(store.selection, p, true));
   }
 
-  const columnIndex = new Map(layout.columns.map((c, i) => [`v:${c.id}`, i]));
+  function onDoubleClick(e: MouseEvent<HTMLDivElement>) {
+    const p = posOf(e.target);
+    if (p) ctl.startEdit(p, 'edit', null);
+  }
+
   const headerGroups = table.getHeaderGroups();
   const rows = table.getRowModel().rows;
   const width = 1 + (layout.showMeasure ? 1 : 0) + layout.columns.length;
   return (
-    <div
-      ref={containerRef}
-      className="ledger-grid-scroll"
-      role="grid"
-      aria-label={t('ledger.gridLabel')}
-      aria-rowcount={layout.dataRows.length}
-      aria-colcount={width}
-      tabIndex={0}
-      data-testid="ledger-grid"
-      onKeyDown={onKeyDown}
-      onFocus={(e) => {
-        // Tabbing into the grid lands on the active cell, ready for typing.
-        if (e.target === e.currentTarget) refocus();
-      }}
-      onCopy={onCopy}
-      onPaste={onPaste}
-    >
-      <table className="ledger-grid">
-        <thead>
-          {headerGroups.map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((h) => {
-                if (h.rowSpan === 0) return null;
-                const id = h.column.id;
-                const month = /^v:m(\d+)$/.exec(id);
-                const done = month !== null && lockedMonths.has(Number(month[1]));
+    <>
+      <div
+        ref={containerRef}
+        className="ledger-grid-scroll"
+        role="grid"
+        aria-label={t('ledger.gridLabel')}
+        aria-rowcount={layout.dataRows.length}
+        aria-colcount={width}
+        aria-keyshortcuts="F1"
+        tabIndex={0}
+        data-testid="ledger-grid"
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          // Tabbing into the grid lands on the active cell, ready for typing.
+          if (e.target === e.currentTarget) refocus();
+        }}
+        onCopy={onCopy}
+        onPaste={onPaste}
+        onMouseDown={onMouseDown}
+        onMouseOver={onMouseOver}
+        onDoubleClick={onDoubleClick}
+      >
+        <table className="ledger-grid">
+          <thead>
+            {headerGroups.map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((h) => {
+                  if (h.rowSpan === 0) return null;
+                  const id = h.column.id;
+                  const month = /^v:m(\d+)$/.exec(id);
+                  const done = month !== null && locked.has(Number(month[1]));
+                  return (
+                    <th
+                      key={h.id}
+                      colSpan={h.colSpan}
+                      rowSpan={h.rowSpan}
+                      className={id === LABEL_COLUMN ? 'sticky-col corner' : id === MEASURE_COLUMN ? 'measure-col' : undefined}
+                      data-testid={month ? `month-header-${month[1]}` : undefined}
+                      data-completed={month ? String(done) : undefined}
+                      title={done ? t('ledger.monthLocked') : undefined}
+                    >
+                      {String(h.column.columnDef.header ?? '')}
+                      {done && <span className="month-done">{t('ledger.completedMark')}</span>}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const row = r.original;
+              if (row.kind === 'section') {
                 return (
-                  <th
-                    key={h.id}
-                    colSpan={h.colSpan}
-                    rowSpan={h.rowSpan}
-                    className={id === LABEL_COLUMN ? 'sticky-col corner' : id === MEASURE_COLUMN ? 'measure-col' : undefined}
-                    data-testid={month ? `month-header-${month[1]}` : undefined}
-                    data-completed={month ? String(done) : undefined}
-                    title={done ? t('ledger.monthLocked') : undefined}
-                  >
-                    {String(h.column.columnDef.header ?? '')}
-                    {done && <span className="month-done">{t('ledger.completedMark')}</span>}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const row = r.original;
-            if (row.kind === 'section') {
-              return (
-                <tr key={r.id} className="section-row">
-                  <th colSpan={width} scope="rowgroup" className="sticky-col">
-                    <button type="button" aria-expanded={!row.collapsed} onClick={() => onToggleSection(row.sectionCode)}>
-                      {row.collapsed ? '▸' : '▾'} {row.label}
-                    </button>
-                  </th>
-                </tr>
-              );
-            }
-            if (row.kind === 'group' || row.kind === 'label') {
-              return (
-                <tr key={r.id} className={`${row.kind}-row`}>
-                  <th colSpan={width} scope="rowgroup" className={`sticky-col level-${row.kind === 'label' ? row.level : 0}`}>
-                    {row.label}
-                  </th>
-                </tr>
-              );
-            }
-            return (
-              <MemoRow
-                key={r.id}
-                signature={rowSignature(row)}
-                render={() => (
-                  <tr aria-rowindex={row.dataIndex + 1}>
-                    {r.getAllCells().map((cell) => {
-                      if (cell.column.id === LABEL_COLUMN) {
-                        return (
-                          <th key={cell.id} scope="row" className={`sticky-col level-${row.level}`}>
-                            {row.label}
-                          </th>
-                        );
-                      }
-                      if (cell.column.id === MEASURE_COLUMN) {
-                        return (
-                          <td key={cell.id} className="measure-col">
-                            {row.measure}
-                          </td>
-                        );
-                      }
-                      return renderCell(row, columnIndex.get(cell.column.id)!);
-                    })}
+                  <tr key={r.id} className="section-row">
+                    <th colSpan={width} scope="rowgroup">
+                      {/* The label, not the full-width cell, sticks: it stays in view when the grid scrolls right. */}
+                      <span className="sticky-label">
+                        <button type="button" aria-expanded={!row.collapsed} onClick={() => onToggleSection(row.sectionCode)}>
+                          {row.collapsed ? '▸' : '▾'} {row.label}
+                        </button>
+                      </span>
+                    </th>
                   </tr>
-                )}
-              />
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                );
+              }
+              if (row.kind === 'group' || row.kind === 'label') {
+                return (
+                  <tr key={r.id} className={`${row.kind}-row`}>
+                    <th colSpan={width} scope="rowgroup" className={`level-${row.kind === 'label' ? row.level : 0}`}>
+                      <span className="sticky-label">{row.label}</span>
+                    </th>
+                  </tr>
+                );
+              }
+              return <DataRowView key={r.id} row={row} store={store} ctl={ctl} columnLabels={columnLabels} showMeasure={layout.showMeasure} />;
+            })}
+          </tbody>
+        </table>
+      </div>
+      {helpOpen && (
+        <ShortcutHelp
+          onClose={() => {
+            setHelpOpen(false);
+            refocus();
+          }}
+        />
+      )}
+    </>
   );
-}
+});

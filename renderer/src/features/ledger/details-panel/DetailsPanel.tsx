@@ -6,7 +6,7 @@ import { messages, t, type MessageKey } from '../../../i18n/catalog';
 import { api } from '../../../api/client';
 import type { EntryState } from '../shared/grid/cellStates';
 import type { GridCell } from '../shared/grid/layout';
-import type { LedgerData } from '../data-workspace/useLedgerData';
+import type { WorkspaceStore } from '../data-workspace/workspaceStore';
 
 interface Props {
   templateId: string;
@@ -15,7 +15,8 @@ interface Props {
   label: string;
   entry: EntryState | undefined;
   ruleMessages: string[];
-  data: LedgerData;
+  /** The workspace's stored figures and comments. */
+  data: Pick<WorkspaceStore, 'values' | 'comments' | 'setComment'>;
   onNotice(text: string): void;
 }
 

@@ -4,7 +4,8 @@
  * comments are layered on top and shown independently.
  */
 export type EntryState =
-  | { kind: 'saving'; raw: string }
+  /** value: the parsed figure on its way (null clears the cell). */
+  | { kind: 'saving'; raw: string; value: number | null }
   | { kind: 'saved' }
   | { kind: 'invalid'; raw: string; message: string };
 
@@ -37,11 +38,4 @@ export function countEntries(states: ReadonlyMap<string, EntryState>): EntryCoun
 /** The text a cell shows: what was typed while saving or refused, else the stored figure. */
 export function shownText(entry: EntryState | undefined, stored: string): string {
   return entry && entry.kind !== 'saved' ? entry.raw : stored;
-}
-
-/** Entering a new value supersedes earlier marks; a save's answer updates only its own attempt. */
-export function settle(states: ReadonlyMap<string, EntryState>, key: string, attempt: EntryState, result: EntryState): Map<string, EntryState> {
-  const next = new Map(states);
-  if (next.get(key) === attempt) next.set(key, result);
-  return next;
 }

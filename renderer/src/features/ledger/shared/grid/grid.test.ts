@@ -3,13 +3,12 @@ import nationalJson from '../../../../../../resources/templates/national-2021.js
 import suiningJson from '../../../../../../resources/templates/suining-2017.json';
 import { byRefAndMonth } from '../../../../../../shared/rules/periodLookup';
 import { parseTemplate } from '../../../../../../shared/template/validate';
-import { countEntries, settle, shownText, splitValueKey, valueKey, type EntryState } from './cellStates';
+import { countEntries, shownText, splitValueKey, valueKey, type EntryState } from './cellStates';
 import { keyAction, type KeyInput } from './keyboard';
 import { buildLayout, locate } from './layout';
 import { liveViolations, ruleMarks } from './liveRules';
 import { parseClipboard, planPaste, toClipboardText } from './paste';
-import { at, moveSelection, pointerSelect, rectPositions, selectionRect, stepSelection } from './selection';
-import { emptyStack, planRedo, planUndo, pushStep } from './undo';
+import { at, jumpSelection, moveSelection, pointerSelect, rectPositions, selectionRect, stepSelection } from './selection';
 
 const suining = parseTemplate(suiningJson, 'suining-2017.json');
 const national = parseTemplate(nationalJson, 'national-2021.json');
@@ -42,6 +41,16 @@ describe('selection', () => {
     expect(s.focus).toEqual({ r: 3, c: 7 });
   });
 
+  it('jumps to the row’s ends and the grid’s corners, as Excel’s Home/End and Ctrl+Home/Ctrl+End do', () => {
+    const s = at({ r: 4, c: 5 });
+    expect(jumpSelection(s, 'rowStart', false, B)).toEqual(at({ r: 4, c: 0 }));
+    expect(jumpSelection(s, 'rowEnd', false, B)).toEqual(at({ r: 4, c: 12 }));
+    expect(jumpSelection(s, 'first', false, B)).toEqual(at({ r: 0, c: 0 }));
+    expect(jumpSelection(s, 'last', false, B)).toEqual(at({ r: 9, c: 12 }));
+    expect(selectionRect(jumpSelection(s, 'rowEnd', true, B))).toEqual({ top: 4, bottom: 4, left: 5, right: 12 });
+    expect(jumpSelection(s, 'last', true, B).anchor).toEqual({ r: 4, c: 5 });
+  });
+
   it('steps with Tab and Enter, wrapping Tab to the next row', () => {
     expect(stepSelection(at({ r: 0, c: 12 }), 0, 1, B).focus).toEqual({ r: 1, c: 0 });
     expect(stepSelection(at({ r: 1, c: 0 }), 0, -1, B).focus).toEqual({ r: 0, c: 12 });
@@ -70,6 +79,17 @@ describe('keyboard', () => {
     expect(keyAction(k('ArrowRight'), 'edit')).toEqual({ kind: 'none' });
     expect(keyAction(k('Escape'), 'edit')).toEqual({ kind: 'cancel' });
     expect(keyAction(k('5'), 'edit')).toEqual({ kind: 'none' });
+  });
+  it('jumps with Home/End and Ctrl+Home/Ctrl+End, extending with Shift, and opens the help with F1 or ?', () => {
+    expect(keyAction(k('Home'), null)).toEqual({ kind: 'jump', to: 'rowStart', extend: false });
+    expect(keyAction(k('End', { shiftKey: true }), null)).toEqual({ kind: 'jump', to: 'rowEnd', extend: true });
+    expect(keyAction(k('Home', { ctrlKey: true }), null)).toEqual({ kind: 'jump', to: 'first', extend: false });
+    expect(keyAction(k('End', { ctrlKey: true, shiftKey: true }), null)).toEqual({ kind: 'jump', to: 'last', extend: true });
+    expect(keyAction(k('F1'), null)).toEqual({ kind: 'help' });
+    expect(keyAction(k('?', { shiftKey: true }), null)).toEqual({ kind: 'help' });
+    // While editing, Home/End move the caret and "?" is text.
+    expect(keyAction(k('Home'), 'edit')).toEqual({ kind: 'none' });
+    expect(keyAction(k('?'), 'replace')).toEqual({ kind: 'none' });
   });
 });
 
@@ -121,38 +141,9 @@ describe('paste', () => {
   });
 });
 
-describe('undo stack', () => {
-  it('undoes a paste as one step, then redoes it; a new edit clears redo', () => {
-    let s = pushStep(emptyStack, [{ key: 'a|1', before: null, after: 1 }]);
-    s = pushStep(s, [
-      { key: 'a|2', before: 5, after: 2 },
-      { key: 'a|3', before: null, after: 3 },
-    ]);
-    const u = planUndo(s)!;
-    expect(u.writes).toEqual([
-      { key: 'a|2', value: 5 },
-      { key: 'a|3', value: null },
-    ]);
-    s = u.next;
-    const r = planRedo(s)!;
-    expect(r.writes).toEqual([
-      { key: 'a|2', value: 2 },
-      { key: 'a|3', value: 3 },
-    ]);
-    s = pushStep(planUndo(r.next)!.next, [{ key: 'b|1', before: null, after: 7 }]);
-    expect(planRedo(s)).toBeNull();
-    expect(s.past).toHaveLength(2);
-  });
-
-  it('ignores steps that changed nothing, and stops at the bottom', () => {
-    expect(pushStep(emptyStack, [{ key: 'a|1', before: 3, after: 3 }])).toBe(emptyStack);
-    expect(planUndo(emptyStack)).toBeNull();
-  });
-});
-
 describe('cell states', () => {
   it('counts invalid and unsaved cells and shows what was typed until saved', () => {
-    const saving: EntryState = { kind: 'saving', raw: '12' };
+    const saving: EntryState = { kind: 'saving', raw: '12', value: 12 };
     const states = new Map<string, EntryState>([
       ['a|1', saving],
       ['a|2', { kind: 'invalid', raw: 'x', message: '不是数字' }],
@@ -162,14 +153,6 @@ describe('cell states', () => {
     expect(shownText(saving, '')).toBe('12');
     expect(shownText({ kind: 'saved' }, '12')).toBe('12');
     expect(splitValueKey(valueKey('t3.new:natural', 11))).toEqual({ ref: 't3.new:natural', month: 11 });
-  });
-
-  it('applies a save’s answer only if no newer entry replaced it', () => {
-    const first: EntryState = { kind: 'saving', raw: '1' };
-    const second: EntryState = { kind: 'saving', raw: '2' };
-    const states = new Map([['a|1', second]]);
-    expect(settle(states, 'a|1', first, { kind: 'saved' }).get('a|1')).toBe(second);
-    expect(settle(states, 'a|1', second, { kind: 'saved' }).get('a|1')).toEqual({ kind: 'saved' });
   });
 });
 

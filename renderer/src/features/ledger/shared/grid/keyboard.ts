@@ -15,7 +15,12 @@ export type GridAction =
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'selectAll' }
+  | { kind: 'jump'; to: JumpTarget; extend: boolean }
+  | { kind: 'help' }
   | { kind: 'none' };
+
+/** Home/End: the row's first or last cell; Ctrl+Home/Ctrl+End: the grid's first or last cell (as in Excel). */
+export type JumpTarget = 'rowStart' | 'rowEnd' | 'first' | 'last';
 
 export interface KeyInput {
   key: string;
@@ -45,6 +50,12 @@ export function keyAction(e: KeyInput, editing: EditMode | null): GridAction {
     return { kind: 'move', dr: arrow[0], dc: arrow[1], extend: e.shiftKey };
   }
   if (editing) return { kind: 'none' };
+  if ((e.key === 'Home' || e.key === 'End') && !e.altKey) {
+    const start = e.key === 'Home';
+    return { kind: 'jump', to: mod ? (start ? 'first' : 'last') : start ? 'rowStart' : 'rowEnd', extend: e.shiftKey };
+  }
+  // The cells take figures only, so "?" can open the help without taking a character from anyone.
+  if (e.key === 'F1' || (e.key === '?' && !mod && !e.altKey)) return { kind: 'help' };
   if (mod && !e.altKey) {
     const k = e.key.toLowerCase();
     if (k === 'z') return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' };

@@ -24,7 +24,11 @@ export interface ValueColumn {
 export interface GridCell {
   def: CellDef;
   period: Period;
+  /** "<ref>|<period>": the cell's value key for a month (valueKey) and its rule-mark key (markKey). */
+  key: string;
 }
+
+const gridCell = (def: CellDef, period: Period): GridCell => ({ def, period, key: `${def.ref}|${period}` });
 
 export type GridRow =
   | { kind: 'section'; id: string; label: string; sectionCode: string; collapsed: boolean }
@@ -50,7 +54,7 @@ function listRows(template: Template, section: ListSection, collapsed: boolean, 
     if (section.groups.length > 1 || g.title !== section.title) rows.push({ kind: 'group', id: `g:${section.code}:${g.title}`, label: g.title });
     for (const ind of g.indicators) {
       const def = findCell(template, ind.code)!;
-      const cells: GridCell[] = [...MONTHS.map((m) => ({ def, period: m as Period })), { def, period: 'year' }];
+      const cells: GridCell[] = [...MONTHS.map((m) => gridCell(def, m)), gridCell(def, 'year')];
       rows.push({ kind: 'data', id: ind.code, label: ind.name, level: ind.level, measure: ind.measure, dataIndex: -1, cells });
     }
   }
@@ -63,7 +67,7 @@ function tableRows(template: Template, table: TableSection, period: Period, rows
       continue;
     }
     const code = row.code;
-    const cells = table.columns.map((col) => ({ def: findCell(template, cellRef(code, col.code))!, period }));
+    const cells = table.columns.map((col) => gridCell(findCell(template, cellRef(code, col.code))!, period));
     const measures = new Set(cells.map((c) => c.def.measure));
     rows.push({ kind: 'data', id: code, label: row.label, level: row.level, measure: measures.size === 1 ? cells[0].def.measure : '', dataIndex: -1, cells });
   }

@@ -14,16 +14,34 @@ export interface PeriodViolation extends Violation {
   period: Period;
 }
 
+/** One period's violations: a month by its own figures, the year by its roll-up. */
+export function periodViolations(template: Template, current: MonthlyValues, previous: MonthlyValues, period: Period): PeriodViolation[] {
+  const found =
+    period === 'year'
+      ? evaluateRules(template, 'year', yearLookup(template, current, previous))
+      : evaluateRules(template, 'month', monthLookup(template, current, previous, period));
+  return found.map((v) => ({ ...v, period }));
+}
+
 export function liveViolations(template: Template, current: MonthlyValues, previous: MonthlyValues): PeriodViolation[] {
-  const out: PeriodViolation[] = [];
-  for (const m of MONTHS) {
-    for (const v of evaluateRules(template, 'month', monthLookup(template, current, previous, m))) out.push({ ...v, period: m });
-  }
-  for (const v of evaluateRules(template, 'year', yearLookup(template, current, previous))) out.push({ ...v, period: 'year' });
-  return out;
+  return [...MONTHS, 'year' as const].flatMap((p) => periodViolations(template, current, previous, p));
 }
 
 export const markKey = (ref: string, period: Period) => `${ref}|${period}`;
+
+/** The messages of the rules each cell breaks, by "<ref>|<period>". */
+export function ruleMessagesByCell(violations: PeriodViolation[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const v of violations) {
+    for (const ref of v.refs) {
+      const k = markKey(ref, v.period);
+      const list = out.get(k);
+      if (list) list.push(v.message);
+      else out.set(k, [v.message]);
+    }
+  }
+  return out;
+}
 
 /** The worst mark of each involved cell, by "<ref>|<period>". */
 export function ruleMarks(violations: PeriodViolation[]): Map<string, RuleMark> {

@@ -57,6 +57,17 @@ export function stepSelection(sel: Selection, dr: number, dc: number, b: Bounds)
   return at({ r, c });
 }
 
+/** Home/End and Ctrl+Home/Ctrl+End; with extend (Shift) the range grows from the anchor. */
+export function jumpSelection(sel: Selection, to: 'rowStart' | 'rowEnd' | 'first' | 'last', extend: boolean, b: Bounds): Selection {
+  const focus = {
+    rowStart: { r: sel.focus.r, c: 0 },
+    rowEnd: { r: sel.focus.r, c: b.cols - 1 },
+    first: { r: 0, c: 0 },
+    last: { r: b.rows - 1, c: b.cols - 1 },
+  }[to];
+  return extend ? { anchor: sel.anchor, focus } : at(focus);
+}
+
 /** Mouse: a click selects one cell; Shift+click or a drag extends from the anchor. */
 export function pointerSelect(sel: Selection, p: Pos, extend: boolean): Selection {
   return extend ? { anchor: sel.anchor, focus: p } : at(p);
