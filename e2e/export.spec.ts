@@ -44,6 +44,11 @@ test('an empty month says so; the blank template downloads too', async ({ page, 
   await page.goto(ledger.server.openUrl);
   await setUpUnit(page);
   await page.getByRole('link', { name: '导出' }).click();
+  // It opens on the month just ended, not the one still being filled.
+  const now = new Date();
+  const ended = now.getMonth() === 0 ? { year: now.getFullYear() - 1, month: 12 } : { year: now.getFullYear(), month: now.getMonth() };
+  await expect(page.getByLabel('年度')).toHaveValue(String(ended.year));
+  await expect(page.getByLabel('月份', { exact: true })).toHaveValue(String(ended.month));
   await page.getByLabel('某月').check();
   await page.getByLabel('年度').fill('2016');
   await page.getByLabel('月份', { exact: true }).selectOption('5');

@@ -11,7 +11,7 @@ import { findUnitByCode, findUnitById } from './store/units';
 import type { TemplateRegistry } from './templates/registry';
 
 export interface BackendContext {
-  /** Mutable: restoring a backup reopens the store. */
+  /** The open data file; a restore replaces its rows in place (backup/restore.ts), the connection stays. */
   store: Store;
   templates: TemplateRegistry;
   appVersion: string;

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { isMethod } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { Backend } from '../backend/backend';
+import { WriteFailure, writeFileAtomic } from '../backend/files/writeFileAtomic';
 import { IPC, type IpcChannel } from '../shared-ipc';
 import { isAppUrl } from './appUrl';
 
@@ -46,15 +47,10 @@ export function registerIpc(backend: Backend, appIndexUrl: string): void {
     const options = { defaultPath: path.join(lastDir ?? '', path.basename(name)) };
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return { ok: true, data: { saved: false } };
-    const tmp = `${result.filePath}.partial`;
     try {
-      fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, result.filePath);
+      writeFileAtomic(result.filePath, bytes);
     } catch (err) {
-      fs.rmSync(tmp, { force: true });
-      const code = (err as { code?: string }).code;
-      const why = code === 'EBUSY' || code === 'EPERM' ? '文件可能正在 Excel 或 WPS 中打开，请关闭后重试' : (err as Error).message;
-      return { ok: false, error: { code: 'io', message: `无法保存 ${result.filePath}：${why}` } };
+      return { ok: false, error: { code: 'io', message: err instanceof WriteFailure ? err.message : `无法保存 ${result.filePath}：${(err as Error).message}` } };
     }
     backend.saveDir.set(path.dirname(result.filePath));
     return { ok: true, data: { saved: true, path: result.filePath } };

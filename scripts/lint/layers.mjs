@@ -4,14 +4,15 @@
  * layer or one below. A file in a folder no layer names is an error too, so
  * a new folder has to say where it sits.
  *
- *   entry (backend.ts, server/, cli/) → api/ → features → workbook/ → base → store/
+ *   entry (backend.ts, server/, cli/) → api/ → features → workbook/ → base → store/ → files/
  *
  * Tests and their helpers (`*.test.ts`, `testing/`) stand beside the stack:
  * they may drive any layer, and no product code may import them.
  * import/ and export/ never import each other (what both need is workbook/).
  * The desktop shell (electron/main, electron/preload) reaches the backend
- * only through backend.ts (and paths.ts for the data folder, cli/processRun.ts
- * for the installed app's `--cli`): never the store.
+ * only through backend.ts (paths.ts for the data folder, cli/processRun.ts
+ * for the installed app's `--cli`, files/ to save a file the user chose):
+ * never the store.
  */
 import path from 'node:path';
 
@@ -19,6 +20,8 @@ const BACKEND = 'electron/backend/';
 
 /** Lowest first; a layer may import its own rank or lower. */
 export const BACKEND_LAYERS = [
+  // Whole-file writes (atomic, flushed): plain Node, below everything that saves a file.
+  { name: 'files', folders: ['files/'] },
   { name: 'store', folders: ['store/'] },
   { name: 'base', folders: ['context.ts', 'failure.ts', 'appSettings.ts', 'writePolicy.ts', 'paths.ts', 'templates/'] },
   { name: 'workbook', folders: ['workbook/'] },
@@ -35,7 +38,12 @@ const APART = [
 ];
 
 const SHELL = ['electron/main/', 'electron/preload/', 'electron/shared-ipc.ts'];
-const SHELL_MAY_USE = ['electron/backend/backend.ts', 'electron/backend/paths.ts', 'electron/backend/cli/processRun.ts'];
+const SHELL_MAY_USE = [
+  'electron/backend/backend.ts',
+  'electron/backend/paths.ts',
+  'electron/backend/cli/processRun.ts',
+  'electron/backend/files/writeFileAtomic.ts',
+];
 
 const ORDER = BACKEND_LAYERS.map((l) => l.name).slice(0, -1).join(' → ');
 
@@ -66,7 +74,7 @@ const layersRule = {
       apart: '{{fromFolder}} and {{toFolder}} do not import each other ({{file}}); what both need belongs in electron/backend/workbook/.',
       tests: 'Product code must not import test code ({{file}}).',
       unplaced: '{{file}} is in no backend layer: add its folder to BACKEND_LAYERS in scripts/lint/layers.mjs.',
-      shell: 'The desktop shell uses the backend only through electron/backend/backend.ts (and paths.ts, cli/processRun.ts), not {{file}}.',
+      shell: 'The desktop shell uses the backend only through electron/backend/backend.ts (and paths.ts, cli/processRun.ts, files/writeFileAtomic.ts), not {{file}}.',
     },
   },
   create(context) {

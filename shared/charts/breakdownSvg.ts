@@ -8,6 +8,7 @@
  * has its own hatch pattern, repeated on its legend swatch. Labels live only
  * in the legend, one fixed slot per category, so they can never overlap.
  */
+import { stripControlChars } from '../values/textSafety';
 import { computeShares, formatPercent, needsRoundingNote, ROUNDING_NOTE } from './shares';
 
 export interface BreakdownItem {
@@ -64,7 +65,7 @@ const PATTERNS: ((id: string, color: string) => string)[] = [
 ];
 
 export function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
+  return stripControlChars(s).replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
 }
 
 /** Approximate advance width: CJK and full-width characters are one em, others about half. */

@@ -3,6 +3,7 @@
  * CRLF rows. Tabs and line breaks inside a cell would split it, so they are
  * replaced by spaces.
  */
+import { toDelimited } from '../values/textSafety';
 import { formatPercent, formatSharesSum, ROUNDING_NOTE } from './shares';
 import type { Breakdown, CategoryDef, RankingRow, Trend, YoyMonth } from './shape';
 
@@ -13,10 +14,9 @@ export interface ChartTable {
   rows: TableCell[][];
 }
 
-const clean = (c: TableCell) => (c === null ? '' : String(c).replace(/[\t\r\n]+/g, ' '));
-
+/** Cells through delimitedCell: a category named "=…" must not paste as a formula. */
 export function toTsv(table: ChartTable): string {
-  return [table.head, ...table.rows].map((r) => r.map(clean).join('\t')).join('\r\n') + '\r\n';
+  return toDelimited([table.head, ...table.rows]) + '\r\n';
 }
 
 

@@ -4,6 +4,7 @@
  * header cells, and label-only rows (三、本年度办理结果, （三）不予公开)
  * become vertically merged label cells beside the rows they group.
  */
+import { delimitedCell } from '../values/textSafety';
 import { cellRef, findCell } from '../template/cells';
 import type { ListSection, TableSection, Template } from '../template/schema';
 import { formatValue } from '../values/parse';
@@ -153,6 +154,6 @@ export function gridMatrix(grid: Pick<Grid, 'width' | 'rows'>): string[][] {
 
 export function gridTsv(grid: Pick<Grid, 'width' | 'rows'>): string {
   return gridMatrix(grid)
-    .map((row) => row.map((t) => t.replace(/[\t\n]+/g, ' ')).join('\t'))
+    .map((row) => row.map(delimitedCell).join('\t'))
     .join('\n');
 }

@@ -3,6 +3,7 @@ import {
   formatPeriodKey,
   formatPeriodLabel,
   isWholeYear,
+  lastEndedMonth,
   ledgerYear,
   reportingYear,
   monthPeriod,
@@ -68,6 +69,13 @@ describe('period labels and months', () => {
     expect(periodMonths(monthPeriod(2017, 5))).toEqual([5]);
     expect(periodMonths({ year: 2017, fromMonth: 4, toMonth: 6 })).toEqual([4, 5, 6]);
     expect(isWholeYear(monthPeriod(2017, 1))).toBe(false);
+  });
+});
+
+describe('the month just ended', () => {
+  it('is last month, December of last year in January', () => {
+    expect(lastEndedMonth({ year: 2026, month: 11 })).toEqual({ year: 2026, month: 10 });
+    expect(lastEndedMonth({ year: 2027, month: 1 })).toEqual({ year: 2026, month: 12 });
   });
 });
 

@@ -38,6 +38,11 @@ export function reportingYear(today: { year: number; month: number }): number {
   return today.month === 1 ? today.year - 1 : today.year;
 }
 
+/** The month just ended (December of last year in January): what a clerk exports and an office collects now. */
+export function lastEndedMonth(today: { year: number; month: number }): { year: number; month: number } {
+  return today.month === 1 ? { year: today.year - 1, month: 12 } : { year: today.year, month: today.month - 1 };
+}
+
 /**
  * The year the ledger opens on: the reporting year, or, for a file whose
  * figures stop well before it (the 2017 demo), its latest year instead of

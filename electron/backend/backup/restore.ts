@@ -51,9 +51,14 @@ function replaceContents(db: Database.Database, backupName: string): void {
     db.transaction(() => {
       for (const t of tables) db.prepare(`DELETE FROM main.${t}`).run();
       if (hasSequence) db.prepare('DELETE FROM main.sqlite_sequence').run();
-      for (const t of tables) db.prepare(`INSERT INTO main.${t} SELECT * FROM ${SOURCE}.${t}`).run();
+      // A table a trigger fills from another (value_layout_places from value_layouts) gets its rows twice: the
+      // copies are the same rows, so the second is ignored, and the counts below prove nothing else was.
+      for (const t of tables) db.prepare(`INSERT OR IGNORE INTO main.${t} SELECT * FROM ${SOURCE}.${t}`).run();
       const sourceSequence = db.prepare(`SELECT 1 FROM ${SOURCE}.sqlite_master WHERE name = 'sqlite_sequence'`).get() !== undefined;
       if (hasSequence && sourceSequence) db.prepare(`INSERT INTO main.sqlite_sequence SELECT * FROM ${SOURCE}.sqlite_sequence`).run();
+      const count = (schema: string, t: string) => (db.prepare(`SELECT count(*) AS n FROM ${schema}.${t}`).get() as { n: number }).n;
+      const differs = tables.find((t) => count('main', t) !== count(SOURCE, t));
+      if (differs) throw new StoreError('io', `备份 ${backupName} 未能完整恢复（表 ${differs} 的行数不符），数据未改动`);
       if ((db.pragma('main.foreign_key_check') as unknown[]).length > 0) {
         throw new StoreError('corrupt', `备份 ${backupName} 中的数据互相引用不一致，无法恢复；数据未改动`);
       }

@@ -32,7 +32,7 @@ describe('ledger CLI and the data file path', () => {
     const r = await cli('templates', '--db', loop);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^未执行：路径 .*loop\.sqlite 含有循环的符号链接/);
-    expect(r.err).not.toMatch(english);
+    expect(r.err.split(dir).join("")).not.toMatch(english);
   });
 
   it('a file where the data folder should be is refused (exit 1) with what to do', async () => {
@@ -41,7 +41,7 @@ describe('ledger CLI and the data file path', () => {
     const r = await cli('init', '--db', path.join(file, 'ledger.sqlite'), '--code', 'U1', '--name', '某局');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^未执行：.*not-a-folder.*(不是文件夹|不是所需的文件夹)/);
-    expect(r.err).not.toMatch(english);
+    expect(r.err.split(dir).join("")).not.toMatch(english);
   });
 
   it('another program\'s SQLite file is refused (exit 1) and left as it was', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DATA_SHEET } from '../../../shared/workbook/format';
-import { writeFileAtomic, type WriteFs } from '../export/writeFileAtomic';
+import { writeFileAtomic, type WriteFs } from '../files/writeFileAtomic';
 import { tempDir } from '../testing/tempBackend';
 import { runCli } from './run';
 
@@ -91,16 +91,36 @@ describe('ledger export', () => {
   });
 });
 
+/** node:fs as the writer uses it, each call recorded (to see the flushes). */
+const calls: string[] = [];
+const realFs: WriteFs = {
+  openSync: (f, flags, mode) => (calls.push(`open ${path.basename(f)}`), fs.openSync(f, flags, mode)),
+  writeSync: (fd, d, o, l) => fs.writeSync(fd, d, o, l),
+  fsyncSync: (fd) => (calls.push('fsync'), fs.fsyncSync(fd)),
+  closeSync: (fd) => fs.closeSync(fd),
+  renameSync: (a, b) => (calls.push(`rename ${path.basename(b)}`), fs.renameSync(a, b)),
+  rmSync: (f, o) => fs.rmSync(f, o),
+};
+
 describe('writeFileAtomic', () => {
+  it('flushes the file before the rename and the folder after it', () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'sync-'));
+    const target = path.join(sub, 'ok.xlsx');
+    calls.length = 0;
+    writeFileAtomic(target, Buffer.from('new bytes'), realFs);
+    expect(fs.readFileSync(target, 'utf8')).toBe('new bytes');
+    expect(calls.map((c) => c.replace(/^open \..*\.tmp$/, 'open temp'))).toEqual(['open temp', 'fsync', 'rename ok.xlsx', `open ${path.basename(sub)}`, 'fsync']);
+    expect(fs.readdirSync(sub)).toEqual(['ok.xlsx']);
+  });
+
   it('EBUSY on replace (Excel holds the file on Windows): old file intact, temp removed, message says so', () => {
     const target = path.join(dir, 'busy.xlsx');
     fs.writeFileSync(target, 'old');
     const io: WriteFs = {
-      writeFileSync: (f, d) => fs.writeFileSync(f, d),
+      ...realFs,
       renameSync: () => {
         throw Object.assign(new Error('busy'), { code: 'EBUSY' });
       },
-      rmSync: (f, o) => fs.rmSync(f, o),
     };
     expect(() => writeFileAtomic(target, Buffer.from('new'), io)).toThrow(/正被其他程序占用.*Excel/);
     expect(fs.readFileSync(target, 'utf8')).toBe('old');
@@ -110,12 +130,11 @@ describe('writeFileAtomic', () => {
   it('a write that dies half-way leaves neither a partial target nor a temp file', () => {
     const target = path.join(dir, 'half.xlsx');
     const io: WriteFs = {
-      writeFileSync: (f) => {
-        fs.writeFileSync(f, 'partial');
+      ...realFs,
+      writeSync: (fd) => {
+        fs.writeSync(fd, 'partial');
         throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
       },
-      renameSync: (a, b) => fs.renameSync(a, b),
-      rmSync: (f, o) => fs.rmSync(f, o),
     };
     expect(() => writeFileAtomic(target, Buffer.from('x'), io)).toThrow(/空间不足/);
     expect(fs.existsSync(target)).toBe(false);

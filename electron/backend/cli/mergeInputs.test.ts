@@ -7,6 +7,8 @@ import { INPUT_LIMITS } from '../../../shared/values/limits';
 import { workbookBytes } from '../testing/importFixtures';
 import { D01, suining, valuesFor } from '../testing/importHarness';
 import { tempBackend, tempDir } from '../testing/tempBackend';
+import type { FilePlan } from '../../../shared/api/methods/import';
+import { describePlan } from './commands/merge';
 import { runCli } from './run';
 
 const dir = tempDir('ledger-cli-inputs-');
@@ -62,5 +64,22 @@ describe('ledger merge: what it is given is checked before it is read', () => {
     fs.symlinkSync(loop, path.join(loop, 'again'));
     const r = await cli('merge', loop, '--db', db, '--dry-run', '--json');
     expect((JSON.parse(r.out) as { files: unknown[] }).files).toHaveLength(1);
+  });
+});
+
+describe('ledger merge: what it prints per file', () => {
+  it('caps each list of a file and says how many more there are', async () => {
+    const r = await cli('merge', path.join(inbox, 'a.xlsx'), '--db', db, '--dry-run', '--json');
+    const plan = (JSON.parse(r.out) as { files: FilePlan[] }).files[0];
+    const many: FilePlan = {
+      ...plan,
+      status: 'rejected',
+      problems: Array.from({ length: 35 }, (_, i) => ({ code: 'bad_value', message: `台账!E${i + 5} 应为数字` })),
+      violations: Array.from({ length: 12 }, () => ({ unitCode: 'D01', unitName: '市财政局', severity: 'error' as const, message: '合计不等于分项之和' })),
+    };
+    const text = describePlan(many);
+    expect(text.split('\n').filter((l) => l.includes('✗'))).toHaveLength(10);
+    expect(text).toContain('……另有 25 条');
+    expect(text).toContain('……另有 2 条');
   });
 });

@@ -2,9 +2,13 @@
  * Reads a unit list (代码, 名称, 上级代码, 类型, optional 截止日) from an .xlsx
  * file as written by Excel, WPS, LibreOffice or scripts. Header names vary
  * between offices, so each column is found by any of its usual names.
+ * The file comes from outside: it is opened by the importer's capped reader
+ * (workbook/openWorkbook.ts), never unpacked whole by a library.
  */
-import ExcelJS from 'exceljs';
 import { fail } from '../failure';
+import { readAllSheets } from '../workbook/openWorkbook';
+import { ImportRefusal } from '../workbook/problems';
+import { cellText, type SheetCells } from '../workbook/sheetXml';
 
 export interface UnitListRow {
   row: number;
@@ -49,28 +53,36 @@ function fieldOf(header: string): Field | undefined {
   return (Object.keys(ALIASES) as Field[]).find((f) => ALIASES[f].includes(h));
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
-  if (typeof v === 'string') return v.trim();
-  return cell.text.trim();
+/** The sheets of the file, or a refusal that names it. */
+function sheetsOf(bytes: Uint8Array, fileName: string) {
+  try {
+    return readAllSheets(bytes);
+  } catch (e) {
+    if (!(e instanceof ImportRefusal)) throw e;
+    const { code, message } = e.problem;
+    if (code === 'not_xlsx' || code === 'corrupt_zip') {
+      fail('invalid_value', `文件“${fileName}”不是有效的 .xlsx 工作簿（可能已损坏，或是 .xls/.csv 等其他格式）`, fileName);
+    }
+    return fail('invalid_value', `文件“${fileName}”：${message}`, fileName);
+  }
 }
 
+function lastRow(cells: SheetCells): number {
+  let last = 0;
+  for (const r of cells.keys()) if (r > last) last = r;
+  return last;
+}
+const textAt = (cells: SheetCells, row: number, col: number) => cellText(cells.get(row)?.get(col)).trim();
+
 export async function readUnitList(bytes: Uint8Array, fileName: string): Promise<UnitList> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    fail('invalid_value', `文件“${fileName}”不是有效的 .xlsx 工作簿（可能已损坏，或是 .xls/.csv 等其他格式）`, fileName);
-  }
-  for (const ws of wb.worksheets) {
-    for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, ws.rowCount); r++) {
+  for (const ws of sheetsOf(bytes, fileName)) {
+    const rowCount = lastRow(ws.cells);
+    for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, rowCount); r++) {
       const columns = new Map<Field, number>();
-      ws.getRow(r).eachCell((cell, col) => {
-        const f = fieldOf(cellText(cell));
+      for (const col of [...(ws.cells.get(r)?.keys() ?? [])].sort((a, b) => a - b)) {
+        const f = fieldOf(textAt(ws.cells, r, col));
         if (f && !columns.has(f)) columns.set(f, col);
-      });
+      }
       if (!columns.has('code') || !columns.has('name')) continue;
       for (const f of ['parentCode', 'kind'] as const) {
         if (!columns.has(f)) {
@@ -78,15 +90,14 @@ export async function readUnitList(bytes: Uint8Array, fileName: string): Promise
           fail('invalid_value', `文件“${fileName}”工作表“${ws.name}”第${r}行的表头缺少“${label}”列`, `${fileName}!${ws.name}!${r}`);
         }
       }
-      if (ws.rowCount - r > MAX_ROWS) {
+      if (rowCount - r > MAX_ROWS) {
         fail('invalid_value', `文件“${fileName}”的单位超过${MAX_ROWS}行，请分成几个文件导入`, fileName);
       }
       const rows: UnitListRow[] = [];
-      for (let i = r + 1; i <= ws.rowCount; i++) {
-        const row = ws.getRow(i);
+      for (let i = r + 1; i <= rowCount; i++) {
         const get = (f: Field) => {
           const col = columns.get(f);
-          return col === undefined ? '' : cellText(row.getCell(col));
+          return col === undefined ? '' : textAt(ws.cells, i, col);
         };
         const item: UnitListRow = { row: i, code: get('code'), name: get('name'), parentCode: get('parentCode'), kind: get('kind'), dueDay: get('dueDay') };
         if (item.code || item.name || item.parentCode || item.kind || item.dueDay) rows.push(item);

@@ -3,13 +3,13 @@
  * breakdown picture, writes the workbook, and numbers it: each export of the
  * same unit, template and period gets the next revision (export_log).
  */
-import type Database from 'better-sqlite3';
 import type { WorkbookKind } from '../../../shared/workbook/format';
 import { exportFileName, exportPeriodLabel } from '../../../shared/workbook/format';
 import { formatPeriodKey, type Period } from '../../../shared/values/period';
 import { fail } from '../failure';
 import { breakdownPicture } from '../charts/breakdown';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
+import { nextRevision, recordExport } from '../store/exportLog';
 import { getSetting } from '../store/settings';
 import { writeWorkbookBuffer } from './buildWorkbook';
 import { collectContent, toWorkbookUnit } from './collect';
@@ -31,13 +31,6 @@ export interface PreparedExport {
   notice: string | null;
   /** Records the export in export_log (call once the file is delivered or written). */
   record(): void;
-}
-
-export function nextRevision(db: Database.Database, unitId: number, templateId: string, periodKey: string): number {
-  const r = db
-    .prepare('SELECT MAX(revision) AS r FROM export_log WHERE unit_id = ? AND template_id = ? AND period_key = ?')
-    .get(unitId, templateId, periodKey) as { r: number | null };
-  return (r.r ?? 0) + 1;
 }
 
 const KIND_SUFFIX: Record<WorkbookKind, string> = { submission: '', bundle: '_汇总', blank: '_空白模板', summary: '_汇总表' };
@@ -82,10 +75,16 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
     notice: out.notice,
     record() {
       if (req.kind === 'blank') return;
-      db.prepare(
-        `INSERT INTO export_log (unit_id, template_id, period_key, kind, revision, fingerprint, exported_at, file_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(unit.id, template.id, periodKey, req.kind, revision, out.fingerprint, new Date().toISOString(), fileName);
+      recordExport(db, {
+        unitId: unit.id,
+        templateId: template.id,
+        periodKey,
+        kind: req.kind,
+        revision,
+        fingerprint: out.fingerprint,
+        exportedAt: new Date().toISOString(),
+        fileName,
+      });
     },
   };
 }

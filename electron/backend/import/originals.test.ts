@@ -38,6 +38,9 @@ describe('keeping the originals of an import', () => {
       expect(plans.map((p) => p.status)).toEqual(['new', 'new', 'new']);
       for (const f of batch.files) expect(fs.readFileSync(originalPath(b.ctx.store.dataDir, f.sha256).abs).equals(Buffer.from(f.bytes))).toBe(true);
       expect(fs.readdirSync(path.join(b.ctx.store.dataDir, IMPORTS_DIR)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      // Owner-only, like the data file.
+      expect(fs.statSync(path.join(b.ctx.store.dataDir, IMPORTS_DIR)).mode & 0o777).toBe(0o700);
+      for (const f of batch.files) expect(fs.statSync(originalPath(b.ctx.store.dataDir, f.sha256).abs).mode & 0o777).toBe(0o600);
     });
 
     it(`rolls the whole call back when an original cannot be kept (${thread} thread)`, async () => {
@@ -45,7 +48,7 @@ describe('keeping the originals of an import', () => {
       // A file where the folder should be: nothing can be kept.
       fs.writeFileSync(path.join(b.ctx.store.dataDir, IMPORTS_DIR), 'not a folder');
       const before = snapshot(b);
-      expect(() => batch.applyNext(target(), 2, { originalsThread: thread })).toThrow(thread === 'worker' ? /无法保存原文件/ : /EEXIST|ENOTDIR/);
+      expect(() => batch.applyNext(target(), 2, { originalsThread: thread })).toThrow(/^无法保存导入的原文件，本次导入已撤销：.*imports 已存在，但不是所需的文件夹：请移走或改名它$/);
       expect(snapshot(b)).toBe(before);
       expect(batch.pending()).toHaveLength(2);
       // Once the folder can be made, the same batch applies.

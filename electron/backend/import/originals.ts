@@ -9,6 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { StoreError } from '../store/errors';
+import { storageFailure } from '../store/storageErrors';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 export const IMPORTS_DIR = 'imports';
@@ -26,12 +28,13 @@ export interface OriginalJob {
  * only its arguments.
  */
 function keepAll(fsm: typeof fs, pathm: typeof path, jobs: OriginalJob[], pid: number): void {
+  // Owner-only, like the data file: the originals hold the same figures.
   const made: Record<string, true> = {};
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i];
     const dir = pathm.dirname(job.file);
     if (!made[dir]) {
-      fsm.mkdirSync(dir, { recursive: true });
+      fsm.mkdirSync(dir, { recursive: true, mode: 0o700 });
       made[dir] = true;
     }
     let size = -1;
@@ -42,7 +45,7 @@ function keepAll(fsm: typeof fs, pathm: typeof path, jobs: OriginalJob[], pid: n
     }
     if (size === job.bytes.length) continue;
     const tmp = `${job.file}.${pid}.tmp`;
-    fsm.writeFileSync(tmp, job.bytes);
+    fsm.writeFileSync(tmp, job.bytes, { mode: 0o600 });
     fsm.renameSync(tmp, job.file);
   }
 }
@@ -59,7 +62,7 @@ parentPort.on('message', ({ jobs, flag, reply }) => {
   try {
     keepAll(fs, path, jobs, process.pid);
   } catch (e) {
-    error = String((e && e.message) || e);
+    error = { message: String((e && e.message) || e), code: e && e.code, path: e && e.path };
   }
   reply.postMessage({ error });
   Atomics.store(flag, 0, error === null ? 1 : 2);
@@ -68,6 +71,19 @@ parentPort.on('message', ({ jobs, flag, reply }) => {
 `;
 
 let worker: Worker | null | undefined;
+
+/** What the worker reports of a failed write: the error's message, errno code and path (an Error does not cross threads whole). */
+interface WorkerError {
+  message: string;
+  code?: string;
+  path?: string;
+}
+
+/** A copy that could not be kept, said in Chinese with what to do (a full disk, a file where the folder should be…). */
+function notKept(e: unknown): StoreError {
+  const cause = storageFailure(e);
+  return new StoreError(cause?.code ?? 'io', `无法保存导入的原文件，本次导入已撤销：${cause?.message ?? (e as WorkerError).message ?? String(e)}`);
+}
 
 /** Whether this thread may sleep on a shared flag (an embedder can forbid it on its main thread). */
 function canWait(): boolean {
@@ -117,7 +133,7 @@ export function keepOriginals(jobs: OriginalJob[], opts: { thread?: 'worker' | '
     }
     return {
       wait: () => {
-        if (error) throw error;
+        if (error) throw notKept(error);
       },
     };
   }
@@ -130,10 +146,10 @@ export function keepOriginals(jobs: OriginalJob[], opts: { thread?: 'worker' | '
       if (settled) return;
       settled = true;
       const outcome = Atomics.wait(flag, 0, 0, WAIT_MS);
-      const reply = receiveMessageOnPort(port1)?.message as { error: string | null } | undefined;
+      const reply = receiveMessageOnPort(port1)?.message as { error: WorkerError | null } | undefined;
       port1.close();
-      if (outcome === 'timed-out') throw new Error('保存原文件超时');
-      if (Atomics.load(flag, 0) !== 1) throw new Error(`无法保存原文件：${reply?.error ?? '未知原因'}`);
+      if (outcome === 'timed-out') throw new StoreError('io', '保存导入的原文件超时，本次导入已撤销：请检查磁盘后重试');
+      if (Atomics.load(flag, 0) !== 1) throw notKept(reply?.error ?? { message: '未知原因' });
     },
   };
 }

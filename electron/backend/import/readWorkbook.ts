@@ -9,6 +9,7 @@ import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, parsePeriodKey, type Period } from '../../../shared/values/period';
 import { sameFigure } from '../../../shared/values/precision';
+import { CONTROL_CHARS_MESSAGE, hasControlChars } from '../../../shared/values/textSafety';
 import {
   COVER_SHEET,
   DATA_SHEET,
@@ -26,10 +27,11 @@ import { flattenUnitMonths, groupUnitMonths, type UnitMonthValues } from '../../
 import { visibleFiguresOfMonths } from '../workbook/figures';
 import { rowsFingerprint, workbookFingerprintV1 } from '../workbook/fingerprint';
 import { type ImportProblem, refuse } from '../workbook/problems';
-import { cellText, parseSharedStrings, parseSheetCells, parseSheetList, type SheetCells, xmlText } from '../workbook/sheetXml';
+import { openWorkbook } from '../workbook/openWorkbook';
+import { cellText, parseSheetCells, type SheetCells, xmlText } from '../workbook/sheetXml';
 import { checkDataValues, packedMonths, parseDataSheet, type WorkbookMeta } from '../workbook/dataSheetRead';
 import { readVisibleSheets, type VisibleRead } from '../workbook/visibleSheets';
-import { type OpenZip, openZip, WORKSHEET_PART } from '../workbook/xlsxZip';
+import { type OpenZip, WORKSHEET_PART } from '../workbook/xlsxZip';
 
 /** A visible cell that disagrees with the hidden data (as the API reports it). */
 export type CellDifference = FileDifference;
@@ -63,8 +65,6 @@ export interface ReadOptions {
   takeVisible?: boolean;
 }
 
-const META_PARTS = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml)$/;
-
 /** The exporter's stamp still matches every worksheet part but the data sheet's (format.ts PART_CRC_MARKER). */
 function untouchedSince(zip: OpenZip, dataPath: string | undefined): boolean {
   const stamped = parsePartChecksums(zip.comment);
@@ -79,13 +79,8 @@ function untouchedSince(zip: OpenZip, dataPath: string | undefined): boolean {
 }
 
 export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook {
-  const zip = openZip(bytes);
-  const parts = zip.read((n) => META_PARTS.test(n));
-  const wbXml = parts.get('xl/workbook.xml');
-  const rels = parts.get('xl/_rels/workbook.xml.rels');
-  if (!wbXml || !rels) refuse('not_xlsx', '不是 Excel 工作簿（.xlsx）：压缩包中没有工作簿内容');
-  const shared = parts.has('xl/sharedStrings.xml') ? parseSharedStrings(parts.get('xl/sharedStrings.xml')!) : [];
-  const list = parseSheetList(xmlText(wbXml), xmlText(rels));
+  const { zip, sheets: list, shared } = openWorkbook(bytes);
+  const parts = new Map<string, Uint8Array>();
   const dataPath = list.find((s) => s.name === DATA_SHEET)?.path;
   // Untouched since export: the visible sheets agree with the data by construction, so only the data sheet is read.
   const untouched = untouchedSince(zip, dataPath);
@@ -218,6 +213,7 @@ function coverMeta(cover: SheetCells | undefined): WorkbookMeta {
   if (!tpl || !period || !unitCode || !kind) {
     refuse('not_ledger_workbook', '不是本系统导出的报表：封面缺少单位代码、统计期间、报表模板或文件类型', COVER_SHEET);
   }
+  if (hasControlChars(fields.get('单位名称') ?? '')) refuse('bad_name', `封面的单位名称${CONTROL_CHARS_MESSAGE}`, COVER_SHEET);
   const rev = /第\s*(\d+)\s*次导出/.exec(fields.get('修订号') ?? '');
   return {
     formatVersion: WORKBOOK_FORMAT_VERSION,

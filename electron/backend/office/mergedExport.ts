@@ -17,13 +17,13 @@ import { COVER_SHEET, exportFileName, SUMMARY_KIND } from '../../../shared/workb
 import { buildWorkbook } from '../export/buildWorkbook';
 import { sumMonthly } from '../workbook/figures';
 import { toWorkbookUnit } from '../export/collect';
-import { nextRevision } from '../export/exportService';
 import { columnLetter, fitRowHeight, textWidth } from '../export/layout';
 import { a4Print, allBorders, center, font, HEADER_FILL, leftMiddle, numberFormat } from '../export/styles';
 import { formatDateLabel } from '../../../shared/office/dueDate';
 import { submissionMatrix } from './matrix';
 import { type MonthlyFigures, periodFigures, subtreeUnitIds, sumFigures, unitMonthlyFigures } from '../store/aggregate';
 import { directoryUnits } from '../store/directory';
+import { nextRevision, recordExport } from '../store/exportLog';
 import { findUnitById } from '../store/units';
 
 export const DETAIL_SHEET = '分单位明细';
@@ -85,10 +85,16 @@ export async function mergedExport(
 
   // Fast deflate, as the department export: a third of the time for a few KB more.
   const buffer = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>));
-  db.prepare(
-    `INSERT INTO export_log (unit_id, template_id, period_key, kind, revision, fingerprint, exported_at, file_name)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(root.id, template.id, periodKey, SUMMARY_KIND, revision, built.fingerprint, exportedAt, 'merged');
+  recordExport(db, {
+    unitId: root.id,
+    templateId: template.id,
+    periodKey,
+    kind: SUMMARY_KIND,
+    revision,
+    fingerprint: built.fingerprint,
+    exportedAt,
+    fileName: 'merged',
+  });
   return {
     fileName: exportFileName(period.year, root.name, `${formatPeriodLabel(period).replace(/^\d{4}年/, '') || '全年'}_汇总表`),
     buffer,

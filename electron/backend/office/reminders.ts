@@ -1,4 +1,5 @@
 /** The 催报 list: units with months that are over but not received, as a table and as a notice to send them. */
+import { toDelimited } from '../../../shared/values/textSafety';
 import type { Reminders, ReminderRow, SubmissionMatrix } from '../../../shared/api/methods/office';
 import { defaultReplyBy, formatDateLabel, formatMonthRuns } from '../../../shared/office/dueDate';
 
@@ -65,9 +66,8 @@ export function reminderNotice(o: { matrix: SubmissionMatrix; rows: ReminderRow[
 export function reminders(matrix: SubmissionMatrix, o: { throughMonth?: number; templateName: string; replyBy?: string }): Reminders {
   const rows = reminderRows(matrix, o.throughMonth);
   const replyBy = o.replyBy ?? defaultReplyBy(matrix.today);
-  // Tabs and line breaks inside a name would break the columns when pasted.
-  const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
-  const tsv = [REMINDER_HEADERS, ...rows.map(reminderCells)].map((cells) => cells.map(clean).join('\t')).join('\n');
+  // Tabs and line breaks inside a name would break the columns when pasted; a name starting with "=" would paste as a formula.
+  const tsv = toDelimited([REMINDER_HEADERS, ...rows.map(reminderCells)], '\n');
   return {
     year: matrix.year,
     today: matrix.today,

@@ -74,6 +74,14 @@ describe('browser-mode server', () => {
     expect(r.json).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
+  it('answers a malformed % escape in the path with 400 and a Chinese message (not 500)', async () => {
+    for (const path of ['/api/%E4%B8', '/api/values.%zzset']) {
+      const r = await post(path, '{}', good());
+      expect(r.status).toBe(400);
+      expect(r.json.error?.message).toBe('请求地址中的“%”编码无效');
+    }
+  });
+
   it('stores a value through a valid call', async () => {
     const r = await post('/api/values.set', setBody, good());
     expect(r.json).toMatchObject({ ok: true, data: { value: 7, changed: true } });

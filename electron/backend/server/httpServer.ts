@@ -86,6 +86,15 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** A URL path decoded, or null when its % escapes are malformed ("%E4%B8" or "%zz": a 400, not a 500). */
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
+}
+
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   const maxBody = opts.maxBodyBytes ?? 256 * 1024 * 1024;
@@ -114,7 +123,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           if ((e as Error).message === 'too_large') return refuse(res, 413, '请求内容过大');
           return refuse(res, 400, '请求内容不是有效的 JSON');
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const method = decodePath(url.pathname.slice('/api/'.length));
+        if (method === null) return refuse(res, 400, '请求地址中的“%”编码无效');
         const result = await opts.backend.call(method, args);
         return sendJson(res, 200, result);
       }
@@ -122,7 +132,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方法');
       if (!opts.staticDir) return refuse(res, 404, '未找到');
       const root = path.resolve(opts.staticDir);
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const decoded = url.pathname === '/' ? 'index.html' : decodePath(url.pathname);
+      if (decoded === null) return refuse(res, 400, '请求地址中的“%”编码无效');
+      const rel = decoded.replace(/^\/+/, '');
       const file = path.resolve(root, rel);
       if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
         return refuse(res, 404, '未找到');

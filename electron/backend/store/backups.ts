@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { syncFolder } from '../files/writeFileAtomic';
 import { StoreError } from './errors';
 import { storageFailure } from './storageErrors';
 
@@ -102,6 +103,8 @@ export async function createBackup(db: Database.Database, dataFile: string, reas
     // All pages in one step: copied in steps, a backup restarts whenever another connection writes, and with a busy server never ends.
     await db.backup(tmp, { progress: () => 0x7fffffff });
     fs.renameSync(tmp, file);
+    // SQLite flushed the copy; the new name needs the folder flushed too.
+    syncFolder(dir);
   } catch (e) {
     if (tmp) fs.rmSync(tmp, { force: true });
     throw backupFailure(e, dir);

@@ -7,6 +7,7 @@
 import { cellRef, templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { cellLimit, checkFigure } from '../../../shared/values/limits';
+import { CONTROL_CHARS_MESSAGE, hasControlChars, stripControlChars } from '../../../shared/values/textSafety';
 import { parsePeriodKey, type Period } from '../../../shared/values/period';
 import {
   DATA_MARKER,
@@ -112,7 +113,19 @@ export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: 
     }
   }
   if (units.length === 0) refuse('bad_meta', '隐藏数据页没有单位列表', DATA_SHEET);
+  checkUnits(meta, units);
   return { meta, units, values, packed };
+}
+
+/** Each unit once (a unit listed twice had its figures counted twice), and names a table or chart can hold. */
+function checkUnits(meta: WorkbookMeta, units: WorkbookUnit[]): void {
+  const seen = new Set<string>();
+  for (const u of units) {
+    if (seen.has(u.code)) refuse('bad_meta', `隐藏数据页的单位列表中“${u.name || u.code}”（${u.code}）出现了两次，文件不可信`, DATA_SHEET);
+    seen.add(u.code);
+    if (hasControlChars(u.name) || hasControlChars(u.code)) refuse('bad_name', `单位“${stripControlChars(u.name)}”（${stripControlChars(u.code)}）的名称或代码${CONTROL_CHARS_MESSAGE}`, DATA_SHEET);
+  }
+  if (hasControlChars(meta.unitName)) refuse('bad_name', `单位名称“${stripControlChars(meta.unitName)}”${CONTROL_CHARS_MESSAGE}`, DATA_SHEET);
 }
 
 /** Format 2: each row a unit of the file and a month of the period, once; each pair a cell of the template with a valid value (packedValues.ts unpackMonth). */

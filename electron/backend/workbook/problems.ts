@@ -30,6 +30,8 @@ export type ProblemCode =
   | 'empty'
   /** Writing the file failed after its dry run passed; it was rolled back alone. */
   | 'apply_failed'
+  /** A unit name with control characters (breaks XML outputs). */
+  | 'bad_name'
   /** Named for import but a folder, device, pipe or socket: not read. */
   | 'not_regular_file'
   | 'empty_file'

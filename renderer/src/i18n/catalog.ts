@@ -11,6 +11,7 @@ import { office } from './messages/office';
 import { charts } from './messages/charts';
 import { exportMessages } from './messages/export';
 import { importMessages } from './messages/import';
+import { print } from './messages/print';
 
 export const messages = {
   ...common,
@@ -22,6 +23,7 @@ export const messages = {
   ...charts,
   ...exportMessages,
   ...importMessages,
+  ...print,
 } as const;
 
 export type MessageKey = keyof typeof messages;

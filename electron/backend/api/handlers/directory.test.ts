@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
 import { recordSubmission } from '../../store/submissions';
 import { snapshot, tempBackend, type TempBackend } from '../../testing/tempBackend';
 import { unitListXlsx, unitListXlsxByOpenpyxl } from '../../testing/unitListFixtures';
@@ -212,6 +213,14 @@ describe('unit list import', () => {
       await refused('units.importApply', { fileName, base64 }, pattern);
     }
     await refused('units.importPreview', { fileName: 'x.xlsx', base64: '' }, /文件是空的/, 'base64');
+  });
+
+  it('opens a unit list with the importer’s capped reader: a zip bomb is refused before it is inflated', async () => {
+    const bomb = zipSync({ 'xl/workbook.xml': new Uint8Array(40 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const base64 = Buffer.from(bomb).toString('base64');
+    await refused('units.importPreview', { fileName: '名录.xlsx', base64 }, /文件“名录.xlsx”：解压后过大.*压缩炸弹/);
+    await refused('units.importApply', { fileName: '名录.xlsx', base64 }, /压缩炸弹/);
   });
 
   it('accepts a list written by openpyxl, with a title row above the header and header variants', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatPeriodLabel, parsePeriodKey } from '../../../../shared/values/period';
 import { ApiFailure } from '../../failure';
 import { prepareExport } from '../../export/exportService';
-import { WriteFailure, writeFileAtomic } from '../../export/writeFileAtomic';
+import { WriteFailure, writeFileAtomic } from '../../files/writeFileAtomic';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
 
 export const exportCommand: CliCommand = {

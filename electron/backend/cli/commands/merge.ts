@@ -5,7 +5,7 @@ import { localIsoDate } from '../../../../shared/office/dueDate';
 import { formatPeriodLabel, parsePeriodKey, type Period, yearPeriod } from '../../../../shared/values/period';
 import { ApiFailure } from '../../failure';
 import { operatorName, resolveTemplate, resolveUnit } from '../../context';
-import { writeFileAtomic, WriteFailure } from '../../export/writeFileAtomic';
+import { writeFileAtomic, WriteFailure } from '../../files/writeFileAtomic';
 import { mergedExport } from '../../office/mergedExport';
 import { addUnitsFromFiles } from '../../import/addUnits';
 import { ImportBatch } from '../../import/session';
@@ -51,15 +51,21 @@ export function collectFiles(inputs: string[]): string[] {
   return out;
 }
 
-function describe(p: FilePlan): string {
+export function describePlan(p: FilePlan): string {
   const head = `${STATUS[p.status]}  ${p.name}`;
   const what = p.unitName ? `  ${p.unitName}（${p.unitCode}）${p.periodLabel ?? ''} 第 ${p.revision} 版${p.kind === 'bundle' ? `，含 ${p.units.length} 个单位` : ''}` : '';
   const changed = p.status === 'updated' || p.status === 'new' ? `，${p.changedValues} 个数值` : '';
   const lines = [head + what + changed];
-  for (const x of p.problems) lines.push(`    ✗ [${x.code}] ${x.message}`);
-  for (const d of p.differences.slice(0, 20)) lines.push(`    ≠ ${d.sheet}!${d.cell} ${d.label}：隐藏数据 ${d.data ?? '空'}，表内 ${d.visible ?? '空'}`);
-  for (const v of p.violations.slice(0, 10)) lines.push(`    ${v.severity === 'error' ? '勾稽错误' : '勾稽提示'}（${v.unitName}）：${v.message}`);
+  // A few of each per file, then how many more: a crafted file can carry thousands (--json has them all).
+  capped(lines, p.problems, 10, (x) => `    ✗ [${x.code}] ${x.message}`);
+  capped(lines, p.differences, 20, (d) => `    ≠ ${d.sheet}!${d.cell} ${d.label}：隐藏数据 ${d.data ?? '空'}，表内 ${d.visible ?? '空'}`);
+  capped(lines, p.violations, 10, (v) => `    ${v.severity === 'error' ? '勾稽错误' : '勾稽提示'}（${v.unitName}）：${v.message}`);
   return lines.join('\n');
+}
+
+function capped<T>(lines: string[], items: T[], max: number, line: (item: T) => string): void {
+  for (const item of items.slice(0, max)) lines.push(line(item));
+  if (items.length > max) lines.push(`    ……另有 ${items.length - max} 条`);
 }
 
 export const mergeCommand: CliCommand = {
@@ -139,7 +145,7 @@ export const mergeCommand: CliCommand = {
       }
       if (io.json) io.printJson({ dryRun, files: plans, summary, unitsAdded, merged: merged ?? null, error: error ?? null });
       else {
-        for (const p of plans) io.print(describe(p));
+        for (const p of plans) io.print(describePlan(p));
         const c = summary.counts;
         io.print(
           `${dryRun ? '预演（未写入）' : '已导入'}：共 ${files.length} 个文件，新增 ${c.new}，更新 ${c.updated}，无变化 ${c.unchanged}，旧版本 ${c.superseded}，拒绝 ${c.rejected}`,

@@ -8,6 +8,7 @@ import type { Output } from '../../../../shared/api/contract';
 import type { Unit } from '../../../../shared/domain';
 import { formatPeriodLabel, type Period } from '../../../../shared/values/period';
 import { api } from '../../api/client';
+import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { DonutChart, SortedBarChart } from './BreakdownCharts';
@@ -89,6 +90,7 @@ export function ChartsPage() {
           <input type="checkbox" checked={level} onChange={(e) => setLevel(e.target.checked)} />
           {t('charts.level')}
         </label>
+        <PrintButton target=".charts-page" orientation="landscape" title={t('print.title.charts', { scope: data ? scopeLabel(period, data.breakdown.scope) : formatPeriodLabel(period) })} disabled={!data} />
       </div>
       {error && (
         <p className="error" role="alert">

@@ -7,7 +7,7 @@ import { shortFingerprint } from '../../../../shared/text/readableCode';
 import { useEffect, useState } from 'react';
 import type { TemplateSummary } from '../../../../shared/api/methods/core';
 import type { ExportKind } from '../../../../shared/workbook/format';
-import { MONTHS } from '../../../../shared/values/period';
+import { lastEndedMonth, MONTHS } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
@@ -22,9 +22,11 @@ type Outcome = { kind: 'ok'; text: string; notice: string | null; fingerprint: s
 export function ExportPage() {
   const { status } = useAppStatus();
   const now = new Date();
+  // The month just ended, not the one still being filled.
+  const ended = lastEndedMonth({ year: now.getFullYear(), month: now.getMonth() + 1 });
   const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
-  const [choice, setChoice] = useState<PeriodChoice>({ mode: 'month', year: now.getFullYear(), month: now.getMonth() + 1, from: 1, to: now.getMonth() + 1 });
+  const [choice, setChoice] = useState<PeriodChoice>({ mode: 'month', year: ended.year, month: ended.month, from: 1, to: ended.month });
   const [running, setRunning] = useState<ExportKind | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 

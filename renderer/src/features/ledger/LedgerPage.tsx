@@ -9,6 +9,7 @@ import { findCell } from '../../../../shared/template/cells';
 import { ledgerYear } from '../../../../shared/values/period';
 import type { Template } from '../../../../shared/template/schema';
 import { api } from '../../api/client';
+import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { ALL_LISTS, ContextBar } from './context-selection/ContextBar';
@@ -117,6 +118,12 @@ function LedgerWorkspace({
     });
   }, []);
 
+  const { status } = useAppStatus();
+  const viewName =
+    section === ALL_LISTS
+      ? t('ledger.allLists')
+      : `${template.sections.find((s) => s.code === section)?.title ?? ''}${view.kind === 'table' ? `（${period === 'year' ? t('common.yearTotal') : t('common.monthN', { n: period })}）` : ''}`;
+
   return (
     <section className="ledger-page">
       <ContextBar
@@ -132,6 +139,9 @@ function LedgerWorkspace({
           store?.select(at({ r: 0, c: 0 }));
         }}
         onPeriod={setPeriod}
+        actions={
+          <PrintButton target=".ledger-grid-scroll" orientation="landscape" title={t('print.title.ledger', { unit: status.unit?.name ?? '', year, view: viewName })} disabled={!store} />
+        }
       />
       {view.kind === 'table' && (
         <p className="muted table-caption" data-testid="table-period">

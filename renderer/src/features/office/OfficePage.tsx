@@ -15,6 +15,8 @@ import { TotalsView } from './TotalsView';
 import { UnitSelect } from './UnitSelect';
 import './office.css';
 import { MergedExportButton } from '../import/MergedExportButton';
+import { PrintButton } from '../../components/PrintButton';
+import { formatDateLabel } from '../../../../shared/office/dueDate';
 
 type Tab = 'matrix' | 'totals' | 'compare';
 const TABS: { id: Tab; label: MessageKey }[] = [
@@ -116,6 +118,14 @@ export function OfficePage() {
             <div className="toolbar">
               <UnitSelect label={t('office.level')} units={levels} value={rootCode} onChange={setRootCode} />
               <MergedExportButton templateId={templateId} year={year} rootCode={rootCode || undefined} />
+              {matrix && (
+                <PrintButton
+                  target=".status-legend, .submission-matrix"
+                  orientation="landscape"
+                  label="print.matrix"
+                  title={t('print.title.matrix', { root: matrix.root.name, year: matrix.year, today: formatDateLabel(matrix.today) })}
+                />
+              )}
             </div>
             {matrix && <SubmissionMatrixView matrix={matrix} />}
             <h2>{t('office.reminders.title')}</h2>

@@ -4,13 +4,13 @@
  */
 import { useRef, useState } from 'react';
 import type { Reminders } from '../../../../shared/api/methods/office';
-import { formatDateLabel } from '../../../../shared/office/dueDate';
+import { formatDateLabel, formatMonthRuns } from '../../../../shared/office/dueDate';
 import { api } from '../../api/client';
+import { PrintButton } from '../../components/PrintButton';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const months = (list: number[]) => list.map((m) => t('common.monthN', { n: m })).join('、');
 
 interface Props {
   reminders: Reminders;
@@ -61,6 +61,7 @@ export function ReminderList({ reminders: loaded, query }: Props) {
         <button type="button" onClick={() => void exportXlsx()}>
           {t('office.reminders.export')}
         </button>
+        <PrintButton target=".reminders table" label="print.reminders" title={t('print.title.reminders', { root: reminders.office.name, year: reminders.year, today: formatDateLabel(reminders.today) })} />
         <label>
           {t('office.reminders.replyBy')}
           <input type="date" value={reminders.replyBy} min={reminders.today} onChange={(e) => void changeReplyBy(e.target.value)} />
@@ -86,8 +87,8 @@ export function ReminderList({ reminders: loaded, query }: Props) {
             <tr key={r.code}>
               <td>{r.name}</td>
               <td>{r.code}</td>
-              <td>{months(r.months)}</td>
-              <td className={r.overdueMonths.length > 0 ? 'error' : undefined}>{months(r.overdueMonths)}</td>
+              <td>{formatMonthRuns(r.months)}</td>
+              <td className={r.overdueMonths.length > 0 ? 'error' : undefined}>{formatMonthRuns(r.overdueMonths)}</td>
               <td>{formatDateLabel(r.dueDate)}</td>
             </tr>
           ))}

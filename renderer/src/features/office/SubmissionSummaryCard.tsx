@@ -3,21 +3,26 @@ import { useEffect, useState } from 'react';
 import type { SubmissionSummary } from '../../../../shared/api/methods/office';
 import { formatDateLabel } from '../../../../shared/office/dueDate';
 import { api } from '../../api/client';
-import { useAppStatus } from '../../app/AppStatusContext';
+import { reportingYear } from '../../../../shared/values/period';
 import { t } from '../../i18n/catalog';
 import { STATUS_LOOK } from './submissionStatus';
 import './office.css';
 
-export function SubmissionSummaryCard() {
-  const { status } = useAppStatus();
+/**
+ * Shown only beside the year being collected now: an overview of 2017 (the
+ * demo) has no month "being collected", so a 2026 card there would mislead.
+ */
+export function SubmissionSummaryCard({ templateId, year }: { templateId: string; year: number }) {
+  const now = new Date();
+  const current = year === reportingYear({ year: now.getFullYear(), month: now.getMonth() + 1 });
   const [summary, setSummary] = useState<SubmissionSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const templateId = status.settings.defaultTemplateId;
 
   useEffect(() => {
-    void api.call('office.summary', { templateId }).then((r) => (r.ok ? setSummary(r.data) : setError(r.error.message)));
-  }, [templateId]);
+    if (current) void api.call('office.summary', { templateId }).then((r) => (r.ok ? setSummary(r.data) : setError(r.error.message)));
+  }, [templateId, current]);
 
+  if (!current) return null;
   if (error) return <section className="card error">{error}</section>;
   if (!summary) return <section className="card">{t('app.loading')}</section>;
   const title = t('office.summary.title', { year: summary.year, month: summary.month });

@@ -3,11 +3,12 @@
  * level) and a year — paragraphs and tables from one query, each copyable,
  * and the Word document to download.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TemplateSummary } from '../../../../shared/api/methods/core';
 import type { Unit } from '../../../../shared/domain';
 import { REPORT_SECTIONS, type ReportDraft } from '../../../../shared/report/model';
 import { api } from '../../api/client';
+import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
@@ -29,6 +30,17 @@ export function ReportPage() {
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [download, setDownload] = useState('');
+  const [dataYears, setDataYears] = useState<number[]>([]);
+  const yearChosen = useRef(false);
+
+  // Open on the latest year with figures (the demo's 2017, not an empty last year), and offer the others.
+  useEffect(() => {
+    void api.call('charts.years', { templateId }).then((r) => {
+      if (!r.ok) return;
+      setDataYears(r.data);
+      if (!yearChosen.current && r.data.length > 0) setYear(Math.max(...r.data));
+    });
+  }, [templateId]);
 
   useEffect(() => {
     void api.request('units.list', {}).then(setUnits);
@@ -89,11 +101,28 @@ export function ReportPage() {
         </label>
         <label>
           {t('report.year')}
-          <input type="number" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value))} aria-label={t('report.year')} />
+          <input
+            type="number"
+            value={year}
+            min={2000}
+            max={2100}
+            list="report-data-years"
+            onChange={(e) => {
+              yearChosen.current = true;
+              setYear(Number(e.target.value));
+            }}
+            aria-label={t('report.year')}
+          />
+          <datalist id="report-data-years">
+            {dataYears.map((y) => (
+              <option key={y} value={y} />
+            ))}
+          </datalist>
         </label>
         <button className="primary" disabled={!draft} onClick={() => void downloadDocx()}>
           {t('report.download')}
         </button>
+        <PrintButton target=".report-draft" title={draft?.title ?? ''} disabled={!draft} />
         {download && <span className="muted" role="status">{download}</span>}
       </div>
 

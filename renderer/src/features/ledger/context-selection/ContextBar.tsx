@@ -1,4 +1,5 @@
 /** What is being entered: the year, the section (or all list sections), and for tables the period. */
+import type { ReactNode } from 'react';
 import type { TemplateSummary } from '../../../../../shared/api/methods/core';
 import type { Template } from '../../../../../shared/template/schema';
 import { MAX_YEAR, MIN_YEAR, MONTHS } from '../../../../../shared/values/period';
@@ -17,9 +18,11 @@ interface Props {
   onYear(y: number): void;
   onSection(code: string): void;
   onPeriod(p: Period): void;
+  /** Page actions at the end of the bar (打印). */
+  actions?: ReactNode;
 }
 
-export function ContextBar({ template, templates, onTemplate, year, section, period, onYear, onSection, onPeriod }: Props) {
+export function ContextBar({ template, templates, onTemplate, year, section, period, onYear, onSection, onPeriod, actions }: Props) {
   const isTable = template.sections.find((s) => s.code === section)?.kind === 'table';
   const hasLists = template.sections.some((s) => s.kind === 'list');
   return (
@@ -84,6 +87,7 @@ export function ContextBar({ template, templates, onTemplate, year, section, per
           </select>
         </label>
       )}
+      {actions}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { byRefAndMonth, type MonthlyValues } from '../../../../../shared/rules/p
 import { cellRef, findCell, templateCells } from '../../../../../shared/template/cells';
 import type { Template } from '../../../../../shared/template/schema';
 import { MONTHS } from '../../../../../shared/values/period';
+import { cellLimit } from '../../../../../shared/values/limits';
 import { formatValue, parseValue } from '../../../../../shared/values/parse';
 import { rollupMonths } from '../../../../../shared/values/rollup';
 import { t } from '../../../i18n/catalog';

@@ -5,6 +5,7 @@
  * not fit, or that would land on a cell that cannot take a value, is refused
  * whole: half a paste is worse than none.
  */
+import { toDelimited } from '../../../../../../shared/values/textSafety';
 import { parseDelimited } from '../../../../../../shared/values/delimited';
 import { rectPositions, type Bounds, type Pos, type Rect } from './selection';
 import { t } from '../../../../i18n/catalog';
@@ -55,5 +56,5 @@ export function planPaste(block: string[][], from: Pos, selected: Rect, bounds: 
 
 /** Ctrl+C: the selection as Excel reads it back. */
 export function toClipboardText(rows: string[][]): string {
-  return rows.map((r) => r.join('\t')).join('\r\n');
+  return toDelimited(rows);
 }

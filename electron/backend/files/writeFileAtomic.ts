@@ -1,7 +1,10 @@
 /**
  * Writes a file so that it is either wholly there or not changed at all:
- * the bytes go to a temporary file beside the target, which is then renamed
- * over it. A failure leaves no half-written file and says why in Chinese.
+ * the bytes go to a temporary file beside the target, are flushed to disk
+ * (fsync), and the file is renamed over the target; then the folder is
+ * flushed, so the new name survives a power cut too. A failure leaves no
+ * half-written file and says why in Chinese. The one writer of whole files
+ * the app hands out: CLI exports and the desktop shell's 保存.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,9 +22,33 @@ export class WriteFailure extends Error {
 
 /** The parts of node:fs used, so tests can make a step fail the way Windows does. */
 export interface WriteFs {
-  writeFileSync(file: string, data: Uint8Array): void;
+  openSync(file: string, flags: string, mode?: number): number;
+  writeSync(fd: number, data: Uint8Array, offset: number, length: number): number;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
   renameSync(from: string, to: string): void;
   rmSync(file: string, opts: { force: boolean }): void;
+}
+
+/** Flushes a folder's entries (a rename) to disk. Windows cannot open a folder for this; there the rename is already durable. */
+export function syncFolder(dir: string, io: Pick<WriteFs, 'openSync' | 'fsyncSync' | 'closeSync'> = fs): void {
+  if (process.platform === 'win32') return;
+  const fd = io.openSync(dir, 'r');
+  try {
+    io.fsyncSync(fd);
+  } finally {
+    io.closeSync(fd);
+  }
+}
+
+function writeAndSync(io: WriteFs, file: string, data: Uint8Array): void {
+  const fd = io.openSync(file, 'wx', 0o644);
+  try {
+    for (let done = 0; done < data.length; ) done += io.writeSync(fd, data, done, data.length - done);
+    io.fsyncSync(fd);
+  } finally {
+    io.closeSync(fd);
+  }
 }
 
 function explain(code: string | undefined, file: string, step: 'write' | 'rename'): string {
@@ -40,9 +67,10 @@ export function writeFileAtomic(file: string, data: Uint8Array, io: WriteFs = fs
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   let step: 'write' | 'rename' = 'write';
   try {
-    io.writeFileSync(temp, data);
+    writeAndSync(io, temp, data);
     step = 'rename';
     io.renameSync(temp, target);
+    syncFolder(path.dirname(target), io);
   } catch (e) {
     try {
       io.rmSync(temp, { force: true });
