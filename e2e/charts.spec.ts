@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, setUpUnit, test } from './fixtures';
 
 const ARTIFACTS = path.resolve('e2e-artifacts');
@@ -20,6 +21,36 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/**
+ * How far apart two pictures look: both scaled to 86 × 60 blocks in the page's
+ * canvas (averaging away font hinting), the mean difference of their colour
+ * channels, 0 (same) to 1. Pictures with other colours or another layout
+ * differ by well over 0.1.
+ */
+async function pictureDifference(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([x, y]) => {
+      const pixels = async (b64: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = 86;
+        c.height = 60;
+        const g = c.getContext('2d')!;
+        g.imageSmoothingQuality = 'high';
+        g.drawImage(img, 0, 0, c.width, c.height);
+        return g.getImageData(0, 0, c.width, c.height).data;
+      };
+      const [p, q] = [await pixels(x), await pixels(y)];
+      let sum = 0;
+      for (let i = 0; i < p.length; i++) if (i % 4 !== 3) sum += Math.abs(p[i] - q[i]);
+      return sum / ((p.length * 3) / 4) / 255;
+    },
+    [a.toString('base64'), b.toString('base64')] as const,
+  );
 }
 
 test('demo data, the 2017 breakdown as the report prints it, table view, copy as table, PNG', async ({ page, ledger }) => {
@@ -48,7 +79,7 @@ test('demo data, the 2017 breakdown as the report prints it, table view, copy as
   // A screenshot of each chart type.
   for (const id of ['donut', 'bar', 'trend', 'yoy', 'ranking']) {
     const chart = page.getByTestId(`chart-${id}`);
-    await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
+    await expect(chart.locator(id === 'donut' ? '.breakdown-picture svg' : 'svg.recharts-surface').first()).toBeVisible();
     const file = path.join(ARTIFACTS, `charts-${id}.png`);
     await chart.screenshot({ path: file });
     expect(fs.statSync(file).size, file).toBeGreaterThan(8_000);
@@ -81,6 +112,9 @@ test('demo data, the 2017 breakdown as the report prints it, table view, copy as
   expect(height).toBeGreaterThanOrEqual(600);
   expect(height).toBeLessThanOrEqual(4000);
   expect(bytes.length).toBeGreaterThan(10_000);
+  // The saved picture looks like the one on screen: both drawn at the same size and compared block by block.
+  const onScreen = await donut.locator('.breakdown-picture svg').screenshot();
+  expect(await pictureDifference(page, onScreen, bytes)).toBeLessThan(0.03);
 
   // A period without figures says so.
   await page.getByLabel('年度').fill('2019');
@@ -98,6 +132,7 @@ test('a month and a range of the demo year add up to the same report figures', a
   await page.getByLabel('单位', { exact: true }).selectOption('DEMO-SN2017');
   await expect(page.getByLabel('年度')).toHaveValue('2017');
   await expect(page.getByTestId('breakdown-legend').locator('[data-category="工作动态信息"] .share')).toHaveText('55.11%');
+  await page.getByLabel('期间').selectOption('range');
   await page.getByLabel('起始月').selectOption('3');
   await page.getByLabel('结束月').selectOption('3');
   await expect(page.getByTestId('chart-donut')).toContainText('2017年3月');

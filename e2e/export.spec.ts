@@ -23,7 +23,7 @@ test('export a year from the UI: the download is a valid workbook with the value
   await expect(cell).toHaveAttribute('data-entry', 'saved');
 
   await page.getByRole('link', { name: '导出' }).click();
-  await page.getByLabel('全年').check();
+  await page.getByLabel('期间').selectOption('year');
   await page.getByLabel('年度').fill('2017');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出报送表' }).click();
@@ -49,7 +49,7 @@ test('an empty month says so; the blank template downloads too', async ({ page, 
   const ended = now.getMonth() === 0 ? { year: now.getFullYear() - 1, month: 12 } : { year: now.getFullYear(), month: now.getMonth() };
   await expect(page.getByLabel('年度')).toHaveValue(String(ended.year));
   await expect(page.getByLabel('月份', { exact: true })).toHaveValue(String(ended.month));
-  await page.getByLabel('某月').check();
+  await page.getByLabel('期间').selectOption('month');
   await page.getByLabel('年度').fill('2016');
   await page.getByLabel('月份', { exact: true }).selectOption('5');
   let downloading = page.waitForEvent('download');

@@ -303,6 +303,11 @@ test('Home/End and Ctrl+Home/Ctrl+End move as in Excel, Shift extends, and F1 or
   await help.getByRole('button', { name: '关闭' }).click();
   await expect(help).toBeHidden();
   await expect(page.getByTestId('cell-sink')).toBeFocused();
+  // The status line offers it to those who do not know the key.
+  await page.getByRole('button', { name: '快捷键（F1）' }).click();
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
 });
 
 test('section and group labels stay in view when the grid scrolls right (office screen)', async ({ page, ledger }) => {

@@ -16,6 +16,15 @@ export interface Unit {
   active: boolean;
 }
 
+/**
+ * Whose figures: a unit (this data file's own when unitCode is absent),
+ * alone (subtree false) or with every unit below it (subtree true).
+ */
+export interface UnitScope {
+  unitCode?: string;
+  subtree: boolean;
+}
+
 /** One stored monthly figure. col is "" for list indicators. */
 export interface CellValue {
   indicator: string;

@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { breakdownPicture } from '../../electron/backend/charts/breakdown';
+import { breakdownPng } from '../../electron/backend/charts/breakdown';
 import { clearPngCache } from '../../electron/backend/charts/renderPng';
 import { writeWorkbookBuffer } from '../../electron/backend/export/buildWorkbook';
 import { fillEveryCell, seedTotals, spreadOverMonths } from '../../electron/backend/testing/seedValues';
@@ -43,9 +43,9 @@ async function median(label: string, n: number, fn: () => Promise<unknown>, goal
 }
 
 await median('导出报送表 遂宁口径台账 一个单位全年（export.workbook，含分类统计图缓存）', 20, () =>
-  b.invoke('export.workbook', { templateId: 'suining-2017', period: '2017' }), 100);
+  b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 } }), 100);
 await median('导出报送表 全国格式统计表 一个单位全年（export.workbook）', 20, () =>
-  b.invoke('export.workbook', { templateId: 'national-2021', period: '2021' }), 100);
+  b.invoke('export.workbook', { templateId: 'national-2021', period: { year: 2021, fromMonth: 1, toMonth: 12 } }), 100);
 
 const unit = { code: 'TEST-01', name: '测试单位', kind: '部门', parentCode: '' };
 const seedValues = spreadOverMonths(suining, seedTotals(), 'TEST-01');
@@ -55,7 +55,7 @@ await median('工作簿写入（不含统计图，仅 exceljs 生成）遂宁口
 const figures = new Map(Object.entries(seedTotals()));
 await median('分类统计图首次绘制（SVG → PNG，无缓存）', 5, async () => {
   clearPngCache();
-  await breakdownPicture(suining, figures, { unitName: '测试单位', period: yearPeriod(2017) });
+  await breakdownPng(suining, figures, { unitName: '测试单位', subtree: false, unitCount: 1 }, yearPeriod(2017));
 });
 console.log(`（本机 ${os.cpus().length} 核，测量时负载 ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}）`);
 b.dispose();

@@ -59,7 +59,7 @@ async function time(label: string, goalMs: number, run: () => Promise<unknown>) 
 
 await time('报送情况矩阵（500 个单位 × 12 个月）', 200, () => b.invoke('office.matrix', { templateId: T, year: YEAR, today: '2018-03-01' }));
 await time('催报名单', 200, () => b.invoke('office.reminders', { templateId: T, year: YEAR, today: '2018-03-01' }));
-await time('全市全年汇总（500 个单位）', 1000, () => b.invoke('office.totals', { templateId: T, year: YEAR }));
-await time('一个县区上半年汇总（20 个单位）', 100, () => b.invoke('office.totals', { templateId: T, year: YEAR, unitCode: 'C3', fromMonth: 1, toMonth: 6 }));
-await time('县区与全市对比', 1000, () => b.invoke('office.compare', { templateId: T, year: YEAR, unitCode: 'C3' }));
+await time('全市全年汇总（500 个单位）', 1000, () => b.invoke('office.totals', { templateId: T, period: { year: YEAR, fromMonth: 1, toMonth: 12 } }));
+await time('一个县区上半年汇总（20 个单位）', 100, () => b.invoke('office.totals', { templateId: T, period: { year: YEAR, fromMonth: 1, toMonth: 6 }, unitCode: 'C3' }));
+await time('县区与全市对比', 1000, () => b.invoke('office.compare', { templateId: T, period: { year: YEAR, fromMonth: 1, toMonth: 12 }, unitCode: 'C3' }));
 b.dispose();

@@ -1,15 +1,23 @@
 /**
- * The category breakdown as an SVG document: a donut with the total in its
- * middle and a legend that lists every category with its count and its share
- * (two decimals, adding to 100.00% — shares.ts). Pure string building, so the
- * exporter (rasterised to PNG) and the charts page draw the same picture.
+ * The category breakdown picture: a donut with the total in its middle and a
+ * legend that lists every category with its count and its share (two
+ * decimals, adding to 100.00% — shares.ts). The one definition of it: the
+ * charts page and 首页 draw this tree, the saved PNG and the workbook's chart
+ * sheet are this tree rasterised (electron/backend/charts/).
  *
- * Printed in grey-scale, colours alone would blur together: each slice also
- * has its own hatch pattern, repeated on its legend swatch. Labels live only
- * in the legend, one fixed slot per category, so they can never overlap.
+ * Fills are the series fills of every chart (palette.ts), the legend swatch
+ * repeats its slice's fill. Labels live only in the legend, one fixed slot
+ * per category, so they can never overlap.
  */
-import { stripControlChars } from '../values/textSafety';
+import { categoryCells } from '../template/cells';
+import type { Template } from '../template/schema';
+import { formatPeriodLabel, type Period } from '../values/period';
+import { seriesPattern } from './palette';
+import type { Breakdown } from './shape';
 import { computeShares, formatPercent, needsRoundingNote, ROUNDING_NOTE } from './shares';
+import { el, svgText, type SvgElement, type SvgNode } from './svgTree';
+
+export { escapeXml } from './svgTree';
 
 export interface BreakdownItem {
   key: string;
@@ -30,6 +38,8 @@ export interface BreakdownSvgOptions {
 }
 
 export interface BreakdownSvg {
+  /** The picture itself; `svg` is it written out. */
+  tree: SvgElement;
   svg: string;
   width: number;
   height: number;
@@ -37,36 +47,6 @@ export interface BreakdownSvg {
 
 export const BREAKDOWN_EMPTY_TEXT = '无数据';
 export const DEFAULT_CHART_FONTS = "'Noto Sans CJK SC', 'Microsoft YaHei', '微软雅黑', 'PingFang SC', 'SimSun', '宋体', sans-serif";
-
-/** Colours of clearly different lightness, each paired with a pattern below. */
-const PALETTE = ['#1f4e79', '#c55a11', '#548235', '#7f6000', '#7030a0', '#2e75b6', '#bf9000', '#a5a5a5', '#843c0c', '#375623'];
-
-/** Pattern overlays (white strokes on the slice colour): none, diagonal, cross, dots, … */
-const PATTERNS: ((id: string, color: string) => string)[] = [
-  (id, c) => `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="${c}"/></pattern>`,
-  (id, c) =>
-    `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="${c}"/><rect width="3" height="8" fill="#fff"/></pattern>`,
-  (id, c) =>
-    `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="${c}"/><circle cx="4" cy="4" r="1.8" fill="#fff"/></pattern>`,
-  (id, c) =>
-    `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="8" height="8" fill="${c}"/><rect width="2" height="8" fill="#fff"/></pattern>`,
-  (id, c) =>
-    `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="${c}"/><rect width="8" height="2" fill="#fff"/></pattern>`,
-  (id, c) =>
-    `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="${c}"/><rect width="2" height="8" fill="#fff"/><rect width="8" height="2" fill="#fff"/></pattern>`,
-  (id, c) =>
-    `<pattern id="${id}" width="10" height="10" patternUnits="userSpaceOnUse"><rect width="10" height="10" fill="${c}"/><rect x="0" y="0" width="5" height="5" fill="#fff" fill-opacity="0.7"/><rect x="5" y="5" width="5" height="5" fill="#fff" fill-opacity="0.7"/></pattern>`,
-  (id, c) =>
-    `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="${c}"/><rect width="2" height="8" fill="#fff"/><rect width="8" height="2" fill="#fff"/></pattern>`,
-  (id, c) =>
-    `<pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${c}"/><circle cx="3" cy="3" r="1" fill="#000" fill-opacity="0.6"/></pattern>`,
-  (id, c) =>
-    `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="${c}"/><rect y="3" width="8" height="2" fill="#000" fill-opacity="0.5"/></pattern>`,
-];
-
-export function escapeXml(s: string): string {
-  return stripControlChars(s).replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
-}
 
 /** Approximate advance width: CJK and full-width characters are one em, others about half. */
 export function estimateTextWidth(text: string, fontSize: number): number {
@@ -107,38 +87,35 @@ export function breakdownSvg(items: BreakdownItem[], opts: BreakdownSvgOptions):
   const height = Math.max(top + 2 * ro + 40, top + legendH + 40);
   const cx = 40 + ro;
   const cy = top + Math.max(ro + 10, legendH / 2);
+  const fill = (i: number) => `url(#p${i})`;
 
-  const parts: string[] = [];
-  parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  parts.push(
-    `<text x="${width / 2}" y="36" text-anchor="middle" font-size="${fitFont(opts.title, 24, width - 40)}" font-weight="bold" fill="#000">${escapeXml(opts.title)}</text>`,
-  );
-  if (opts.subtitle) {
-    parts.push(`<text x="${width / 2}" y="64" text-anchor="middle" font-size="15" fill="#333">${escapeXml(opts.subtitle)}</text>`);
-  }
-
-  const defs = items.map((_, i) => PATTERNS[i % PATTERNS.length](`p${i}`, PALETTE[i % PALETTE.length]));
+  const parts: SvgNode[] = [];
+  parts.push(el('rect', { width, height, fill: '#ffffff' }));
+  parts.push(el('text', { x: width / 2, y: 36, 'text-anchor': 'middle', 'font-size': fitFont(opts.title, 24, width - 40), 'font-weight': 'bold', fill: '#000' }, opts.title));
+  if (opts.subtitle) parts.push(el('text', { x: width / 2, y: 64, 'text-anchor': 'middle', 'font-size': 15, fill: '#333' }, opts.subtitle));
 
   if (empty) {
-    parts.push(`<circle cx="${cx}" cy="${cy}" r="${(ro + ri) / 2}" fill="none" stroke="#d0d0d0" stroke-width="${ro - ri}"/>`);
-    parts.push(`<text x="${cx}" y="${cy + 12}" text-anchor="middle" font-size="34" font-weight="bold" fill="#666">${BREAKDOWN_EMPTY_TEXT}</text>`);
+    parts.push(el('circle', { cx, cy, r: (ro + ri) / 2, fill: 'none', stroke: '#d0d0d0', 'stroke-width': ro - ri }));
+    parts.push(el('text', { x: cx, y: cy + 12, 'text-anchor': 'middle', 'font-size': 34, 'font-weight': 'bold', fill: '#666' }, BREAKDOWN_EMPTY_TEXT));
   } else {
     let a = 0;
     const nonZero = shares.filter((s) => s.count > 0).length;
     shares.forEach((s, i) => {
       if (s.count <= 0) return;
       const sweep = (s.count / total) * 2 * Math.PI;
+      // Hovering a slice names it (a tooltip on screen; ignored in the PNG).
+      const tip = el('title', {}, `${items[i].label} ${s.count}${measure}，${formatPercent(s)}`);
       if (nonZero === 1) {
         // One category is the whole ring: an arc cannot start and end at the same point.
-        parts.push(`<path d="${ringSlice(cx, cy, ro, ri, 0, Math.PI)} ${ringSlice(cx, cy, ro, ri, Math.PI, 2 * Math.PI)}" fill="url(#p${i})" stroke="#fff" stroke-width="0"/>`);
+        parts.push(el('path', { d: `${ringSlice(cx, cy, ro, ri, 0, Math.PI)} ${ringSlice(cx, cy, ro, ri, Math.PI, 2 * Math.PI)}`, fill: fill(i), stroke: '#fff', 'stroke-width': 0 }, tip));
       } else {
-        parts.push(`<path d="${ringSlice(cx, cy, ro, ri, a, a + sweep)}" fill="url(#p${i})" stroke="#ffffff" stroke-width="1.5"/>`);
+        parts.push(el('path', { d: ringSlice(cx, cy, ro, ri, a, a + sweep), fill: fill(i), stroke: '#ffffff', 'stroke-width': 1.5 }, tip));
       }
       a += sweep;
     });
-    parts.push(`<text x="${cx}" y="${cy - 8}" text-anchor="middle" font-size="16" fill="#333">合计</text>`);
+    parts.push(el('text', { x: cx, y: cy - 8, 'text-anchor': 'middle', 'font-size': 16, fill: '#333' }, '合计'));
     const totalText = `${total}${measure}`;
-    parts.push(`<text x="${cx}" y="${cy + 22}" text-anchor="middle" font-size="${fitFont(totalText, 26, 2 * ri - 16)}" font-weight="bold" fill="#000">${escapeXml(totalText)}</text>`);
+    parts.push(el('text', { x: cx, y: cy + 22, 'text-anchor': 'middle', 'font-size': fitFont(totalText, 26, 2 * ri - 16), 'font-weight': 'bold', fill: '#000' }, totalText));
   }
 
   // Legend: swatch | label | count | share, one fixed row per category.
@@ -147,22 +124,49 @@ export function breakdownSvg(items: BreakdownItem[], opts: BreakdownSvgOptions):
   const shareRight = width - 30;
   const labelWidth = countRight - 100 - (lx + 34);
   const ly0 = cy - legendH / 2;
-  parts.push(`<text x="${countRight}" y="${ly0 - 10}" text-anchor="end" font-size="14" fill="#555">数量${measure ? `（${escapeXml(measure)}）` : ''}</text>`);
-  parts.push(`<text x="${shareRight}" y="${ly0 - 10}" text-anchor="end" font-size="14" fill="#555">占比</text>`);
+  parts.push(el('text', { x: countRight, y: ly0 - 10, 'text-anchor': 'end', 'font-size': 14, fill: '#555' }, `数量${measure ? `（${measure}）` : ''}`));
+  parts.push(el('text', { x: shareRight, y: ly0 - 10, 'text-anchor': 'end', 'font-size': 14, fill: '#555' }, '占比'));
   items.forEach((item, i) => {
     const y = ly0 + i * rowH;
     const s = shares[i];
-    parts.push(`<rect x="${lx}" y="${y + 6}" width="22" height="22" fill="url(#p${i})" stroke="#333" stroke-width="0.8"/>`);
-    parts.push(`<text x="${lx + 34}" y="${y + 23}" font-size="${fitFont(item.label, 17, labelWidth)}" fill="#000">${escapeXml(item.label)}</text>`);
-    parts.push(`<text x="${countRight}" y="${y + 23}" text-anchor="end" font-size="17" fill="#000">${empty ? '—' : item.count}</text>`);
-    parts.push(`<text x="${shareRight}" y="${y + 23}" text-anchor="end" font-size="17" font-weight="bold" fill="#000">${empty || opts.sharesStated === false ? '—' : formatPercent(s)}</text>`);
-    if (i < items.length - 1) parts.push(`<line x1="${lx}" y1="${y + rowH}" x2="${shareRight}" y2="${y + rowH}" stroke="#e0e0e0" stroke-width="1"/>`);
+    const row: SvgNode[] = [
+      el('rect', { x: lx, y: y + 6, width: 22, height: 22, fill: fill(i), stroke: '#333', 'stroke-width': 0.8 }),
+      el('text', { x: lx + 34, y: y + 23, 'font-size': fitFont(item.label, 17, labelWidth), fill: '#000' }, item.label),
+      el('text', { x: countRight, y: y + 23, 'text-anchor': 'end', 'font-size': 17, fill: '#000', class: 'count' }, empty ? '—' : String(item.count)),
+      el('text', { x: shareRight, y: y + 23, 'text-anchor': 'end', 'font-size': 17, 'font-weight': 'bold', fill: '#000', class: 'share' }, empty || opts.sharesStated === false ? '—' : formatPercent(s)),
+    ];
+    if (i < items.length - 1) row.push(el('line', { x1: lx, y1: y + rowH, x2: shareRight, y2: y + rowH, stroke: '#e0e0e0', 'stroke-width': 1 }));
+    parts.push(el('g', { 'data-category': item.label }, ...row));
   });
 
-  if (note) parts.push(`<text x="${shareRight}" y="${ly0 + items.length * rowH + 23}" text-anchor="end" font-size="13" fill="#555">${ROUNDING_NOTE}</text>`);
+  if (note) parts.push(el('text', { x: shareRight, y: ly0 + items.length * rowH + 23, 'text-anchor': 'end', 'font-size': 13, fill: '#555' }, ROUNDING_NOTE));
 
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(font)}">` +
-    `<defs>${defs.join('')}</defs>${parts.join('')}</svg>`;
-  return { svg, width, height };
+  const tree = el(
+    'svg',
+    { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': font },
+    el('defs', {}, ...items.map((_, i) => seriesPattern(`p${i}`, i))),
+    ...parts,
+  );
+  return { tree, svg: svgText(tree), width, height };
+}
+
+/** What a template's breakdown picture is titled and counted in: from its category section (null: no categories). */
+export function breakdownCaption(template: Template): { title: string; measure: string } | null {
+  const cells = categoryCells(template);
+  if (cells.length === 0) return null;
+  const section = template.sections.find((s) => s.code === cells[0].sectionCode);
+  return { title: `${section?.title ?? template.name}分类情况`, measure: cells[0].measure };
+}
+
+/** "填报单位：遂宁市（含下级单位）\u3000统计期间：2017年1月至6月" (a resolved scope: ChartScope). */
+export function breakdownSubtitle(who: { unitName: string; subtree: boolean; unitCount: number }, period: Period): string {
+  return `填报单位：${who.unitName}${who.subtree && who.unitCount > 1 ? '（含下级单位）' : ''}\u3000统计期间：${formatPeriodLabel(period)}`;
+}
+
+/** The picture of a scope's breakdown (shape.ts), as the screen, the PNG and the workbook show it. */
+export function breakdownPicture(breakdown: Breakdown, caption: { title: string; measure: string }, subtitle: string): BreakdownSvg {
+  return breakdownSvg(
+    breakdown.items.map((i) => ({ key: i.code, label: i.name, count: i.count })),
+    { title: caption.title, subtitle, measure: caption.measure, sharesStated: breakdown.sharesStated },
+  );
 }

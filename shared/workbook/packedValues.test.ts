@@ -32,14 +32,14 @@ describe('packed values (data sheet format 2)', () => {
     // 万元 amounts carry four places (59237.2449), a fifth is refused.
     expect(unpackMonth([`${count.ref}=3;${amount.ref}=59237.2449`], national)).toEqual({ ok: true, values: new Map([[count.ref, 3], [amount.ref, 59237.2449]]) });
     expect(unpackMonth([`${count.ref}=3;${amount.ref}=1.84561`], national)).toEqual({ ok: false, why: `${amount.label} 的值“1.84561”的小数超过四位，金额最多保留四位小数` });
-    expect(unpackMonth([`${count.ref}=3;no.such=1`], national)).toEqual({ ok: false, why: 'no.such 不是本表的单元格' });
+    expect(unpackMonth([`${count.ref}=3;no.such=1`], national)).toEqual({ ok: false, why: '“no.such”不是本表的单元格' });
     expect(unpackMonth([`${count.ref}=2.5`], national)).toEqual({ ok: false, why: `${count.label} 的值“2.5”含小数，此处只能填写整数` });
     // The limits of shared/values/limits.ts, the same as typing and the store.
     expect(unpackMonth([`${count.ref}=1000000000`], national)).toEqual({ ok: false, why: `${count.label} 的值“1000000000”超过上限 999,999,999` });
     expect(unpackMonth([`${count.ref}=${'9'.repeat(400)}`], national)).toEqual({ ok: false, why: `${count.label} 的值“${'9'.repeat(20)}…”超过上限 999,999,999` });
     // Out of template order (a hand-made row) it is still read; a ref twice is still refused.
     expect(unpackMonth([`${amount.ref}=1.5;${count.ref}=3`], national)).toEqual({ ok: true, values: new Map([[amount.ref, 1.5], [count.ref, 3]]) });
-    expect(unpackMonth([`${count.ref}=3;${count.ref}=3`], national)).toEqual({ ok: false, why: `${count.ref} 出现了两次` });
+    expect(unpackMonth([`${count.ref}=3;${count.ref}=3`], national)).toEqual({ ok: false, why: `“${count.ref}”出现了两次` });
     expect(unpackMonth([`${count.ref}=3;`], national).ok).toBe(false);
     // Values read from their digits equal what Number() makes of them, long ones included.
     for (const text of ['0', '7', '12.50', '0.1', '1234567.89', '9007199254740993', '0.00000000000000000000000123', '3.14159265358979323846']) {

@@ -163,15 +163,15 @@ function unpackPairs(chunks: string[], cells?: Map<string, CellDef>): UnpackResu
       const ref = chunk.slice(start, eq);
       let value = plainNumber(chunk, eq + 1, end);
       const shown = chunk.slice(eq + 1, Math.min(end, eq + 21)) + (end > eq + 21 ? '…' : '');
-      if (Number.isNaN(value)) return { ok: false, why: `${ref} 的值“${shown}”不是有效的数字` };
+      if (Number.isNaN(value)) return { ok: false, why: `“${ref}”的值“${shown}”不是有效的数字` };
       const def = cells?.get(ref);
-      if (cells && !def) return { ok: false, why: `${ref} 不是本表的单元格` };
+      if (cells && !def) return { ok: false, why: `“${ref}”不是本表的单元格` };
       if (def) {
         const checked = checkFigure(value, cellLimit(def));
         if (!checked.ok) return { ok: false, why: `${def.label} 的值“${shown}”${checked.reason}` };
         value = checked.value;
       }
-      if (values.has(ref)) return { ok: false, why: `${ref} 出现了两次` };
+      if (values.has(ref)) return { ok: false, why: `“${ref}”出现了两次` };
       values.set(def?.ref ?? ref, value);
       start = end + 1;
     }

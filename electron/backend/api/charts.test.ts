@@ -1,10 +1,16 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { breakdownPicture, breakdownSubtitle } from '../../../shared/charts/breakdownSvg';
+import { CHART_SHEET } from '../../../shared/workbook/format';
+import { renderPng } from '../charts/renderPng';
 import { formatPercent } from '../../../shared/charts/shares';
 import { DEMO_UNIT_CODE } from '../demo/loadDemo';
 import { snapshot, tempBackend, type TempBackend } from '../testing/tempBackend';
 
 const T = 'suining-2017';
 const YEAR = { year: 2017, fromMonth: 1, toMonth: 12 };
+/** This file's own unit with every unit below it. */
+const LEVEL = { subtree: true };
 const REPORT_2017 = {
   概况信息: '2.44%',
   计划总结信息: '9.19%',
@@ -26,7 +32,7 @@ describe('demo.load', () => {
     expect(loaded).toMatchObject({ unitCode: DEMO_UNIT_CODE, becameSelf: true, year: 2017, templateId: T });
     const status = await b.invoke('app.status', {});
     expect(status).toMatchObject({ setupDone: true, role: 'aggregator', unit: { code: DEMO_UNIT_CODE } });
-    const bd = await b.invoke('charts.breakdown', { templateId: T, period: YEAR });
+    const bd = await b.invoke('charts.breakdown', { templateId: T, period: YEAR, scope: LEVEL });
     expect(Object.fromEntries(bd.items.map((i) => [i.name, formatPercent(i)]))).toEqual(REPORT_2017);
     expect(bd.total).toBe(76891);
     const ov = await b.invoke('charts.overview', { templateId: T, year: 2017 });
@@ -35,7 +41,7 @@ describe('demo.load', () => {
     expect(ov.violations.filter((v) => v.severity === 'error')).toEqual([]);
     // The real report's 重点信息 exceeds its itemised parts: a warning, with its reason.
     expect(ov.violations.map((v) => v.ruleId)).toEqual(['key.items_gap']);
-    expect(await b.invoke('charts.years', { templateId: T })).toEqual([2017]);
+    expect(await b.invoke('charts.years', { templateId: T, scope: LEVEL })).toEqual([2017]);
     expect(ov.completedMonths).toEqual([]);
     await b.invoke('months.complete', { templateId: T, year: 2017, month: 1, explanations: { 'month:key.items_gap': '部分单位重点领域分项未统计' } });
     expect((await b.invoke('charts.overview', { templateId: T, year: 2017 })).completedMonths).toEqual([1]);
@@ -52,7 +58,7 @@ describe('demo.load', () => {
     expect(ov.breakdown.total).toBe(76891);
     expect(ov.breakdown.sharesStated).toBe(false);
     expect(ov.violations.map((v) => v.ruleId)).toContain('pub.categories_sum');
-    const bd = await b.invoke('charts.breakdown', { templateId: T, period: YEAR });
+    const bd = await b.invoke('charts.breakdown', { templateId: T, period: YEAR, scope: LEVEL });
     expect(bd.sharesStated).toBe(false);
   });
 
@@ -66,8 +72,8 @@ describe('demo.load', () => {
     const units = await b.invoke('units.list', {});
     expect(units.find((u) => u.code === DEMO_UNIT_CODE)?.parentId).toBe(units.find((u) => u.code === 'TEST-01')?.id);
     // The office's level includes the demo unit; its own figures do not.
-    expect((await b.invoke('charts.breakdown', { templateId: T, period: YEAR })).total).toBe(76891);
-    const own = await b.invoke('charts.breakdown', { templateId: T, period: YEAR, level: false });
+    expect((await b.invoke('charts.breakdown', { templateId: T, period: YEAR, scope: LEVEL })).total).toBe(76891);
+    const own = await b.invoke('charts.breakdown', { templateId: T, period: YEAR, scope: { subtree: false } });
     expect(own.empty).toBe(true);
   });
 });
@@ -76,30 +82,30 @@ describe('charts', () => {
   it('gives a month, a range and the year; months add up to the year', async () => {
     b = await tempBackend({ role: 'aggregator' });
     await b.invoke('demo.load', {});
-    const trend = await b.invoke('charts.trend', { templateId: T, year: 2017 });
+    const trend = await b.invoke('charts.trend', { templateId: T, year: 2017, scope: LEVEL });
     expect(trend.empty).toBe(false);
     expect(trend.categories).toHaveLength(8);
     expect(trend.months.reduce((s, m) => s + m.total, 0)).toBe(76891);
-    const march = await b.invoke('charts.breakdown', { templateId: T, period: { year: 2017, fromMonth: 3, toMonth: 3 } });
+    const march = await b.invoke('charts.breakdown', { templateId: T, period: { year: 2017, fromMonth: 3, toMonth: 3 }, scope: LEVEL });
     expect(march.total).toBe(trend.months[2].total);
-    const h1 = await b.invoke('charts.breakdown', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 6 } });
+    const h1 = await b.invoke('charts.breakdown', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 6 }, scope: LEVEL });
     expect(h1.total).toBe(trend.months.slice(0, 6).reduce((s, m) => s + m.total, 0));
     expect(h1.items.reduce((s, i) => s + i.basisPoints, 0)).toBe(10_000);
   });
 
   it('says empty for a period without figures', async () => {
     b = await tempBackend();
-    const bd = await b.invoke('charts.breakdown', { templateId: T, period: YEAR });
+    const bd = await b.invoke('charts.breakdown', { templateId: T, period: YEAR, scope: LEVEL });
     expect(bd.empty).toBe(true);
-    expect((await b.invoke('charts.trend', { templateId: T, year: 2018 })).empty).toBe(true);
-    expect((await b.invoke('charts.yoy', { templateId: T, year: 2018 })).empty).toBe(true);
-    expect(await b.invoke('charts.years', { templateId: T })).toEqual([]);
+    expect((await b.invoke('charts.trend', { templateId: T, year: 2018, scope: LEVEL })).empty).toBe(true);
+    expect((await b.invoke('charts.yoy', { templateId: T, year: 2018, scope: LEVEL })).empty).toBe(true);
+    expect(await b.invoke('charts.years', { templateId: T, scope: LEVEL })).toEqual([]);
   });
 
   it('compares a year with the one before', async () => {
     b = await tempBackend({ role: 'aggregator' });
     await b.invoke('demo.load', {});
-    const yoy = await b.invoke('charts.yoy', { templateId: T, year: 2018, unitCode: DEMO_UNIT_CODE });
+    const yoy = await b.invoke('charts.yoy', { templateId: T, year: 2018, scope: { unitCode: DEMO_UNIT_CODE, subtree: true } });
     expect(yoy.empty).toBe(false);
     expect(yoy.months.every((m) => m.current === null && m.previous !== null && m.changePercent === null)).toBe(true);
     expect(yoy.months.reduce((s, m) => s + (m.previous ?? 0), 0)).toBe(76891);
@@ -122,12 +128,38 @@ describe('charts', () => {
   it('refuses a bad period or an unknown unit with a Chinese message, changing nothing', async () => {
     b = await tempBackend();
     const before = snapshot(b);
-    const bad = await b.call('charts.breakdown', { templateId: T, period: { year: 2017, fromMonth: 6, toMonth: 3 } });
+    const bad = await b.call('charts.breakdown', { templateId: T, period: { year: 2017, fromMonth: 6, toMonth: 3 }, scope: LEVEL });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toContain('起始月份不能晚于结束月份');
-    const unknown = await b.call('charts.trend', { templateId: T, year: 2017, unitCode: 'NOPE' });
+    const unknown = await b.call('charts.trend', { templateId: T, year: 2017, scope: { unitCode: 'NOPE', subtree: true } });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.message).toContain('NOPE');
     expect(snapshot(b)).toBe(before);
+  });
+});
+
+describe('the breakdown picture', () => {
+  it('saved as PNG and put in the workbook is the very picture the charts page draws from charts.breakdown', async () => {
+    b = await tempBackend({ setup: false });
+    await b.invoke('demo.load', {});
+    const period = { year: 2017, fromMonth: 1, toMonth: 6 };
+    for (const scope of [LEVEL, { subtree: false }]) {
+      const bd = await b.invoke('charts.breakdown', { templateId: T, period, scope });
+      // What BreakdownCharts.tsx draws from that answer.
+      const screen = breakdownPicture(bd, bd.caption!, breakdownSubtitle(bd.scope, period));
+      expect(screen.svg).toContain(bd.caption!.title);
+      expect(screen.svg).toContain(`填报单位：${bd.scope.unitName}`);
+      const saved = await b.invoke('charts.breakdownPng', { templateId: T, period, scope });
+      expect(Buffer.from(saved.base64, 'base64').equals((await renderPng(screen.svg)).png), JSON.stringify(scope)).toBe(true);
+    }
+    // The submission workbook's chart sheet: the unit's own figures.
+    const own = await b.invoke('charts.breakdown', { templateId: T, period, scope: { subtree: false } });
+    const picture = breakdownPicture(own, own.caption!, breakdownSubtitle(own.scope, period));
+    const exported = await b.invoke('export.workbook', { templateId: T, period });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ExcelJS.Buffer);
+    const [image] = wb.getWorksheet(CHART_SHEET)!.getImages();
+    const embedded = wb.getImage(Number(image.imageId)).buffer as unknown as Buffer;
+    expect(Buffer.from(embedded).equals((await renderPng(picture.svg)).png)).toBe(true);
   });
 });

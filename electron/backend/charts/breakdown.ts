@@ -1,40 +1,30 @@
-/** The category breakdown picture of a unit's period figures (annual-report style). */
-import { breakdownSvg, type BreakdownItem } from '../../../shared/charts/breakdownSvg';
-import { statedShares } from '../../../shared/charts/shares';
-import { categoryCells, categoryTotalRef } from '../../../shared/template/cells';
+/**
+ * The breakdown picture as a PNG: the tree of shared/charts/breakdownSvg.ts
+ * that the charts page draws, rasterised (charts.breakdownPng, the
+ * workbook's chart sheet).
+ */
+import { breakdownCaption, breakdownPicture, breakdownSubtitle, type BreakdownSvg } from '../../../shared/charts/breakdownSvg';
+import { categoriesOf, shapeBreakdown } from '../../../shared/charts/shape';
+import { categoryTotalRef } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
-import { formatPeriodLabel, type Period } from '../../../shared/values/period';
+import type { Period } from '../../../shared/values/period';
 import { renderPng, type RenderedPng } from './renderPng';
 
-/** Category items with their period counts (0 where empty); null when the template has no categories. */
-export function breakdownItems(template: Template, figures: Map<string, number>): { items: BreakdownItem[]; measure: string; title: string } | null {
-  const cells = categoryCells(template);
-  if (cells.length === 0) return null;
-  const section = template.sections.find((s) => s.code === cells[0].sectionCode);
-  return {
-    items: cells.map((c) => ({ key: c.ref, label: c.category!, count: figures.get(c.ref) ?? 0 })),
-    measure: cells[0].measure,
-    title: `${section?.title ?? template.name}分类情况`,
-  };
+/** Whose figures the picture names: a resolved scope (ChartScope). */
+export interface PictureScope {
+  unitName: string;
+  subtree: boolean;
+  unitCount: number;
 }
 
-export async function breakdownPicture(
-  template: Template,
-  figures: Map<string, number>,
-  who: { unitName: string; period: Period },
-): Promise<RenderedPng | null> {
-  const b = breakdownItems(template, figures);
-  if (!b) return null;
-  const { svg } = breakdownSvg(b.items, {
-    title: b.title,
-    subtitle: `填报单位：${who.unitName}\u3000统计期间：${formatPeriodLabel(who.period)}`,
-    measure: b.measure,
-    sharesStated: sharesStatedFor(template, figures, b.items),
-  });
-  return renderPng(svg);
+/** The picture of a scope's period figures; null when the template has no categories. */
+export function breakdownPictureSvg(template: Template, figures: ReadonlyMap<string, number>, who: PictureScope, period: Period): BreakdownSvg | null {
+  const caption = breakdownCaption(template);
+  if (!caption) return null;
+  return breakdownPicture(shapeBreakdown(categoriesOf(template), figures, categoryTotalRef(template)), caption, breakdownSubtitle(who, period));
 }
 
-function sharesStatedFor(template: Template, figures: Map<string, number>, items: BreakdownItem[]): boolean {
-  const totalRef = categoryTotalRef(template);
-  return statedShares(items, totalRef === undefined ? undefined : figures.get(totalRef)) !== null;
+export async function breakdownPng(template: Template, figures: ReadonlyMap<string, number>, who: PictureScope, period: Period): Promise<RenderedPng | null> {
+  const picture = breakdownPictureSvg(template, figures, who, period);
+  return picture && renderPng(picture.svg);
 }

@@ -3,7 +3,7 @@
  * with its whole subtree (an office's level of the hierarchy).
  */
 import type { ChartScope } from '../../../shared/api/methods/charts';
-import type { Unit } from '../../../shared/domain';
+import type { Unit, UnitScope } from '../../../shared/domain';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { fromScaled, toScaled } from '../../../shared/values/precision';
@@ -18,16 +18,11 @@ export interface ResolvedScope {
   scope: ChartScope;
 }
 
-/**
- * By default a unit's figures include the units below it: for a department
- * that is just its own, for an office its whole level (and a demo unit
- * loaded under a department shows up at once).
- */
-export function resolveScope(ctx: BackendContext, unitCode: string | undefined, level: boolean | undefined): ResolvedScope {
+/** The units of a scope (this data file's own unit when it names none), resolved and named. */
+export function resolveScope(ctx: BackendContext, { unitCode, subtree }: UnitScope): ResolvedScope {
   const unit = resolveUnit(ctx, unitCode);
-  const wholeLevel = level ?? true;
-  const unitIds = wholeLevel ? subtreeUnitIds(ctx.store.db, unit.id) : [unit.id];
-  return { unit, unitIds, scope: { unitCode: unit.code, unitName: unit.name, level: wholeLevel, unitCount: unitIds.length } };
+  const unitIds = subtree ? subtreeUnitIds(ctx.store.db, unit.id) : [unit.id];
+  return { unit, unitIds, scope: { unitCode: unit.code, unitName: unit.name, subtree, unitCount: unitIds.length } };
 }
 
 /** Month-by-month sums over the units (store/aggregate.ts monthlyFigures). */

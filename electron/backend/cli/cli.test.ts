@@ -2,22 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tempBackend';
-import { runCli } from './run';
+import { cli } from '../testing/cliRun';
 
 const dir = tempDir();
 const db = path.join(dir, 'ledger.sqlite');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    print: (t) => out.push(t),
-    printJson: (v) => out.push(JSON.stringify(v)),
-    error: (t) => err.push(t),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('ledger CLI', () => {
   it('init, set, get and templates', async () => {

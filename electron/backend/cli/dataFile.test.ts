@@ -3,17 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tempBackend';
-import { runCli } from './run';
+import { cli } from '../testing/cliRun';
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { print: (t) => out.push(t), printJson: (v) => out.push(JSON.stringify(v)), error: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 // English words in a row, an error class, a stack frame or a raw code: none may reach the user.
 const english = /[A-Za-z]{2,} [A-Za-z]{2,}|[A-Za-z]{3,}Error|SQLITE_|\bE[A-Z]{3,}\b/;

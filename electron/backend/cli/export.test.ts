@@ -5,18 +5,11 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DATA_SHEET } from '../../../shared/workbook/format';
 import { writeFileAtomic, type WriteFs } from '../files/writeFileAtomic';
 import { tempDir } from '../testing/tempBackend';
-import { runCli } from './run';
+import { cli } from '../testing/cliRun';
 
 const dir = tempDir('ledger-cli-export-');
 const db = path.join(dir, 'ledger.sqlite');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { print: (t) => out.push(t), printJson: (v) => out.push(JSON.stringify(v)), error: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function metaOf(file: string) {
   const wb = new ExcelJS.Workbook();

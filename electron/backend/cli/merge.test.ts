@@ -11,7 +11,7 @@ import { loadTemplates } from '../templates/registry';
 import { workbookBytes } from '../testing/importFixtures';
 import { fillEveryCell } from '../testing/seedValues';
 import { tempBackend, tempDir } from '../testing/tempBackend';
-import { runCli } from './run';
+import { cli } from '../testing/cliRun';
 
 const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));
 const suining = templates.get('suining-2017')!;
@@ -20,14 +20,6 @@ const dir = tempDir('ledger-cli-merge-');
 const db = path.join(dir, 'data', 'ledger.sqlite');
 const inbox = path.join(dir, 'inbox');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { print: (t) => out.push(t), printJson: (v) => out.push(JSON.stringify(v)), error: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 
 const count = (sql: string) => readOnly((d) => (d.prepare(sql).get() as { n: number }).n);
 

@@ -6,17 +6,11 @@ import { loadTemplates } from '../templates/registry';
 import { workbookBytes } from '../testing/importFixtures';
 import { fillEveryCell } from '../testing/seedValues';
 import { tempBackend, tempDir } from '../testing/tempBackend';
-import { runCli } from './run';
+import { cli } from '../testing/cliRun';
 
 const suining = loadTemplates(path.join(defaultResourcesDir(), 'templates')).get('suining-2017')!;
 const dir = tempDir('ledger-cli-add-units-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const code = await runCli(argv, { print: (t) => out.push(t), printJson: (v) => out.push(JSON.stringify(v)), error: (t) => out.push(t) });
-  return { code, out: out.join('\n') };
-}
 
 it('merge --add-units adds the units a file carries, under --parent when the file’s parent is unknown; a dry run only says so', async () => {
   const data = path.join(dir, 'data');

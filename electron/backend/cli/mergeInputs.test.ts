@@ -9,19 +9,12 @@ import { D01, suining, valuesFor } from '../testing/importHarness';
 import { tempBackend, tempDir } from '../testing/tempBackend';
 import type { FilePlan } from '../../../shared/api/methods/import';
 import { describePlan } from './commands/merge';
-import { runCli } from './run';
+import { cli } from '../testing/cliRun';
 
 const dir = tempDir('ledger-cli-inputs-');
 const db = path.join(dir, 'data', 'ledger.sqlite');
 const inbox = path.join(dir, 'inbox');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { print: (t) => out.push(t), printJson: (v) => out.push(JSON.stringify(v)), error: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 beforeAll(async () => {
   fs.mkdirSync(path.dirname(db), { recursive: true });

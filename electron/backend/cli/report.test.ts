@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSuiningCity } from '../testing/reportData';
 import { tempBackend } from '../testing/tempBackend';
-import { runCli } from './run';
+import { cli } from '../testing/cliRun';
 
 let dir: string;
 let db: string;
@@ -18,13 +18,6 @@ beforeAll(async () => {
   db = b.dataFile;
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { print: (t) => out.push(t), printJson: (v) => out.push(JSON.stringify(v)), error: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('ledger report', () => {
   it('--text prints the narrative of the city with the published figures', async () => {

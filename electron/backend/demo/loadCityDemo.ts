@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { DemoLoaded } from '../../../shared/api/methods/charts';
+import type { DemoLoaded } from '../../../shared/api/methods/demo';
 import { cityDemoTotals, type CityDemoSpec } from '../../../shared/demo/cityDemo';
 import { spreadYear } from '../../../shared/demo/spread';
 import { UNIT_KINDS } from '../../../shared/domain';

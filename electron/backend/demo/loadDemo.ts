@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { DemoLoaded } from '../../../shared/api/methods/charts';
+import type { DemoLoaded } from '../../../shared/api/methods/demo';
 import { spreadYear } from '../../../shared/demo/spread';
 import { splitRef } from '../../../shared/template/cells';
 import { fail } from '../failure';

@@ -4,7 +4,7 @@
  * and the apply step always agree.
  */
 import { unitCodeSchema, unitNameSchema } from '../../../shared/api/common';
-import type { UnitImportRow, UnitImportStatus } from '../../../shared/api/methods/directory';
+import type { UnitImportRow, UnitImportStatus } from '../../../shared/api/methods/units';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain';
 import { MAX_DUE_DAY } from '../../../shared/office/dueDate';
 import { parseUnitKind } from './unitKinds';

@@ -38,7 +38,7 @@ describe('export.workbook', () => {
     b = await tempBackend();
     await seed(b);
     await b.invoke('settings.update', { contactPerson: '王五', contactPhone: '0825-1111111' });
-    const first = await b.invoke('export.workbook', { templateId: 'suining-2017', period: '2017' });
+    const first = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(first.fileName).toBe('2017年测试单位政务公开统计_全年.xlsx');
     expect(first.revision).toBe(1);
     expect(first.empty).toBe(false);
@@ -52,11 +52,11 @@ describe('export.workbook', () => {
     expect(cover).toContain('联系人|王五');
     expect(cover).toContain('联系电话|0825-1111111');
 
-    const second = await b.invoke('export.workbook', { templateId: 'suining-2017', period: '2017' });
+    const second = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(second.revision).toBe(2);
     expect(second.fingerprint).toBe(first.fingerprint);
     // Another period counts on its own.
-    const march = await b.invoke('export.workbook', { templateId: 'suining-2017', period: '2017-03' });
+    const march = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 3, toMonth: 3 } });
     expect(march.revision).toBe(1);
     expect(march.fileName).toBe('2017年测试单位政务公开统计_3月.xlsx');
     expect(march.fingerprint).not.toBe(first.fingerprint);
@@ -70,7 +70,7 @@ describe('export.workbook', () => {
 
   it('an empty period gives a valid workbook with blanks and says so', async () => {
     b = await tempBackend();
-    const r = await b.invoke('export.workbook', { templateId: 'suining-2017', period: '2019-01..2019-06' });
+    const r = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2019, fromMonth: 1, toMonth: 6 } });
     expect(r.empty).toBe(true);
     expect(r.notice).toContain('没有任何数据');
     expect(r.fileName).toBe('2019年测试单位政务公开统计_1-6月.xlsx');
@@ -85,7 +85,7 @@ describe('export.workbook', () => {
   it('a blank template has revision 0, kind blank, and is not logged', async () => {
     b = await tempBackend();
     await seed(b);
-    const r = await b.invoke('export.workbook', { templateId: 'suining-2017', period: '2017', kind: 'blank' });
+    const r = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 }, kind: 'blank' });
     expect(r.revision).toBe(0);
     expect(r.fileName).toBe('2017年测试单位政务公开统计_全年_空白模板.xlsx');
     const wb = await open(r.base64);
@@ -100,7 +100,7 @@ describe('export.workbook', () => {
     insertUnit(b.ctx.store.db, { code: 'T01', name: '某镇', kind: '乡镇', parentId: self.id });
     await b.invoke('values.set', { templateId: 'suining-2017', year: 2017, month: 2, indicator: 'pub.total', raw: '4', unitCode: 'T01' });
     await b.invoke('values.set', { templateId: 'suining-2017', year: 2017, month: 2, indicator: 'pub.total', raw: '6' });
-    const r = await b.invoke('export.workbook', { templateId: 'suining-2017', period: '2017-02', kind: 'bundle' });
+    const r = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 2, toMonth: 2 }, kind: 'bundle' });
     const wb = await open(r.base64);
     expect(meta(wb)).toMatchObject({ kind: 'bundle', unit_code: 'TEST-01' });
     const ws = wb.getWorksheet(LEDGER_SHEET)!;
@@ -113,13 +113,14 @@ describe('export.workbook', () => {
   it('refuses, changing nothing: no unit set up, a bad period, an unknown template', async () => {
     b = await tempBackend({ setup: false });
     const before = snapshot(b);
-    const notSetUp = await b.call('export.workbook', { templateId: 'suining-2017', period: '2017' });
+    const notSetUp = await b.call('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(notSetUp).toMatchObject({ ok: false, error: { code: 'not_setup' } });
     expect(notSetUp.ok ? '' : notSetUp.error.message).toContain('本单位名称和代码');
-    const badPeriod = await b.call('export.workbook', { templateId: 'suining-2017', period: '2017-13' });
-    expect(badPeriod).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(badPeriod.ok ? '' : badPeriod.error.message).toContain('2017-13');
-    const noTemplate = await b.call('export.workbook', { templateId: 'nope', period: '2017' });
+    const badPeriod = await b.call('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 13, toMonth: 13 } });
+    // The field is named as people call it; its path is for the form to focus.
+    expect(badPeriod).toMatchObject({ ok: false, error: { code: 'bad_request', where: 'period.fromMonth' } });
+    expect(badPeriod.ok ? '' : badPeriod.error.message).toContain('起始月份');
+    const noTemplate = await b.call('export.workbook', { templateId: 'nope', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(noTemplate).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(snapshot(b)).toBe(before);
   });
@@ -129,14 +130,14 @@ describe('charts.breakdownPng', () => {
   it('renders the breakdown as a PNG; an empty period still gives a picture; templates without categories are refused', async () => {
     b = await tempBackend();
     await seed(b);
-    const full = await b.invoke('charts.breakdownPng', { templateId: 'suining-2017', period: '2017' });
+    const full = await b.invoke('charts.breakdownPng', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 }, scope: { subtree: true } });
     const png = Buffer.from(full.base64, 'base64');
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.readUInt32BE(16)).toBe(full.width);
     expect(png.readUInt32BE(20)).toBe(full.height);
-    const empty = await b.invoke('charts.breakdownPng', { templateId: 'suining-2017', period: '2018' });
+    const empty = await b.invoke('charts.breakdownPng', { templateId: 'suining-2017', period: { year: 2018, fromMonth: 1, toMonth: 12 }, scope: { subtree: true } });
     expect(empty.base64).not.toBe(full.base64);
-    const refused = await b.call('charts.breakdownPng', { templateId: 'national-2021', period: '2021' });
+    const refused = await b.call('charts.breakdownPng', { templateId: 'national-2021', period: { year: 2021, fromMonth: 1, toMonth: 12 }, scope: { subtree: true } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -7,7 +7,7 @@ import type { WorkbookKind } from '../../../shared/workbook/format';
 import { exportFileName, exportPeriodLabel } from '../../../shared/workbook/format';
 import { formatPeriodKey, type Period } from '../../../shared/values/period';
 import { fail } from '../failure';
-import { breakdownPicture } from '../charts/breakdown';
+import { breakdownPng } from '../charts/breakdown';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
 import { nextRevision, recordExport } from '../store/exportLog';
 import { getSetting } from '../store/settings';
@@ -50,7 +50,8 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
   const chart =
     req.kind === 'blank'
       ? null
-      : await breakdownPicture(template, visibleFigures(template, req.period, values).period, { unitName: unit.name, period: req.period });
+      : // The picture the charts page draws for the same unit and period (a bundle: with its subtree).
+        await breakdownPng(template, visibleFigures(template, req.period, values).period, { unitName: unit.name, subtree: req.kind === 'bundle', unitCount: units.length }, req.period);
 
   const out = await writeWorkbookBuffer({
     kind: req.kind,

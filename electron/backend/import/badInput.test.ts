@@ -138,14 +138,14 @@ describe('import: bad input, each refused with a message, the rest of the batch 
     const r = await h.importFiles([['国家表.xlsx', noData]]);
     expect(r.plans[0]).toMatchObject({ status: 'new', source: 'visible' });
     // Year figures typed on table sheets are stored against the period's last month (openings: its first).
-    const totals = await h.b.invoke('office.totals', { templateId: 'national-2021', year: 2017, unitCode: 'D01' });
+    const totals = await h.b.invoke('office.totals', { templateId: 'national-2021', period: { year: 2017, fromMonth: 1, toMonth: 12 }, unitCode: 'D01' });
     const expected = Object.fromEntries(visibleFigures(national, yearPeriod(2017), values).period);
     expect(totals.figures).toEqual(expected);
     expect(Object.keys(expected).length).toBeGreaterThan(100);
     // The original export of the same revision after its re-saved copy: the monthly breakdown replaces the year figures, totals unchanged.
     const original = await h.importFiles([['国家表-原件.xlsx', bytes]]);
     expect(original.plans[0].status).toBe('updated');
-    const after = await h.b.invoke('office.totals', { templateId: 'national-2021', year: 2017, unitCode: 'D01' });
+    const after = await h.b.invoke('office.totals', { templateId: 'national-2021', period: { year: 2017, fromMonth: 1, toMonth: 12 }, unitCode: 'D01' });
     expect(after.figures).toEqual(expected);
     expect((await h.storedYear('D01', 'national-2021')).length).toBe(values.length);
     // …and the re-saved copy after the original changes nothing.

@@ -45,6 +45,8 @@ export interface BatchFile {
   preview?: FilePlan;
   /** Set once applied (or refused at apply time). */
   applied?: FilePlan;
+  /** What a reader threw that was not a refusal (a bug the fuzzer looks for). */
+  internalError?: unknown;
   /** Refused before it was read (a device, a pipe, too large): no bytes, nothing kept. */
   unread?: { size: number };
   /** Values and fingerprint per unit and month, worked out once. */
@@ -96,7 +98,10 @@ export function readBatchFile(index: number, name: string, bytes: Uint8Array, op
     file.read = readWorkbook(bytes, opts);
   } catch (e) {
     if (!(e instanceof ImportRefusal)) {
-      file.refusal = { code: 'corrupt_zip', message: `无法读取此文件：${(e as Error).message}` };
+      // A reader fault, not the file's: refused in Chinese all the same, the cause kept for the log and the fuzzer.
+      console.error(`[import] reading ${name} failed`, e);
+      file.internalError = e;
+      file.refusal = { code: 'corrupt_zip', message: '无法读取此文件（文件可能已损坏，或是本软件无法识别的写法）' };
     } else file.refusal = e.problem;
   }
   return file;

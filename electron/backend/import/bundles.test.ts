@@ -18,7 +18,7 @@ describe('import: bundles and levels', () => {
     expect(r.plans.map((p) => p.status)).toEqual(['new', 'updated']);
     expect(r.plans[1].units.map((u) => u.code)).toEqual(['C01', 'C01-D1']);
     expect(r.plans[1].changedValues).toBe(countyOwn.length);
-    const totals = await h.b.invoke('office.totals', { templateId: 'suining-2017', year: 2017, unitCode: 'C01' });
+    const totals = await h.b.invoke('office.totals', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 }, unitCode: 'C01' });
     const ref = cellRef(own[0].indicator, own[0].col);
     const sum = (vs: WorkbookValue[]) => vs.filter((v) => cellRef(v.indicator, v.col) === ref).reduce((s, v) => s + v.value, 0);
     const def = [...suining.sections].flatMap((s) => (s.kind === 'list' ? s.groups.flatMap((g) => g.indicators) : [])).find((i) => i.code === ref)!;

@@ -59,7 +59,7 @@ describe('compatibility (docs/import.md): this release reads', () => {
     const r = await h.importFiles([['格式2.xlsx', old]]);
     expect(r.plans[0]).toMatchObject({ status: 'new', problems: [] });
     await h.b.invoke('values.set', { templateId: 'ledger-2021', unitCode: 'C01', year: 2017, month: 5, indicator: 't2.fees', col: 'amount', raw: '0.0001' });
-    const totals = await h.b.invoke('office.totals', { templateId: 'ledger-2021', year: 2017, fromMonth: 1, toMonth: 12 });
+    const totals = await h.b.invoke('office.totals', { templateId: 'ledger-2021', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(totals.figures['t2.fees:amount']).toBe(1234.5601);
     expect(totals.figures['t3.new:total']).toBe(4);
   });
@@ -70,7 +70,7 @@ describe('compatibility (docs/import.md): this release reads', () => {
     const b = await workbookBytes({ template: ledger, unit: c01, values: nationalValues(0.0001).map((v) => ({ ...v, unitCode: 'C01' })) });
     const r = await h.importFiles([['国家格式.xlsx', a], ['现行台账.xlsx', b]]);
     expect(r.plans.map((p) => [p.status, p.problems])).toEqual([['new', []], ['new', []]]);
-    const totals = await h.b.invoke('office.totals', { templateId: 'national-2021', year: 2017, fromMonth: 1, toMonth: 12 });
+    const totals = await h.b.invoke('office.totals', { templateId: 'national-2021', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(totals.figures['t2.fees:amount']).toBe(59237.245);
   });
 

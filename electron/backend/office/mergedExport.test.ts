@@ -36,7 +36,7 @@ describe('merged export (汇总表)', () => {
   it('totals in the template layout, per-unit detail of the reporting units and status; refused if imported', async () => {
     await importOne({ code: 'C01-D1', name: '船山区教育局', kind: '部门', parentCode: 'C01' }, suining, [{ indicator: 'pub.total', col: '', value: 7 }]);
     await importOne({ code: 'D01', name: '市财政局', kind: '部门', parentCode: 'TEST-01' }, suining, [{ indicator: 'pub.total', col: '', value: 5 }]);
-    const out = await b.invoke('import.mergedExport', { templateId: 'suining-2017', year: 2017, fromMonth: 3, toMonth: 3 });
+    const out = await b.invoke('office.totalsXlsx', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 3, toMonth: 3 } });
     expect(out).toMatchObject({ unitCount: 4, reportingUnits: 2 });
     const bytes = Buffer.from(out.base64, 'base64');
     const wb = new ExcelJS.Workbook();
@@ -77,7 +77,7 @@ describe('merged export (汇总表)', () => {
     const r = cell.rows.find((x) => x.code)!;
     await importOne({ code: 'D01', name: '市财政局', kind: '部门', parentCode: 'TEST-01' }, national, [{ indicator: r.code!, col: cell.columns[0].code, value: 4 }]);
     await importOne({ code: 'C01', name: '船山区', kind: '县区', parentCode: 'TEST-01' }, national, [{ indicator: r.code!, col: cell.columns[0].code, value: 6 }]);
-    const out = await b.invoke('import.mergedExport', { templateId: 'national-2021', year: 2017, fromMonth: 3, toMonth: 3 });
+    const out = await b.invoke('office.totalsXlsx', { templateId: 'national-2021', period: { year: 2017, fromMonth: 3, toMonth: 3 } });
     const bytes = new Uint8Array(Buffer.from(out.base64, 'base64'));
     const sheet = r.code!;
     const wb = new ExcelJS.Workbook();

@@ -67,7 +67,7 @@ beforeAll(async () => {
 
   const files: Record<keyof typeof book, Buffer> = {
     reminders: Buffer.from((await b.invoke('office.remindersXlsx', { templateId: T, year: 2017, today: '2018-01-20' })).base64, 'base64'),
-    merged: Buffer.from((await b.invoke('import.mergedExport', { templateId: T, year: 2017 })).base64, 'base64'),
+    merged: Buffer.from((await b.invoke('office.totalsXlsx', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 12 } })).base64, 'base64'),
     month: (
       await writeWorkbookBuffer({
         kind: 'submission',

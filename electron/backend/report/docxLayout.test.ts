@@ -18,7 +18,7 @@ beforeAll(async () => {
   b = await tempBackend({ setup: false });
   await b.invoke('setup.init', { unitCode: 'SN', unitName: '遂宁市人民政府', role: 'aggregator', unitKind: '市' });
   seedSuiningCity(b, 'SN');
-  const r = await b.invoke('report.docx', { templateId: 'suining-2017', year: 2017, level: true });
+  const r = await b.invoke('report.docx', { templateId: 'suining-2017', year: 2017, scope: { subtree: true } });
   const file = path.join(b.dir, 'draft.docx');
   fs.writeFileSync(file, Buffer.from(r.base64, 'base64'));
   for (const name of ['document', 'styles', 'settings']) {

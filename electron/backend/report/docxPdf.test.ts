@@ -38,7 +38,7 @@ const textOf = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'],
 
 describe('LibreOffice opens the report draft', () => {
   it('the city-wide 2017 draft converts to a PDF of a few pages with its sentences', async () => {
-    const r = await b.invoke('report.docx', { templateId: 'suining-2017', year: 2017, level: true });
+    const r = await b.invoke('report.docx', { templateId: 'suining-2017', year: 2017, scope: { subtree: true } });
     const file = path.join(b.dir, 'suining.docx');
     fs.writeFileSync(file, Buffer.from(r.base64, 'base64'));
     const pdf = toPdf(file);

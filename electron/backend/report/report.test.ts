@@ -18,7 +18,7 @@ afterAll(() => b.dispose());
 
 describe('report.draft', () => {
   it('gives the city the published 2017 figures from its units (per-unit roll-up, then sum)', async () => {
-    const d = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, level: true });
+    const d = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, scope: { subtree: true } });
     const cats = d.paragraphs.find((p) => p.id === 'categories')!.text;
     expect(cats).toMatch(/^2017年，我市主动公开政府信息76891条（重点信息公开11764条）。其中，概况信息1876条，占2.44%；/);
     expect(cats).toContain('其他信息17445条，占22.69%。');
@@ -28,12 +28,12 @@ describe('report.draft', () => {
   });
 
   it('a unit alone speaks for itself with its own figures', async () => {
-    const d = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, unitCode: 'SN-CSQ' });
+    const d = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, scope: { unitCode: 'SN-CSQ', subtree: false } });
     const text = d.paragraphs.find((p) => p.id === 'categories')!.text;
     expect(text).toMatch(/^2017年，我区主动公开政府信息\d+条/);
     expect(text).not.toContain('76891');
     expect(traceNumbers(d)).toEqual([]);
-    const dept = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, unitCode: 'SN-CZJ' });
+    const dept = await b.invoke('report.draft', { templateId: 'suining-2017', year: 2017, scope: { unitCode: 'SN-CZJ', subtree: false } });
     expect(dept.paragraphs.find((p) => p.id === 'categories')!.text).toMatch(/^2017年，本机关主动公开政府信息25630条/);
     // Titles as published: a government under its place's name, a department under its own.
     expect(d.title).toBe('船山区2017年政府信息公开工作年度报告');
@@ -42,11 +42,11 @@ describe('report.draft', () => {
 
   it('refuses an unknown unit and a year without data, in Chinese, changing nothing', async () => {
     const before = snapshot(b);
-    await expect(b.invoke('report.draft', { year: 2017, unitCode: 'NOPE' })).rejects.toThrow('单位代码 NOPE 不在单位名录中');
-    await expect(b.invoke('report.draft', { templateId: 'suining-2017', year: 2016, level: true })).rejects.toThrow(
+    await expect(b.invoke('report.draft', { year: 2017, scope: { unitCode: 'NOPE', subtree: false } })).rejects.toThrow('单位代码 NOPE 不在单位名录中');
+    await expect(b.invoke('report.draft', { templateId: 'suining-2017', year: 2016, scope: { subtree: true } })).rejects.toThrow(
       '遂宁市人民政府（SN）及其下级单位在2016年没有“政务公开月度台账（2017年遂宁口径）”的数据，无法生成年报草稿',
     );
-    await expect(b.invoke('report.docx', { templateId: 'nope', year: 2017 })).rejects.toThrow('没有编号为 nope 的报表模板');
+    await expect(b.invoke('report.docx', { templateId: 'nope', year: 2017, scope: { subtree: false } })).rejects.toThrow('没有编号为 nope 的报表模板');
     expect(snapshot(b)).toBe(before);
   });
 });
@@ -55,7 +55,7 @@ describe('report.docx', () => {
   let dir: string;
   let file: string;
   beforeAll(async () => {
-    const r = await b.invoke('report.docx', { templateId: 'suining-2017', year: 2017, level: true });
+    const r = await b.invoke('report.docx', { templateId: 'suining-2017', year: 2017, scope: { subtree: true } });
     expect(r.fileName).toBe('遂宁市2017年政府信息公开工作年度报告（含下级单位，草稿）.docx');
     dir = fs.mkdtempSync(path.join(b.dir, 'docx-'));
     file = path.join(dir, 'report.docx');
@@ -90,7 +90,7 @@ describe('report.docx', () => {
       ],
       { operator: '测试', source: 'entry' },
     );
-    const r = await b.invoke('report.docx', { templateId: 'national-2021', year: 2021 });
+    const r = await b.invoke('report.docx', { templateId: 'national-2021', year: 2021, scope: { subtree: false } });
     const natFile = path.join(dir, 'national.docx');
     fs.writeFileSync(natFile, Buffer.from(r.base64, 'base64'));
     const xml = execFileSync('unzip', ['-p', natFile, 'word/document.xml'], { encoding: 'utf8' });

@@ -94,12 +94,21 @@ export async function createBackup(db: Database.Database, dataFile: string, reas
   let tmp = '';
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    let at = Date.now();
-    do file = path.join(dir, `${owner}~${stamp(new Date(at++))}-${safeReason}.sqlite`);
-    while (fs.existsSync(file));
-    tmp = `${file}.partial`;
+    // The name is reserved by creating its .partial exclusively: two backups begun in the same
+    // millisecond (both awaiting the backup API) would otherwise pick the same name.
     // Made owner-only before any figure is in it; the backup API writes into the empty file.
-    fs.closeSync(fs.openSync(tmp, 'w', 0o600));
+    for (let at = Date.now(); ; at++) {
+      file = path.join(dir, `${owner}~${stamp(new Date(at))}-${safeReason}.sqlite`);
+      if (fs.existsSync(file)) continue;
+      try {
+        fs.closeSync(fs.openSync(`${file}.partial`, 'wx', 0o600));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw e;
+      }
+      tmp = `${file}.partial`;
+      break;
+    }
     // All pages in one step: copied in steps, a backup restarts whenever another connection writes, and with a busy server never ends.
     await db.backup(tmp, { progress: () => 0x7fffffff });
     fs.renameSync(tmp, file);

@@ -1,6 +1,6 @@
 /** Clerks' comments on single cells (why a figure is what it is). */
 import type Database from 'better-sqlite3';
-import type { CellComment } from '../../../shared/api/methods/entry';
+import type { CellComment } from '../../../shared/api/methods/comments';
 import type { CellKey } from './values';
 
 interface CommentRow {

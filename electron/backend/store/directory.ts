@@ -3,7 +3,7 @@
  * whether a unit carries records, plus the few writes units.ts lacks.
  */
 import type Database from 'better-sqlite3';
-import type { DirectoryUnit } from '../../../shared/api/methods/directory';
+import type { DirectoryUnit } from '../../../shared/api/methods/units';
 import type { UnitKind } from '../../../shared/domain';
 import { effectiveDueDay } from '../../../shared/office/dueDate';
 

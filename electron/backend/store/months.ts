@@ -1,6 +1,6 @@
 /** Month completion: which months of a unit's year are completed (locked), and why reopened. */
 import type Database from 'better-sqlite3';
-import type { AcceptedWarning, MonthReopen, MonthStatus } from '../../../shared/api/methods/entry';
+import type { AcceptedWarning, MonthReopen, MonthStatus } from '../../../shared/api/methods/months';
 
 export interface MonthKey {
   unitId: number;

@@ -65,14 +65,14 @@ describe('office totals and report drafts count units on either template of a fa
     await set('ledger-2021', 'NEW', 3, 't3.carried_out', 'total', '1');
     await set('ledger-2021', 'NEW', 3, 'pub.total', '', '30');
     for (const templateId of ['national-2021', 'ledger-2021']) {
-      const t = await b.invoke('office.totals', { templateId, year: 2023, fromMonth: 1, toMonth: 12 });
+      const t = await b.invoke('office.totals', { templateId, period: { year: 2023, fromMonth: 1, toMonth: 12 } });
       expect(t.figures['t3.new:total'], templateId).toBe(11);
       expect(t.figures['t3.carried_out:total'], templateId).toBe(3);
       expect(t.reportingUnits, templateId).toBe(2);
     }
-    const national = await b.invoke('office.totals', { templateId: 'national-2021', year: 2023, fromMonth: 1, toMonth: 12 });
+    const national = await b.invoke('office.totals', { templateId: 'national-2021', period: { year: 2023, fromMonth: 1, toMonth: 12 } });
     expect(national.figures['pub.total']).toBeUndefined();
-    const draft = await b.invoke('report.draft', { templateId: 'ledger-2021', year: 2023, level: true });
+    const draft = await b.invoke('report.draft', { templateId: 'ledger-2021', year: 2023, scope: { subtree: true } });
     expect(draft.paragraphs.find((p) => p.id === 'received')?.text).toContain('新收政府信息公开申请11件');
     expect(draft.paragraphs.find((p) => p.id === 'categories')?.text).toContain('主动公开政府信息30条');
   });

@@ -46,6 +46,9 @@ export interface ReadRow extends PackedRow {
   row: number;
 }
 
+/** The meta keys a message names, as people call them. */
+const META_LABELS: Record<string, string> = { format_version: '格式版本', template_version: '模板版本', revision: '修订号' };
+
 export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[]; packed: ReadRow[] } {
   const rows = [...cells].sort((a, b) => a[0] - b[0]);
   const text = (r: Map<number, unknown> | undefined, c: number) => cellText(r?.get(c) as never).trim();
@@ -59,7 +62,7 @@ export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: 
   }
   const num = (k: string) => {
     const v = Number(kv.get(k));
-    if (!Number.isInteger(v) || v < 0) refuse('bad_meta', `隐藏数据页的 ${k} 不是有效的数字`, DATA_SHEET);
+    if (!Number.isInteger(v) || v < 0) refuse('bad_meta', `隐藏数据页的${META_LABELS[k] ?? `“${k}”`}不是有效的数字`, DATA_SHEET);
     return v;
   };
   const kind = kv.get('kind') as WorkbookKind;
@@ -137,7 +140,7 @@ export function packedMonths(template: Template, meta: WorkbookMeta, units: Work
   for (const r of rows) {
     const key = `${r.unitCode}\t${r.month}`;
     if (!codes.has(r.unitCode) || r.month < meta.period.fromMonth || r.month > meta.period.toMonth || seen.has(key)) {
-      refuse('bad_meta', `隐藏数据页第 ${r.row} 行（${r.unitCode} ${r.month}月）不属于本表或重复，文件不可信`, DATA_SHEET, `A${r.row}`);
+      refuse('bad_meta', `隐藏数据页第 ${r.row} 行（“${r.unitCode}” ${r.month}月）不属于本表或重复，文件不可信`, DATA_SHEET, `A${r.row}`);
     }
     seen.add(key);
     const unpacked = unpackMonth(r.chunks, cells);
@@ -156,7 +159,7 @@ export function checkDataValues(template: Template, meta: WorkbookMeta, units: W
     const key = `${v.unitCode}\t${cellRef(v.indicator, v.col)}\t${v.month}`;
     const def = cells.get(cellRef(v.indicator, v.col));
     if (!def || !codes.has(v.unitCode) || v.month < meta.period.fromMonth || v.month > meta.period.toMonth || seen.has(key)) {
-      refuse('bad_meta', `隐藏数据页含有不属于本表的数值（${v.unitCode} ${cellRef(v.indicator, v.col)} ${v.month}月），文件不可信`, DATA_SHEET);
+      refuse('bad_meta', `隐藏数据页含有不属于本表的数值（“${v.unitCode}” “${cellRef(v.indicator, v.col)}” ${v.month}月），文件不可信`, DATA_SHEET);
     }
     // The limits typing and the store apply; spreadsheet programs may write 1.84 as 1.8399999999999999, kept as 1.84.
     const checked = checkFigure(v.value, cellLimit(def));

@@ -18,7 +18,7 @@ describe('a 万元 amount with four decimals goes through every path unchanged',
     const year = await dept.invoke('values.getYear', { templateId: 'ledger-2021', year: 2024 });
     expect(year.values.filter((v) => v.indicator === 't2.fees').map((v) => v.value)).toEqual([59237.2449, 0.0001, 1234.5678]);
 
-    const wb = await dept.invoke('export.workbook', { templateId: 'ledger-2021', period: '2024' });
+    const wb = await dept.invoke('export.workbook', { templateId: 'ledger-2021', period: { year: 2024, fromMonth: 1, toMonth: 12 } });
     const office = await tempBackend({ role: 'aggregator' });
     open.push(office);
     await office.invoke('units.create', { code: 'D01', name: '市财政局', kind: '部门', parentCode: 'TEST-01' });
@@ -34,16 +34,16 @@ describe('a 万元 amount with four decimals goes through every path unchanged',
 
     // 59237.2449 + 0.0001 + 1234.5678 (D01, on the current ledger) + 0.0003 (D02, still on the national template)
     for (const templateId of ['ledger-2021', 'national-2021']) {
-      const totals = await office.invoke('office.totals', { templateId, year: 2024, fromMonth: 1, toMonth: 12 });
+      const totals = await office.invoke('office.totals', { templateId, period: { year: 2024, fromMonth: 1, toMonth: 12 } });
       expect(totals.figures['t2.fees:amount'], templateId).toBe(60471.8131);
     }
-    const draft = await office.invoke('report.draft', { templateId: 'ledger-2021', year: 2024, level: true });
+    const draft = await office.invoke('report.draft', { templateId: 'ledger-2021', year: 2024, scope: { subtree: true } });
     expect(draft.paragraphs.find((p) => p.id === 'decisions')?.text).toContain('本年收取行政事业性收费60471.8131万元。');
     const cell = draft.tables.flatMap((t) => t.rows.flat()).find((c) => c.ref === 't2.fees:amount');
     expect(cell).toMatchObject({ text: '60471.8131', value: 60471.8131 });
 
     // The office's own export (bundle) carries the same four places back up.
-    const bundle = await office.invoke('export.workbook', { templateId: 'ledger-2021', period: '2024', kind: 'bundle' });
+    const bundle = await office.invoke('export.workbook', { templateId: 'ledger-2021', period: { year: 2024, fromMonth: 1, toMonth: 12 }, kind: 'bundle' });
     expect(bundle.empty).toBe(false);
   });
 });

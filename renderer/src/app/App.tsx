@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppStatus } from '../../../shared/api/methods/core';
+import type { AppStatus } from '../../../shared/api/methods/app';
 import { api } from '../api/client';
 import { isTokenRejected } from '../api/transport';
 import { SetupPage } from '../features/setup/SetupPage';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AppStatus } from '../../../shared/api/methods/core';
+import type { AppStatus } from '../../../shared/api/methods/app';
 
 export interface AppStatusValue {
   status: AppStatus;

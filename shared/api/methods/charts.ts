@@ -1,26 +1,19 @@
-/** Charts and the overview: figures shaped for drawing, computed by the backend. */
+/** Charts and the overview: figures shaped for drawing, computed by the backend, and the breakdown as a picture. */
 import { z } from 'zod';
 import type { Violation } from '../../rules/evaluate';
 import type { Breakdown, CategoryDef, RankingRow, Trend, YoyMonth } from '../../charts/shape';
 import type { Period } from '../../values/period';
-import { monthSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
+import type { breakdownCaption } from '../../charts/breakdownSvg';
+import { periodSchema, scopeSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
 
-export const periodSchema = z
-  .strictObject({ year: yearSchema, fromMonth: monthSchema, toMonth: monthSchema })
-  .refine((p) => p.fromMonth <= p.toMonth, { message: '起始月份不能晚于结束月份', path: ['toMonth'] });
-
-/** Whose figures: a unit (this file's own by default), alone or with every unit below it. */
-const scope = {
-  templateId: templateIdSchema,
-  unitCode: unitCodeSchema.optional(),
-  /** true: the unit and its whole subtree; false: the unit's own figures. Default: the subtree. */
-  level: z.boolean().optional(),
-};
+const target = { templateId: templateIdSchema, scope: scopeSchema };
 
 export const chartInputs = {
-  'charts.breakdown': z.strictObject({ ...scope, period: periodSchema }),
-  'charts.trend': z.strictObject({ ...scope, year: yearSchema }),
-  'charts.yoy': z.strictObject({ ...scope, year: yearSchema }),
+  'charts.breakdown': z.strictObject({ ...target, period: periodSchema }),
+  /** The breakdown drawn as the chart on screen draws it (shared/charts/picture.ts), as a PNG. */
+  'charts.breakdownPng': z.strictObject({ ...target, period: periodSchema }),
+  'charts.trend': z.strictObject({ ...target, year: yearSchema }),
+  'charts.yoy': z.strictObject({ ...target, year: yearSchema }),
   'charts.ranking': z.strictObject({
     templateId: templateIdSchema,
     period: periodSchema,
@@ -29,16 +22,18 @@ export const chartInputs = {
     /** A category ref of the template; the category total when absent. */
     by: z.string().min(1).max(80).optional(),
   }),
+  /** 首页: this data file's own unit with its subtree. */
   'charts.overview': z.strictObject({ templateId: templateIdSchema, year: yearSchema }),
-  'charts.years': z.strictObject({ ...scope }),
-  /** set: the 2017 Suining figures (default), or the current ledger's city demo (2023–2025, a city with its units). */
-  'demo.load': z.strictObject({ set: z.enum(['suining-2017', 'city']).default('suining-2017') }),
+  'charts.years': z.strictObject(target),
 };
 
+export type BreakdownCaption = NonNullable<ReturnType<typeof breakdownCaption>>;
+
+/** The scope a chart was drawn for, resolved: named, and how many units it took in. */
 export interface ChartScope {
   unitCode: string;
   unitName: string;
-  level: boolean;
+  subtree: boolean;
   /** Units whose figures are included. */
   unitCount: number;
 }
@@ -59,26 +54,18 @@ export interface OverviewFigures {
   headline: { ref: string; label: string; measure: string; value: number | null }[];
   violations: Violation[];
   breakdown: Breakdown;
+  /** Title and measure of the breakdown picture; null when the template has no categories. */
+  caption: BreakdownCaption | null;
   categories: CategoryDef[];
 }
 
-export interface DemoLoaded {
-  unitCode: string;
-  unitName: string;
-  templateId: string;
-  year: number;
-  /** The demo unit became this data file's own unit (the file was not set up). */
-  becameSelf: boolean;
-  cellsWritten: number;
-}
-
 export interface ChartOutputs {
-  'charts.breakdown': Breakdown & { period: Period; scope: ChartScope };
+  'charts.breakdown': Breakdown & { period: Period; scope: ChartScope; caption: BreakdownCaption | null };
+  'charts.breakdownPng': { base64: string; width: number; height: number };
   'charts.trend': Trend & { scope: ChartScope; categories: CategoryDef[] };
   'charts.yoy': { year: number; months: YoyMonth[]; empty: boolean; scope: ChartScope };
   'charts.ranking': { period: Period; parent: ChartScope; by: { ref: string | null; name: string }; rows: RankingRow[] };
   'charts.overview': OverviewFigures;
   /** Years with any figure, latest first. */
   'charts.years': number[];
-  'demo.load': DemoLoaded;
 }

@@ -5,7 +5,7 @@
  * cancel between files), and finally reads the summary and the log.
  */
 import { z } from 'zod';
-import { monthSchema, templateIdSchema, unitCodeSchema, unitNameSchema, yearSchema } from '../common';
+import { allOfficeOnly, periodSchema, unitCodeSchema, unitNameSchema } from '../common';
 import { type UNIT_KINDS } from '../../domain';
 import type { WorkbookKind } from '../../workbook/format';
 
@@ -17,16 +17,13 @@ const fileSchema = z.strictObject({
 
 const batchIdSchema = z.string().regex(/^[a-z0-9-]{6,40}$/, '导入批次编号无效');
 
-export const periodRangeSchema = z
-  .strictObject({ year: yearSchema, fromMonth: monthSchema.default(1), toMonth: monthSchema.default(12) })
-  .refine((p) => p.fromMonth <= p.toMonth, { message: '起始月份不能晚于结束月份', path: ['fromMonth'] });
-
-export const importInputs = {
+/** The office's own work: a filer's data file never imports. */
+export const importInputs = allOfficeOnly({
   'import.begin': z.strictObject({
     /** Tampered files: take the visible values instead of refusing them. */
     takeVisible: z.boolean().default(false),
     /** Refuse files whose period is not within this one. */
-    period: periodRangeSchema.optional(),
+    period: periodSchema.optional(),
   }),
   'import.add': z.strictObject({ batchId: batchIdSchema, files: z.array(fileSchema).min(1).max(200) }),
   'import.plan': z.strictObject({ batchId: batchIdSchema }),
@@ -50,17 +47,7 @@ export const importInputs = {
       .max(1000),
     fallbackParentCode: unitCodeSchema.optional(),
   }),
-  /** The 汇总表 of a level and period. */
-  'import.mergedExport': z
-    .strictObject({
-      templateId: templateIdSchema,
-      year: yearSchema,
-      fromMonth: monthSchema.default(1),
-      toMonth: monthSchema.default(12),
-      rootCode: unitCodeSchema.optional(),
-    })
-    .refine((p) => p.fromMonth <= p.toMonth, { message: '起始月份不能晚于结束月份', path: ['fromMonth'] }),
-};
+});
 
 export type FileStatus = 'new' | 'updated' | 'unchanged' | 'superseded' | 'rejected';
 
@@ -146,5 +133,4 @@ export interface ImportOutputs {
   'import.discard': { discarded: boolean };
   'import.log': { entries: ImportLogRow[] };
   'import.addUnits': { added: { code: string; name: string; parentCode: string | null }[] };
-  'import.mergedExport': { fileName: string; base64: string; unitCount: number; reportingUnits: number };
 }

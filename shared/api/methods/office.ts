@@ -1,39 +1,36 @@
 /** What the municipal office sees: who has reported, who to chase, and the merged figures. */
 import { z } from 'zod';
-import { monthSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
+import type { Period } from '../../values/period';
+import { allOfficeOnly, monthSchema, periodSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
 
 /** "Today" can be given (tests, what-if); the backend's local date otherwise. */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
 
-const scope = {
+/** A level's submissions over a year: the unit (the office's own by default) and every unit below it. */
+const submissions = {
   templateId: templateIdSchema,
   year: yearSchema,
-  /** The level to look at; the office's own unit by default. */
-  rootCode: unitCodeSchema.optional(),
+  unitCode: unitCodeSchema.optional(),
   today: isoDateSchema.optional(),
 };
 
-const period = {
-  templateId: templateIdSchema,
-  year: yearSchema,
-  fromMonth: monthSchema.default(1),
-  toMonth: monthSchema.default(12),
-};
+/** A level's merged figures over a period: the unit (the office's own by default) and every unit below it. */
+const levelFigures = { templateId: templateIdSchema, period: periodSchema, unitCode: unitCodeSchema.optional() };
 
-const periodRefined = <T extends z.ZodType<{ fromMonth: number; toMonth: number }>>(s: T) =>
-  s.refine((p) => p.fromMonth <= p.toMonth, { message: '起始月份不能晚于结束月份', path: ['fromMonth'] });
-
-export const officeInputs = {
-  'office.matrix': z.strictObject(scope),
+export const officeInputs = allOfficeOnly({
+  'office.matrix': z.strictObject(submissions),
   /** replyBy: the date the notice asks for (a few days on by default). */
-  'office.reminders': z.strictObject({ ...scope, throughMonth: monthSchema.optional(), replyBy: isoDateSchema.optional() }),
-  'office.remindersXlsx': z.strictObject({ ...scope, throughMonth: monthSchema.optional(), replyBy: isoDateSchema.optional() }),
-  'office.totals': periodRefined(z.strictObject({ ...period, unitCode: unitCodeSchema.optional() })),
-  'office.compare': periodRefined(z.strictObject({ ...period, unitCode: unitCodeSchema })),
+  'office.reminders': z.strictObject({ ...submissions, throughMonth: monthSchema.optional(), replyBy: isoDateSchema.optional() }),
+  'office.remindersXlsx': z.strictObject({ ...submissions, throughMonth: monthSchema.optional(), replyBy: isoDateSchema.optional() }),
+  'office.totals': z.strictObject(levelFigures),
+  /** The 汇总表 workbook of the same figures. */
+  'office.totalsXlsx': z.strictObject(levelFigures),
+  /** A unit (with its subtree) against its parent's level. */
+  'office.compare': z.strictObject({ ...levelFigures, unitCode: unitCodeSchema }),
   'office.summary': z.strictObject({ templateId: templateIdSchema.optional(), today: isoDateSchema.optional() }),
-};
+});
 
 /**
  * received 已报 · missing 未报 (month over, not yet due) · overdue 逾期 ·
@@ -98,9 +95,7 @@ export interface Reminders {
 
 export interface Totals {
   unit: UnitRef;
-  year: number;
-  fromMonth: number;
-  toMonth: number;
+  period: Period;
   periodLabel: string;
   /** Units in the level (the unit and all below it). */
   unitCount: number;
@@ -136,6 +131,7 @@ export interface OfficeOutputs {
   'office.reminders': Reminders;
   'office.remindersXlsx': { fileName: string; base64: string };
   'office.totals': Totals;
+  'office.totalsXlsx': { fileName: string; base64: string; unitCount: number; reportingUnits: number };
   'office.compare': Comparison;
   'office.summary': SubmissionSummary;
 }

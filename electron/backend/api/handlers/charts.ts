@@ -1,38 +1,44 @@
 import type { OverviewFigures } from '../../../../shared/api/methods/charts';
 import { categoriesOf, shapeBreakdown, shapeRanking, shapeTrend, shapeYoy } from '../../../../shared/charts/shape';
+import { breakdownCaption } from '../../../../shared/charts/breakdownSvg';
 import { evaluateRules } from '../../../../shared/rules/evaluate';
 import { categoryTotalRef, findCell, sectionCells } from '../../../../shared/template/cells';
 import { yearPeriod } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit } from '../../context';
 import { yearStatus } from '../../store/months';
 import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
-import { loadCityDemo } from '../../demo/loadCityDemo';
-import { loadDemo } from '../../demo/loadDemo';
-import { monthsOpen } from '../../writePolicy';
-import { writes } from '../policy';
+import { breakdownPng } from '../../charts/breakdown';
 import { subtreeUnitIds } from '../../store/aggregate';
 import { listUnits } from '../../store/units';
 import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
-export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'charts.yoy' | 'charts.ranking' | 'charts.overview' | 'charts.years' | 'demo.load'> = {
-  'charts.breakdown': (ctx, { templateId, period, unitCode, level }) => {
+export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.breakdownPng' | 'charts.trend' | 'charts.yoy' | 'charts.ranking' | 'charts.overview' | 'charts.years'> = {
+  'charts.breakdown': (ctx, { templateId, period, scope }) => {
     const template = resolveTemplate(ctx, templateId);
-    const s = resolveScope(ctx, unitCode, level);
+    const s = resolveScope(ctx, scope);
     const figures = scopePeriodFigures(ctx, template, s.unitIds, period);
-    return { ...shapeBreakdown(categoriesOf(template), figures, categoryTotalRef(template)), period, scope: s.scope };
+    return { ...shapeBreakdown(categoriesOf(template), figures, categoryTotalRef(template)), period, scope: s.scope, caption: breakdownCaption(template) };
   },
 
-  'charts.trend': (ctx, { templateId, year, unitCode, level }) => {
+  'charts.breakdownPng': async (ctx, { templateId, period, scope }) => {
     const template = resolveTemplate(ctx, templateId);
-    const s = resolveScope(ctx, unitCode, level);
+    const s = resolveScope(ctx, scope);
+    const picture = await breakdownPng(template, scopePeriodFigures(ctx, template, s.unitIds, period), s.scope, period);
+    if (!picture) fail('not_found', `报表模板“${template.name}”没有分类指标，无法生成分类统计图`, 'templateId');
+    return { base64: picture.png.toString('base64'), width: picture.width, height: picture.height };
+  },
+
+  'charts.trend': (ctx, { templateId, year, scope }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const s = resolveScope(ctx, scope);
     const categories = categoriesOf(template);
     return { ...shapeTrend(categories, scopeMonthlyFigures(ctx, template, s.unitIds, year), year), scope: s.scope, categories };
   },
 
-  'charts.yoy': (ctx, { templateId, year, unitCode, level }) => {
+  'charts.yoy': (ctx, { templateId, year, scope }) => {
     const template = resolveTemplate(ctx, templateId);
-    const s = resolveScope(ctx, unitCode, level);
+    const s = resolveScope(ctx, scope);
     const categories = categoriesOf(template);
     const current = shapeTrend(categories, scopeMonthlyFigures(ctx, template, s.unitIds, year), year);
     const previous = shapeTrend(categories, scopeMonthlyFigures(ctx, template, s.unitIds, year - 1), year - 1);
@@ -59,7 +65,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
     const allIds = subtreeUnitIds(ctx.store.db, parent.id);
     return {
       period,
-      parent: { unitCode: parent.code, unitName: parent.name, level: true, unitCount: allIds.length },
+      parent: { unitCode: parent.code, unitName: parent.name, subtree: true, unitCount: allIds.length },
       by: { ref: category?.code ?? null, name: category?.name ?? '主动公开信息（各类合计）' },
       rows: shapeRanking(rows),
     };
@@ -67,7 +73,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
 
   'charts.overview': (ctx, { templateId, year }) => {
     const template = resolveTemplate(ctx, templateId);
-    const s = resolveScope(ctx, undefined, undefined);
+    const s = resolveScope(ctx, { subtree: true });
     const monthly = scopeMonthlyFigures(ctx, template, s.unitIds, year);
     const monthsWithData = [...new Set([...monthly.values()].flatMap((ms) => ms.flatMap((v, m) => (m > 0 && v !== null ? [m] : []))))].sort((a, b) => a - b);
     const current = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year));
@@ -81,14 +87,13 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.trend' | 'ch
       const first = sectionCells(sec)[0];
       return first ? [{ ref: first.ref, label: first.label, measure: first.measure, value: current.get(first.ref) ?? null }] : [];
     });
-    return { year, scope: s.scope, monthsWithData, completedMonths: yearStatus(ctx.store.db, s.unit.id, template.id, year).filter((m) => m.completed).map((m) => m.month), headlineTotal: (totalRef === undefined ? undefined : current.get(totalRef)) ?? breakdown.total, headline, violations, breakdown, categories };
+    return { year, scope: s.scope, monthsWithData, completedMonths: yearStatus(ctx.store.db, s.unit.id, template.id, year).filter((m) => m.completed).map((m) => m.month), headlineTotal: (totalRef === undefined ? undefined : current.get(totalRef)) ?? breakdown.total, headline, violations, breakdown, caption: breakdownCaption(template), categories };
   },
 
-  'charts.years': (ctx, { templateId, unitCode, level }) => {
+  'charts.years': (ctx, { templateId, scope }) => {
     const template = resolveTemplate(ctx, templateId);
-    const s = resolveScope(ctx, unitCode, level);
+    const s = resolveScope(ctx, scope);
     return dataYears(ctx, template.id, s.unitIds);
   },
 
-  'demo.load': writes([monthsOpen], (ctx, input, values) => (input.set === 'city' ? loadCityDemo(ctx, values) : loadDemo(ctx, values))),
 };

@@ -1,11 +1,8 @@
-import { subtreeUnitIds, aggregatePeriodFigures, unitMonthlyFigures } from '../../store/aggregate';
-import { breakdownPicture } from '../../charts/breakdown';
-import { resolveTemplate, resolveUnit } from '../../context';
+/** The submission workbook (or a blank template, or an office's bundle). */
 import { prepareExport } from '../../export/exportService';
-import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
-export const exportHandlers: HandlerMap<'export.workbook' | 'charts.breakdownPng'> = {
+export const exportHandlers: HandlerMap<'export.workbook'> = {
   'export.workbook': async (ctx, input) => {
     const prepared = await prepareExport(ctx, input);
     prepared.record();
@@ -19,14 +16,4 @@ export const exportHandlers: HandlerMap<'export.workbook' | 'charts.breakdownPng
     };
   },
 
-  'charts.breakdownPng': async (ctx, { templateId, period, unitCode, scope }) => {
-    const template = resolveTemplate(ctx, templateId);
-    const unit = resolveUnit(ctx, unitCode);
-    const db = ctx.store.db;
-    const ids = scope === 'subtree' ? subtreeUnitIds(db, unit.id) : [unit.id];
-    const figures = aggregatePeriodFigures(template, unitMonthlyFigures(db, ids, template, period.year), period.fromMonth, period.toMonth);
-    const picture = await breakdownPicture(template, figures, { unitName: unit.name, period });
-    if (!picture) fail('not_found', `报表模板“${template.name}”没有分类指标，无法生成分类统计图`, 'templateId');
-    return { base64: picture.png.toString('base64'), width: picture.width, height: picture.height };
-  },
 };

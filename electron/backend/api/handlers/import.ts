@@ -1,8 +1,6 @@
 import type { ImportLogRow } from '../../../../shared/api/methods/import';
-import { localIsoDate } from '../../../../shared/office/dueDate';
-import { operatorName, resolveTemplate, resolveUnit, selfUnit, type BackendContext } from '../../context';
+import { operatorName, resolveUnit, selfUnit, type BackendContext } from '../../context';
 import { addUnitsFromFiles } from '../../import/addUnits';
-import { mergedExport } from '../../office/mergedExport';
 import { ImportSessions } from '../../import/session';
 import { listImports } from '../../store/importLog';
 import { findUnitById, listUnits } from '../../store/units';
@@ -30,7 +28,6 @@ export const importHandlers: HandlerMap<
   | 'import.discard'
   | 'import.log'
   | 'import.addUnits'
-  | 'import.mergedExport'
 > = {
   'import.begin': (ctx, input) => {
     const b = sessionsOf(ctx).begin({ templates: (id) => ctx.templates.get(id), takeVisible: input.takeVisible, period: input.period });
@@ -99,11 +96,4 @@ export const importHandlers: HandlerMap<
     };
   },
 
-  'import.mergedExport': async (ctx, input) => {
-    const template = resolveTemplate(ctx, input.templateId);
-    const root = resolveUnit(ctx, input.rootCode);
-    const period = { year: input.year, fromMonth: input.fromMonth, toMonth: input.toMonth };
-    const out = await mergedExport(ctx.store.db, { template, root, period, appVersion: ctx.appVersion, today: localIsoDate(new Date()) });
-    return { fileName: out.fileName, base64: out.buffer.toString('base64'), unitCount: out.unitCount, reportingUnits: out.reportingUnits };
-  },
 };

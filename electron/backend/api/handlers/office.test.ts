@@ -57,7 +57,7 @@ describe('submission matrix', () => {
     const onDue = await b.invoke('office.matrix', { templateId: T, year: 2017, today: '2017-04-05' });
     expect(onDue.rows.find((r) => r.code === 'CZJ')!.cells[2].status).toBe('missing');
     // A level below the office: the county's own matrix.
-    const county = await b.invoke('office.matrix', { templateId: T, year: 2017, rootCode: 'CX', today: '2017-04-07' });
+    const county = await b.invoke('office.matrix', { templateId: T, year: 2017, unitCode: 'CX', today: '2017-04-07' });
     expect(county.rows.map((r) => r.code)).toEqual(['CX-JYJ']);
   });
 
@@ -65,7 +65,7 @@ describe('submission matrix', () => {
     const before = snapshot(b);
     const cases: [unknown, RegExp, string][] = [
       [{ templateId: 'nope', year: 2017 }, /没有编号为 nope 的报表模板/, 'templateId'],
-      [{ templateId: T, year: 2017, rootCode: 'NOPE' }, /单位代码 NOPE 不在单位名录中/, 'unitCode'],
+      [{ templateId: T, year: 2017, unitCode: 'NOPE' }, /单位代码 NOPE 不在单位名录中/, 'unitCode'],
       [{ templateId: T, year: 2017, today: '2017-13-01' }, /日期格式应为 YYYY-MM-DD/, 'today'],
     ];
     for (const [args, pattern, where] of cases) {
@@ -154,19 +154,19 @@ describe('merged totals', () => {
   });
 
   it('sums each level once: a county with its departments, and the city over everything below it', async () => {
-    const county = await b.invoke('office.totals', { templateId: T, year: 2017, unitCode: 'CX' });
+    const county = await b.invoke('office.totals', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 12 }, unitCode: 'CX' });
     expect(county).toMatchObject({ unitCount: 2, reportingUnits: 2, periodLabel: '2017年' });
     expect(county.figures['pub.total']).toBe(22);
     expect(county.figures['pub.cumulative']).toBe(100);
-    const city = await b.invoke('office.totals', { templateId: T, year: 2017 });
+    const city = await b.invoke('office.totals', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     // 22 from the county + 100 + 1 from a deactivated unit whose figures still count; never the county twice.
     expect(city.figures['pub.total']).toBe(123);
     expect(city.figures['fee.charged']).toBe(0.3);
     expect(city).toMatchObject({ unit: { code: 'TEST-01' }, unitCount: 5, reportingUnits: 4 });
-    const q1 = await b.invoke('office.totals', { templateId: T, year: 2017, fromMonth: 1, toMonth: 2, unitCode: 'CX' });
+    const q1 = await b.invoke('office.totals', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 2 }, unitCode: 'CX' });
     expect(q1).toMatchObject({ periodLabel: '2017年1月至2月', reportingUnits: 1 + 1 });
     expect(q1.figures['pub.total']).toBe(22);
-    const feb = await b.invoke('office.totals', { templateId: T, year: 2017, fromMonth: 2, toMonth: 2 });
+    const feb = await b.invoke('office.totals', { templateId: T, period: { year: 2017, fromMonth: 2, toMonth: 2 } });
     expect(feb.figures['pub.total']).toBe(7);
     expect(feb.figures['pub.cumulative']).toBeUndefined();
   });
@@ -180,24 +180,24 @@ describe('merged totals', () => {
     for (const [code, raw] of [['CX', '2'], ['CX-JYJ', '3'], ['CZJ', '4']]) {
       await b.invoke('values.set', { templateId: 'national-2021', year: 2021, month: 5, indicator: row, col, raw, unitCode: code });
     }
-    const t = await b.invoke('office.totals', { templateId: 'national-2021', year: 2021 });
+    const t = await b.invoke('office.totals', { templateId: 'national-2021', period: { year: 2021, fromMonth: 1, toMonth: 12 } });
     expect(t.figures[`${row}:${col}`]).toBe(9);
   });
 
   it('compares a unit with its parent total and gives its share', async () => {
-    const c = await b.invoke('office.compare', { templateId: T, year: 2017, unitCode: 'CX' });
+    const c = await b.invoke('office.compare', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 12 }, unitCode: 'CX' });
     expect(c).toMatchObject({ unit: { code: 'CX' }, parent: { code: 'TEST-01' } });
     expect(c.unitFigures['pub.total']).toBe(22);
     expect(c.parentFigures['pub.total']).toBe(123);
     expect(c.shares['pub.total']).toBe(17.89);
     expect(c.shares['fee.charged']).toBe(66.67);
-    const dept = await b.invoke('office.compare', { templateId: T, year: 2017, unitCode: 'CX-JYJ' });
+    const dept = await b.invoke('office.compare', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 12 }, unitCode: 'CX-JYJ' });
     expect(dept.parent.code).toBe('CX');
     expect(dept.shares['pub.total']).toBe(54.55);
-    const r = await b.call('office.compare', { templateId: T, year: 2017, unitCode: 'TEST-01' });
+    const r = await b.call('office.compare', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 12 }, unitCode: 'TEST-01' });
     expect(r).toMatchObject({ ok: false, error: { where: 'unitCode', message: '“遂宁市”没有上级单位，无法与上级合计对比' } });
-    const bad = await b.call('office.totals', { templateId: T, year: 2017, fromMonth: 5, toMonth: 2 });
-    expect(bad).toMatchObject({ ok: false, error: { where: 'fromMonth', message: expect.stringContaining('起始月份不能晚于结束月份') } });
+    const bad = await b.call('office.totals', { templateId: T, period: { year: 2017, fromMonth: 5, toMonth: 2 } });
+    expect(bad).toMatchObject({ ok: false, error: { where: 'period.fromMonth', message: expect.stringContaining('起始月份不能晚于结束月份') } });
   });
 });
 

@@ -6,6 +6,7 @@ import { resolveTemplate, resolveUnit, type BackendContext } from '../../context
 import { submissionMatrix } from '../../office/matrix';
 import { reminders } from '../../office/reminders';
 import { remindersWorkbook } from '../../office/remindersXlsx';
+import { mergedExport } from '../../office/mergedExport';
 import { levelTotals, shareOf } from '../../office/totals';
 import { defaultTemplateId } from '../../templates/defaultTemplate';
 import { findUnitById } from '../../store/units';
@@ -16,19 +17,19 @@ const ref = (u: Unit): UnitRef => ({ code: u.code, name: u.name, kind: u.kind })
 
 const todayOf = (today: string | undefined) => today ?? localIsoDate(new Date());
 
-function matrixFor(ctx: BackendContext, input: { templateId: string; year: number; rootCode?: string; today?: string }) {
+function matrixFor(ctx: BackendContext, input: { templateId: string; year: number; unitCode?: string; today?: string }) {
   const template = resolveTemplate(ctx, input.templateId);
-  const root = resolveUnit(ctx, input.rootCode);
+  const root = resolveUnit(ctx, input.unitCode);
   return submissionMatrix(ctx.store.db, root, template.id, input.year, todayOf(input.today));
 }
 
-function remindersFor(ctx: BackendContext, input: { templateId: string; year: number; rootCode?: string; today?: string; throughMonth?: number; replyBy?: string }) {
+function remindersFor(ctx: BackendContext, input: { templateId: string; year: number; unitCode?: string; today?: string; throughMonth?: number; replyBy?: string }) {
   const template = resolveTemplate(ctx, input.templateId);
   return reminders(matrixFor(ctx, input), { throughMonth: input.throughMonth, templateName: template.name, replyBy: input.replyBy });
 }
 
 export const officeHandlers: HandlerMap<
-  'office.matrix' | 'office.reminders' | 'office.remindersXlsx' | 'office.totals' | 'office.compare' | 'office.summary'
+  'office.matrix' | 'office.reminders' | 'office.remindersXlsx' | 'office.totals' | 'office.totalsXlsx' | 'office.compare' | 'office.summary'
 > = {
   'office.matrix': (ctx, input) => matrixFor(ctx, input),
 
@@ -40,30 +41,35 @@ export const officeHandlers: HandlerMap<
     return { fileName: `催报名单-${list.office.code}-${input.year}-${list.today}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
   },
 
-  'office.totals': (ctx, input) => {
-    const template = resolveTemplate(ctx, input.templateId);
-    const unit = resolveUnit(ctx, input.unitCode);
-    const t = levelTotals(ctx.store.db, template, unit.id, input.year, input.fromMonth, input.toMonth, ctx.templates.family(template.id));
+  'office.totals': (ctx, { templateId, period, unitCode }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const unit = resolveUnit(ctx, unitCode);
+    const t = levelTotals(ctx.store.db, template, unit.id, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id));
     return {
       unit: ref(unit),
-      year: input.year,
-      fromMonth: input.fromMonth,
-      toMonth: input.toMonth,
-      periodLabel: formatPeriodLabel({ year: input.year, fromMonth: input.fromMonth, toMonth: input.toMonth }),
+      period,
+      periodLabel: formatPeriodLabel(period),
       unitCount: t.unitCount,
       reportingUnits: t.reportingUnits,
       figures: Object.fromEntries(t.figures),
     };
   },
 
-  'office.compare': (ctx, input) => {
-    const template = resolveTemplate(ctx, input.templateId);
-    const unit = resolveUnit(ctx, input.unitCode);
+  'office.totalsXlsx': async (ctx, { templateId, period, unitCode }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const root = resolveUnit(ctx, unitCode);
+    const out = await mergedExport(ctx.store.db, { template, root, period, appVersion: ctx.appVersion, today: localIsoDate(new Date()) });
+    return { fileName: out.fileName, base64: out.buffer.toString('base64'), unitCount: out.unitCount, reportingUnits: out.reportingUnits };
+  },
+
+  'office.compare': (ctx, { templateId, period, unitCode }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const unit = resolveUnit(ctx, unitCode);
     const parent = unit.parentId === null ? undefined : findUnitById(ctx.store.db, unit.parentId);
     if (!parent) fail('invalid_value', `“${unit.name}”没有上级单位，无法与上级合计对比`, 'unitCode');
     const db = ctx.store.db;
-    const mine = levelTotals(db, template, unit.id, input.year, input.fromMonth, input.toMonth, ctx.templates.family(template.id)).figures;
-    const theirs = levelTotals(db, template, parent.id, input.year, input.fromMonth, input.toMonth, ctx.templates.family(template.id)).figures;
+    const mine = levelTotals(db, template, unit.id, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id)).figures;
+    const theirs = levelTotals(db, template, parent.id, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id)).figures;
     const shares: Record<string, number> = {};
     for (const [cell, whole] of theirs) {
       const s = shareOf(mine.get(cell), whole);
@@ -72,7 +78,7 @@ export const officeHandlers: HandlerMap<
     return {
       unit: ref(unit),
       parent: ref(parent),
-      periodLabel: formatPeriodLabel({ year: input.year, fromMonth: input.fromMonth, toMonth: input.toMonth }),
+      periodLabel: formatPeriodLabel(period),
       unitFigures: Object.fromEntries(mine),
       parentFigures: Object.fromEntries(theirs),
       shares,

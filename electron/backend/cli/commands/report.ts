@@ -24,9 +24,8 @@ export const reportCommand: CliCommand = {
     if (out && path.extname(out).toLowerCase() !== '.docx') throw new UsageError(`--out 的文件名应以 .docx 结尾：${out}`);
     const target = {
       year,
-      unitCode: stringOption(args, 'unit'),
       templateId: stringOption(args, 'template'),
-      level: args.values.level === true,
+      scope: { unitCode: stringOption(args, 'unit'), subtree: args.values.level === true },
     };
     return withBackend(args, async (b) => {
       const draft = await b.invoke('report.draft', target);

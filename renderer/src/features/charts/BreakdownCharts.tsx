@@ -1,39 +1,42 @@
-/** The category breakdown: a donut with a legend table, and a bar chart sorted largest first. */
-import { api } from '../../api/client';
-import { base64ToBytes } from '../../platform/files';
-import { formatPeriodKey, type Period } from '../../../../shared/values/period';
-import { Bar, BarChart, CartesianGrid, Label, LabelList, Pie, PieChart, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
-import { formatPercent, ROUNDING_NOTE } from '../../../../shared/charts/shares';
+/**
+ * The category breakdown: the picture of shared/charts/breakdownSvg.ts (the
+ * one the saved PNG and the workbook show), and a bar chart sorted largest first.
+ */
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BreakdownCaption } from '../../../../shared/api/methods/charts';
+import { breakdownPicture } from '../../../../shared/charts/breakdownSvg';
+import { SINGLE_SERIES } from '../../../../shared/charts/palette';
 import { sortedByCount, type Breakdown } from '../../../../shared/charts/shape';
+import { formatPercent, ROUNDING_NOTE } from '../../../../shared/charts/shares';
 import { breakdownTable } from '../../../../shared/charts/table';
+import type { UnitScope } from '../../../../shared/domain';
+import type { Period } from '../../../../shared/values/period';
+import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
+import { base64ToBytes } from '../../platform/files';
 import { ChartFrame } from './ChartFrame';
-import { seriesFill, swatchStyle } from './palette';
+import { svgElements } from './SvgPicture';
 import { WrappedYTick } from './WrappedTick';
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 
-/** A category's printed share; none when the stated total disagrees with the categories (shares.ts). */
-const shareOf = (b: Breakdown, i: Breakdown['items'][number]) => (b.sharesStated ? formatPercent(i) : '—');
-
-/** Why the shares read as they do, under the legend: none stated, or a sum off 100.00% by rounding. */
-function ShareNote({ breakdown }: { breakdown: Breakdown }) {
+/** Why the shares read as they do: none stated (the picture prints —), or a sum off 100.00% by rounding. */
+function ShareNote({ breakdown, inPicture = false }: { breakdown: Breakdown; inPicture?: boolean }) {
   if (breakdown.empty) return null;
   if (!breakdown.sharesStated) return <p className="muted" data-testid="share-note">{t('charts.sharesUnstated')}</p>;
-  return breakdown.roundingNote ? <p className="muted" data-testid="share-note">{ROUNDING_NOTE}</p> : null;
+  // The picture prints the rounding note itself.
+  return breakdown.roundingNote && !inPicture ? <p className="muted" data-testid="share-note">{ROUNDING_NOTE}</p> : null;
 }
 
-/** What the Excel export's breakdown picture is drawn from, so "save as PNG" gives that same picture. */
+/** Whose breakdown the picture shows, so "save as PNG" asks the backend for this same picture. */
 export interface PictureSource {
   templateId: string;
   period: Period;
-  unitCode: string;
-  level: boolean;
+  scope: UnitScope;
 }
 
 interface Props {
   breakdown: Breakdown;
-  picture?: PictureSource;
   /** e.g. "2017年 · 遂宁市（含下级）". */
   subtitle: string;
   fileStem: string;
@@ -56,70 +59,34 @@ function TipBox({ name, count, share }: { name: string; count: number; share?: s
   );
 }
 
-/** Percent inside slices big enough to hold it; smaller slices are read from the legend beside. */
-function sliceLabel(p: PieLabelRenderProps) {
-  const entry = p.payload as { basisPoints: number; count: number; sharesStated: boolean } | undefined;
-  if (!entry || !entry.sharesStated || entry.basisPoints < 500) return null;
-  const r = (Number(p.innerRadius) + Number(p.outerRadius)) / 2;
-  const a = (-Number(p.midAngle) * Math.PI) / 180;
-  const x = Number(p.cx) + r * Math.cos(a);
-  const y = Number(p.cy) + r * Math.sin(a);
-  return (
-    <text x={x} y={y} textAnchor="middle" dominantBaseline="middle" fontSize={13} fontWeight="bold" fill="#111827" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
-      {formatPercent(entry)}
-    </text>
-  );
+async function savedPicture(p: PictureSource): Promise<Uint8Array> {
+  return base64ToBytes((await api.request('charts.breakdownPng', p)).base64);
 }
 
-async function exportPicture(p: PictureSource): Promise<Uint8Array> {
-  const png = await api.request('charts.breakdownPng', {
-    templateId: p.templateId,
-    period: formatPeriodKey(p.period),
-    unitCode: p.unitCode,
-    scope: p.level ? 'subtree' : 'unit',
-  });
-  return base64ToBytes(png.base64);
-}
-
-export function DonutChart({ breakdown, picture, subtitle, fileStem, emptyWhat }: Props) {
-  const data = breakdown.items.map((i, n) => ({ ...i, fill: seriesFill(n).fill, sharesStated: breakdown.sharesStated }));
-  const legend = breakdown.items.map((i, n) => ({ color: seriesFill(n).color, label: t('charts.legend.item', { name: i.name, count: fmt(i.count), share: shareOf(breakdown, i) }) }));
+/**
+ * The donut with its legend, drawn from the same picture definition as the
+ * saved PNG (the backend rasterises this tree with the same title, subtitle,
+ * colours and patterns).
+ */
+export function DonutChart({ breakdown, caption, pictureSubtitle, source, subtitle, fileStem, emptyWhat }: Props & { caption: BreakdownCaption | null; pictureSubtitle: string; source: PictureSource }) {
+  const picture = caption ? breakdownPicture(breakdown, caption, pictureSubtitle) : null;
   return (
     <ChartFrame
       id="donut"
-      title={t('charts.donut.title')}
+      title={caption?.title ?? t('charts.donut.title')}
       subtitle={subtitle}
       table={breakdownTable(breakdown)}
-      emptyMessage={emptyMessage(breakdown, emptyWhat)}
+      emptyMessage={picture ? emptyMessage(breakdown, emptyWhat) : t('charts.noCategories', { template: '' })}
       fileName={t('charts.file.donut', { stem: fileStem })}
-      legend={legend}
-      // The same rendering the Excel export embeds.
-      makePng={picture ? () => exportPicture(picture) : undefined}
+      makePng={() => savedPicture(source)}
+      titleInPicture
     >
-      <div className="chart-row">
-        <PieChart width={340} height={320}>
-          <Pie data={data} dataKey="count" nameKey="name" cx={170} cy={160} innerRadius={78} outerRadius={145} isAnimationActive={false} label={sliceLabel} labelLine={false} stroke="#ffffff" strokeWidth={1.5}>
-            <Label position="center" fontSize={15} fontWeight="bold" fill="#111827" value={`${t('charts.total')} ${fmt(breakdown.total)}`} />
-          </Pie>
-          <Tooltip
-            content={({ active, payload }) => {
-              const e = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
-              return e ? <TipBox name={e.name} count={e.count} share={breakdown.sharesStated ? formatPercent(e) : undefined} /> : null;
-            }}
-          />
-        </PieChart>
-        <ul className="chart-legend" aria-label={t('charts.legend')} data-testid="breakdown-legend">
-          {breakdown.items.map((i, n) => (
-            <li key={i.code} data-category={i.name}>
-              <span className="swatch" style={swatchStyle(seriesFill(n))} title={seriesFill(n).texture ?? undefined} />
-              <span>{i.name}</span>
-              <span className="num">{fmt(i.count)}</span>
-              <span className="num share">{shareOf(breakdown, i)}</span>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <ShareNote breakdown={breakdown} />
+      {picture && (
+        <div className="breakdown-picture" data-testid="breakdown-legend">
+          {svgElements({ ...picture.tree, attrs: { ...picture.tree.attrs, role: 'img', 'aria-label': caption?.title ?? '' } })}
+        </div>
+      )}
+      <ShareNote breakdown={breakdown} inPicture />
     </ChartFrame>
   );
 }
@@ -143,7 +110,7 @@ export function SortedBarChart({ breakdown, subtitle, fileStem, emptyWhat }: Pro
         <CartesianGrid horizontal={false} stroke="#e5e7eb" />
         <XAxis type="number" tickFormatter={fmt} fontSize={12} />
         <YAxis type="category" dataKey="name" width={longest * 14 + 16} interval={0} tick={(p) => <WrappedYTick {...p} maxChars={maxChars} />} />
-        <Bar dataKey="count" name={t('charts.count')} fill="#1e3a8a" isAnimationActive={false} barSize={Math.min(22, rowH - 8)}>
+        <Bar dataKey="count" name={t('charts.count')} fill={SINGLE_SERIES} isAnimationActive={false} barSize={Math.min(22, rowH - 8)}>
           <LabelList dataKey="label" position="right" fontSize={12} fill="#111827" />
         </Bar>
         <Tooltip

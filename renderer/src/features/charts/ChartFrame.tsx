@@ -22,10 +22,12 @@ export interface ChartFrameProps {
   legend?: PngLegendItem[];
   /** Makes the picture elsewhere (e.g. the backend's rendering); by default the chart on screen is drawn to PNG. */
   makePng?: () => Promise<Uint8Array>;
+  /** The chart draws its own title (a picture): the caption names it for screen readers only. */
+  titleInPicture?: boolean;
   children: ReactNode;
 }
 
-export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName, legend, makePng, children }: ChartFrameProps) {
+export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName, legend, makePng, titleInPicture, children }: ChartFrameProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [notice, setNotice] = useState<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -56,8 +58,8 @@ export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName,
   return (
     <figure className="chart-frame card" data-testid={`chart-${id}`} aria-label={title}>
       <figcaption className="chart-head">
-        <span className="chart-title">{title}</span>
-        {subtitle && <span className="muted">{subtitle}</span>}
+        <span className={titleInPicture && !emptyMessage ? 'chart-title visually-hidden' : 'chart-title'}>{title}</span>
+        {subtitle && <span className={titleInPicture && !emptyMessage ? 'visually-hidden' : 'muted'}>{subtitle}</span>}
         <span className="chart-actions" role="group" aria-label={title}>
           <button aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
             {t('charts.view.chart')}

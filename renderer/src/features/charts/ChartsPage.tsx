@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import type { Unit } from '../../../../shared/domain';
+import { breakdownSubtitle } from '../../../../shared/charts/breakdownSvg';
 import { formatPeriodLabel, type Period } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { PrintButton } from '../../components/PrintButton';
@@ -13,7 +14,7 @@ import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { DonutChart, SortedBarChart } from './BreakdownCharts';
 import { fileStem, scopeLabel } from './labels';
-import { PeriodPicker } from './PeriodPicker';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { RankingChart } from './RankingChart';
 import { TrendChart, YoyChart } from './TrendCharts';
 import { useInitialYear } from './useYears';
@@ -49,11 +50,11 @@ export function ChartsPage() {
   useEffect(() => {
     if (!period) return;
     let live = true;
-    const scope = { templateId, unitCode: unitCode || undefined, level };
+    const target = { templateId, scope: { unitCode: unitCode || undefined, subtree: level } };
     void Promise.all([
-      api.request('charts.breakdown', { ...scope, period }),
-      api.request('charts.trend', { ...scope, year: period.year }),
-      api.request('charts.yoy', { ...scope, year: period.year }),
+      api.request('charts.breakdown', { ...target, period }),
+      api.request('charts.trend', { ...target, year: period.year }),
+      api.request('charts.yoy', { ...target, year: period.year }),
       office ? api.request('charts.ranking', { templateId, period, unitCode: unitCode || undefined, by: by || undefined }) : Promise.resolve(null),
     ])
       .then(([breakdown, trend, yoy, ranking]) => {
@@ -99,7 +100,15 @@ export function ChartsPage() {
       )}
       {data && (
         <>
-          <DonutChart breakdown={data.breakdown} picture={{ templateId, period, unitCode: data.breakdown.scope.unitCode, level: data.breakdown.scope.level }} subtitle={scopeLabel(period, data.breakdown.scope)} fileStem={fileStem(period, data.breakdown.scope)} emptyWhat={formatPeriodLabel(period)} />
+          <DonutChart
+            breakdown={data.breakdown}
+            caption={data.breakdown.caption}
+            pictureSubtitle={breakdownSubtitle(data.breakdown.scope, period)}
+            source={{ templateId, period, scope: { unitCode: data.breakdown.scope.unitCode, subtree: data.breakdown.scope.subtree } }}
+            subtitle={scopeLabel(period, data.breakdown.scope)}
+            fileStem={fileStem(period, data.breakdown.scope)}
+            emptyWhat={formatPeriodLabel(period)}
+          />
           <SortedBarChart breakdown={data.breakdown} subtitle={scopeLabel(period, data.breakdown.scope)} fileStem={fileStem(period, data.breakdown.scope)} emptyWhat={formatPeriodLabel(period)} />
           <TrendChart
             trend={data.trend}

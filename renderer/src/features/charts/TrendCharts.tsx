@@ -4,7 +4,7 @@ import type { CategoryDef, Trend, YoyMonth } from '../../../../shared/charts/sha
 import { trendTable, yoyTable } from '../../../../shared/charts/table';
 import { t } from '../../i18n/catalog';
 import { ChartFrame } from './ChartFrame';
-import { PREVIOUS_YEAR, seriesFill, swatchStyle, TOTAL_LINE } from './palette';
+import { PREVIOUS_YEAR, seriesFill, SINGLE_SERIES, Swatch, TOTAL_LINE } from './palette';
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 const seriesKey = (n: number) => `s${n}`;
@@ -38,7 +38,6 @@ export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }:
     total: m.hasData ? m.total : null,
   }));
   const legend = [...categories.map((c, n) => ({ color: seriesFill(n).color, label: c.name })), { color: TOTAL_LINE, label: `${t('charts.total')}（折线）` }];
-  const swatches = [...categories.map((_, n) => swatchStyle(seriesFill(n))), { background: TOTAL_LINE }];
   const empty = categories.length === 0 ? t('charts.noCategories', { template: '' }) : trend.empty ? t('charts.empty', { what: emptyWhat }) : null;
   return (
     <ChartFrame id="trend" title={t('charts.trend.title')} subtitle={subtitle} table={trendTable(trend, categories)} emptyMessage={empty} fileName={`${fileStem}-逐月趋势.png`} legend={legend}>
@@ -71,7 +70,7 @@ export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }:
         <ul className="chart-legend" aria-label={t('charts.legend')}>
           {legend.map((l, n) => (
             <li key={l.label} style={{ gridTemplateColumns: '18px 1fr' }}>
-              <span className="swatch" style={swatches[n]} />
+              {n < categories.length ? <Swatch index={n} /> : <span className="swatch" style={{ background: TOTAL_LINE }} />}
               <span>{l.label}</span>
             </li>
           ))}
@@ -86,7 +85,7 @@ export function YoyChart({ months, year, subtitle, fileStem, emptyWhat }: { mont
   const prev = t('charts.previous', { year: year - 1 });
   const data = months.map((m) => ({ label: t('common.monthN', { n: m.month }), current: m.current, previous: m.previous, change: m.changePercent }));
   const legend = [
-    { color: '#1e3a8a', label: cur },
+    { color: SINGLE_SERIES, label: cur },
     { color: PREVIOUS_YEAR, label: prev },
   ];
   const empty = months.every((m) => m.current === null && m.previous === null) ? t('charts.empty', { what: emptyWhat }) : null;
@@ -109,7 +108,7 @@ export function YoyChart({ months, year, subtitle, fileStem, emptyWhat }: { mont
                   <TipBox
                     title={String(label)}
                     rows={[
-                      { name: cur, value: row.current, color: '#1e3a8a' },
+                      { name: cur, value: row.current, color: SINGLE_SERIES },
                       { name: prev, value: row.previous, color: PREVIOUS_YEAR },
                     ]}
                   />

@@ -6,7 +6,7 @@ export function useInitialYear(templateId: string, version = 0): { year: number 
   const [state, setState] = useState<{ year: number | null; years: number[] }>({ year: null, years: [] });
   useEffect(() => {
     let live = true;
-    void api.call('charts.years', { templateId }).then((r) => {
+    void api.call('charts.years', { templateId, scope: { subtree: true } }).then((r) => {
       if (!live) return;
       const years = r.ok ? r.data : [];
       setState({ year: years[0] ?? new Date().getFullYear(), years });

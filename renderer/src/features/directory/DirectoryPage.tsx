@@ -1,7 +1,6 @@
 /** 单位名录: the office's units as a tree, a form to add or edit one, and list import. */
-import { useCallback, useEffect, useState } from 'react';
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
-import { api } from '../../api/client';
+import { useEffect, useState } from 'react';
+import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
 import { filterUnits, kindsOf, NO_FILTER, type UnitFilter } from './unitFilter';
 import { UnitForm, type FormTarget } from './UnitForm';
@@ -10,31 +9,25 @@ import { UnitTree } from './UnitTree';
 import './directory.css';
 
 export function DirectoryPage() {
-  const [units, setUnits] = useState<DirectoryUnit[]>([]);
+  const tree = useApiQuery('units.tree', { includeInactive: true });
+  const units = tree.data ?? [];
   const [filter, setFilter] = useState<UnitFilter>(NO_FILTER);
   const [target, setTarget] = useState<FormTarget>({ mode: 'new', parentCode: null });
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-
-  const load = useCallback(async () => {
-    const list = await api.request('units.tree', { includeInactive: true });
-    setUnits(list);
-    return list;
-  }, []);
 
   const open = (next: FormTarget) => {
     setTarget(next);
     setFormKey((k) => k + 1);
   };
 
-  useEffect(() => {
-    // New units go under the office's own unit unless the user picks another parent.
-    void load().then((list) => open({ mode: 'new', parentCode: list.find((u) => u.isSelf)?.code ?? null }));
-  }, [load]);
+  // New units go under the office's own unit unless the user picks another parent.
+  const selfCode = units.find((u) => u.isSelf)?.code ?? null;
+  useEffect(() => open({ mode: 'new', parentCode: selfCode }), [selfCode]);
 
   async function done(text: string, focusCode?: string) {
     setNotice({ text, error: false });
-    const list = await load();
+    const list = (await tree.reload()) ?? units;
     const unit = focusCode ? list.find((u) => u.code === focusCode) : undefined;
     const self = list.find((u) => u.isSelf);
     // After adding a unit, the form is ready for the next one under the same parent.
@@ -111,7 +104,7 @@ export function DirectoryPage() {
       <UnitImport
         onApplied={(text) => {
           setNotice({ text, error: false });
-          void load();
+          void tree.reload();
         }}
       />
     </section>

@@ -1,9 +1,9 @@
 /** Add or edit one unit: code, name, kind, parent and due day; deactivate or delete it. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
+import type { DirectoryUnit } from '../../../../shared/api/methods/units';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/domain';
 import { api } from '../../api/client';
-import { directoryInputs } from '../../../../shared/api/methods/directory';
+import { apiInputs } from '../../../../shared/api/contract';
 import { checkForm, focusField } from '../../components/formCheck';
 import { t } from '../../i18n/catalog';
 
@@ -60,11 +60,11 @@ export function UnitForm({ target, units, onDone, onError, onNew }: Props) {
     const fields = { name, kind, parentCode: parentCode || null, dueDay: day };
     let r;
     if (editing) {
-      const checked = checkForm(directoryInputs['units.update'], { ...fields, code: editing.code, newCode: code.trim() !== editing.code ? code.trim() : undefined });
+      const checked = checkForm(apiInputs['units.update'], { ...fields, code: editing.code, newCode: code.trim() !== editing.code ? code.trim() : undefined });
       if (!checked.ok) return refused(checked.where, checked.message);
       r = await api.call('units.update', checked.data);
     } else {
-      const checked = checkForm(directoryInputs['units.create'], { ...fields, code });
+      const checked = checkForm(apiInputs['units.create'], { ...fields, code });
       if (!checked.ok) return refused(checked.where, checked.message);
       r = await api.call('units.create', checked.data);
     }

@@ -1,7 +1,7 @@
 /** Unit list import: pick an .xlsx, see every row's outcome, then apply it in one go. */
 import { FilePicker } from '../../components/FilePicker';
 import { useState } from 'react';
-import type { UnitImportPreview } from '../../../../shared/api/methods/directory';
+import type { UnitImportPreview } from '../../../../shared/api/methods/units';
 import { api } from '../../api/client';
 import { t, type MessageKey } from '../../i18n/catalog';
 import { bytesToBase64 } from '../../platform/files';

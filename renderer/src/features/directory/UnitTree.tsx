@@ -1,5 +1,5 @@
 /** The directory as an indented table: one row per unit, actions reachable by keyboard. */
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
+import type { DirectoryUnit } from '../../../../shared/api/methods/units';
 import { t } from '../../i18n/catalog';
 import type { FilteredUnit } from './unitFilter';
 

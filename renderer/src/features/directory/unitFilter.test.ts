@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
+import type { DirectoryUnit } from '../../../../shared/api/methods/units';
 import { filterUnits, kindsOf, NO_FILTER } from './unitFilter';
 
 function unit(code: string, name: string, kind: string, parentCode: string | null, active = true): DirectoryUnit {

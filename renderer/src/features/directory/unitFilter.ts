@@ -3,7 +3,7 @@
  * kind and a parent (its whole subtree). The tree stays readable: the
  * ancestors of every match are kept, marked as context only.
  */
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
+import type { DirectoryUnit } from '../../../../shared/api/methods/units';
 
 export interface UnitFilter {
   query: string;

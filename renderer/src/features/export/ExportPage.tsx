@@ -4,15 +4,15 @@
  * dialog on the desktop, a download in the browser).
  */
 import { shortFingerprint } from '../../../../shared/text/readableCode';
-import { useEffect, useState } from 'react';
-import type { TemplateSummary } from '../../../../shared/api/methods/core';
+import { useState } from 'react';
 import type { ExportKind } from '../../../../shared/workbook/format';
-import { lastEndedMonth, MONTHS } from '../../../../shared/values/period';
+import { lastEndedMonth, monthPeriod, type Period } from '../../../../shared/values/period';
 import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
-import { choiceKey, type PeriodChoice, type PeriodMode } from './periodChoice';
 import './export.css';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,25 +22,23 @@ type Outcome = { kind: 'ok'; text: string; notice: string | null; fingerprint: s
 export function ExportPage() {
   const { status } = useAppStatus();
   const now = new Date();
-  // The month just ended, not the one still being filled.
-  const ended = lastEndedMonth({ year: now.getFullYear(), month: now.getMonth() + 1 });
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
-  const [choice, setChoice] = useState<PeriodChoice>({ mode: 'month', year: ended.year, month: ended.month, from: 1, to: ended.month });
+  // The month just ended, not the one still being filled.
+  const [period, setPeriod] = useState<Period>(() => {
+    const ended = lastEndedMonth({ year: now.getFullYear(), month: now.getMonth() + 1 });
+    return monthPeriod(ended.year, ended.month);
+  });
   const [running, setRunning] = useState<ExportKind | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  useEffect(() => void api.request('templates.list', {}).then(setTemplates), []);
+  const templates = useApiQuery('templates.list', {}).data ?? [];
 
-  const set = (patch: Partial<PeriodChoice>) => setChoice((c) => ({ ...c, ...patch }));
-  const periodKey = choiceKey(choice);
 
   async function run(kind: ExportKind) {
-    if (!periodKey) return;
     setRunning(kind);
     setOutcome(null);
     try {
-      const r = await api.call('export.workbook', { templateId, period: periodKey, kind });
+      const r = await api.call('export.workbook', { templateId, period, kind });
       if (!r.ok) return setOutcome({ kind: 'error', text: t('export.failed', { message: r.error.message }) });
       const saved = await saveBytes(r.data.fileName, base64ToBytes(r.data.base64), XLSX_MIME);
       if (!saved.saved) return setOutcome({ kind: 'error', text: t('export.cancelled') });
@@ -55,19 +53,6 @@ export function ExportPage() {
       setRunning(null);
     }
   }
-
-  const monthSelect = (label: string, value: number, onChange: (m: number) => void) => (
-    <label>
-      {label}
-      <select aria-label={label} value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {MONTHS.map((m) => (
-          <option key={m} value={m}>
-            {t('export.monthOption', { month: m })}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 
   return (
     <section className="export-page">
@@ -84,46 +69,19 @@ export function ExportPage() {
             ))}
           </select>
         </label>
-        <fieldset>
-          <legend>{t('export.mode')}</legend>
-          {(['month', 'range', 'year'] as PeriodMode[]).map((mode) => (
-            <label key={mode} className="inline">
-              <input type="radio" name="period-mode" checked={choice.mode === mode} onChange={() => set({ mode })} />
-              {t(`export.mode.${mode}`)}
-            </label>
-          ))}
-        </fieldset>
         <div className="export-period">
-          <label>
-            {t('export.year')}
-            <input
-              type="number"
-              aria-label={t('export.year')}
-              min={2000}
-              max={2100}
-              value={choice.year}
-              onChange={(e) => set({ year: Number(e.target.value) })}
-            />
-          </label>
-          {choice.mode === 'month' && monthSelect(t('export.month'), choice.month, (month) => set({ month }))}
-          {choice.mode === 'range' && (
-            <>
-              {monthSelect(t('export.from'), choice.from, (from) => set({ from }))}
-              {monthSelect(t('export.to'), choice.to, (to) => set({ to }))}
-            </>
-          )}
+          <PeriodPicker period={period} onChange={setPeriod} />
         </div>
-        {!periodKey && <p className="error">{t('export.badRange')}</p>}
         <div className="export-actions">
-          <button className="primary" disabled={running !== null || !periodKey} onClick={() => void run('submission')}>
+          <button className="primary" disabled={running !== null} onClick={() => void run('submission')}>
             {t('export.submission')}
           </button>
           {status.role === 'aggregator' && (
-            <button disabled={running !== null || !periodKey} onClick={() => void run('bundle')}>
+            <button disabled={running !== null} onClick={() => void run('bundle')}>
               {t('export.bundle')}
             </button>
           )}
-          <button disabled={running !== null || !periodKey} onClick={() => void run('blank')}>
+          <button disabled={running !== null} onClick={() => void run('blank')}>
             {t('export.blank')}
           </button>
         </div>

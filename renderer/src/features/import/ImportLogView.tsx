@@ -1,14 +1,13 @@
 /** The import log: every file brought in, by whom, when, and what came of it. */
-import { useEffect, useState } from 'react';
-import type { ImportLogRow } from '../../../../shared/api/methods/import';
-import { api } from '../../api/client';
+import { useEffect } from 'react';
+import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
 
 export function ImportLogView({ version }: { version: number }) {
-  const [rows, setRows] = useState<ImportLogRow[]>([]);
-  useEffect(() => {
-    void api.call('import.log', { limit: 200 }).then((r) => r.ok && setRows(r.data.entries));
-  }, [version]);
+  const log = useApiQuery('import.log', { limit: 200 });
+  const { reload } = log;
+  useEffect(() => void reload(), [version, reload]);
+  const rows = log.data?.entries ?? [];
   return (
     <>
       <h2>{t('import.log.title')}</h2>

@@ -4,16 +4,18 @@
  * side, and the status/completion bar below.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { TemplateSummary } from '../../../../shared/api/methods/core';
+import type { TemplateSummary } from '../../../../shared/api/methods/templates';
 import { findCell } from '../../../../shared/template/cells';
 import { ledgerYear } from '../../../../shared/values/period';
 import type { Template } from '../../../../shared/template/schema';
 import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
 import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { ALL_LISTS, ContextBar } from './context-selection/ContextBar';
 import { LedgerGrid } from './data-workspace/LedgerGrid';
+import { ShortcutHelp } from './data-workspace/ShortcutHelp';
 import { useWatch, useWorkspace } from './data-workspace/useWorkspace';
 import { WorkspaceDetails, WorkspaceMonth, WorkspaceRules, WorkspaceStatus } from './data-workspace/WorkspacePanels';
 import { topic } from './data-workspace/workspaceStore';
@@ -26,20 +28,11 @@ import './ledger.css';
 export function LedgerPage() {
   const { status, refresh } = useAppStatus();
   const templateId = status.settings.defaultTemplateId;
-  const [template, setTemplate] = useState<Template | null>(null);
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
-  const [initialYear, setInitialYear] = useState<number | null>(null);
-
-  useEffect(() => {
-    void api.request('templates.get', { templateId }).then(setTemplate);
-    void api.call('charts.years', { templateId }).then((r) => {
-      const now = new Date();
-      setInitialYear(ledgerYear({ year: now.getFullYear(), month: now.getMonth() + 1 }, r.ok ? r.data : []));
-    });
-  }, [templateId]);
-  useEffect(() => {
-    void api.request('templates.list', {}).then(setTemplates);
-  }, []);
+  const template = useApiQuery('templates.get', { templateId });
+  const templates = useApiQuery('templates.list', {}).data ?? [];
+  const years = useApiQuery('charts.years', { templateId, scope: { subtree: true } });
+  const now = new Date();
+  const initialYear = years.loading ? null : ledgerYear({ year: now.getFullYear(), month: now.getMonth() + 1 }, years.data ?? []);
 
   const pickTemplate = useCallback(
     async (id: string) => {
@@ -49,8 +42,8 @@ export function LedgerPage() {
     [refresh],
   );
 
-  if (!template || initialYear === null) return <p>{t('app.loading')}</p>;
-  return <LedgerWorkspace key={`${template.id}:${initialYear}`} template={template} templates={templates} initialYear={initialYear} onTemplate={(id) => void pickTemplate(id)} />;
+  if (!template.data || template.loading || initialYear === null) return <p>{t('app.loading')}</p>;
+  return <LedgerWorkspace key={`${template.data.id}:${initialYear}`} template={template.data} templates={templates} initialYear={initialYear} onTemplate={(id) => void pickTemplate(id)} />;
 }
 
 function LedgerWorkspace({
@@ -70,6 +63,8 @@ function LedgerWorkspace({
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const [goTo, setGoTo] = useState<PeriodViolation | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
   // Figures, entry states, rule marks, locks, comments and the selection: read per cell, not through this page.
   const store = useWorkspace(template, year, setNotice);
   const locked = useWatch(store, [topic.months], (s) => s.locked, NO_MONTHS);
@@ -150,8 +145,8 @@ function LedgerWorkspace({
       )}
       <div className="ledger-body">
         <div className="ledger-main">
-          {store ? <LedgerGrid layout={layout} store={store} onNotice={setNotice} onToggleSection={onToggleSection} /> : <p>{t('app.loading')}</p>}
-          <WorkspaceStatus store={store} notice={notice}>
+          {store ? <LedgerGrid layout={layout} store={store} onNotice={setNotice} onToggleSection={onToggleSection} onHelp={openHelp} /> : <p>{t('app.loading')}</p>}
+          <WorkspaceStatus store={store} notice={notice} onHelp={openHelp}>
             <WorkspaceMonth
               store={store}
               layout={layout}
@@ -171,6 +166,14 @@ function LedgerWorkspace({
           )}
         </aside>
       </div>
+      {helpOpen && (
+        <ShortcutHelp
+          onClose={() => {
+            setHelpOpen(false);
+            document.querySelector<HTMLElement>('[data-testid="ledger-grid"] .cell-sink')?.focus({ preventScroll: true });
+          }}
+        />
+      )}
     </section>
   );
 }

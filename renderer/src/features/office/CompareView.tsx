@@ -1,10 +1,10 @@
 /** One unit's figures beside its parent's total, with its share of it. */
 import { useState } from 'react';
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
+import type { DirectoryUnit } from '../../../../shared/api/methods/units';
 import type { Template } from '../../../../shared/template/schema';
 import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
-import { PeriodPicker, type MonthRange } from './PeriodPicker';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { TemplateFigures, figureText } from './TemplateFigures';
 import { UnitSelect } from './UnitSelect';
 
@@ -16,16 +16,16 @@ interface Props {
 
 export function CompareView({ template, year, units }: Props) {
   const [unitCode, setUnitCode] = useState('');
-  const [range, setRange] = useState<MonthRange>({ fromMonth: 1, toMonth: 12 });
+  const [range, setRange] = useState({ fromMonth: 1, toMonth: 12 });
   const candidates = units.filter((u) => u.parentCode !== null);
 
-  const { data: cmp, error } = useApiQuery('office.compare', unitCode ? { templateId: template.id, year, unitCode, ...range } : null);
+  const { data: cmp, error } = useApiQuery('office.compare', unitCode ? { templateId: template.id, period: { year, ...range }, unitCode } : null);
 
   return (
     <div className="compare-view">
       <div className="toolbar">
         <UnitSelect label={t('office.compare.unit')} units={candidates} value={unitCode} onChange={setUnitCode} placeholder={t('office.compare.pick')} />
-        <PeriodPicker value={range} onChange={setRange} />
+        <PeriodPicker period={{ year, ...range }} onChange={({ fromMonth, toMonth }) => setRange({ fromMonth, toMonth })} withYear={false} />
       </div>
       {error && (
         <p className="error" role="alert">

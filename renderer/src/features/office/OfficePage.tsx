@@ -1,11 +1,7 @@
 /** 报送汇总: who has reported (matrix and 催报 list), merged totals by level, and unit-to-parent comparison. */
-import { useCallback, useEffect, useState } from 'react';
-import type { TemplateSummary } from '../../../../shared/api/methods/core';
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
-import type { Reminders, SubmissionMatrix } from '../../../../shared/api/methods/office';
-import type { Template } from '../../../../shared/template/schema';
+import { useState } from 'react';
 import { reportingYear } from '../../../../shared/values/period';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t, type MessageKey } from '../../i18n/catalog';
 import { CompareView } from './CompareView';
@@ -14,7 +10,8 @@ import { SubmissionMatrixView } from './SubmissionMatrixView';
 import { TotalsView } from './TotalsView';
 import { UnitSelect } from './UnitSelect';
 import './office.css';
-import { MergedExportButton } from '../import/MergedExportButton';
+import { YearInput } from '../../components/YearInput';
+import { MergedExportButton } from './MergedExportButton';
 import { PrintButton } from '../../components/PrintButton';
 import { formatDateLabel } from '../../../../shared/office/dueDate';
 
@@ -27,40 +24,18 @@ const TABS: { id: Tab; label: MessageKey }[] = [
 
 export function OfficePage() {
   const { status } = useAppStatus();
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
-  const [template, setTemplate] = useState<Template | null>(null);
   // The month just ended is the one being collected: in January, last year's December.
   const [year, setYear] = useState(() => reportingYear({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
-  const [units, setUnits] = useState<DirectoryUnit[]>([]);
   const [rootCode, setRootCode] = useState(status.unit?.code ?? '');
-  const [matrix, setMatrix] = useState<SubmissionMatrix | null>(null);
-  const [reminders, setReminders] = useState<Reminders | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('matrix');
-
-  useEffect(() => {
-    void api.request('templates.list', {}).then(setTemplates);
-    void api.request('units.tree', { includeInactive: true }).then(setUnits);
-  }, []);
-
-  useEffect(() => {
-    void api.request('templates.get', { templateId }).then(setTemplate);
-  }, [templateId]);
-
-  const loadMatrix = useCallback(async () => {
-    const query = { templateId, year, rootCode: rootCode || undefined };
-    const [m, r] = await Promise.all([api.call('office.matrix', query), api.call('office.reminders', query)]);
-    if (!m.ok) return setError(m.error.message);
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
-    setMatrix(m.data);
-    setReminders(r.data);
-  }, [templateId, year, rootCode]);
-
-  useEffect(() => {
-    void loadMatrix();
-  }, [loadMatrix]);
+  const templates = useApiQuery('templates.list', {}).data ?? [];
+  const units = useApiQuery('units.tree', { includeInactive: true }).data ?? [];
+  const template = useApiQuery('templates.get', { templateId }).data;
+  const query = { templateId, year, unitCode: rootCode || undefined };
+  const matrix = useApiQuery('office.matrix', query);
+  const reminders = useApiQuery('office.reminders', query);
+  const error = matrix.error ?? reminders.error;
 
   // Levels are units with something below them.
   const levels = units.filter((u) => u.childCount > 0 || u.isSelf);
@@ -78,10 +53,7 @@ export function OfficePage() {
             ))}
           </select>
         </label>
-        <label>
-          {t('office.year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />
-        </label>
+        <YearInput year={year} onChange={setYear} />
       </div>
       <div role="tablist" className="tabs" aria-label={t('office.title')}>
         {TABS.map((x) => (
@@ -117,19 +89,19 @@ export function OfficePage() {
           <>
             <div className="toolbar">
               <UnitSelect label={t('office.level')} units={levels} value={rootCode} onChange={setRootCode} />
-              <MergedExportButton templateId={templateId} year={year} rootCode={rootCode || undefined} />
-              {matrix && (
+              <MergedExportButton templateId={templateId} year={year} unitCode={rootCode || undefined} />
+              {matrix.data && (
                 <PrintButton
                   target=".status-legend, .submission-matrix"
                   orientation="landscape"
                   label="print.matrix"
-                  title={t('print.title.matrix', { root: matrix.root.name, year: matrix.year, today: formatDateLabel(matrix.today) })}
+                  title={t('print.title.matrix', { root: matrix.data.root.name, year: matrix.data.year, today: formatDateLabel(matrix.data.today) })}
                 />
               )}
             </div>
-            {matrix && <SubmissionMatrixView matrix={matrix} />}
+            {matrix.data && <SubmissionMatrixView matrix={matrix.data} />}
             <h2>{t('office.reminders.title')}</h2>
-            {reminders && <ReminderList reminders={reminders} query={{ templateId, year, rootCode: rootCode || undefined }} />}
+            {reminders.data && <ReminderList reminders={reminders.data} query={query} />}
           </>
         )}
         {tab === 'totals' && template && <TotalsView template={template} year={year} units={units} defaultUnitCode={rootCode} />}

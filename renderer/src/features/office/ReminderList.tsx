@@ -14,7 +14,7 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 interface Props {
   reminders: Reminders;
-  query: { templateId: string; year: number; rootCode?: string };
+  query: { templateId: string; year: number; unitCode?: string };
 }
 
 export function ReminderList({ reminders: loaded, query }: Props) {

@@ -1,9 +1,7 @@
 /** For the overview page: how many units have sent the month being collected, and who is still missing. */
-import { useEffect, useState } from 'react';
-import type { SubmissionSummary } from '../../../../shared/api/methods/office';
 import { formatDateLabel } from '../../../../shared/office/dueDate';
-import { api } from '../../api/client';
 import { reportingYear } from '../../../../shared/values/period';
+import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
 import { STATUS_LOOK } from './submissionStatus';
 import './office.css';
@@ -15,12 +13,7 @@ import './office.css';
 export function SubmissionSummaryCard({ templateId, year }: { templateId: string; year: number }) {
   const now = new Date();
   const current = year === reportingYear({ year: now.getFullYear(), month: now.getMonth() + 1 });
-  const [summary, setSummary] = useState<SubmissionSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (current) void api.call('office.summary', { templateId }).then((r) => (r.ok ? setSummary(r.data) : setError(r.error.message)));
-  }, [templateId, current]);
+  const { data: summary, error } = useApiQuery('office.summary', current ? { templateId } : null);
 
   if (!current) return null;
   if (error) return <section className="card error">{error}</section>;

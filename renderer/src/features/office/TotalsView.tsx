@@ -1,10 +1,10 @@
 /** Merged figures of a level for a period, in the template's layout. */
 import { useEffect, useState } from 'react';
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
+import type { DirectoryUnit } from '../../../../shared/api/methods/units';
 import type { Template } from '../../../../shared/template/schema';
 import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
-import { PeriodPicker, type MonthRange } from './PeriodPicker';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { TemplateFigures, figureText } from './TemplateFigures';
 import { UnitSelect } from './UnitSelect';
 
@@ -17,17 +17,17 @@ interface Props {
 
 export function TotalsView({ template, year, units, defaultUnitCode }: Props) {
   const [unitCode, setUnitCode] = useState(defaultUnitCode);
-  const [range, setRange] = useState<MonthRange>({ fromMonth: 1, toMonth: 12 });
+  const [range, setRange] = useState({ fromMonth: 1, toMonth: 12 });
 
   useEffect(() => setUnitCode(defaultUnitCode), [defaultUnitCode]);
 
-  const { data: totals, error } = useApiQuery('office.totals', unitCode ? { templateId: template.id, year, unitCode, ...range } : null);
+  const { data: totals, error } = useApiQuery('office.totals', unitCode ? { templateId: template.id, period: { year, ...range }, unitCode } : null);
 
   return (
     <div className="totals-view">
       <div className="toolbar">
         <UnitSelect label={t('office.totals.unit')} units={units} value={unitCode} onChange={setUnitCode} />
-        <PeriodPicker value={range} onChange={setRange} />
+        <PeriodPicker period={{ year, ...range }} onChange={({ fromMonth, toMonth }) => setRange({ fromMonth, toMonth })} withYear={false} />
       </div>
       {error && (
         <p className="error" role="alert">

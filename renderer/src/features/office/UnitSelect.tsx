@@ -1,5 +1,5 @@
 /** Picks a unit from the directory, indented by its level. */
-import type { DirectoryUnit } from '../../../../shared/api/methods/directory';
+import type { DirectoryUnit } from '../../../../shared/api/methods/units';
 
 interface Props {
   label: string;

@@ -2,6 +2,7 @@
  * 首页: the year so far at a glance — totals, months entered, the year's
  * 勾稽 checks, the breakdown and the trend; for an office, its cards.
  */
+import { breakdownSubtitle } from '../../../../shared/charts/breakdownSvg';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import { yearPeriod } from '../../../../shared/values/period';
@@ -12,7 +13,7 @@ import { DonutChart } from '../charts/BreakdownCharts';
 import { fileStem, scopeLabel } from '../charts/labels';
 import { TrendChart } from '../charts/TrendCharts';
 import { useInitialYear } from '../charts/useYears';
-import { YearInput } from '../charts/YearInput';
+import { YearInput } from '../../components/YearInput';
 import { LoadDemoButton } from '../demo/LoadDemoButton';
 import { OFFICE_CARDS } from './officeCards';
 import '../charts/charts.css';
@@ -33,7 +34,7 @@ export function OverviewPage() {
   useEffect(() => {
     if (year === null) return;
     let live = true;
-    void Promise.all([api.request('charts.overview', { templateId, year }), api.request('charts.trend', { templateId, year })]).then(([o, tr]) => {
+    void Promise.all([api.request('charts.overview', { templateId, year }), api.request('charts.trend', { templateId, year, scope: { subtree: true } })]).then(([o, tr]) => {
       if (!live) return;
       setOverview(o);
       setTrend(tr);
@@ -52,10 +53,7 @@ export function OverviewPage() {
     <section className="overview-page">
       <div className="toolbar">
         <h1>{t('overview.yearSoFar', { year })}</h1>
-        <label>
-          {t('charts.year')}
-          <YearInput label={t('charts.year')} year={year} onChange={setYear} />
-        </label>
+        <YearInput year={year} onChange={setYear} />
         <span className="muted">{scopeLabel(period, overview.scope)}</span>
         <a href="#/charts">{t('overview.openCharts')}</a>
       </div>
@@ -110,7 +108,15 @@ export function OverviewPage() {
           ))}
         </section>
       )}
-      <DonutChart breakdown={overview.breakdown} picture={{ templateId, period, unitCode: overview.scope.unitCode, level: overview.scope.level }} subtitle={scopeLabel(period, overview.scope)} fileStem={fileStem(period, overview.scope)} emptyWhat={`${year}年`} />
+      <DonutChart
+        breakdown={overview.breakdown}
+        caption={overview.caption}
+        pictureSubtitle={breakdownSubtitle(overview.scope, period)}
+        source={{ templateId, period, scope: { unitCode: overview.scope.unitCode, subtree: overview.scope.subtree } }}
+        subtitle={scopeLabel(period, overview.scope)}
+        fileStem={fileStem(period, overview.scope)}
+        emptyWhat={`${year}年`}
+      />
       <TrendChart trend={trend} categories={trend.categories} subtitle={scopeLabel(period, trend.scope)} fileStem={fileStem(period, trend.scope)} emptyWhat={`${year}年`} />
     </section>
   );

@@ -4,10 +4,10 @@
  * and the Word document to download.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { TemplateSummary } from '../../../../shared/api/methods/core';
-import type { Unit } from '../../../../shared/domain';
-import { REPORT_SECTIONS, type ReportDraft } from '../../../../shared/report/model';
+import { REPORT_SECTIONS } from '../../../../shared/report/model';
+import { YearInput } from '../../components/YearInput';
 import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
 import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
@@ -18,56 +18,35 @@ import './report.css';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-type Load = { kind: 'loading' } | { kind: 'ready'; draft: ReportDraft } | { kind: 'refused'; message: string };
-
 export function ReportPage() {
   const { status } = useAppStatus();
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
   const [unitCode, setUnitCode] = useState(status.unit?.code ?? '');
   const [level, setLevel] = useState(status.role === 'aggregator');
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [download, setDownload] = useState('');
-  const [dataYears, setDataYears] = useState<number[]>([]);
   const yearChosen = useRef(false);
 
   // Open on the latest year with figures (the demo's 2017, not an empty last year), and offer the others.
+  const dataYears = useApiQuery('charts.years', { templateId, scope: { subtree: true } }).data;
   useEffect(() => {
-    void api.call('charts.years', { templateId }).then((r) => {
-      if (!r.ok) return;
-      setDataYears(r.data);
-      if (!yearChosen.current && r.data.length > 0) setYear(Math.max(...r.data));
-    });
-  }, [templateId]);
+    if (!yearChosen.current && dataYears && dataYears.length > 0) setYear(Math.max(...dataYears));
+  }, [dataYears]);
 
-  useEffect(() => {
-    void api.request('units.list', {}).then(setUnits);
-    void api.request('templates.list', {}).then(setTemplates);
-  }, []);
-
-  useEffect(() => {
-    let current = true;
-    setLoad({ kind: 'loading' });
-    void api.call('report.draft', { templateId, year, unitCode: unitCode || undefined, level }).then((r) => {
-      if (!current) return;
-      setLoad(r.ok ? { kind: 'ready', draft: r.data } : { kind: 'refused', message: r.error.message });
-    });
-    return () => {
-      current = false;
-    };
-  }, [templateId, year, unitCode, level]);
+  const units = useApiQuery('units.list', {}).data ?? [];
+  const templates = useApiQuery('templates.list', {}).data ?? [];
+  const target = { templateId, year, scope: { unitCode: unitCode || undefined, subtree: level } };
+  const load = useApiQuery('report.draft', target);
 
   async function downloadDocx() {
     setDownload(t('report.downloading'));
-    const r = await api.call('report.docx', { templateId, year, unitCode: unitCode || undefined, level });
+    const r = await api.call('report.docx', target);
     if (!r.ok) return setDownload(r.error.message);
     const saved = await saveBytes(r.data.fileName, base64ToBytes(r.data.base64), DOCX_MIME);
     setDownload(saved.saved ? t('report.downloaded', { fileName: saved.path ?? r.data.fileName }) : '');
   }
 
-  const draft = load.kind === 'ready' ? load.draft : null;
+  const draft = load.loading || load.error ? null : load.data;
   const unplaced = draft ? draft.violations.filter((v) => !draft.tables.some((tb) => tb.violations.some((x) => x.checkId === v.checkId))) : [];
   const appendix = draft?.tables.filter((tb) => tb.section === 'appendix') ?? [];
 
@@ -99,26 +78,14 @@ export function ReportPage() {
           <input type="checkbox" checked={level} onChange={(e) => setLevel(e.target.checked)} />
           {t('report.level')}
         </label>
-        <label>
-          {t('report.year')}
-          <input
-            type="number"
-            value={year}
-            min={2000}
-            max={2100}
-            list="report-data-years"
-            onChange={(e) => {
-              yearChosen.current = true;
-              setYear(Number(e.target.value));
-            }}
-            aria-label={t('report.year')}
-          />
-          <datalist id="report-data-years">
-            {dataYears.map((y) => (
-              <option key={y} value={y} />
-            ))}
-          </datalist>
-        </label>
+        <YearInput
+          year={year}
+          years={dataYears ?? undefined}
+          onChange={(y) => {
+            yearChosen.current = true;
+            setYear(y);
+          }}
+        />
         <button className="primary" disabled={!draft} onClick={() => void downloadDocx()}>
           {t('report.download')}
         </button>
@@ -126,10 +93,10 @@ export function ReportPage() {
         {download && <span className="muted" role="status">{download}</span>}
       </div>
 
-      {load.kind === 'loading' && <p className="muted">{t('report.loading')}</p>}
-      {load.kind === 'refused' && (
+      {load.loading && !load.error && <p className="muted">{t('report.loading')}</p>}
+      {load.error && (
         <p className="error" role="alert">
-          {load.message}
+          {load.error}
         </p>
       )}
       {draft && (

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { BackupSummary } from '../../../../shared/api/methods/core';
+import { useState } from 'react';
 import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { LoadDemoButton } from '../demo/LoadDemoButton';
@@ -10,11 +10,11 @@ export function SettingsPage() {
   const [operator, setOperator] = useState(status.settings.operator);
   const [contactPerson, setContactPerson] = useState(status.settings.contactPerson);
   const [contactPhone, setContactPhone] = useState(status.settings.contactPhone);
-  const [backups, setBackups] = useState<BackupSummary[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const loadBackups = () => void api.request('backups.list', {}).then(setBackups);
-  useEffect(loadBackups, []);
+  const backupList = useApiQuery('backups.list', {});
+  const backups = backupList.data ?? [];
+  const loadBackups = () => void backupList.reload();
 
   async function save() {
     const r = await api.call('settings.update', { operator, contactPerson, contactPhone });

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { coreInputs } from '../../../../shared/api/methods/core';
+import { apiInputs } from '../../../../shared/api/contract';
 import type { Role } from '../../../../shared/domain';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
@@ -19,7 +19,7 @@ export function SetupPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = checkForm(coreInputs['setup.init'], { unitName, unitCode, role, unitKind: role === 'aggregator' ? '市' : '部门', operator });
+    const input = checkForm(apiInputs['setup.init'], { unitName, unitCode, role, unitKind: role === 'aggregator' ? '市' : '部门', operator });
     if (!input.ok) {
       setError(input.message);
       return focusField(form.current, input.where);

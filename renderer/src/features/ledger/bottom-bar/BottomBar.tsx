@@ -12,10 +12,12 @@ interface Props {
   canRedo: boolean;
   onUndo(): void;
   onRedo(): void;
+  /** Opens the 快捷键 list. */
+  onHelp?(): void;
   children?: ReactNode;
 }
 
-export function BottomBar({ counts, errors, warnings, notice, canUndo, canRedo, onUndo, onRedo, children }: Props) {
+export function BottomBar({ counts, errors, warnings, notice, canUndo, canRedo, onUndo, onRedo, onHelp, children }: Props) {
   return (
     <div className="bottom-bar">
       <div className="grid-status" data-testid="grid-status" role="status">
@@ -41,6 +43,11 @@ export function BottomBar({ counts, errors, warnings, notice, canUndo, canRedo, 
         <button type="button" onClick={onRedo} disabled={!canRedo} title="Ctrl+Y">
           {t('ledger.redo')}
         </button>
+        {onHelp && (
+          <button type="button" onClick={onHelp} aria-keyshortcuts="F1">
+            {t('ledger.shortcuts.open')}
+          </button>
+        )}
       </div>
       {children}
       <div className="grid-notice" data-testid="grid-notice" aria-live="polite">

@@ -4,7 +4,7 @@
  * clerk explains each before trying again.
  */
 import { useState } from 'react';
-import { explanationKey, type CompletionRefusal, type MonthStatus } from '../../../../../shared/api/methods/entry';
+import { explanationKey, type CompletionRefusal, type MonthStatus } from '../../../../../shared/api/methods/months';
 import { api } from '../../../api/client';
 import { t } from '../../../i18n/catalog';
 

@@ -1,8 +1,9 @@
 /** What is being entered: the year, the section (or all list sections), and for tables the period. */
 import type { ReactNode } from 'react';
-import type { TemplateSummary } from '../../../../../shared/api/methods/core';
+import type { TemplateSummary } from '../../../../../shared/api/methods/templates';
 import type { Template } from '../../../../../shared/template/schema';
-import { MAX_YEAR, MIN_YEAR, MONTHS } from '../../../../../shared/values/period';
+import { MONTHS } from '../../../../../shared/values/period';
+import { YearInput } from '../../../components/YearInput';
 import { t } from '../../../i18n/catalog';
 import type { Period } from '../shared/grid/layout';
 
@@ -45,20 +46,7 @@ export function ContextBar({ template, templates, onTemplate, year, section, per
           {t('ledger.templateInUse', { name: template.name })}
         </span>
       )}
-      <label>
-        {t('ledger.pickYear')}
-        <input
-          type="number"
-          value={year}
-          min={MIN_YEAR}
-          max={MAX_YEAR}
-          aria-label={t('ledger.pickYear')}
-          onChange={(e) => {
-            const y = Number(e.target.value);
-            if (Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR) onYear(y);
-          }}
-        />
-      </label>
+      <YearInput year={year} onChange={onYear} label={t('ledger.pickYear')} />
       <label>
         {t('ledger.pickSection')}
         <select value={section} onChange={(e) => onSection(e.target.value)} aria-label={t('ledger.pickSection')}>

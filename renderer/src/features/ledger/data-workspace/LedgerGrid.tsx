@@ -7,7 +7,7 @@
  * another layout or a month locked or reopened.
  */
 import { useTable } from '@tanstack/react-table';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { t } from '../../../i18n/catalog';
 import { valueKey } from '../shared/grid/cellStates';
 import { keyAction } from '../shared/grid/keyboard';
@@ -16,7 +16,6 @@ import { parseClipboard, planPaste, toClipboardText } from '../shared/grid/paste
 import { jumpSelection, moveSelection, pointerSelect, rectPositions, stepSelection, type Pos } from '../shared/grid/selection';
 import { columnPath, gridColumns, gridFeatures, LABEL_COLUMN, MEASURE_COLUMN } from './columns';
 import { GridCellView, type GridControl } from './GridCellView';
-import { ShortcutHelp } from './ShortcutHelp';
 import { useWatch } from './useWorkspace';
 import { topic, type WorkspaceStore } from './workspaceStore';
 
@@ -25,6 +24,8 @@ interface Props {
   store: WorkspaceStore;
   onNotice(text: string): void;
   onToggleSection(code: string): void;
+  /** F1 or "?": the page shows the 快捷键 list (its bottom bar has a button for it too). */
+  onHelp(): void;
 }
 
 type DataRow = Extract<GridRow, { kind: 'data' }>;
@@ -67,13 +68,12 @@ const DataRowView = memo(function DataRowView({
   );
 });
 
-export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, onToggleSection }: Props) {
+export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, onToggleSection, onHelp }: Props) {
   const renderStart = useRef(0);
   const measuredLayout = useRef<GridLayout | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const claimFocus = useRef(false);
-  const [helpOpen, setHelpOpen] = useState(false);
   const locked = useWatch(store, [topic.months], (s) => s.locked, new Set<number>());
   const columns = useMemo(() => gridColumns(layout), [layout]);
   const columnLabels = useMemo(() => layout.columns.map(columnPath), [layout]);
@@ -172,7 +172,7 @@ export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, on
         return store.select(jumpSelection(selection, action.to, action.extend, bounds));
       case 'help':
         e.preventDefault();
-        return setHelpOpen(true);
+        return onHelp();
       case 'startEdit':
         // Typed text reaches the sink input and starts the edit from there.
         if (action.text !== null) return;
@@ -251,94 +251,84 @@ export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, on
   const rows = table.getRowModel().rows;
   const width = 1 + (layout.showMeasure ? 1 : 0) + layout.columns.length;
   return (
-    <>
-      <div
-        ref={containerRef}
-        className="ledger-grid-scroll"
-        role="grid"
-        aria-label={t('ledger.gridLabel')}
-        aria-rowcount={layout.dataRows.length}
-        aria-colcount={width}
-        aria-keyshortcuts="F1"
-        tabIndex={0}
-        data-testid="ledger-grid"
-        onKeyDown={onKeyDown}
-        onFocus={(e) => {
-          // Tabbing into the grid lands on the active cell, ready for typing.
-          if (e.target === e.currentTarget) refocus();
-        }}
-        onCopy={onCopy}
-        onPaste={onPaste}
-        onMouseDown={onMouseDown}
-        onMouseOver={onMouseOver}
-        onDoubleClick={onDoubleClick}
-      >
-        <table className="ledger-grid">
-          <thead>
-            {headerGroups.map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((h) => {
-                  if (h.rowSpan === 0) return null;
-                  const id = h.column.id;
-                  const month = /^v:m(\d+)$/.exec(id);
-                  const done = month !== null && locked.has(Number(month[1]));
-                  return (
-                    <th
-                      key={h.id}
-                      colSpan={h.colSpan}
-                      rowSpan={h.rowSpan}
-                      className={id === LABEL_COLUMN ? 'sticky-col corner' : id === MEASURE_COLUMN ? 'measure-col' : undefined}
-                      data-testid={month ? `month-header-${month[1]}` : undefined}
-                      data-completed={month ? String(done) : undefined}
-                      title={done ? t('ledger.monthLocked') : undefined}
-                    >
-                      {String(h.column.columnDef.header ?? '')}
-                      {done && <span className="month-done">{t('ledger.completedMark')}</span>}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const row = r.original;
-              if (row.kind === 'section') {
+    <div
+      ref={containerRef}
+      className="ledger-grid-scroll"
+      role="grid"
+      aria-label={t('ledger.gridLabel')}
+      aria-rowcount={layout.dataRows.length}
+      aria-colcount={width}
+      aria-keyshortcuts="F1"
+      tabIndex={0}
+      data-testid="ledger-grid"
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        // Tabbing into the grid lands on the active cell, ready for typing.
+        if (e.target === e.currentTarget) refocus();
+      }}
+      onCopy={onCopy}
+      onPaste={onPaste}
+      onMouseDown={onMouseDown}
+      onMouseOver={onMouseOver}
+      onDoubleClick={onDoubleClick}
+    >
+      <table className="ledger-grid">
+        <thead>
+          {headerGroups.map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((h) => {
+                if (h.rowSpan === 0) return null;
+                const id = h.column.id;
+                const month = /^v:m(\d+)$/.exec(id);
+                const done = month !== null && locked.has(Number(month[1]));
                 return (
-                  <tr key={r.id} className="section-row">
-                    <th colSpan={width} scope="rowgroup">
-                      {/* The label, not the full-width cell, sticks: it stays in view when the grid scrolls right. */}
-                      <span className="sticky-label">
-                        <button type="button" aria-expanded={!row.collapsed} onClick={() => onToggleSection(row.sectionCode)}>
-                          {row.collapsed ? '▸' : '▾'} {row.label}
-                        </button>
-                      </span>
-                    </th>
-                  </tr>
+                  <th
+                    key={h.id}
+                    colSpan={h.colSpan}
+                    rowSpan={h.rowSpan}
+                    className={id === LABEL_COLUMN ? 'sticky-col corner' : id === MEASURE_COLUMN ? 'measure-col' : undefined}
+                    data-testid={month ? `month-header-${month[1]}` : undefined}
+                    data-completed={month ? String(done) : undefined}
+                    title={done ? t('ledger.monthLocked') : undefined}
+                  >
+                    {String(h.column.columnDef.header ?? '')}
+                    {done && <span className="month-done">{t('ledger.completedMark')}</span>}
+                  </th>
                 );
-              }
-              if (row.kind === 'group' || row.kind === 'label') {
-                return (
-                  <tr key={r.id} className={`${row.kind}-row`}>
-                    <th colSpan={width} scope="rowgroup" className={`level-${row.kind === 'label' ? row.level : 0}`}>
-                      <span className="sticky-label">{row.label}</span>
-                    </th>
-                  </tr>
-                );
-              }
-              return <DataRowView key={r.id} row={row} store={store} ctl={ctl} columnLabels={columnLabels} showMeasure={layout.showMeasure} />;
-            })}
-          </tbody>
-        </table>
-      </div>
-      {helpOpen && (
-        <ShortcutHelp
-          onClose={() => {
-            setHelpOpen(false);
-            refocus();
-          }}
-        />
-      )}
-    </>
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const row = r.original;
+            if (row.kind === 'section') {
+              return (
+                <tr key={r.id} className="section-row">
+                  <th colSpan={width} scope="rowgroup">
+                    {/* The label, not the full-width cell, sticks: it stays in view when the grid scrolls right. */}
+                    <span className="sticky-label">
+                      <button type="button" aria-expanded={!row.collapsed} onClick={() => onToggleSection(row.sectionCode)}>
+                        {row.collapsed ? '▸' : '▾'} {row.label}
+                      </button>
+                    </span>
+                  </th>
+                </tr>
+              );
+            }
+            if (row.kind === 'group' || row.kind === 'label') {
+              return (
+                <tr key={r.id} className={`${row.kind}-row`}>
+                  <th colSpan={width} scope="rowgroup" className={`level-${row.kind === 'label' ? row.level : 0}`}>
+                    <span className="sticky-label">{row.label}</span>
+                  </th>
+                </tr>
+              );
+            }
+            return <DataRowView key={r.id} row={row} store={store} ctl={ctl} columnLabels={columnLabels} showMeasure={layout.showMeasure} />;
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 });

@@ -25,7 +25,17 @@ const ORIGIN: Pos = { r: 0, c: 0 };
 const useViolations = (store: WorkspaceStore | null) => useWatch(store, [topic.rules], (s) => s.violations, NO_VIOLATIONS);
 const useFocus = (store: WorkspaceStore | null) => useWatch(store, [topic.selection], (s) => s.selection.focus, ORIGIN);
 
-export function WorkspaceStatus({ store, notice, children }: { store: WorkspaceStore | null; notice: string | null; children?: ReactNode }) {
+export function WorkspaceStatus({
+  store,
+  notice,
+  onHelp,
+  children,
+}: {
+  store: WorkspaceStore | null;
+  notice: string | null;
+  onHelp(): void;
+  children?: ReactNode;
+}) {
   const counts = useWatch(store, [topic.entries], (s) => s.entryCounts(), NO_COUNTS);
   const violations = useViolations(store);
   const canUndo = useWatch(store, [topic.undo], (s) => s.canUndo, false);
@@ -42,6 +52,7 @@ export function WorkspaceStatus({ store, notice, children }: { store: WorkspaceS
       canRedo={canRedo}
       onUndo={() => void store?.undo()}
       onRedo={() => void store?.redo()}
+      onHelp={onHelp}
     >
       {children}
     </BottomBar>

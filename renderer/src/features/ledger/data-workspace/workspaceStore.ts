@@ -10,7 +10,8 @@
  * Saving goes through the write queue; what is typed shows at once as an
  * optimistic entry and settles with the data file's answer.
  */
-import type { CellComment, MonthStatus } from '../../../../../shared/api/methods/entry';
+import type { CellComment } from '../../../../../shared/api/methods/comments';
+import type { MonthStatus } from '../../../../../shared/api/methods/months';
 import type { CellRefusal, SetResult } from '../../../../../shared/api/methods/values';
 import { byRefAndMonth, type MonthlyValues } from '../../../../../shared/rules/periodLookup';
 import { cellRef, findCell, templateCells } from '../../../../../shared/template/cells';

@@ -1,9 +1,9 @@
 /** The active cell: what it is, its problems, its comment (editable) and its history. */
-import { useEffect, useState } from 'react';
-import type { HistoryEntry } from '../../../../../shared/domain';
+import { useEffect, useRef, useState } from 'react';
 import { splitRef } from '../../../../../shared/template/cells';
 import { messages, t, type MessageKey } from '../../../i18n/catalog';
 import { api } from '../../../api/client';
+import { useApiQuery } from '../../../api/useApiQuery';
 import type { EntryState } from '../shared/grid/cellStates';
 import type { GridCell } from '../shared/grid/layout';
 import type { WorkspaceStore } from '../data-workspace/workspaceStore';
@@ -34,18 +34,18 @@ export function DetailsPanel({ templateId, year, cell, label, entry, ruleMessage
   const stored = month === null ? undefined : data.values.get(key);
   const comment = month === null ? undefined : data.comments.get(key);
   const [text, setText] = useState(comment?.text ?? '');
-  const [history, setHistory] = useState<HistoryEntry[]>([]);
 
   useEffect(() => setText(comment?.text ?? ''), [comment, key]);
 
+  const historyQuery = useApiQuery('values.history', month === null ? null : { templateId, year, month, ...splitRef(ref) });
+  const history = month === null ? [] : (historyQuery.data ?? []);
+  // A value saved in the cell on screen has a new history entry: ask again (moving to another cell asks anyway).
+  const { reload } = historyQuery;
+  const seen = useRef({ key, stored });
   useEffect(() => {
-    if (month === null) return setHistory([]);
-    let live = true;
-    void api.call('values.history', { templateId, year, month, ...splitRef(ref) }).then((r) => live && r.ok && setHistory(r.data));
-    return () => {
-      live = false;
-    };
-  }, [templateId, year, month, ref, stored]);
+    if (seen.current.key === key && seen.current.stored !== stored) void reload();
+    seen.current = { key, stored };
+  }, [key, stored, reload]);
 
   if (!cell) {
     return (

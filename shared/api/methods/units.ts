@@ -1,8 +1,8 @@
-/** The unit directory (名录) of an office: the hierarchy, due days, and import of a unit list. */
+/** Units: the list every page picks from, and an office's directory (名录): hierarchy, due days, import of a unit list. */
 import { z } from 'zod';
 import { UNIT_KINDS, type Unit } from '../../domain';
 import { MAX_DUE_DAY } from '../../office/dueDate';
-import { unitCodeSchema, unitNameSchema } from '../common';
+import { emptyInput, officeOnly, unitCodeSchema, unitNameSchema } from '../common';
 
 export const dueDaySchema = z
   .number({ error: '报送截止日应为数字' })
@@ -18,35 +18,42 @@ export const uploadSchema = z.strictObject({
   base64: z.string().min(1, '文件是空的').max(14_000_000, '文件太大（超过10MB）'),
 });
 
-export const directoryInputs = {
+export const unitInputs = {
+  'units.list': emptyInput,
   'units.tree': z.strictObject({ includeInactive: z.boolean().default(true) }),
-  'units.create': z.strictObject({
-    code: unitCodeSchema,
-    name: unitNameSchema,
-    kind: kindSchema,
-    /** null or absent: a top-level unit. */
-    parentCode: unitCodeSchema.nullable().optional(),
-    dueDay: dueDaySchema.nullable().optional(),
-  }),
-  'units.update': z.strictObject({
-    code: unitCodeSchema,
-    newCode: unitCodeSchema.optional(),
-    name: unitNameSchema.optional(),
-    kind: kindSchema.optional(),
-    /** Moves the unit; null makes it top-level. */
-    parentCode: unitCodeSchema.nullable().optional(),
-    /** null resets to the default (the 5th). */
-    dueDay: dueDaySchema.nullable().optional(),
-  }),
-  'units.deactivate': z.strictObject({ code: unitCodeSchema }),
-  'units.reactivate': z.strictObject({ code: unitCodeSchema }),
+  'units.create': officeOnly(
+    z.strictObject({
+      code: unitCodeSchema,
+      name: unitNameSchema,
+      kind: kindSchema,
+      /** null or absent: a top-level unit. */
+      parentCode: unitCodeSchema.nullable().optional(),
+      dueDay: dueDaySchema.nullable().optional(),
+    }),
+  ),
+  'units.update': officeOnly(
+    z.strictObject({
+      code: unitCodeSchema,
+      newCode: unitCodeSchema.optional(),
+      name: unitNameSchema.optional(),
+      kind: kindSchema.optional(),
+      /** Moves the unit; null makes it top-level. */
+      parentCode: unitCodeSchema.nullable().optional(),
+      /** null resets to the default (the 5th). */
+      dueDay: dueDaySchema.nullable().optional(),
+    }),
+  ),
+  'units.deactivate': officeOnly(z.strictObject({ code: unitCodeSchema })),
+  'units.reactivate': officeOnly(z.strictObject({ code: unitCodeSchema })),
   /** Only for units that never had figures, submissions or sub-units. */
-  'units.delete': z.strictObject({ code: unitCodeSchema }),
-  'units.importPreview': uploadSchema,
-  'units.importApply': uploadSchema.extend({
-    /** Apply the valid rows even though some are rejected (they are left out). */
-    skipRejected: z.boolean().default(false),
-  }),
+  'units.delete': officeOnly(z.strictObject({ code: unitCodeSchema })),
+  'units.importPreview': officeOnly(uploadSchema),
+  'units.importApply': officeOnly(
+    uploadSchema.extend({
+      /** Apply the valid rows even though some are rejected (they are left out). */
+      skipRejected: z.boolean().default(false),
+    }),
+  ),
 };
 
 export interface DirectoryUnit extends Unit {
@@ -94,7 +101,8 @@ export interface UnitImportResult {
   skipped: number;
 }
 
-export interface DirectoryOutputs {
+export interface UnitOutputs {
+  'units.list': Unit[];
   'units.tree': DirectoryUnit[];
   'units.create': DirectoryUnit;
   'units.update': DirectoryUnit;

@@ -1,10 +1,11 @@
-import type { DirectoryUnit, UnitImportPreview } from '../../../../shared/api/methods/directory';
+/** Units: the list every page picks from, and the office's directory (名录). */
+import type { DirectoryUnit, UnitImportPreview } from '../../../../shared/api/methods/units';
 import type { Unit } from '../../../../shared/domain';
 import { selfUnit, type BackendContext } from '../../context';
 import { planUnitList, countStatuses, type PlannedRow } from '../../directory/unitListPlan';
 import { readUnitList } from '../../directory/unitListXlsx';
 import { activeChildCount, ancestorIds, deleteUnitRow, directoryUnits, setDueDay, unitHasAnyRecord } from '../../store/directory';
-import { findUnitByCode, insertUnit, updateUnit } from '../../store/units';
+import { findUnitByCode, insertUnit, listUnits, updateUnit } from '../../store/units';
 import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
@@ -36,7 +37,8 @@ async function plan(ctx: BackendContext, fileName: string, base64: string) {
 
 const publicRow = ({ parsedKind: _k, ...row }: PlannedRow) => row;
 
-export const directoryHandlers: HandlerMap<
+export const unitHandlers: HandlerMap<
+  | 'units.list'
   | 'units.tree'
   | 'units.create'
   | 'units.update'
@@ -46,6 +48,8 @@ export const directoryHandlers: HandlerMap<
   | 'units.importPreview'
   | 'units.importApply'
 > = {
+  'units.list': (ctx) => listUnits(ctx.store.db),
+
   'units.tree': (ctx, { includeInactive }) => tree(ctx).filter((u) => includeInactive || u.active),
 
   'units.create': (ctx, input) => {

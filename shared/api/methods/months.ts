@@ -1,12 +1,12 @@
-/** Data entry: month completion (locks a month), reopening, and cell comments. */
+/** Month completion: completing a month locks it; reopening needs a reason. */
 import { z } from 'zod';
 import type { Violation } from '../../rules/evaluate';
 import type { RuleScope } from '../../template/schema';
-import { cellCodeSchema, monthSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
+import { monthSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
 
 const yearTarget = { templateId: templateIdSchema, year: yearSchema, unitCode: unitCodeSchema.optional() };
 
-export const entryInputs = {
+export const monthInputs = {
   'months.status': z.strictObject(yearTarget),
   'months.complete': z.strictObject({
     ...yearTarget,
@@ -18,15 +18,6 @@ export const entryInputs = {
     ...yearTarget,
     month: monthSchema,
     reason: z.string().trim().min(2, '请填写撤销完成的原因（至少2个字）').max(500, '原因不能超过500个字'),
-  }),
-  'comments.get': z.strictObject(yearTarget),
-  'comments.set': z.strictObject({
-    ...yearTarget,
-    month: monthSchema,
-    indicator: cellCodeSchema,
-    col: z.string().max(40).default(''),
-    /** Empty text removes the comment. */
-    text: z.string().trim().max(1000, '备注不能超过1000个字'),
   }),
 };
 
@@ -52,15 +43,6 @@ export interface MonthStatus {
   reopens: MonthReopen[];
 }
 
-export interface CellComment {
-  month: number;
-  indicator: string;
-  col: string;
-  text: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
 /** A violation found when completing a month, with the period scope it was checked for. */
 export interface CompletionViolation extends Violation {
   scope: RuleScope;
@@ -80,10 +62,8 @@ export interface CompletionRefusal {
   unexplained: CompletionViolation[];
 }
 
-export interface EntryOutputs {
+export interface MonthOutputs {
   'months.status': MonthStatus[];
   'months.complete': MonthStatus;
   'months.reopen': MonthStatus;
-  'comments.get': CellComment[];
-  'comments.set': CellComment | null;
 }

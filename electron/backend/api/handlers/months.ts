@@ -1,20 +1,18 @@
 /**
- * Data entry: completing a month (all rules checked here, not trusted from
- * the UI), reopening it with a reason, and cell comments. Completed months
- * are locked by a write guard on every value write.
+ * Month completion: completing a month (all rules checked here, not trusted
+ * from the UI) and reopening it with a reason. Completed months are locked
+ * by the monthsOpen write policy (writePolicy.ts) of every handler that writes values.
  */
 import {
   explanationKey,
   type AcceptedWarning,
   type CompletionRefusal,
   type CompletionViolation,
-} from '../../../../shared/api/methods/entry';
+} from '../../../../shared/api/methods/months';
 import { evaluateRules } from '../../../../shared/rules/evaluate';
 import { byRefAndMonth, monthLookup, yearLookup } from '../../../../shared/rules/periodLookup';
-import { cellRef, findCell } from '../../../../shared/template/cells';
 import type { Template } from '../../../../shared/template/schema';
 import { operatorName, resolveTemplate, resolveUnit, type BackendContext } from '../../context';
-import { setComment, yearComments } from '../../store/comments';
 import { completeMonth, isMonthCompleted, reopenMonth, yearStatus, type MonthKey } from '../../store/months';
 import { getValues } from '../../store/values';
 import { fail } from '../../failure';
@@ -39,13 +37,13 @@ function monthViolations(ctx: BackendContext, template: Template, k: MonthKey): 
 
 const numbered = (list: CompletionViolation[]) => list.map((v, i) => `${i + 1}. ${v.message}`).join('；');
 
-function monthKey(ctx: BackendContext, input: { templateId: string; year: number; month: number; unitCode?: string }) {
+export function monthKey(ctx: BackendContext, input: { templateId: string; year: number; month: number; unitCode?: string }) {
   const template = resolveTemplate(ctx, input.templateId);
   const unit = resolveUnit(ctx, input.unitCode);
   return { template, key: { unitId: unit.id, templateId: template.id, year: input.year, month: input.month } };
 }
 
-export const entryHandlers: HandlerMap<'months.status' | 'months.complete' | 'months.reopen' | 'comments.get' | 'comments.set'> = {
+export const monthHandlers: HandlerMap<'months.status' | 'months.complete' | 'months.reopen'> = {
   'months.status': (ctx, { templateId, year, unitCode }) => {
     const template = resolveTemplate(ctx, templateId);
     const unit = resolveUnit(ctx, unitCode);
@@ -77,18 +75,5 @@ export const entryHandlers: HandlerMap<'months.status' | 'months.complete' | 'mo
     if (!isMonthCompleted(ctx.store.db, key)) fail('conflict', `${input.year}年${input.month}月尚未标记完成，无需撤销`, `${input.month}月`);
     reopenMonth(ctx.store.db, key, operatorName(ctx), input.reason);
     return yearStatus(ctx.store.db, key.unitId, key.templateId, key.year)[input.month - 1];
-  },
-
-  'comments.get': (ctx, { templateId, year, unitCode }) => {
-    const template = resolveTemplate(ctx, templateId);
-    const unit = resolveUnit(ctx, unitCode);
-    return yearComments(ctx.store.db, unit.id, template.id, year);
-  },
-
-  'comments.set': (ctx, input) => {
-    const { template, key } = monthKey(ctx, input);
-    const ref = cellRef(input.indicator, input.col);
-    if (!findCell(template, ref)) fail('not_found', `模板“${template.name}”中没有指标 ${ref}，无法添加备注`, ref);
-    return setComment(ctx.store.db, { ...key, indicator: input.indicator, col: input.col }, input.text, operatorName(ctx));
   },
 };
