@@ -189,6 +189,11 @@ export const templateSchema = z.strictObject({
    * (checked when the templates are loaded).
    */
   sharesCellsWith: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]),
+  /**
+   * How export file names tell this template from others (…政务公开统计_2021格式_全年.xlsx);
+   * the name when absent. Short: it sits in every file name an office collects.
+   */
+  fileLabel: z.string().min(1).max(20).optional(),
   sections: z.array(sectionSchema).min(1),
   rules: z.array(ruleSchema).default([]),
 });

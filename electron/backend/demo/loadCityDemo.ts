@@ -17,6 +17,7 @@ import { fail } from '../failure';
 import { SETTING_ROLE, SETTING_SELF_UNIT, operatorName, resolveTemplate, selfUnit, type BackendContext } from '../context';
 import { setSetting } from '../store/settings';
 import { findUnitByCode, insertUnit, updateUnit } from '../store/units';
+import { DEMO_SOURCE, recordDemoUnits } from './demoUnits';
 import type { ValueChange } from '../store/values';
 import type { ValueWriter } from '../writePolicy';
 
@@ -48,19 +49,23 @@ function readSpec(ctx: BackendContext): z.infer<typeof specSchema> & CityDemoSpe
   return parsed.data;
 }
 
-export function loadCityDemo(ctx: BackendContext, values: ValueWriter): DemoLoaded {
+export function loadCityDemo(ctx: BackendContext, values: ValueWriter): Omit<DemoLoaded, 'backup'> {
   const spec = readSpec(ctx);
   const template = resolveTemplate(ctx, spec.templateId);
   const totals = cityDemoTotals(template, spec);
   const db = ctx.store.db;
-  return db.transaction((): DemoLoaded => {
+  return db.transaction((): Omit<DemoLoaded, 'backup'> => {
     const self = selfUnit(ctx);
     const ids = new Map<string, number>();
     let becameSelf = false;
+    const created: string[] = [];
     for (const u of spec.units) {
       const parentId = u.parent ? ids.get(u.parent)! : self && self.code !== u.code ? self.id : null;
       let unit = findUnitByCode(db, u.code);
-      if (!unit) unit = insertUnit(db, { code: u.code, name: u.name, kind: u.kind, parentId });
+      if (!unit) {
+        unit = insertUnit(db, { code: u.code, name: u.name, kind: u.kind, parentId });
+        created.push(u.code);
+      }
       else if (unit.id !== self?.id && unit.parentId !== parentId) unit = updateUnit(db, unit.id, { parentId });
       ids.set(u.code, unit.id);
       if (!u.parent && !self) {
@@ -79,7 +84,8 @@ export function loadCityDemo(ctx: BackendContext, values: ValueWriter): DemoLoad
         }
       }
     }
-    const applied = values.apply(changes, { operator: operatorName(ctx), source: 'demo' });
+    const applied = values.apply(changes, { operator: operatorName(ctx), source: DEMO_SOURCE });
+    recordDemoUnits(db, created);
     const root = spec.units.find((u) => !u.parent)!;
     return { unitCode: root.code, unitName: root.name, templateId: template.id, year: Math.max(...Object.keys(spec.years).map(Number)), becameSelf, cellsWritten: applied.length };
   }).immediate();
