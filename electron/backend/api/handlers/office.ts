@@ -5,8 +5,10 @@ import { formatPeriodLabel } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../../context';
 import { submissionMatrix } from '../../office/matrix';
 import { reminders } from '../../office/reminders';
+import { levelChecks } from '../../office/levelChecks';
 import { levelTotals, shareOf } from '../../office/totals';
 import { defaultTemplateId } from '../../templates/defaultTemplate';
+import { subtreeUnitIds } from '../../store/aggregate';
 import { findUnitById } from '../../store/units';
 import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
@@ -43,7 +45,9 @@ export const officeHandlers: HandlerMap<
   'office.totals': (ctx, { templateId, period, unitCode }) => {
     const template = resolveTemplate(ctx, templateId);
     const unit = resolveUnit(ctx, unitCode);
-    const t = levelTotals(ctx.store.db, template, unit.id, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id));
+    const db = ctx.store.db;
+    const t = levelTotals(db, template, unit.id, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id));
+    const previous = levelTotals(db, template, unit.id, period.year - 1, period.fromMonth, period.toMonth, ctx.templates.family(template.id)).figures;
     return {
       unit: ref(unit),
       period,
@@ -51,6 +55,7 @@ export const officeHandlers: HandlerMap<
       unitCount: t.unitCount,
       reportingUnits: t.reportingUnits,
       figures: Object.fromEntries(t.figures),
+      violations: levelChecks(db, template, subtreeUnitIds(db, unit.id), period, { current: t.figures, previous }),
     };
   },
 
