@@ -36,8 +36,8 @@ export const importHandlers: HandlerMap<
 
   'import.add': (ctx, input) => {
     const b = batchOf(ctx, input.batchId);
-    // Only read here; the whole batch is planned once, by import.plan.
-    const added = input.files.map((f) => b.add(f.name, Buffer.from(f.base64, 'base64')));
+    // Read and planned here, file by file (the batch keeps plans and bytes, not values): import.plan then answers at once.
+    const added = input.files.map((f) => b.add(f.name, Buffer.from(f.base64, 'base64'), ctx.store.db));
     return { added: added.map((f) => ({ index: f.index, name: f.name, refused: f.refusal?.message ?? null })), total: b.files.length };
   },
 
