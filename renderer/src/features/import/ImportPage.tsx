@@ -59,6 +59,13 @@ export function ImportPage() {
     setPhase({ kind: 'planned' });
   }, []);
 
+  /** A chosen file that could not be read: said by name, nothing sent. */
+  const unreadable = (e: unknown) => {
+    setPlans([]);
+    setSummary(null);
+    setError(e instanceof Error ? e.message : String(e));
+  };
+
   const choose = (files: PickedFile[]) => {
     setPicked(files);
     void run(files, takeVisible);
@@ -138,7 +145,7 @@ export function ImportPage() {
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
-          void fromDataTransfer(e.dataTransfer).then(choose);
+          void fromDataTransfer(e.dataTransfer).then(choose, unreadable);
         }}
       >
         <p>{t('import.drop')}</p>
@@ -170,9 +177,16 @@ export function ImportPage() {
           hidden
           aria-label={t('import.pickFiles')}
           data-testid="import-files"
-          onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose)}
+          onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose, unreadable)}
         />
-        <input ref={folderInput} type="file" multiple hidden aria-label={t('import.pickFolder')} onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose)} />
+        <input
+          ref={folderInput}
+          type="file"
+          multiple
+          hidden
+          aria-label={t('import.pickFolder')}
+          onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose, unreadable)}
+        />
       </div>
 
       {busy && (
