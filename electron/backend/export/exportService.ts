@@ -4,7 +4,7 @@
  * same unit, template and period gets the next revision (export_log).
  */
 import type { WorkbookKind } from '../../../shared/workbook/format';
-import { exportFileName, exportPeriodLabel } from '../../../shared/workbook/format';
+import { exportFileName, exportPeriodLabel, templateFileLabel } from '../../../shared/workbook/format';
 import { formatPeriodKey, type Period } from '../../../shared/values/period';
 import { fail } from '../failure';
 import { breakdownPng } from '../charts/breakdown';
@@ -67,7 +67,7 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
     contact: { person: getSetting(db, 'contact.person') ?? '', phone: getSetting(db, 'contact.phone') ?? '' },
     ...(chart ? { chart } : {}),
   });
-  const fileName = exportFileName(req.period.year, unit.name, `${exportPeriodLabel(req.period)}${KIND_SUFFIX[req.kind]}`);
+  const fileName = exportFileName(req.period.year, unit.name, templateFileLabel(template), `${exportPeriodLabel(req.period)}${KIND_SUFFIX[req.kind]}`);
   return {
     fileName,
     buffer: out.buffer,
