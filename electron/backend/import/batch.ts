@@ -291,7 +291,7 @@ export function planFile(
     });
   }
 
-  const ahead = futureMonthsWithFigures(f, r, opts.today ?? currentMonth());
+  const ahead = futureMonthsWithFigures(r, opts.today ?? currentMonth());
   if (ahead.length > 0) {
     plan.warnings.push({
       code: 'future_period',
@@ -402,9 +402,9 @@ function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string
 }
 
 /** The months of the file's period after today's in which any of its units has a figure. */
-function futureMonthsWithFigures(f: BatchFile, r: ReadWorkbook, today: { year: number; month: number }): number[] {
+function futureMonthsWithFigures(r: ReadWorkbook, today: { year: number; month: number }): number[] {
   const p = r.meta.period;
-  return periodMonths(p).filter((m) => isAfterMonth(p.year, m, today) && r.units.some((u) => (monthsOf(f).get(unitMonth(u.code, m))?.values.size ?? 0) > 0));
+  return periodMonths(p).filter((m) => isAfterMonth(p.year, m, today) && r.units.some((u) => (monthsOf(r).get(unitMonth(u.code, m))?.values.size ?? 0) > 0));
 }
 
 function storedMonth(db: Database.Database, cache: Map<number, Map<string, number>>, unitId: number, templateId: string, p: Period, month: number): Map<string, number> {

@@ -1,0 +1,2 @@
+import { ensureWorkbookFolder } from './benchWorkbooks';
+console.log((await ensureWorkbookFolder(Number(process.argv[2]))).line);
