@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEDGER_SHEET } from '../../../shared/workbook/format';
+import { LEDGER_SHEET, WORKBOOK_FORMAT_VERSION } from '../../../shared/workbook/format';
 import { setUnitKey } from '../store/keys';
 import { findUnitByCode } from '../store/units';
 import { dropMeta, readDataGrid, reseal, setMeta, valueRowOf, writeDataGrid } from '../testing/forge';
@@ -223,13 +223,25 @@ describe('import: sealed submissions refuse forgeries', () => {
     expect(codeOf(s.plans[0])).toEqual(['not_ancestor']);
   });
 
-  it('the previous workbook format (unsigned, from before this version) still imports, marked 未签名', async () => {
-    const old = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'format2-D01-2017.xlsx'));
-    const r = await h.importFiles([['旧版软件导出.xlsx', new Uint8Array(old)]]);
+  it.each([
+    ['format3-D01-2017.xlsx', 3],
+    ['format2-D01-2017.xlsx', 2],
+  ])('the previous workbook formats (unsigned, from before this version) still import, marked 未签名: %s', async (name, version) => {
+    const old = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name)));
+    expect(readDataGrid(old)[0]).toEqual(['LEDGER-DATA', version]);
+    const r = await h.importFiles([['旧版软件导出.xlsx', old]]);
     expect(r.plans[0].problems).toEqual([]);
     expect(r.applied[0]).toMatchObject({ status: 'new', source: 'data', revision: 4, seal: { state: 'unsigned' } });
     const stored = await h.storedYear('D01');
     expect(stored.length).toBe(valuesFor('D01', 3).length);
+  });
+
+  it('a file in a format newer than this version is refused with the "newer version" message', async () => {
+    const grid = readDataGrid(await genuine(1));
+    grid[0][1] = WORKBOOK_FORMAT_VERSION + 1;
+    setMeta(grid, 'format_version', WORKBOOK_FORMAT_VERSION + 1);
+    const r = await h.importFiles([['新格式.xlsx', writeDataGrid(await genuine(1), grid)]]);
+    expect(codeOf(r.plans[0])).toEqual(['newer_format']);
   });
 
   it('a stripped signature alone (fingerprint recomputed) from a unit without a key imports as unsigned, never as signed', async () => {
