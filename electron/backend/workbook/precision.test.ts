@@ -25,7 +25,7 @@ describe('a 万元 amount with four decimals goes through every path unchanged',
     await office.invoke('units.create', { code: 'D02', name: '市教育局', kind: '部门', parentCode: 'TEST-01' });
     await office.invoke('values.set', { templateId: 'national-2021', unitCode: 'D02', year: 2024, month: 12, indicator: 't2.fees', col: 'amount', raw: '0.0003' });
     const { batchId } = await office.invoke('import.begin', {});
-    await office.invoke('import.add', { batchId, files: [{ name: 'd01.xlsx', base64: wb.base64 }] });
+    await office.invoke('import.add', { batchId, files: [{ name: 'd01.xlsx', bytes: Buffer.from(wb.base64, 'base64') }] });
     const plan = await office.invoke('import.plan', { batchId });
     expect(plan.files.map((f) => [f.status, f.problems])).toEqual([['new', []]]);
     await office.invoke('import.apply', { batchId, count: 5 });
