@@ -61,6 +61,10 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
           revision: plan.revision ?? 0,
           fingerprint: m.fingerprint,
           importId,
+          content: m.content,
+          completed: m.completed,
+          explanations: m.explanations,
+          madeAt: f.read!.meta.exportedAt,
           force: true,
         });
       }

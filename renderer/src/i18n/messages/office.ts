@@ -29,6 +29,7 @@ export const office = {
   'office.status.overdue': '逾期',
   'office.status.corrected': '已更正',
   'office.status.completed': '已完成',
+  'office.status.noData': '无数据',
   'office.status.notDue': '未到期',
   'office.reminders.title': '催报名单',
   'office.reminders.none': '没有需要催报的单位。',
