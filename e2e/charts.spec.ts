@@ -62,6 +62,7 @@ test('demo data, the 2017 breakdown as the report prints it, table view, copy as
   // 首页 first in navigation; with no data it offers the demo.
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link').first()).toHaveText('首页');
   await page.getByRole('button', { name: '载入演示数据（2017年遂宁市）' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '备份后载入演示数据' }).click();
   await expect(page.getByTestId('stat-total')).toContainText('76,891');
   await expect(page.getByTestId('stat-months')).toContainText('12/12');
   await expect(page.getByTestId('rules-summary')).toHaveText('0 个错误，1 个提示');
@@ -127,6 +128,7 @@ test('a month and a range of the demo year add up to the same report figures', a
   await setUpUnit(page);
   await page.getByRole('link', { name: '设置' }).click();
   await page.getByRole('button', { name: '载入演示数据（2017年遂宁市）' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '备份后载入演示数据' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已载入演示数据' })).toBeVisible();
   await page.getByRole('link', { name: '统计图表' }).click();
   await page.getByLabel('单位', { exact: true }).selectOption('DEMO-SN2017');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Input, Method, Output } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { BackendContext } from './context';
-import { dispatch } from './api/dispatch';
+import type * as DispatchModule from './api/dispatch';
 import { templatesDir } from './paths';
 import { acquireDataFileLock, type DataFileLock, type LockKind } from './store/dataFileLock';
 import { storageFailure } from './store/storageErrors';
@@ -74,6 +74,13 @@ function lockFor(opts: BackendOptions): DataFileLock | undefined {
   }
   return acquireDataFileLock(opts.dataFile, opts.exclusive);
 }
+
+/**
+ * The contract's schemas and every handler, loaded with the first call: building the schemas is the largest part
+ * of starting the backend, and a CLI command that only reads the store (`templates`) never needs them.
+ */
+let dispatcher: Promise<typeof DispatchModule> | undefined;
+const dispatch: typeof DispatchModule.dispatch = async (ctx, method, args) => (await (dispatcher ??= import('./api/dispatch'))).dispatch(ctx, method, args);
 
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const lock = lockFor(opts);

@@ -159,6 +159,11 @@ export const templateSchema = z.strictObject({
   description: z.string().default(''),
   /** The year the format takes effect (informational; any year may use it). */
   since: z.number().int().min(1990).max(2100).optional(),
+  /**
+   * How export file names tell this template from others (…政务公开统计_2021格式_全年.xlsx);
+   * the name when absent. Short: it sits in every file name an office collects.
+   */
+  fileLabel: z.string().min(1).max(20).optional(),
   sections: z.array(sectionSchema).min(1),
   rules: z.array(ruleSchema).default([]),
 });

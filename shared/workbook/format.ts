@@ -195,11 +195,20 @@ export function exportPeriodLabel(p: Period): string {
   return periodTotalHeader(p) ?? monthHeader(p.fromMonth);
 }
 
-/** Windows-safe export file name: {年份}年{单位名称}政务公开统计_{期间}.xlsx */
-export function exportFileName(year: number, unitName: string, periodLabel: string): string {
+/** What file names call a template: its fileLabel, else its name. */
+export function templateFileLabel(template: Pick<Template, 'name' | 'fileLabel'>): string {
+  return template.fileLabel ?? template.name;
+}
+
+/**
+ * Windows-safe export file name: {年份}年{单位名称}政务公开统计_{模板}_{期间}.xlsx —
+ * the template named, so a 2017 ledger and a 2021-format workbook of the same
+ * unit and period never take each other's name in an office's folder.
+ */
+export function exportFileName(year: number, unitName: string, templateLabel: string, periodLabel: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what Windows forbids
   const safe = (s: string) => s.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
-  return `${year}年${safe(unitName)}政务公开统计_${safe(periodLabel)}.xlsx`;
+  return `${year}年${safe(unitName)}政务公开统计_${safe(templateLabel)}_${safe(periodLabel)}.xlsx`;
 }
 
 /**

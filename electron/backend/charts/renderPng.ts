@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 
 const CJK_FONT_FILES = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
@@ -61,6 +61,8 @@ export async function renderPng(svg: string, scale = 2): Promise<RenderedPng> {
   const key = createHash('sha256').update(`${scale}\n${svg}`).digest('hex');
   const hit = cache.get(key);
   if (hit) return hit;
+  // resvg is loaded on first use: only exports and the charts page draw pictures (start-up, docs/import.md).
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(svg, renderOptions(scale));
   const out = { png: image.asPng(), width: image.width, height: image.height };
   cache.set(key, out);

@@ -16,6 +16,7 @@ import { setSetting } from '../store/settings';
 import { findUnitByCode, insertUnit, updateUnit } from '../store/units';
 import type { ValueChange } from '../store/values';
 import type { ValueWriter } from '../writePolicy';
+import { DEMO_SOURCE, recordDemoUnits } from './demoUnits';
 
 export const DEMO_UNIT_CODE = 'DEMO-SN2017';
 export const DEMO_UNIT_NAME = '遂宁市（2017年演示数据）';
@@ -40,18 +41,20 @@ function readDemoFile(ctx: BackendContext) {
 }
 
 /** `values` applies the handler's write policies (completed months stay locked). */
-export function loadDemo(ctx: BackendContext, values: ValueWriter): DemoLoaded {
+export function loadDemo(ctx: BackendContext, values: ValueWriter): Omit<DemoLoaded, 'backup'> {
   const demo = readDemoFile(ctx);
   const template = resolveTemplate(ctx, demo.templateId);
   const { months, unknown } = spreadYear(template, demo.totals);
   if (unknown.length > 0) fail('invalid_value', `演示数据含有模板“${template.name}”中没有的指标：${unknown.join('、')}`, 'totals');
   const db = ctx.store.db;
-  return db.transaction((): DemoLoaded => {
+  return db.transaction((): Omit<DemoLoaded, 'backup'> => {
     const self = selfUnit(ctx);
     let unit = findUnitByCode(db, DEMO_UNIT_CODE);
     const becameSelf = !self;
-    if (!unit) unit = insertUnit(db, { code: DEMO_UNIT_CODE, name: DEMO_UNIT_NAME, kind: '市', parentId: self && self.code !== DEMO_UNIT_CODE ? self.id : null });
-    else if (self && unit.id !== self.id && unit.parentId === null) unit = updateUnit(db, unit.id, { parentId: self.id });
+    if (!unit) {
+      unit = insertUnit(db, { code: DEMO_UNIT_CODE, name: DEMO_UNIT_NAME, kind: '市', parentId: self && self.code !== DEMO_UNIT_CODE ? self.id : null });
+      recordDemoUnits(db, [unit.code]);
+    } else if (self && unit.id !== self.id && unit.parentId === null) unit = updateUnit(db, unit.id, { parentId: self.id });
     if (becameSelf) {
       setSetting(db, SETTING_SELF_UNIT, String(unit.id));
       setSetting(db, SETTING_ROLE, 'aggregator');
@@ -61,7 +64,7 @@ export function loadDemo(ctx: BackendContext, values: ValueWriter): DemoLoaded {
       const { indicator, col } = splitRef(ref);
       for (let m = 1; m <= 12; m++) changes.push({ unitId: unit.id, templateId: template.id, year: demo.year, month: m, indicator, col, value: series[m] });
     }
-    const applied = values.apply(changes, { operator: operatorName(ctx), source: 'demo' });
+    const applied = values.apply(changes, { operator: operatorName(ctx), source: DEMO_SOURCE });
     return { unitCode: unit.code, unitName: unit.name, templateId: template.id, year: demo.year, becameSelf, cellsWritten: applied.length };
   }).immediate();
 }

@@ -39,7 +39,7 @@ describe('export.workbook', () => {
     await seed(b);
     await b.invoke('settings.update', { contactPerson: '王五', contactPhone: '0825-1111111' });
     const first = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
-    expect(first.fileName).toBe('2017年测试单位政务公开统计_全年.xlsx');
+    expect(first.fileName).toBe('2017年测试单位政务公开统计_2017台账_全年.xlsx');
     expect(first.revision).toBe(1);
     expect(first.empty).toBe(false);
     expect(first.notice).toBeNull();
@@ -58,7 +58,7 @@ describe('export.workbook', () => {
     // Another period counts on its own.
     const march = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 3, toMonth: 3 } });
     expect(march.revision).toBe(1);
-    expect(march.fileName).toBe('2017年测试单位政务公开统计_3月.xlsx');
+    expect(march.fileName).toBe('2017年测试单位政务公开统计_2017台账_3月.xlsx');
     expect(march.fingerprint).not.toBe(first.fingerprint);
     const log = b.ctx.store.db.prepare('SELECT period_key, revision, fingerprint, file_name FROM export_log ORDER BY id').all();
     expect(log).toEqual([
@@ -73,7 +73,7 @@ describe('export.workbook', () => {
     const r = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2019, fromMonth: 1, toMonth: 6 } });
     expect(r.empty).toBe(true);
     expect(r.notice).toContain('没有任何数据');
-    expect(r.fileName).toBe('2019年测试单位政务公开统计_1-6月.xlsx');
+    expect(r.fileName).toBe('2019年测试单位政务公开统计_2017台账_1-6月.xlsx');
     const wb = await open(r.base64);
     let row = 0;
     const ws = wb.getWorksheet(LEDGER_SHEET)!;
@@ -87,7 +87,7 @@ describe('export.workbook', () => {
     await seed(b);
     const r = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 }, kind: 'blank' });
     expect(r.revision).toBe(0);
-    expect(r.fileName).toBe('2017年测试单位政务公开统计_全年_空白模板.xlsx');
+    expect(r.fileName).toBe('2017年测试单位政务公开统计_2017台账_全年_空白模板.xlsx');
     const wb = await open(r.base64);
     expect(meta(wb)).toMatchObject({ kind: 'blank', revision: 0 });
     expect(wb.getWorksheet(CHART_SHEET)).toBeUndefined();
@@ -107,7 +107,7 @@ describe('export.workbook', () => {
     let row = 0;
     ws.eachRow((x, i) => x.getCell(1).value === 'pub.total' && (row = i));
     expect(ws.getCell(row, 4).value).toBe(10);
-    expect(r.fileName).toBe('2017年测试单位政务公开统计_2月_汇总.xlsx');
+    expect(r.fileName).toBe('2017年测试单位政务公开统计_2017台账_2月_汇总.xlsx');
   });
 
   it('refuses, changing nothing: no unit set up, a bad period, an unknown template', async () => {

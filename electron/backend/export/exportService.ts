@@ -4,14 +4,13 @@
  * same unit, template and period gets the next revision (export_log).
  */
 import type { WorkbookKind } from '../../../shared/workbook/format';
-import { exportFileName, exportPeriodLabel } from '../../../shared/workbook/format';
+import { exportFileName, exportPeriodLabel, templateFileLabel } from '../../../shared/workbook/format';
 import { formatPeriodKey, type Period } from '../../../shared/values/period';
 import { fail } from '../failure';
 import { breakdownPng } from '../charts/breakdown';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
 import { nextRevision, recordExport } from '../store/exportLog';
 import { getSetting } from '../store/settings';
-import { writeWorkbookBuffer } from './buildWorkbook';
 import { collectContent, toWorkbookUnit } from './collect';
 import { visibleFigures } from '../workbook/figures';
 import { localIsoDate } from '../../../shared/office/dueDate';
@@ -57,6 +56,8 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
       : // The picture the charts page draws for the same unit and period (a bundle: with its subtree).
         await breakdownPng(template, visibleFigures(template, req.period, values).period, { unitName: unit.name, subtree: req.kind === 'bundle', unitCount: units.length }, req.period);
 
+  // exceljs is loaded on first export, not when the backend starts (start-up, docs/import.md).
+  const { writeWorkbookBuffer } = await import('./buildWorkbook');
   const out = await writeWorkbookBuffer({
     kind: req.kind,
     template,
@@ -72,7 +73,7 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
     contact: { person: getSetting(db, 'contact.person') ?? '', phone: getSetting(db, 'contact.phone') ?? '' },
     ...(chart ? { chart } : {}),
   });
-  const fileName = exportFileName(req.period.year, unit.name, `${exportPeriodLabel(req.period)}${KIND_SUFFIX[req.kind]}`);
+  const fileName = exportFileName(req.period.year, unit.name, templateFileLabel(template), `${exportPeriodLabel(req.period)}${KIND_SUFFIX[req.kind]}`);
   return {
     fileName,
     buffer: out.buffer,

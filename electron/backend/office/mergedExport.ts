@@ -13,7 +13,7 @@ import type { Unit } from '../../../shared/domain';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, formatPeriodLabel, periodMonths, type Period } from '../../../shared/values/period';
-import { COVER_SHEET, exportFileName, SUMMARY_KIND } from '../../../shared/workbook/format';
+import { COVER_SHEET, exportFileName, SUMMARY_KIND, templateFileLabel } from '../../../shared/workbook/format';
 import { buildWorkbook } from '../export/buildWorkbook';
 import { sumMonthly } from '../workbook/figures';
 import { toWorkbookUnit } from '../export/collect';
@@ -97,7 +97,7 @@ export async function mergedExport(
     fileName: 'merged',
   });
   return {
-    fileName: exportFileName(period.year, root.name, `${formatPeriodLabel(period).replace(/^\d{4}年/, '') || '全年'}_汇总表`),
+    fileName: exportFileName(period.year, root.name, templateFileLabel(template), `${formatPeriodLabel(period).replace(/^\d{4}年/, '') || '全年'}_汇总表`),
     buffer,
     unitCount: ids.length,
     reportingUnits: reporting.length,

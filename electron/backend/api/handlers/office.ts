@@ -5,8 +5,6 @@ import { formatPeriodLabel } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../../context';
 import { submissionMatrix } from '../../office/matrix';
 import { reminders } from '../../office/reminders';
-import { remindersWorkbook } from '../../office/remindersXlsx';
-import { mergedExport } from '../../office/mergedExport';
 import { levelTotals, shareOf } from '../../office/totals';
 import { getSetting } from '../../store/settings';
 import { findUnitById } from '../../store/units';
@@ -43,6 +41,7 @@ export const officeHandlers: HandlerMap<
 
   'office.remindersXlsx': async (ctx, input) => {
     const list = remindersFor(ctx, input);
+    const { remindersWorkbook } = await import('../../office/remindersXlsx');
     const bytes = await remindersWorkbook(list);
     return { fileName: `催报名单-${list.office.code}-${input.year}-${list.today}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
   },
@@ -64,6 +63,7 @@ export const officeHandlers: HandlerMap<
   'office.totalsXlsx': async (ctx, { templateId, period, unitCode }) => {
     const template = resolveTemplate(ctx, templateId);
     const root = resolveUnit(ctx, unitCode);
+    const { mergedExport } = await import('../../office/mergedExport');
     const out = await mergedExport(ctx.store.db, { template, root, period, appVersion: ctx.appVersion, today: localIsoDate(new Date()) });
     return { fileName: out.fileName, base64: out.buffer.toString('base64'), unitCount: out.unitCount, reportingUnits: out.reportingUnits };
   },

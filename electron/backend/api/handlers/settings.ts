@@ -1,11 +1,12 @@
 /** The data file's settings. */
 import { settingsOf } from '../../appSettings';
-import { SETTING_OPERATOR } from '../../context';
+import { resolveUnit, SETTING_OPERATOR } from '../../context';
 import { fail } from '../../failure';
 import { setSetting } from '../../store/settings';
+import { findUnitByCode, updateUnit } from '../../store/units';
 import type { HandlerMap } from '../types';
 
-export const settingsHandlers: HandlerMap<'settings.update'> = {
+export const settingsHandlers: HandlerMap<'settings.update' | 'settings.ownUnit'> = {
   'settings.update': (ctx, input) => {
     const db = ctx.store.db;
     if (input.defaultTemplateId !== undefined && !ctx.templates.get(input.defaultTemplateId)) {
@@ -18,5 +19,15 @@ export const settingsHandlers: HandlerMap<'settings.update'> = {
       if (input.defaultTemplateId !== undefined) setSetting(db, 'template.default', input.defaultTemplateId);
     }).immediate();
     return settingsOf(ctx);
+  },
+
+  'settings.ownUnit': (ctx, { unitName, unitCode }) => {
+    const db = ctx.store.db;
+    return db.transaction(() => {
+      const self = resolveUnit(ctx);
+      const clash = findUnitByCode(db, unitCode);
+      if (clash && clash.id !== self.id) fail('conflict', `单位代码 ${unitCode} 已被名录中的“${clash.name}”使用，请换一个代码`, 'unitCode');
+      return updateUnit(db, self.id, { name: unitName, code: unitCode });
+    }).immediate();
   },
 };

@@ -2,7 +2,6 @@ import { shortFingerprint } from '../../../../shared/text/readableCode';
 import path from 'node:path';
 import { formatPeriodLabel, parsePeriodKey } from '../../../../shared/values/period';
 import { ApiFailure } from '../../failure';
-import { prepareExport } from '../../export/exportService';
 import { WriteFailure, writeFileAtomic } from '../../files/writeFileAtomic';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
 
@@ -31,6 +30,8 @@ export const exportCommand: CliCommand = {
     return withBackend(args, async (b) => {
       const templateId = stringOption(args, 'template') ?? (await b.invoke('app.status', {})).settings.defaultTemplateId;
       try {
+        // Loaded by this command only: the other commands start without the export writer (start-up, docs/import.md).
+        const { prepareExport } = await import('../../export/exportService');
         const prepared = await prepareExport(b.ctx, { templateId, period, unitCode: stringOption(args, 'unit'), kind });
         writeFileAtomic(out, prepared.buffer);
         prepared.record();

@@ -6,9 +6,7 @@ import { formatPeriodLabel, parsePeriodKey, type Period, yearPeriod } from '../.
 import { ApiFailure } from '../../failure';
 import { operatorName, resolveTemplate, resolveUnit } from '../../context';
 import { writeFileAtomic, WriteFailure } from '../../files/writeFileAtomic';
-import { mergedExport } from '../../office/mergedExport';
-import { addUnitsFromFiles } from '../../import/addUnits';
-import { ImportBatch } from '../../import/session';
+import type { ImportBatch as ImportBatchType } from '../../import/session';
 import { osReason, readInputFile } from '../../import/inputFile';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
 
@@ -99,7 +97,9 @@ export const mergeCommand: CliCommand = {
 
     return withBackend(args, async (b) => {
       const ctx = b.ctx;
-      const batch = new ImportBatch({ templates: (id) => ctx.templates.get(id), takeVisible: args.values['take-visible'] === true, period });
+      // The import engine is loaded by this command only: the others start without it (start-up, docs/import.md).
+      const [{ ImportBatch }, { addUnitsFromFiles }] = await Promise.all([import('../../import/session'), import('../../import/addUnits')]);
+      const batch: ImportBatchType = new ImportBatch({ templates: (id) => ctx.templates.get(id), takeVisible: args.values['take-visible'] === true, period });
       // One file at a time, each checked (kind, size) before it is read.
       for (const f of files) {
         const input = readInputFile(f);
@@ -134,6 +134,7 @@ export const mergeCommand: CliCommand = {
           const root = resolveUnit(ctx, stringOption(args, 'level'));
           const year = plans.find((p) => p.period)?.period?.slice(0, 4);
           const p = period ?? yearPeriod(year ? Number(year) : new Date().getFullYear());
+          const { mergedExport } = await import('../../office/mergedExport');
           const m = await mergedExport(ctx.store.db, { template, root, period: p, appVersion: ctx.appVersion, today: localIsoDate(new Date()) });
           writeFileAtomic(path.resolve(out), m.buffer);
           merged = { file: path.resolve(out), unitCount: m.unitCount, reportingUnits: m.reportingUnits };

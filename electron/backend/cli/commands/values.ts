@@ -2,6 +2,7 @@ import { cellRef, findCell, splitRef } from '../../../../shared/template/cells';
 import { formatValue } from '../../../../shared/values/parse';
 import { parsePeriodKey } from '../../../../shared/values/period';
 import { rollupMonths } from '../../../../shared/values/rollup';
+import { templateSummaries } from '../../api/handlers/templates';
 import { type CliCommand, type ParsedCli, dbOption, stringOption, UsageError, withBackend } from '../command';
 
 const cellOptions = {
@@ -80,7 +81,7 @@ export const templatesCommand: CliCommand = {
   options: dbOption,
   async run(args, io) {
     return withBackend(args, async (b) => {
-      const list = await b.invoke('templates.list', {});
+      const list = templateSummaries(b.ctx);
       if (io.json) io.printJson(list);
       else for (const t of list) io.print(`${t.id}\tv${t.version}\t${t.name}`);
       return 0;

@@ -7,10 +7,11 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import type { Unit } from '../../../../shared/domain';
 import { breakdownSubtitle } from '../../../../shared/charts/breakdownSvg';
-import { formatPeriodLabel, type Period } from '../../../../shared/values/period';
+import { formatPeriodLabel } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
+import { useSelectedPeriod, useSelectedTemplate, useSelectedUnit } from '../../app/contextSelection';
 import { t } from '../../i18n/catalog';
 import { DonutChart, SortedBarChart } from './BreakdownCharts';
 import { fileStem, scopeLabel } from './labels';
@@ -28,20 +29,16 @@ interface Data {
 
 export function ChartsPage() {
   const { status } = useAppStatus();
-  const templateId = status.settings.defaultTemplateId;
+  const [templateId] = useSelectedTemplate(status.settings.defaultTemplateId);
   const office = status.role === 'aggregator';
   const initial = useInitialYear(templateId);
-  const [period, setPeriod] = useState<Period | null>(null);
+  const [period, setPeriod] = useSelectedPeriod(initial.year === null ? null : { year: initial.year, fromMonth: 1, toMonth: 12 });
   const [units, setUnits] = useState<Unit[]>([]);
-  const [unitCode, setUnitCode] = useState(status.unit?.code ?? '');
+  const [unitCode, setUnitCode] = useSelectedUnit(status.unit?.code ?? '');
   const [level, setLevel] = useState(true);
   const [by, setBy] = useState('');
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (initial.year !== null && period === null) setPeriod({ year: initial.year, fromMonth: 1, toMonth: 12 });
-  }, [initial.year, period]);
 
   useEffect(() => {
     void api.request('units.list', {}).then(setUnits);

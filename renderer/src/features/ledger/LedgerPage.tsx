@@ -12,6 +12,7 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
+import { useSelectedTemplate, useSelectedYear } from '../../app/contextSelection';
 import { t } from '../../i18n/catalog';
 import { ALL_LISTS, ContextBar } from './context-selection/ContextBar';
 import { LedgerGrid } from './data-workspace/LedgerGrid';
@@ -27,7 +28,7 @@ import './ledger.css';
 
 export function LedgerPage() {
   const { status, refresh } = useAppStatus();
-  const templateId = status.settings.defaultTemplateId;
+  const [templateId, chooseTemplate] = useSelectedTemplate(status.settings.defaultTemplateId);
   const template = useApiQuery('templates.get', { templateId });
   const templates = useApiQuery('templates.list', {}).data ?? [];
   const years = useApiQuery('charts.years', { templateId, scope: { subtree: true } });
@@ -36,10 +37,12 @@ export function LedgerPage() {
 
   const pickTemplate = useCallback(
     async (id: string) => {
+      chooseTemplate(id);
+      // The template picked here is also the file's default (设置), as it always was.
       const r = await api.call('settings.update', { defaultTemplateId: id });
       if (r.ok) await refresh();
     },
-    [refresh],
+    [refresh, chooseTemplate],
   );
 
   if (!template.data || template.loading || initialYear === null) return <p>{t('app.loading')}</p>;
@@ -57,7 +60,8 @@ function LedgerWorkspace({
   initialYear: number;
   onTemplate(id: string): void;
 }) {
-  const [year, setYear] = useState(initialYear);
+  // The year chosen on any page (the context selection), else the one this page opens on.
+  const [year, setYear] = useSelectedYear(initialYear);
   const [section, setSection] = useState(() => (template.sections.some((s) => s.kind === 'list') ? ALL_LISTS : template.sections[0].code));
   const [period, setPeriod] = useState<Period>(1);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { reportingYear } from '../../../../shared/values/period';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
+import { useSelectedTemplate, useSelectedYear } from '../../app/contextSelection';
 import { t, type MessageKey } from '../../i18n/catalog';
 import { CompareView } from './CompareView';
 import { ReminderList } from './ReminderList';
@@ -24,9 +25,9 @@ const TABS: { id: Tab; label: MessageKey }[] = [
 
 export function OfficePage() {
   const { status } = useAppStatus();
-  const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
-  // The month just ended is the one being collected: in January, last year's December.
-  const [year, setYear] = useState(() => reportingYear({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
+  const [templateId, setTemplateId] = useSelectedTemplate(status.settings.defaultTemplateId);
+  // Unless a year was chosen: the month just ended is the one being collected (in January, last year's December).
+  const [year, setYear] = useSelectedYear(reportingYear({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
   const [rootCode, setRootCode] = useState(status.unit?.code ?? '');
   const [tab, setTab] = useState<Tab>('matrix');
   const templates = useApiQuery('templates.list', {}).data ?? [];

@@ -8,6 +8,7 @@ import type { Output } from '../../../../shared/api/contract';
 import { yearPeriod } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
+import { useSelectedTemplate, useSelectedYear } from '../../app/contextSelection';
 import { t } from '../../i18n/catalog';
 import { DonutChart } from '../charts/BreakdownCharts';
 import { fileStem, scopeLabel } from '../charts/labels';
@@ -22,14 +23,12 @@ const fmt = (n: number) => n.toLocaleString('zh-CN');
 
 export function OverviewPage() {
   const { status } = useAppStatus();
-  const templateId = status.settings.defaultTemplateId;
+  const [templateId] = useSelectedTemplate(status.settings.defaultTemplateId);
   const [version, setVersion] = useState(0);
   const initial = useInitialYear(templateId, version);
-  const [year, setYear] = useState<number | null>(null);
+  const [year, setYear] = useSelectedYear(initial.year);
   const [overview, setOverview] = useState<Output<'charts.overview'> | null>(null);
   const [trend, setTrend] = useState<Output<'charts.trend'> | null>(null);
-
-  useEffect(() => setYear(initial.year), [initial.year]);
 
   useEffect(() => {
     if (year === null) return;

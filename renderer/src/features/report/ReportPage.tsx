@@ -3,13 +3,14 @@
  * level) and a year — paragraphs and tables from one query, each copyable,
  * and the Word document to download.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { REPORT_SECTIONS } from '../../../../shared/report/model';
 import { YearInput } from '../../components/YearInput';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
+import { useSelectedTemplate, useSelectedUnit, useSelectedYear } from '../../app/contextSelection';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
 import { CopyButton } from './CopyButton';
@@ -20,18 +21,14 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 export function ReportPage() {
   const { status } = useAppStatus();
-  const [unitCode, setUnitCode] = useState(status.unit?.code ?? '');
+  const [unitCode, setUnitCode] = useSelectedUnit(status.unit?.code ?? '');
   const [level, setLevel] = useState(status.role === 'aggregator');
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
-  const [templateId, setTemplateId] = useState(status.settings.defaultTemplateId);
+  const [templateId, setTemplateId] = useSelectedTemplate(status.settings.defaultTemplateId);
   const [download, setDownload] = useState('');
-  const yearChosen = useRef(false);
 
-  // Open on the latest year with figures (the demo's 2017, not an empty last year), and offer the others.
+  // Unless a year was chosen: the latest year with figures (the demo's 2017, not an empty last year); the others are offered.
   const dataYears = useApiQuery('charts.years', { templateId, scope: { subtree: true } }).data;
-  useEffect(() => {
-    if (!yearChosen.current && dataYears && dataYears.length > 0) setYear(Math.max(...dataYears));
-  }, [dataYears]);
+  const [year, setYear] = useSelectedYear(dataYears && dataYears.length > 0 ? Math.max(...dataYears) : new Date().getFullYear() - 1);
 
   const units = useApiQuery('units.list', {}).data ?? [];
   const templates = useApiQuery('templates.list', {}).data ?? [];
@@ -81,10 +78,7 @@ export function ReportPage() {
         <YearInput
           year={year}
           years={dataYears ?? undefined}
-          onChange={(y) => {
-            yearChosen.current = true;
-            setYear(y);
-          }}
+          onChange={setYear}
         />
         <button className="primary" disabled={!draft} onClick={() => void downloadDocx()}>
           {t('report.download')}

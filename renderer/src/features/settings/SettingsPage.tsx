@@ -3,7 +3,8 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
-import { LoadDemoButton } from '../demo/LoadDemoButton';
+import { DemoSection } from '../demo/DemoSection';
+import { OwnUnitForm } from './OwnUnitForm';
 
 export function SettingsPage() {
   const { status, refresh } = useAppStatus();
@@ -34,6 +35,9 @@ export function SettingsPage() {
     <section className="settings-page">
       <h1>{t('settings.title')}</h1>
       {notice && <p role="status">{notice}</p>}
+      <h2>{t('settings.ownUnit')}</h2>
+      <OwnUnitForm />
+      <h2>{t('settings.contact')}</h2>
       <div className="card form-grid">
         <label>
           {t('settings.operator')}
@@ -68,9 +72,7 @@ export function SettingsPage() {
           ))}
         </ul>
       )}
-      <h2>{t('demo.title')}</h2>
-      <p className="muted">{t('demo.hint')}</p>
-      <LoadDemoButton />
+      <DemoSection onChanged={loadBackups} />
     </section>
   );
 }

@@ -22,4 +22,9 @@ export const setup = {
   'settings.backups.confirmRestore': '确定用备份 {name} 替换当前数据吗？当前数据会先自动备份。',
   'settings.backups.restored': '已从备份 {name} 恢复（恢复前的数据已备份为 {safety}）',
   'settings.backups.none': '还没有备份',
+  'settings.ownUnit': '本单位',
+  'settings.contact': '填报人与联系方式',
+  'settings.ownUnit.hint': '更正首次设置时填错的单位名称或代码。已报送给上级的报表仍是原来的代码：修改代码前请先与汇总单位核对，以免被当作另一个单位。',
+  'settings.ownUnit.save': '保存本单位信息',
+  'settings.ownUnit.saved': '本单位已更正为：{name}（{code}）',
 } as const;
