@@ -9,7 +9,7 @@ import { office } from './004-office';
 import { packedValues } from './005-packed-values';
 import { positionalValues } from './006-positional-values';
 import { valuesView } from './007-values-view';
-import { submissionStatus } from './009-submission-status';
+import { submissionStatus } from './008-submission-status';
 import type { Migration } from './types';
 
 export const MIGRATIONS: Migration[] = [

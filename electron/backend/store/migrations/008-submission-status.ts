@@ -17,7 +17,7 @@ import type { Migration } from './types';
  * replaces the whole month, so the store is what the last workbook carried).
  */
 export const submissionStatus: Migration = {
-  version: 9,
+  version: 8,
   name: 'submission-status',
   sql: `
     ALTER TABLE month_status ADD COLUMN no_data INTEGER NOT NULL DEFAULT 0 CHECK (no_data IN (0, 1));
