@@ -6,7 +6,7 @@ import { operatorName } from '../context';
 import { workbookBytes } from '../testing/importFixtures';
 import { fillEveryCell } from '../testing/seedValues';
 import { snapshot, tempBackend, tempDir, type TempBackend } from '../testing/tempBackend';
-import { IMPORTS_DIR, keepOriginals, originalPath } from './originals';
+import { IMPORTS_DIR, keepAll, keepOriginals, originalPath, type KeepFs } from './originals';
 import { ImportBatch } from './session';
 
 let b: TempBackend;
@@ -68,6 +68,48 @@ describe('keeping the originals of an import', () => {
     const mtime = fs.statSync(file).mtimeMs;
     keepOriginals([{ file, bytes }]).wait();
     expect(fs.statSync(file).mtimeMs).toBe(mtime);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** node:fs, recording the steps that make a copy durable; `failAt` makes that step fail as a full disk would. */
+  function recordingFs(failAt?: 'fsync'): { io: KeepFs; steps: string[] } {
+    const steps: string[] = [];
+    const names = new Map<number, string>();
+    const io: KeepFs = {
+      ...fs,
+      openSync: ((file: string, flags: string, mode?: number) => {
+        const fd = fs.openSync(file, flags, mode);
+        names.set(fd, path.basename(file));
+        return fd;
+      }) as KeepFs['openSync'],
+      fsyncSync: (fd: number) => {
+        if (failAt === 'fsync') throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        steps.push(`fsync ${names.get(fd)}`);
+        fs.fsyncSync(fd);
+      },
+      renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+        steps.push(`rename ${path.basename(String(to))}`);
+        fs.renameSync(from, to);
+      },
+    };
+    return { io, steps };
+  }
+
+  it('flushes each copy before it takes its name, and the folder after the names (as the atomic writer does)', () => {
+    const dir = tempDir();
+    const jobs = ['a', 'b'].map((n, i) => ({ file: path.join(dir, IMPORTS_DIR, `${n}.xlsx`), bytes: new Uint8Array([i, 1, 2]) }));
+    const { io, steps } = recordingFs();
+    keepAll(io, jobs, 7, 'linux');
+    expect(steps).toEqual(['fsync a.xlsx.7.tmp', 'fsync b.xlsx.7.tmp', 'rename a.xlsx', 'rename b.xlsx', `fsync ${IMPORTS_DIR}`, `fsync ${path.basename(dir)}`]);
+    for (const j of jobs) expect(fs.readFileSync(j.file).equals(Buffer.from(j.bytes))).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves neither a copy nor a temporary file when a copy cannot be flushed', () => {
+    const dir = tempDir();
+    const file = path.join(dir, IMPORTS_DIR, 'a.xlsx');
+    expect(() => keepAll(recordingFs('fsync').io, [{ file, bytes: new Uint8Array([1]) }], 7, 'linux')).toThrow(/no space/);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

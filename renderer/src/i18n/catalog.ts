@@ -12,6 +12,7 @@ import { charts } from './messages/charts';
 import { exportMessages } from './messages/export';
 import { importMessages } from './messages/import';
 import { print } from './messages/print';
+import { unitLedger } from './messages/unitLedger';
 
 export const messages = {
   ...common,
@@ -24,6 +25,7 @@ export const messages = {
   ...exportMessages,
   ...importMessages,
   ...print,
+  ...unitLedger,
 } as const;
 
 export type MessageKey = keyof typeof messages;

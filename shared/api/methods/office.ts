@@ -1,5 +1,6 @@
 /** What the municipal office sees: who has reported, who to chase, and the merged figures. */
 import { z } from 'zod';
+import type { Violation } from '../../rules/evaluate';
 import type { Period } from '../../values/period';
 import { allOfficeOnly, monthSchema, periodSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
 
@@ -114,6 +115,13 @@ export interface Totals {
   reportingUnits: number;
   /** Cell reference → merged figure; empty cells are absent. */
   figures: Record<string, number>;
+  /** The template's checks that the merged figures fail, each with the units whose own figures fail it. */
+  violations: LevelViolation[];
+}
+
+/** A check the merged figures fail, and the units whose own figures fail it (none: the difference lies between units). */
+export interface LevelViolation extends Violation {
+  units: { code: string; name: string; message: string }[];
 }
 
 export interface Comparison {

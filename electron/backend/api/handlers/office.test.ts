@@ -214,3 +214,25 @@ describe('submission summary', () => {
     expect(jan).toMatchObject({ year: 2017, month: 12 });
   });
 });
+
+describe('checks of merged totals', () => {
+  it('a check the merged figures fail names the units whose own figures fail it', async () => {
+    await put('CZJ', 3, 'pub.total', '10');
+    await put('CZJ', 3, 'pub.cat.work', '10');
+    await put('CX-JYJ', 3, 'pub.total', '7');
+    await put('CX-JYJ', 3, 'pub.cat.work', '5');
+    const year = await b.invoke('office.totals', { templateId: T, period: { year: 2017, fromMonth: 1, toMonth: 12 } });
+    const sum = year.violations.find((v) => v.ruleId === 'pub.categories_sum')!;
+    expect(sum).toMatchObject({ severity: 'error', left: 17, right: 15 });
+    expect(sum.units).toEqual([{ code: 'CX-JYJ', name: '船山区教育局', message: expect.stringContaining('7') }]);
+    // The county's level holds the failing unit too; a level without it passes.
+    expect((await b.invoke('office.totals', { templateId: T, period: { year: 2017, fromMonth: 3, toMonth: 3 }, unitCode: 'CX' })).violations.map((v) => v.units.map((u) => u.code))).toEqual([['CX-JYJ']]);
+    expect((await b.invoke('office.totals', { templateId: T, period: { year: 2017, fromMonth: 3, toMonth: 3 }, unitCode: 'CZJ' })).violations).toEqual([]);
+    // Differences that lie between units: each unit alone is off, the other way; merged they hold.
+    await put('CX-JYJ', 3, 'pub.cat.work', '7');
+    await put('CZJ', 4, 'pub.total', '3');
+    await put('CX', 4, 'pub.cat.work', '3');
+    const april = await b.invoke('office.totals', { templateId: T, period: { year: 2017, fromMonth: 4, toMonth: 4 } });
+    expect(april.violations.filter((v) => v.ruleId === 'pub.categories_sum')).toEqual([]);
+  });
+});

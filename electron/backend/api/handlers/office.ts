@@ -5,7 +5,9 @@ import { formatPeriodLabel } from '../../../../shared/values/period';
 import { resolveTemplate, resolveUnit, type BackendContext } from '../../context';
 import { submissionMatrix } from '../../office/matrix';
 import { reminders } from '../../office/reminders';
+import { levelChecks } from '../../office/levelChecks';
 import { levelTotals, shareOf } from '../../office/totals';
+import { subtreeUnitIds } from '../../store/aggregate';
 import { getSetting } from '../../store/settings';
 import { findUnitById } from '../../store/units';
 import { fail } from '../../failure';
@@ -49,7 +51,9 @@ export const officeHandlers: HandlerMap<
   'office.totals': (ctx, { templateId, period, unitCode }) => {
     const template = resolveTemplate(ctx, templateId);
     const unit = resolveUnit(ctx, unitCode);
-    const t = levelTotals(ctx.store.db, template, unit.id, period.year, period.fromMonth, period.toMonth);
+    const db = ctx.store.db;
+    const t = levelTotals(db, template, unit.id, period.year, period.fromMonth, period.toMonth);
+    const previous = levelTotals(db, template, unit.id, period.year - 1, period.fromMonth, period.toMonth).figures;
     return {
       unit: ref(unit),
       period,
@@ -57,6 +61,7 @@ export const officeHandlers: HandlerMap<
       unitCount: t.unitCount,
       reportingUnits: t.reportingUnits,
       figures: Object.fromEntries(t.figures),
+      violations: levelChecks(db, template, subtreeUnitIds(db, unit.id), period, { current: t.figures, previous }),
     };
   },
 

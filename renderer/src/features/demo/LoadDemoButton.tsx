@@ -24,7 +24,8 @@ export function LoadDemoButton({ onLoaded }: { onLoaded?: (notice: string) => vo
     if (!r.ok) return setNotice(r.error.message);
     const loaded = t('overview.demoLoaded', { unit: r.data.unitName, year: r.data.year });
     const said = r.data.backup ? `${loaded}${t('demo.loadedBackup', { backup: r.data.backup })}` : loaded;
-    setNotice(said);
+    // A parent that takes what was said shows it itself (the button goes once the demo is in).
+    if (!onLoaded) setNotice(said);
     await refresh();
     onLoaded?.(said);
   }

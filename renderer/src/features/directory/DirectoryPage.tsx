@@ -6,6 +6,9 @@ import { filterUnits, kindsOf, NO_FILTER, type UnitFilter } from './unitFilter';
 import { UnitForm, type FormTarget } from './UnitForm';
 import { UnitImport } from './UnitImport';
 import { UnitTree } from './UnitTree';
+import { useAppStatus } from '../../app/AppStatusContext';
+import { useSelectedTemplate, useSelectedYear } from '../../app/contextSelection';
+import { UnitLedgerDialog, type UnitLedgerTarget } from '../unit-ledger/UnitLedgerDialog';
 import './directory.css';
 
 export function DirectoryPage() {
@@ -15,6 +18,10 @@ export function DirectoryPage() {
   const [target, setTarget] = useState<FormTarget>({ mode: 'new', parentCode: null });
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const { status } = useAppStatus();
+  const [templateId] = useSelectedTemplate(status.settings.defaultTemplateId);
+  const [year] = useSelectedYear(new Date().getFullYear());
+  const [looking, setLooking] = useState<UnitLedgerTarget | null>(null);
 
   const open = (next: FormTarget) => {
     setTarget(next);
@@ -87,6 +94,7 @@ export function DirectoryPage() {
           units={visible}
           selectedCode={target.mode === 'edit' ? target.unit.code : null}
           onEdit={(unit) => open({ mode: 'edit', unit })}
+          onOpenLedger={(unit) => setLooking({ unitCode: unit.code, unitName: unit.name, templateId, year })}
           onAddChild={(unit) => open({ mode: 'new', parentCode: unit.code })}
         />
         <div className="directory-side">
@@ -107,6 +115,7 @@ export function DirectoryPage() {
           void tree.reload();
         }}
       />
+      {looking && <UnitLedgerDialog target={looking} onClose={() => setLooking(null)} />}
     </section>
   );
 }

@@ -8,9 +8,11 @@ interface Props {
   selectedCode: string | null;
   onEdit(unit: DirectoryUnit): void;
   onAddChild(unit: DirectoryUnit): void;
+  /** Look into the unit's ledger, read only. */
+  onOpenLedger?(unit: DirectoryUnit): void;
 }
 
-export function UnitTree({ units, selectedCode, onEdit, onAddChild }: Props) {
+export function UnitTree({ units, selectedCode, onEdit, onAddChild, onOpenLedger }: Props) {
   return (
     <table className="simple-grid unit-tree" aria-label={t('directory.tree')}>
       <thead>
@@ -51,6 +53,11 @@ export function UnitTree({ units, selectedCode, onEdit, onAddChild }: Props) {
               <button type="button" onClick={() => onEdit(u)} aria-label={t('directory.editNamed', { name: u.name })}>
                 {t('directory.edit')}
               </button>
+              {onOpenLedger && (
+                <button type="button" onClick={() => onOpenLedger(u)} aria-label={t('unitLedger.openNamed', { name: u.name })}>
+                  {t('unitLedger.open')}
+                </button>
+              )}
               {u.active && (
                 <button type="button" onClick={() => onAddChild(u)} aria-label={t('directory.addChildNamed', { name: u.name })}>
                   {t('directory.addChild')}

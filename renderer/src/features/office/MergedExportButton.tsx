@@ -1,16 +1,16 @@
-/** 导出汇总表 for the level and year on screen (the office.totals figures as a workbook). */
+/** 导出汇总表 for the level and period on screen (the office.totals figures as a workbook). */
 import { useState } from 'react';
-import { yearPeriod } from '../../../../shared/values/period';
+import type { Period } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes, saveBytes } from '../../platform/files';
 
-export function MergedExportButton({ templateId, year, unitCode }: { templateId: string; year: number; unitCode?: string }) {
+export function MergedExportButton({ templateId, period, unitCode }: { templateId: string; period: Period; unitCode?: string }) {
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const run = async () => {
     setBusy(true);
-    const r = await api.call('office.totalsXlsx', { templateId, period: yearPeriod(year), unitCode });
+    const r = await api.call('office.totalsXlsx', { templateId, period, unitCode });
     setBusy(false);
     if (!r.ok) return setNote(r.error.message);
     await saveBytes(r.data.fileName, base64ToBytes(r.data.base64), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

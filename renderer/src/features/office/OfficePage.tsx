@@ -1,6 +1,6 @@
 /** 报送汇总: who has reported (matrix and 催报 list), merged totals by level, and unit-to-parent comparison. */
 import { useState } from 'react';
-import { reportingYear } from '../../../../shared/values/period';
+import { reportingYear, yearPeriod } from '../../../../shared/values/period';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { useSelectedTemplate, useSelectedYear } from '../../app/contextSelection';
@@ -15,6 +15,7 @@ import { YearInput } from '../../components/YearInput';
 import { MergedExportButton } from './MergedExportButton';
 import { PrintButton } from '../../components/PrintButton';
 import { formatDateLabel } from '../../../../shared/office/dueDate';
+import { UnitLedgerDialog, type UnitLedgerTarget } from '../unit-ledger/UnitLedgerDialog';
 
 type Tab = 'matrix' | 'totals' | 'compare';
 const TABS: { id: Tab; label: MessageKey }[] = [
@@ -30,6 +31,7 @@ export function OfficePage() {
   const [year, setYear] = useSelectedYear(reportingYear({ year: new Date().getFullYear(), month: new Date().getMonth() + 1 }));
   const [rootCode, setRootCode] = useState(status.unit?.code ?? '');
   const [tab, setTab] = useState<Tab>('matrix');
+  const [looking, setLooking] = useState<UnitLedgerTarget | null>(null);
   const templates = useApiQuery('templates.list', {}).data ?? [];
   const units = useApiQuery('units.tree', { includeInactive: true }).data ?? [];
   const template = useApiQuery('templates.get', { templateId }).data;
@@ -90,7 +92,7 @@ export function OfficePage() {
           <>
             <div className="toolbar">
               <UnitSelect label={t('office.level')} units={levels} value={rootCode} onChange={setRootCode} />
-              <MergedExportButton templateId={templateId} year={year} unitCode={rootCode || undefined} />
+              <MergedExportButton templateId={templateId} period={yearPeriod(year)} unitCode={rootCode || undefined} />
               {matrix.data && (
                 <PrintButton
                   target=".status-legend, .submission-matrix"
@@ -100,14 +102,15 @@ export function OfficePage() {
                 />
               )}
             </div>
-            {matrix.data && <SubmissionMatrixView matrix={matrix.data} />}
+            {matrix.data && <SubmissionMatrixView matrix={matrix.data} onOpenUnit={(u) => setLooking({ unitCode: u.code, unitName: u.name, templateId, year })} />}
             <h2>{t('office.reminders.title')}</h2>
             {reminders.data && <ReminderList reminders={reminders.data} query={query} />}
           </>
         )}
-        {tab === 'totals' && template && <TotalsView template={template} year={year} units={units} defaultUnitCode={rootCode} />}
+        {tab === 'totals' && template && <TotalsView template={template} year={year} units={units} defaultUnitCode={rootCode} onOpenUnit={(u) => setLooking({ unitCode: u.code, unitName: u.name, templateId, year })} />}
         {tab === 'compare' && template && <CompareView template={template} year={year} units={units} />}
       </div>
+      {looking && <UnitLedgerDialog target={looking} onClose={() => setLooking(null)} />}
     </section>
   );
 }

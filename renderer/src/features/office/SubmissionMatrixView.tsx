@@ -6,7 +6,8 @@ import { t } from '../../i18n/catalog';
 import { viewMatrixRows, type MatrixShow, type MatrixSort } from './matrixView';
 import { STATUS_LOOK, STATUS_ORDER } from './submissionStatus';
 
-export function SubmissionMatrixView({ matrix }: { matrix: SubmissionMatrix }) {
+/** onOpenUnit: look into a unit's ledger (read only) from its row. */
+export function SubmissionMatrixView({ matrix, onOpenUnit }: { matrix: SubmissionMatrix; onOpenUnit?(unit: { code: string; name: string }): void }) {
   const [show, setShow] = useState<MatrixShow>('all');
   const [sort, setSort] = useState<MatrixSort>('tree');
   /** The unit-month whose explanations are shown under the matrix. */
@@ -73,7 +74,13 @@ export function SubmissionMatrixView({ matrix }: { matrix: SubmissionMatrix }) {
             {rows.map((r) => (
               <tr key={r.code} data-unit={r.code}>
                 <th scope="row" style={{ paddingLeft: sort === 'tree' ? 4 + (r.depth - 1) * 16 : 4 }}>
-                  {r.name}
+                  {onOpenUnit ? (
+                    <button type="button" className="link-button" onClick={() => onOpenUnit({ code: r.code, name: r.name })} title={t('unitLedger.openNamed', { name: r.name })} aria-label={t('unitLedger.openNamed', { name: r.name })}>
+                      {r.name}
+                    </button>
+                  ) : (
+                    r.name
+                  )}
                   <span className="muted small"> {r.code}</span>
                 </th>
                 <td className="small">{t('directory.dueDay.own', { day: r.dueDay })}</td>

@@ -6,6 +6,8 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { TemplateFigures, figureText } from './TemplateFigures';
+import { LevelChecks } from './LevelChecks';
+import { MergedExportButton } from './MergedExportButton';
 import { UnitSelect } from './UnitSelect';
 
 interface Props {
@@ -13,9 +15,11 @@ interface Props {
   year: number;
   units: DirectoryUnit[];
   defaultUnitCode: string;
+  /** Look into a unit's ledger (read only): the units a failed check names. */
+  onOpenUnit?(unit: { code: string; name: string }): void;
 }
 
-export function TotalsView({ template, year, units, defaultUnitCode }: Props) {
+export function TotalsView({ template, year, units, defaultUnitCode, onOpenUnit }: Props) {
   const [unitCode, setUnitCode] = useState(defaultUnitCode);
   const [range, setRange] = useState({ fromMonth: 1, toMonth: 12 });
 
@@ -28,6 +32,7 @@ export function TotalsView({ template, year, units, defaultUnitCode }: Props) {
       <div className="toolbar">
         <UnitSelect label={t('office.totals.unit')} units={units} value={unitCode} onChange={setUnitCode} />
         <PeriodPicker period={{ year, ...range }} onChange={({ fromMonth, toMonth }) => setRange({ fromMonth, toMonth })} withYear={false} />
+        {unitCode && <MergedExportButton templateId={template.id} period={{ year, ...range }} unitCode={unitCode} />}
       </div>
       {error && (
         <p className="error" role="alert">
@@ -39,6 +44,7 @@ export function TotalsView({ template, year, units, defaultUnitCode }: Props) {
           <p role="status" data-testid="totals-caption">
             {t('office.totals.caption', { unit: totals.unit.name, period: totals.periodLabel, units: totals.unitCount, reporting: totals.reportingUnits })}
           </p>
+          <LevelChecks violations={totals.violations} onOpenUnit={onOpenUnit} />
           <TemplateFigures template={template} columns={[{ label: t('office.totals.value'), text: (ref) => figureText(template, totals.figures, ref) }]} />
         </>
       )}

@@ -72,6 +72,8 @@ export const ledger = {
   'ledger.source.undo': '撤销',
   'ledger.source.redo': '恢复',
   'ledger.source.clear': '清除',
+  'ledger.source.import': '导入报送表',
+  'ledger.source.demo': '演示数据',
   'ledger.paste.empty': '剪贴板中没有可粘贴的数据',
   'ledger.paste.tooBig': '粘贴的数据有 {height} 行 {width} 列，从当前单元格起只能容纳 {roomRows} 行 {roomCols} 列，超出表格范围，未粘贴任何数据',
   'ledger.paste.blocked': '粘贴区域包含不能填写的单元格（{why}），未粘贴任何数据',
