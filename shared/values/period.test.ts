@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  currentMonth,
   formatPeriodKey,
+  isAfterMonth,
   formatPeriodLabel,
   isWholeYear,
   lastEndedMonth,
@@ -92,5 +94,18 @@ describe('the year the ledger opens on', () => {
   it('is the latest year with figures when they stop well before it (the demo)', () => {
     expect(ledgerYear({ year: 2026, month: 11 }, [2017])).toBe(2017);
     expect(ledgerYear({ year: 2026, month: 11 }, [2016, 2017])).toBe(2017);
+  });
+});
+
+describe('months after today', () => {
+  const today = { year: 2026, month: 11 };
+  it('are the later months of this year and every month of a later year, not this month or before', () => {
+    expect(isAfterMonth(2026, 12, today)).toBe(true);
+    expect(isAfterMonth(2027, 1, today)).toBe(true);
+    expect(isAfterMonth(2026, 11, today)).toBe(false);
+    expect(isAfterMonth(2025, 12, today)).toBe(false);
+  });
+  it('counts months from 1 on the computer clock', () => {
+    expect(currentMonth(new Date(2026, 0, 15))).toEqual({ year: 2026, month: 1 });
   });
 });

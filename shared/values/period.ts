@@ -38,6 +38,16 @@ export function reportingYear(today: { year: number; month: number }): number {
   return today.month === 1 ? today.year - 1 : today.year;
 }
 
+/** This month on the computer's clock, as periods count it. */
+export function currentMonth(now: Date = new Date()): { year: number; month: number } {
+  return { year: now.getFullYear(), month: now.getMonth() + 1 };
+}
+
+/** Whether a month comes after today's: its figures cannot have been counted yet (a mistyped year or month, most likely). */
+export function isAfterMonth(year: number, month: number, today: { year: number; month: number }): boolean {
+  return year > today.year || (year === today.year && month > today.month);
+}
+
 /** The month just ended (December of last year in January): what a clerk exports and an office collects now. */
 export function lastEndedMonth(today: { year: number; month: number }): { year: number; month: number } {
   return today.month === 1 ? { year: today.year - 1, month: 12 } : { year: today.year, month: today.month - 1 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toTsv } from '../charts/table';
 import { escapeXml } from '../charts/breakdownSvg';
 import { unitNameSchema } from '../api/common';
-import { delimitedCell, hasControlChars, stripControlChars, toDelimited } from './textSafety';
+import { delimitedCell, hasControlChars, stripControlChars, terminalText, toDelimited } from './textSafety';
 
 describe('text that leaves the app', () => {
   it('neutralises formula-leading cells in every delimited text (OWASP: prefix \')', () => {
@@ -23,5 +23,17 @@ describe('text that leaves the app', () => {
     expect(r.error!.issues[0].message).toMatch(/^单位名称含有不可见的控制字符/);
     expect(stripControlChars('市\u000b财\u0000政局\t')).toBe('市财政局\t');
     expect(escapeXml('市\u000b财政局 & 1')).toBe('市财政局 &amp; 1');
+  });
+
+  it('drops stored control characters from delimited cells (催报 text, copy as table)', () => {
+    expect(delimitedCell('市\u000b财政局')).toBe('市财政局');
+    expect(delimitedCell('\u000b=1+1')).toBe("'=1+1");
+    expect(toDelimited([['市\u001b[31m财政局', 1]])).toBe('市[31m财政局\t1');
+  });
+
+  it('keeps terminal escapes out of what the command line prints', () => {
+    expect(terminalText('市\u001b]0;窗口标题\u0007财政局')).toBe('市]0;窗口标题财政局');
+    expect(terminalText('a\u009b31mb\rc')).toBe('a31mbc');
+    expect(terminalText('第一行\n\t第二行')).toBe('第一行\n\t第二行');
   });
 });

@@ -28,13 +28,20 @@ export const CONTROL_CHARS_MESSAGE = '含有不可见的控制字符（如从 Wo
 /** Text for XML: the C0 controls XML cannot hold removed (tab, LF and CR are allowed). */
 export const stripControlChars = (s: string): string => (CONTROL.test(s) ? s.replace(CONTROL_ALL, '') : s);
 
+// C0 controls but tab and line feed, DEL, and the C1 controls (some terminals take U+009B as an escape sequence's start).
+// eslint-disable-next-line no-control-regex
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** Text for a terminal: what the CLI prints, with only tabs and line breaks of all the controls. */
+export const terminalText = (s: string): string => s.replace(TERMINAL_UNSAFE, '');
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell of TSV/CSV written by the app: tabs and line breaks flattened, formula-leading text neutralised. */
+/** One cell of TSV/CSV written by the app: tabs and line breaks flattened, other controls dropped, formula-leading text neutralised. */
 export function delimitedCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const flat = value.replace(/[\t\r\n]+/g, ' ');
+  const flat = stripControlChars(value.replace(/[\t\r\n]+/g, ' '));
   return FORMULA_START.test(flat) ? `'${flat}` : flat;
 }
 

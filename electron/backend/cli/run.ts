@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BackendCallError } from '../backend';
+import { terminalText } from '../../../shared/values/textSafety';
 import { storageFailure } from '../store/storageErrors';
 import { type CliIO, UsageError } from './command';
 import { COMMANDS } from './commands';
@@ -19,7 +20,9 @@ export interface CliRunIO extends Omit<CliIO, 'json'> {
   invocation?: string;
 }
 
-export async function runCli(argv: string[], io: CliRunIO): Promise<number> {
+export async function runCli(argv: string[], given: CliRunIO): Promise<number> {
+  // Unit names and the names of files given come from others: printed as text, they carry no terminal escapes (JSON escapes them itself).
+  const io: CliRunIO = { ...given, print: (t) => given.print(terminalText(t)), error: (t) => given.error(terminalText(t)) };
   const invocation = io.invocation ?? NPM_INVOCATION;
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {

@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { evaluateRules } from '../../../shared/rules/evaluate';
-import { formatPeriodKey, formatPeriodLabel, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
+import { currentMonth, formatPeriodKey, formatPeriodLabel, isAfterMonth, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import type { ReceivedExplanation } from '../../../shared/api/methods/office';
@@ -32,6 +32,8 @@ export interface BatchOptions {
   takeVisible?: boolean;
   /** Files outside this period are refused. */
   period?: Period;
+  /** The month the dry run takes as now (tests); the computer's clock otherwise. */
+  today?: { year: number; month: number };
 }
 
 export interface BatchFile {
@@ -157,6 +159,7 @@ export function basePlan(f: BatchFile): FilePlan {
     units: r?.units.map((u) => ({ code: u.code, name: u.name })) ?? [],
     changedValues: 0,
     problems: [],
+    warnings: [],
     differences: r?.differences ?? [],
     violations: [],
     unknownUnits: [],
@@ -212,6 +215,14 @@ export function planFile(
     return reject({
       code: 'unknown_unit',
       message: `单位名录中没有：${plan.unknownUnits.map((u) => `${u.name}（${u.code}）`).join('、')}。可先将其加入单位名录再导入`,
+    });
+  }
+
+  const ahead = futureMonthsWithFigures(f, r, opts.today ?? currentMonth());
+  if (ahead.length > 0) {
+    plan.warnings.push({
+      code: 'future_period',
+      message: `文件中有尚未到来的月份的数据（${ahead.map((m) => `${p.year}年${m}月`).join('、')}），请确认统计期间或年份是否填错；如无误可照常导入`,
     });
   }
 
@@ -323,6 +334,12 @@ function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string
   const listRefs = [...a.monthly.keys(), ...b.monthly.keys()].filter((ref) => templateCells(r.template).get(ref)?.col === '');
   const monthlySame = listRefs.every((ref) => periodMonths(p).every((m) => (a.monthly.get(ref)?.[m] ?? null) === (b.monthly.get(ref)?.[m] ?? null)));
   return monthlySame && same(a.period, b.period);
+}
+
+/** The months of the file's period after today's in which any of its units has a figure. */
+function futureMonthsWithFigures(f: BatchFile, r: ReadWorkbook, today: { year: number; month: number }): number[] {
+  const p = r.meta.period;
+  return periodMonths(p).filter((m) => isAfterMonth(p.year, m, today) && r.units.some((u) => (monthsOf(f).get(unitMonth(u.code, m))?.values.size ?? 0) > 0));
 }
 
 function storedMonth(db: Database.Database, cache: Map<number, Map<string, number>>, unitId: number, templateId: string, p: Period, month: number): Map<string, number> {

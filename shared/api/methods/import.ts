@@ -89,6 +89,8 @@ export interface FilePlan {
   units: { code: string; name: string }[];
   changedValues: number;
   problems: FileProblem[];
+  /** What to check that does not stop the file (figures for months after the current one). */
+  warnings: FileProblem[];
   differences: FileDifference[];
   violations: { unitCode: string; unitName: string; severity: 'error' | 'warning'; message: string }[];
   unknownUnits: { code: string; name: string; kind: string; parentCode: string }[];

@@ -56,6 +56,7 @@ export function describePlan(p: FilePlan): string {
   const lines = [head + what + changed];
   // A few of each per file, then how many more: a crafted file can carry thousands (--json has them all).
   capped(lines, p.problems, 10, (x) => `    ✗ [${x.code}] ${x.message}`);
+  capped(lines, p.warnings, 10, (x) => `    ! ${x.message}`);
   capped(lines, p.differences, 20, (d) => `    ≠ ${d.sheet}!${d.cell} ${d.label}：隐藏数据 ${d.data ?? '空'}，表内 ${d.visible ?? '空'}`);
   capped(lines, p.violations, 10, (v) => `    ${v.severity === 'error' ? '勾稽错误' : '勾稽提示'}（${v.unitName}）：${v.message}`);
   return lines.join('\n');

@@ -42,6 +42,11 @@ export function PlanTable({ plans }: { plans: FilePlan[] }) {
                     {x.message}
                   </li>
                 ))}
+                {p.warnings.map((x, i) => (
+                  <li key={`w${i}`} className="warning" data-code={x.code}>
+                    {x.message}
+                  </li>
+                ))}
                 {p.differences.length > 0 && (
                   <li>
                     {t('import.differences')}

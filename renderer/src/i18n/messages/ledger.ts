@@ -78,6 +78,7 @@ export const ledger = {
   'ledger.paste.tooBig': '粘贴的数据有 {height} 行 {width} 列，从当前单元格起只能容纳 {roomRows} 行 {roomCols} 列，超出表格范围，未粘贴任何数据',
   'ledger.paste.blocked': '粘贴区域包含不能填写的单元格（{why}），未粘贴任何数据',
   'ledger.cellInvalid': '{label}（{month}月）：{message}',
+  'ledger.futureMonth': '{year}年{month}月尚未到来，请确认年份和月份没有填错（数值照常保存）',
   'ledger.shortcuts.title': '快捷键',
   'ledger.shortcuts.open': '快捷键（F1）',
   'ledger.shortcuts.keyColumn': '按键',

@@ -18,7 +18,7 @@ interface Call {
 }
 
 /** A store over a fake data file whose answers the test gives, one call at a time. */
-function setUp(data: Partial<WorkspaceData> = {}) {
+function setUp(data: Partial<WorkspaceData> = {}, today = { year: 2018, month: 1 }) {
   const calls: Call[] = [];
   const notices: string[] = [];
   const store = new WorkspaceStore(
@@ -42,6 +42,8 @@ function setUp(data: Partial<WorkspaceData> = {}) {
         }),
       ),
     (text) => notices.push(text),
+    at({ r: 0, c: 0 }),
+    today,
   );
   const heard: string[] = [];
   const listen = (...names: string[]) => names.forEach((n) => store.subscribe(n, () => heard.push(n)));
@@ -200,4 +202,22 @@ describe('workspace store', () => {
     expect(store.locked.has(4)).toBe(true);
     expect(heard.sort()).toEqual(['months', 'pub.key|4', 'pub.total|4']);
   });
+
+  it('saves a figure typed for a month still to come, and says to check the year and month', async () => {
+    const { store, calls, notices } = setUp({}, { year: 2017, month: 5 });
+    store.commit([{ ref: 'pub.total', month: 5, raw: '7' }], 'entry');
+    expect(notices).toEqual([]);
+    store.commit([{ ref: 'pub.total', month: 6, raw: '8' }], 'entry');
+    expect(notices).toEqual(['2017年6月尚未到来，请确认年份和月份没有填错（数值照常保存）']);
+    // Clearing such a cell is no slip to warn of.
+    store.commit([{ ref: 'pub.key', month: 6, raw: '' }], 'entry');
+    expect(notices).toHaveLength(1);
+    for (let i = 0; i < 2; i++) {
+      await settle();
+      calls[i].answer();
+    }
+    await settle();
+    expect(store.entries.get('pub.total|6')?.kind).toBe('saved');
+  });
 });
+

@@ -16,7 +16,7 @@ import type { CellRefusal, SetResult } from '../../../../../shared/api/methods/v
 import { byRefAndMonth, type MonthlyValues } from '../../../../../shared/rules/periodLookup';
 import { cellRef, findCell, templateCells } from '../../../../../shared/template/cells';
 import type { Template } from '../../../../../shared/template/schema';
-import { MONTHS } from '../../../../../shared/values/period';
+import { currentMonth, isAfterMonth, MONTHS } from '../../../../../shared/values/period';
 import { formatValue, parseValue } from '../../../../../shared/values/parse';
 import { rollupMonths } from '../../../../../shared/values/rollup';
 import { t } from '../../../i18n/catalog';
@@ -115,6 +115,8 @@ export class WorkspaceStore {
     private readonly save: SaveFn,
     private readonly notice: (text: string) => void,
     selection: Selection = at({ r: 0, c: 0 }),
+    /** The month taken as now: figures typed for a later one are saved with a warning. */
+    private readonly today = currentMonth(),
   ) {
     this.values = new Map(data.values.map((v) => [valueKey(cellRef(v.indicator, v.col), v.month), v.value]));
     this.current = byRefAndMonth(data.values);
@@ -273,6 +275,9 @@ export class WorkspaceStore {
       }
       sending.push({ key, edit, attempt: this.entries.begin(key, raw, parsed.value) });
     }
+    // A figure for a month still to come is most likely a slip of year or month: saved, but said (the first such month).
+    const ahead = sending.find((s) => s.attempt.value !== null && isAfterMonth(this.year, s.edit.month, this.today));
+    if (ahead) this.notice(t('ledger.futureMonth', { year: this.year, month: ahead.edit.month }));
     // The request leaves before the workspace re-renders for it.
     if (sending.length > 0) {
       void this.send(sending, source).then((changes) => {
