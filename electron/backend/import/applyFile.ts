@@ -9,7 +9,7 @@ import type { FilePlan } from '../../../shared/api/methods/import';
 import { logImport, type ImportOutcome } from '../store/importLog';
 import { recordSubmission } from '../store/submissions';
 import { replaceMonths } from '../store/values';
-import { basePlan, type BatchFile, type BatchOptions, planFile } from './batch';
+import { basePlan, type BatchFile, type BatchOptions, planFile, readAgain, storeOnly } from './batch';
 import { originalPath } from './originals';
 import type { ImportProblem } from '../workbook/problems';
 
@@ -27,14 +27,20 @@ const OUTCOME: Record<FilePlan['status'], ImportOutcome> = {
   rejected: 'rejected',
 };
 
-/** Applies one file; its original is being kept at originalPath (session.ts waits for it before committing). */
-export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conflict: string | undefined): FilePlan {
-  const storedPath = f.unread ? null : originalPath(t.dataDir, f.sha256).rel;
+/**
+ * Applies one file from its bytes (read again: the batch keeps no values);
+ * its original is being kept at originalPath (session.ts waits for it
+ * before committing). Without bytes (never read, or gone since the dry run)
+ * it is logged as refused.
+ */
+export function applyFile(t: ApplyTarget, f: BatchFile, bytes: Uint8Array | undefined, opts: BatchOptions, conflict: string | undefined): FilePlan {
+  const storedPath = bytes ? originalPath(t.dataDir, f.sha256).rel : null;
+  const read = bytes ? readAgain(f, opts, bytes) : undefined;
   const run = t.db.transaction(() => {
     // Planned again inside the transaction: the store is the truth now, not the preview.
     // Rule checks only when no preview made them (they do not depend on the store).
     const checked = f.preview && f.preview.status !== 'rejected' ? f.preview : undefined;
-    const { plan, work } = planFile(t.db, f, opts, conflict, new Map(), { rules: !checked });
+    const { plan, work } = planFile(t.db, f, read, opts, conflict, storeOnly(), { rules: !checked });
     if (checked && plan.status !== 'rejected') plan.violations = checked.violations;
     const details = {
       unitCode: plan.unitCode,
@@ -56,7 +62,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
         recordSubmission(t.db, {
           unitId: m.unitId,
           templateId: plan.templateId!,
-          year: f.read!.meta.period.year,
+          year: read!.meta.period.year,
           month: m.month,
           revision: plan.revision ?? 0,
           fingerprint: m.fingerprint,
@@ -73,6 +79,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conf
   });
   const plan = run.immediate();
   f.applied = plan;
+  f.read = undefined;
   return plan;
 }
 
@@ -84,13 +91,13 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/;
  * is logged as refused, naming the original kept for it, with the store's
  * Chinese reason (never a library's English one).
  */
-export function refuseAtApply(t: ApplyTarget, f: BatchFile, e: unknown): FilePlan {
+export function refuseAtApply(t: ApplyTarget, f: BatchFile, e: unknown, kept: boolean): FilePlan {
   const reason = e instanceof Error && HAS_CHINESE.test(e.message) ? e.message : '写入时出现意外错误';
   if (!(e instanceof Error && HAS_CHINESE.test(e.message))) console.error(`[import] ${f.name} failed while applying`, e);
   const problem: ImportProblem = { code: 'apply_failed', message: `写入此文件时出错，已整体撤销，其余文件不受影响：${reason}` };
   const base = f.preview ?? f.applied;
   const plan: FilePlan = {
-    ...(base ?? basePlan(f)),
+    ...(base ?? basePlan(f, undefined)),
     status: 'rejected',
     changedValues: 0,
     problems: [problem],
@@ -99,12 +106,13 @@ export function refuseAtApply(t: ApplyTarget, f: BatchFile, e: unknown): FilePla
   const importId = logImport(t.db, {
     fileName: f.name,
     sha256: f.sha256,
-    storedPath: f.unread ? null : originalPath(t.dataDir, f.sha256).rel,
+    storedPath: kept ? originalPath(t.dataDir, f.sha256).rel : null,
     operator: t.operator,
     outcome: 'rejected',
     message: problem.message,
     details: { unitCode: plan.unitCode, templateId: plan.templateId, period: plan.period, revision: plan.revision, problems: plan.problems },
   });
   f.applied = { ...plan, importId };
+  f.read = undefined;
   return f.applied;
 }

@@ -1,11 +1,20 @@
 /**
- * One import batch: files are read as they are added, then planned as a
- * whole (a dry run: nothing written) and applied one file at a time, each
- * file in one transaction. Planning walks the files in order over an
- * overlay of what earlier files in the batch would store, so the preview
- * says what applying really does (a department's own file followed by its
- * county's bundle with the same figures: the second changes nothing).
+ * One import batch: files are read and planned as they are added (a dry run:
+ * nothing written), then applied a chunk at a time, each file in a savepoint
+ * of its own. Planning walks the files in order over an overlay of what
+ * earlier files in the batch would store, so the preview says what applying
+ * really does (a department's own file followed by its county's bundle with
+ * the same figures: the second changes nothing).
+ *
+ * A batch keeps per file only what the dry run shows (its plan) and what
+ * applying needs (its bytes, or the path to read them from again, and the
+ * revision and fingerprint of each unit-month it carries): never every
+ * file's values at once, so a province's 10,000 workbooks merge in the
+ * memory of a few. A file is read again when it is applied, and when a later
+ * file of the batch needs the figures it would have stored (the same
+ * unit-month twice in one batch).
  */
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
@@ -39,9 +48,15 @@ export interface BatchOptions {
 export interface BatchFile {
   index: number;
   name: string;
-  bytes: Uint8Array;
+  /** The file's bytes when the batch holds them (files sent to the backend); else they are read again from `path`. */
+  bytes?: Uint8Array;
+  path?: string;
+  size: number;
   sha256: string;
+  /** The file as read, held only between reading and planning or applying it (tests hold one on purpose). */
   read?: ReadWorkbook;
+  /** Revision and per unit-month fingerprints: what batch conflicts and the overlay need once the values are gone. */
+  facts?: FileFacts;
   /** Refused while reading (not an xlsx, zip bomb, …). */
   refusal?: ImportProblem;
   /** The dry run's plan, once there has been one. */
@@ -52,16 +67,25 @@ export interface BatchFile {
   internalError?: unknown;
   /** Refused before it was read (a device, a pipe, too large): no bytes, nothing kept. */
   unread?: { size: number };
-  /** Values and fingerprint per unit and month, worked out once. */
-  months?: Map<string, { values: Map<string, number>; fingerprint: string }>;
+}
+
+export interface FileFacts {
+  templateId: string;
+  year: number;
+  revision: number;
+  /** Each unit-month the file states, in file order. */
+  months: { unitCode: string; unitName: string; month: number; fingerprint: string }[];
 }
 
 const unitMonth = (unitCode: string, month: number) => `${unitCode}\t${month}`;
 
+type UnitMonths = Map<string, { values: Map<string, number>; fingerprint: string }>;
+const monthsCache = new WeakMap<ReadWorkbook, UnitMonths>();
+
 /** The file's values grouped by unit and month, each group with its fingerprint (what submissions compare). */
-function monthsOf(f: BatchFile): Map<string, { values: Map<string, number>; fingerprint: string }> {
-  if (f.months) return f.months;
-  const r = f.read!;
+function monthsOf(r: ReadWorkbook): UnitMonths {
+  const cached = monthsCache.get(r);
+  if (cached) return cached;
   const groups = new Map<string, Map<string, number>>();
   for (const u of r.units) for (const m of periodMonths(r.meta.period)) groups.set(unitMonth(u.code, m), new Map());
   for (const m of r.months) {
@@ -71,14 +95,27 @@ function monthsOf(f: BatchFile): Map<string, { values: Map<string, number>; fing
   // Rows read from a checked data sheet are already packed; anything else is packed here.
   const read = new Map(r.rows?.map((row) => [unitMonth(row.unitCode, row.month), row.chunks]));
   const cells = templateCells(r.template);
-  f.months = new Map(
+  const out: UnitMonths = new Map(
     [...groups].map(([k, values]) => {
       const [unitCode, month] = k.split('\t');
       const chunks = r.rows ? (read.get(k) ?? []) : packMonth(cells, values);
       return [k, { values, fingerprint: monthFingerprint(r.template, r.meta.period.year, Number(month), unitCode, chunks) }];
     }),
   );
-  return f.months;
+  monthsCache.set(r, out);
+  return out;
+}
+
+function factsOf(r: ReadWorkbook): FileFacts {
+  const months = monthsOf(r);
+  return {
+    templateId: r.template.id,
+    year: r.meta.period.year,
+    revision: r.meta.revision,
+    months: r.units.flatMap((u) =>
+      periodMonths(r.meta.period).map((m) => ({ unitCode: u.code, unitName: u.name, month: m, fingerprint: months.get(unitMonth(u.code, m))!.fingerprint })),
+    ),
+  };
 }
 
 /** What applying a file writes: the unit-months whose figures change, and the submission of each unit-month. */
@@ -91,14 +128,26 @@ export interface FileWork {
 interface MonthState {
   revision: number;
   fingerprint: string;
-  /** ref → value within the month. */
-  values: Map<string, number>;
+  /** ref → value within the month: the store's, or (batch overlay) read again from the file that states it. */
+  values: Map<string, number> | { file: number };
 }
 
-export function readBatchFile(index: number, name: string, bytes: Uint8Array, opts: BatchOptions): BatchFile {
-  const file: BatchFile = { index, name, bytes, sha256: sha256(bytes) };
+/**
+ * Reads a file for the batch: its facts are kept, its values returned (and
+ * not kept). `keep` says where the bytes stay for applying: in the batch, or
+ * on disk at a path they are read from again.
+ */
+export function readBatchFile(index: number, name: string, bytes: Uint8Array, opts: BatchOptions, keep: { path?: string } = {}): { file: BatchFile; read: ReadWorkbook | undefined } {
+  const file: BatchFile = { index, name, size: bytes.length, sha256: sha256(bytes), ...(keep.path === undefined ? { bytes } : { path: keep.path }) };
+  const read = readInto(file, bytes, opts);
+  if (read) file.facts = factsOf(read);
+  return { file, read };
+}
+
+/** Reads the file's bytes, or says why it cannot be read (file.refusal). */
+function readInto(file: BatchFile, bytes: Uint8Array, opts: BatchOptions): ReadWorkbook | undefined {
   try {
-    file.read = readWorkbook(bytes, opts);
+    return readWorkbook(bytes, opts);
   } catch (e) {
     if (!(e instanceof ImportRefusal)) {
       // A reader fault, not the file's: refused in Chinese all the same, the cause kept for the log and the fuzzer.
@@ -107,45 +156,70 @@ export function readBatchFile(index: number, name: string, bytes: Uint8Array, op
       file.refusal = { code: 'corrupt_zip', message: '无法读取此文件（文件可能已损坏，或是本软件无法识别的写法）' };
     } else file.refusal = e.problem;
   }
-  return file;
+  return undefined;
+}
+
+/** A file's bytes again: held by the batch, or read from its path (refused if it changed since it was planned). */
+export function bytesOf(f: BatchFile): Uint8Array {
+  if (f.bytes) return f.bytes;
+  if (f.path === undefined) return new Uint8Array(0);
+  const bytes = fs.readFileSync(f.path);
+  if (bytes.length !== f.size || sha256(bytes) !== f.sha256) throw new ImportRefusal({ code: 'changed_since_planned', message: '文件在预演之后被改动或替换过，请重新导入' });
+  return bytes;
+}
+
+/** The file read again for applying or for a later file's comparison (values are not kept between uses). */
+export function readAgain(f: BatchFile, opts: BatchOptions, bytes: Uint8Array = bytesOf(f)): ReadWorkbook | undefined {
+  if (f.read) return f.read;
+  if (f.refusal || f.unread) return undefined;
+  return readInto(f, bytes, opts);
 }
 
 const unitMonthKey = (unitCode: string, templateId: string, year: number, month: number) => `${unitCode}\t${templateId}\t${year}\t${month}`;
 
+/** Unit-months seen so far in a batch, for conflicts found file by file. */
+export type SeenMonths = Map<string, { index: number; revision: number; fingerprint: string; name: string }>;
+
 /** Files carrying the same unit and month with the same revision but different figures: neither can be trusted over the other. */
 function batchConflicts(files: BatchFile[]): Map<number, string> {
-  const seen = new Map<string, { index: number; revision: number; fingerprint: string; name: string }>();
+  const seen: SeenMonths = new Map();
   const out = new Map<number, string>();
-  for (const f of files) {
-    const r = f.read;
-    if (!r) continue;
-    for (const u of r.units) {
-      for (const m of periodMonths(r.meta.period)) {
-        const key = unitMonthKey(u.code, r.template.id, r.meta.period.year, m);
-        const fp = monthsOf(f).get(unitMonth(u.code, m))!.fingerprint;
-        const prev = seen.get(key);
-        if (!prev) {
-          seen.set(key, { index: f.index, revision: r.meta.revision, fingerprint: fp, name: f.name });
-          continue;
-        }
-        if (prev.revision === r.meta.revision && prev.fingerprint !== fp) {
-          const what = `${u.name || u.code} ${r.meta.period.year}年${m}月`;
-          out.set(f.index, `与同批文件“${prev.name}”都是 ${what} 的第 ${r.meta.revision} 版，但数据不同，无法判断以哪份为准`);
-          if (!out.has(prev.index)) out.set(prev.index, `与同批文件“${f.name}”都是 ${what} 的第 ${r.meta.revision} 版，但数据不同，无法判断以哪份为准`);
-        } else if (r.meta.revision > prev.revision) seen.set(key, { index: f.index, revision: r.meta.revision, fingerprint: fp, name: f.name });
-      }
-    }
-  }
+  for (const f of files) noteConflicts(seen, out, f);
   return out;
 }
 
-export function basePlan(f: BatchFile): FilePlan {
-  const r = f.read;
+/** Adds one file to the conflicts found so far; returns the earlier files it newly conflicts with (their previews are wrong now). */
+export function noteConflicts(seen: SeenMonths, out: Map<number, string>, f: BatchFile): number[] {
+  const earlier: number[] = [];
+  const r = f.facts;
+  if (!r) return earlier;
+  {
+    for (const { unitCode, unitName, month: m, fingerprint: fp } of r.months) {
+      const key = unitMonthKey(unitCode, r.templateId, r.year, m);
+      const prev = seen.get(key);
+      if (!prev) {
+        seen.set(key, { index: f.index, revision: r.revision, fingerprint: fp, name: f.name });
+        continue;
+      }
+      if (prev.revision === r.revision && prev.fingerprint !== fp) {
+        const what = `${unitName || unitCode} ${r.year}年${m}月`;
+        out.set(f.index, `与同批文件“${prev.name}”都是 ${what} 的第 ${r.revision} 版，但数据不同，无法判断以哪份为准`);
+        if (!out.has(prev.index)) {
+          out.set(prev.index, `与同批文件“${f.name}”都是 ${what} 的第 ${r.revision} 版，但数据不同，无法判断以哪份为准`);
+          earlier.push(prev.index);
+        }
+      } else if (r.revision > prev.revision) seen.set(key, { index: f.index, revision: r.revision, fingerprint: fp, name: f.name });
+    }
+  }
+  return earlier;
+}
+
+export function basePlan(f: BatchFile, r: ReadWorkbook | undefined): FilePlan {
   return {
     index: f.index,
     name: f.name,
     sha256: f.sha256,
-    size: f.unread?.size ?? f.bytes.length,
+    size: f.unread?.size ?? f.size,
     status: 'rejected',
     kind: r?.meta.kind ?? null,
     source: r?.source ?? null,
@@ -174,20 +248,21 @@ export function basePlan(f: BatchFile): FilePlan {
 export function planFile(
   db: Database.Database,
   f: BatchFile,
+  read: ReadWorkbook | undefined,
   opts: BatchOptions,
   conflict: string | undefined,
-  overlay: Map<string, MonthState>,
+  overlay: Overlay,
   /** Rule checks are for the preview; applying does not need them again. */
   check = { rules: true },
 ): { plan: FilePlan; work: FileWork | null } {
-  const plan = basePlan(f);
+  const plan = basePlan(f, read);
   const reject = (p: ImportProblem | ImportProblem[]) => {
     plan.problems.push(...(Array.isArray(p) ? p : [p]));
     plan.status = 'rejected';
     return { plan, work: null };
   };
   if (f.refusal) return reject(f.refusal);
-  const r = f.read!;
+  const r = read!;
   if (r.problems.length) return reject(r.problems);
   if (r.differences.length) {
     return reject({
@@ -218,7 +293,7 @@ export function planFile(
     });
   }
 
-  const ahead = futureMonthsWithFigures(f, r, opts.today ?? currentMonth());
+  const ahead = futureMonthsWithFigures(r, opts.today ?? currentMonth());
   if (ahead.length > 0) {
     plan.warnings.push({
       code: 'future_period',
@@ -229,6 +304,7 @@ export function planFile(
   // Worked out when needed: for a file with its data sheet only if a month would otherwise conflict.
   let shown: boolean | undefined;
   const shownSame = () => (shown ??= sameAsShown(db, r, unitIds, overlay));
+  const months = monthsOf(r);
   if (r.source === 'visible' && shownSame()) {
     plan.status = 'unchanged';
     return { plan, work: { replace: [], changedValues: 0, months: [] } };
@@ -243,7 +319,7 @@ export function planFile(
   const states = new Map(r.monthStates.map((s) => [unitMonth(s.unitCode, s.month), s]));
   for (const u of r.units) {
     const unitId = unitIds.get(u.code)!;
-    const mine = periodMonths(p).map((m) => ({ month: m, values: monthsOf(f).get(unitMonth(u.code, m))!.values }));
+    const mine = periodMonths(p).map((m) => ({ month: m, values: months.get(unitMonth(u.code, m))!.values }));
     if (check.rules) plan.violations.push(...violationsOf(r.template, p, u, mine));
     const stored = new Map<number, Map<string, number>>();
     // The unit's current submissions of the year, in one query (a city's batch has 6,000 unit-months).
@@ -251,8 +327,8 @@ export function planFile(
     for (const m of periodMonths(p)) {
       total++;
       const key = unitMonthKey(u.code, r.template.id, p.year, m);
-      const { values: monthValues, fingerprint } = monthsOf(f).get(unitMonth(u.code, m))!;
-      let state = overlay.get(key);
+      const { values: monthValues, fingerprint } = months.get(unitMonth(u.code, m))!;
+      let state = overlay.states.get(key);
       if (!state) {
         const sub = subs.get(m);
         if (sub) state = { revision: sub.revision, fingerprint: sub.fingerprint, values: storedMonth(db, stored, unitId, r.template.id, p, m) };
@@ -270,7 +346,7 @@ export function planFile(
           });
         }
       }
-      const before = state?.values ?? storedMonth(db, stored, unitId, r.template.id, p, m);
+      const before = state ? overlay.valuesOf(state, u.code, m) : storedMonth(db, stored, unitId, r.template.id, p, m);
       const after = monthValues;
       // A month new to the store (most of a month-end batch) changes every figure it carries.
       let changed = 0;
@@ -290,10 +366,10 @@ export function planFile(
         completed: declared !== undefined,
         explanations: declared?.explanations.map((e) => ({ message: e.message, explanation: e.explanation })) ?? [],
       });
-      newStates.push([key, { revision: Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, values: after }]);
+      newStates.push([key, { revision: Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, values: { file: f.index } }]);
     }
   }
-  for (const [k, s] of newStates) overlay.set(k, s);
+  for (const [k, s] of newStates) overlay.states.set(k, s);
   plan.changedValues = work.changedValues;
   let status: FileStatus;
   if (superseded === total) status = 'superseded';
@@ -310,7 +386,7 @@ export function planFile(
  * may have lost the monthly breakdown of table sheets: against its original
  * it changes nothing, and the original may replace it.
  */
-function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string, number>, overlay: Map<string, MonthState>): boolean {
+function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string, number>, overlay: Overlay): boolean {
   if (r.meta.revision === 0 || r.units.length !== 1) return false;
   const p = r.meta.period;
   const unitCode = r.units[0].code;
@@ -319,10 +395,10 @@ function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string
   const cache = new Map<number, Map<string, number>>();
   for (const m of periodMonths(p)) {
     const key = unitMonthKey(unitCode, r.template.id, p.year, m);
-    const state = overlay.get(key);
+    const state = overlay.states.get(key);
     const revision = state?.revision ?? currentSubmission(db, unitId, r.template.id, p.year, m)?.revision;
     if (revision !== r.meta.revision) return false;
-    const values = state?.values ?? storedMonth(db, cache, unitId, r.template.id, p, m);
+    const values = state ? overlay.valuesOf(state, unitCode, m) : storedMonth(db, cache, unitId, r.template.id, p, m);
     for (const [ref, value] of values) {
       const def = templateCells(r.template).get(ref);
       if (def) stored.push({ unitCode, indicator: def.indicator, col: def.col, month: m, value });
@@ -337,9 +413,9 @@ function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string
 }
 
 /** The months of the file's period after today's in which any of its units has a figure. */
-function futureMonthsWithFigures(f: BatchFile, r: ReadWorkbook, today: { year: number; month: number }): number[] {
+function futureMonthsWithFigures(r: ReadWorkbook, today: { year: number; month: number }): number[] {
   const p = r.meta.period;
-  return periodMonths(p).filter((m) => isAfterMonth(p.year, m, today) && r.units.some((u) => (monthsOf(f).get(unitMonth(u.code, m))?.values.size ?? 0) > 0));
+  return periodMonths(p).filter((m) => isAfterMonth(p.year, m, today) && r.units.some((u) => (monthsOf(r).get(unitMonth(u.code, m))?.values.size ?? 0) > 0));
 }
 
 function storedMonth(db: Database.Database, cache: Map<number, Map<string, number>>, unitId: number, templateId: string, p: Period, month: number): Map<string, number> {
@@ -373,11 +449,60 @@ function violationsOf(template: Template, p: Period, unit: WorkbookUnit, months:
   }));
 }
 
-/** The dry run of a whole batch, in file order. */
+/**
+ * What earlier files of a batch would store, by unit-month: revision and
+ * fingerprint, the figures read again from the file when a later file needs
+ * them (the store's own are read from the store).
+ */
+export interface Overlay {
+  states: Map<string, MonthState>;
+  valuesOf(state: MonthState, unitCode: string, month: number): Map<string, number>;
+}
+
+/** An overlay whose figures are read again from the batch's files (one file at a time, the last one kept). */
+export function batchOverlay(files: BatchFile[], opts: BatchOptions): Overlay {
+  let last: { index: number; months: UnitMonths } | undefined;
+  return {
+    states: new Map(),
+    valuesOf(state, unitCode, month) {
+      if (state.values instanceof Map) return state.values;
+      const index = state.values.file;
+      if (last?.index !== index) {
+        const r = readAgain(files[index], opts);
+        last = { index, months: r ? monthsOf(r) : new Map() };
+      }
+      return last.months.get(unitMonth(unitCode, month))?.values ?? new Map();
+    },
+  };
+}
+
+/** An overlay with nothing in it: applying plans each file against the store alone. */
+export const storeOnly = (): Overlay => ({ states: new Map(), valuesOf: (s) => (s.values instanceof Map ? s.values : new Map()) });
+
+/**
+ * Plans one file of a batch in order (the overlay holds the files before it),
+ * keeping its plan as the preview. A file read earlier is read again.
+ */
+export function planInBatch(db: Database.Database, files: BatchFile[], f: BatchFile, opts: BatchOptions, conflicts: Map<number, string>, overlay: Overlay, read?: ReadWorkbook): FilePlan {
+  if (f.applied) return f.applied;
+  let r = read;
+  if (!r && !f.refusal && !f.unread) {
+    try {
+      r = readAgain(f, opts);
+    } catch (e) {
+      if (!(e instanceof ImportRefusal)) throw e;
+      f.refusal = e.problem;
+    }
+  }
+  f.preview = planFile(db, f, r, opts, conflicts.get(f.index), overlay).plan;
+  return f.preview;
+}
+
+/** The dry run of a whole batch, in file order, each file read again one at a time. */
 export function planBatch(db: Database.Database, files: BatchFile[], opts: BatchOptions): FilePlan[] {
   const conflicts = batchConflicts(files);
-  const overlay = new Map<string, MonthState>();
-  return files.map((f) => f.applied ?? (f.preview = planFile(db, f, opts, conflicts.get(f.index), overlay).plan));
+  const overlay = batchOverlay(files, opts);
+  return files.map((f) => planInBatch(db, files, f, opts, conflicts, overlay));
 }
 
 export { batchConflicts };

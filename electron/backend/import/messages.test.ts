@@ -15,6 +15,7 @@ import { workbookBytes } from '../testing/importFixtures';
 import { C01D, D01, suining, useImportBackend, valuesFor } from '../testing/importHarness';
 import { tempDir } from '../testing/tempBackend';
 import { editParts, sheetPath } from '../testing/xlsxEdit';
+import { readAgain } from './batch';
 import { ImportBatch } from './session';
 
 const h = useImportBackend();
@@ -72,7 +73,8 @@ describe('messages for hostile input are Chinese', () => {
     batch.add('晚.xlsx', await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') }));
     batch.plan(h.b.ctx.store.db);
     for (const v of [1e12, Number.POSITIVE_INFINITY, Number.NaN, -1]) {
-      const [m] = batch.files[0].read!.months;
+      // Held for applying (a batch keeps no values between reads).
+      const [m] = (batch.files[0].read = readAgain(batch.files[0], batch.opts)!).months;
       m.values.set([...m.values.keys()][0], v);
       batch.files[0].applied = undefined;
       const [plan] = batch.applyNext({ db: h.b.ctx.store.db, dataDir: h.b.ctx.store.dataDir, operator: '测试' }, 1);

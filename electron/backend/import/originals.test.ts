@@ -36,7 +36,7 @@ describe('keeping the originals of an import', () => {
       const batch = await batchOf(3);
       const plans = batch.applyNext(target(), 3, { originalsThread: thread });
       expect(plans.map((p) => p.status)).toEqual(['new', 'new', 'new']);
-      for (const f of batch.files) expect(fs.readFileSync(originalPath(b.ctx.store.dataDir, f.sha256).abs).equals(Buffer.from(f.bytes))).toBe(true);
+      for (const f of batch.files) expect(fs.readFileSync(originalPath(b.ctx.store.dataDir, f.sha256).abs).equals(Buffer.from(f.bytes!))).toBe(true);
       expect(fs.readdirSync(path.join(b.ctx.store.dataDir, IMPORTS_DIR)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
       // Owner-only, like the data file.
       expect(fs.statSync(path.join(b.ctx.store.dataDir, IMPORTS_DIR)).mode & 0o777).toBe(0o700);

@@ -11,34 +11,93 @@ import { applyFile, type ApplyTarget, refuseAtApply } from './applyFile';
 import { storageFailure } from '../store/storageErrors';
 import type { ImportProblem } from '../workbook/problems';
 import { keepOriginals, originalPath } from './originals';
-import { batchConflicts, type BatchFile, type BatchOptions, planBatch, readBatchFile } from './batch';
+import { ImportRefusal } from '../workbook/problems';
+import { prepared } from '../store/prepared';
+import {
+  batchConflicts,
+  batchOverlay,
+  type BatchFile,
+  type BatchOptions,
+  bytesOf,
+  noteConflicts,
+  type Overlay,
+  planInBatch,
+  readBatchFile,
+  type SeenMonths,
+} from './batch';
 
 const MAX_AGE_MS = 60 * 60 * 1000;
 const MAX_BATCHES = 8;
+
+/**
+ * What the store looked like: changed by another connection (data_version) or
+ * by this one (total_changes). Previews made at one stamp hold at the same one.
+ */
+function storeStamp(db: Database.Database): string {
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${version}:${changes}`;
+}
 
 export class ImportBatch {
   readonly id = randomUUID();
   readonly files: BatchFile[] = [];
   readonly createdAt = Date.now();
   backupDone = false;
+  private readonly seen: SeenMonths = new Map();
+  private readonly conflicts = new Map<number, string>();
+  private overlay: Overlay;
+  /** The store stamp every file's preview was made at, in order over one overlay; undefined when they must be made again. */
+  private plannedAt: string | undefined;
 
-  constructor(readonly opts: BatchOptions) {}
+  constructor(readonly opts: BatchOptions) {
+    this.overlay = batchOverlay(this.files, opts);
+  }
 
-  add(name: string, bytes: Uint8Array): BatchFile {
-    const f = readBatchFile(this.files.length, name, bytes, this.opts);
-    this.files.push(f);
-    return f;
+  /**
+   * Reads a file into the batch. Given the store, the file is planned at
+   * once (after the files before it), so the dry run is ready when the last
+   * file is in, and its values are not kept: only its plan and facts. The
+   * bytes stay in the batch, or, given `keep.path`, are read again from there
+   * when the file is applied.
+   */
+  add(name: string, bytes: Uint8Array, db?: Database.Database, keep: { path?: string } = {}): BatchFile {
+    const { file, read } = readBatchFile(this.files.length, name, bytes, this.opts, keep);
+    this.push(file, db, read);
+    return file;
   }
 
   /** A file refused before it was read (readInputFile): listed and logged with the batch, no original kept. */
-  addUnread(name: string, size: number, problem: ImportProblem): BatchFile {
-    const f: BatchFile = { index: this.files.length, name, bytes: new Uint8Array(0), sha256: '', refusal: problem, unread: { size } };
-    this.files.push(f);
+  addUnread(name: string, size: number, problem: ImportProblem, db?: Database.Database): BatchFile {
+    const f: BatchFile = { index: this.files.length, name, size, sha256: '', refusal: problem, unread: { size } };
+    this.push(f, db, undefined);
     return f;
   }
 
+  private push(f: BatchFile, db: Database.Database | undefined, read: BatchFile['read']): void {
+    this.files.push(f);
+    // A conflict with an earlier file changes that file's preview: the batch is planned again as a whole.
+    if (noteConflicts(this.seen, this.conflicts, f).length) this.plannedAt = undefined;
+    if (!db) return;
+    const stamp = storeStamp(db);
+    if (this.files.length === 1) this.plannedAt = stamp;
+    if (this.plannedAt !== stamp) {
+      this.plannedAt = undefined;
+      return;
+    }
+    planInBatch(db, this.files, f, this.opts, this.conflicts, this.overlay, read);
+  }
+
+  /** The dry run: the previews made as files came in when the store is as it was then; else every file planned again, one at a time. */
   plan(db: Database.Database): FilePlan[] {
-    return planBatch(db, this.files, this.opts);
+    const stamp = storeStamp(db);
+    if (this.plannedAt !== stamp || this.files.some((f) => !f.preview && !f.applied)) {
+      const conflicts = batchConflicts(this.files);
+      this.overlay = batchOverlay(this.files, this.opts);
+      for (const f of this.files) planInBatch(db, this.files, f, this.opts, conflicts, this.overlay);
+      this.plannedAt = stamp;
+    }
+    return this.files.map((f) => f.applied ?? f.preview!);
   }
 
   /** Files not yet applied, in order. */
@@ -57,15 +116,16 @@ export class ImportBatch {
    * log entry names.
    */
   applyNext(t: ApplyTarget, count: number, opts: { originalsThread?: 'worker' | 'caller' } = {}): FilePlan[] {
-    const conflicts = batchConflicts(this.files);
     const files = this.pending().slice(0, count);
+    // This call's bytes only: held by the batch, or read again from disk (refused if the file changed since its dry run).
+    const chunk = files.map((f) => ({ f, bytes: f.unread ? undefined : loadBytes(f) }));
     const originals = keepOriginals(
-      files.filter((f) => !f.unread).map((f) => ({ file: originalPath(t.dataDir, f.sha256).abs, bytes: f.bytes })),
+      chunk.flatMap(({ f, bytes }) => (bytes ? [{ file: originalPath(t.dataDir, f.sha256).abs, bytes }] : [])),
       { thread: opts.originalsThread },
     );
     try {
       return t.db.transaction(() => {
-        const plans = files.map((f) => applyOrRefuse(t, f, this.opts, conflicts.get(f.index)));
+        const plans = chunk.map(({ f, bytes }) => applyOrRefuse(t, f, bytes, this.opts, this.conflicts.get(f.index)));
         originals.wait();
         return plans;
       }).immediate();
@@ -89,14 +149,25 @@ export class ImportBatch {
   }
 }
 
-/** applyFile, or, when writing the file fails, the file refused and logged on its own (its savepoint rolled back). */
-function applyOrRefuse(t: ApplyTarget, f: BatchFile, opts: BatchOptions, conflict: string | undefined): FilePlan {
+/** A file's bytes for applying, or undefined with the reason kept as its refusal (it changed or went away since its dry run). */
+function loadBytes(f: BatchFile): Uint8Array | undefined {
   try {
-    return applyFile(t, f, opts, conflict);
+    return bytesOf(f);
+  } catch (e) {
+    if (e instanceof ImportRefusal) f.refusal = e.problem;
+    else f.refusal = { code: 'unreadable', message: `文件在预演之后无法再读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请重新导入` };
+    return undefined;
+  }
+}
+
+/** applyFile, or, when writing the file fails, the file refused and logged on its own (its savepoint rolled back). */
+function applyOrRefuse(t: ApplyTarget, f: BatchFile, bytes: Uint8Array | undefined, opts: BatchOptions, conflict: string | undefined): FilePlan {
+  try {
+    return applyFile(t, f, bytes, opts, conflict);
   } catch (e) {
     // A full disk or a read-only file is the data file's fault, not this workbook's: the whole call fails with its message.
     if (storageFailure(e)) throw e;
-    return refuseAtApply(t, f, e);
+    return refuseAtApply(t, f, e, bytes !== undefined);
   }
 }
 

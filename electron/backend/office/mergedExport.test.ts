@@ -28,7 +28,7 @@ afterEach(() => b.dispose());
 async function importOne(unit: WorkbookUnit, template = suining, values: { indicator: string; col: string; value: number }[]) {
   const bytes = await workbookBytes({ template, unit, values: values.map((v) => ({ ...v, unitCode: unit.code, month: 3 })), period: monthPeriod(2017, 3) });
   const { batchId } = await b.invoke('import.begin', {});
-  await b.invoke('import.add', { batchId, files: [{ name: `${unit.code}.xlsx`, base64: Buffer.from(bytes).toString('base64') }] });
+  await b.invoke('import.add', { batchId, files: [{ name: `${unit.code}.xlsx`, bytes }] });
   await b.invoke('import.apply', { batchId, count: 5 });
 }
 
@@ -66,7 +66,7 @@ describe('merged export (汇总表)', () => {
     // It has only totals: importing it one level up would count the units twice, so it is refused.
     expect(() => readWorkbook(new Uint8Array(bytes), { templates: (id) => templates.get(id) })).toThrow(/汇总表.*不能导入.*汇总报送表/);
     const { batchId } = await b.invoke('import.begin', {});
-    await b.invoke('import.add', { batchId, files: [{ name: '汇总表.xlsx', base64: out.base64 }] });
+    await b.invoke('import.add', { batchId, files: [{ name: '汇总表.xlsx', bytes: Buffer.from(out.base64, 'base64') }] });
     const plan = await b.invoke('import.plan', { batchId });
     expect(plan.files[0]).toMatchObject({ status: 'rejected', problems: [{ code: 'summary_not_importable' }] });
   });

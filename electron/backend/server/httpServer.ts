@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../../shared/security';
 import type { Backend } from '../backend';
+import { BINARY_CONTENT_TYPE, decodeBinaryBody } from './binaryBody';
 
 export interface ServerOptions {
   backend: Backend;
@@ -68,7 +69,7 @@ function tokensEqual(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -81,7 +82,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -112,13 +113,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         if (req.method !== 'POST') return refuse(res, 405, '接口只接受 POST 请求');
         const given = req.headers[TOKEN_HEADER];
         if (typeof given !== 'string' || !tokensEqual(given, token)) return refuse(res, 401, '拒绝访问：缺少或错误的访问令牌');
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-          return refuse(res, 415, '接口只接受 JSON 请求');
+        const type = req.headers['content-type'] ?? '';
+        // JSON, or files as bytes (import.add: the call's JSON, a newline, the files; binaryBody.ts).
+        const binary = type.startsWith(BINARY_CONTENT_TYPE);
+        if (!type.startsWith('application/json') && !binary) {
+          return refuse(res, 415, '接口只接受 JSON 请求或文件内容');
         }
         let args: unknown;
         try {
           const body = await readBody(req, maxBody);
-          args = body.trim() === '' ? {} : JSON.parse(body);
+          if (binary) {
+            const decoded = decodeBinaryBody(body);
+            if (!decoded.ok) return refuse(res, 400, decoded.message);
+            args = decoded.args;
+          } else {
+            const text = body.toString('utf8');
+            args = text.trim() === '' ? {} : JSON.parse(text);
+          }
         } catch (e) {
           if ((e as Error).message === 'too_large') return refuse(res, 413, '请求内容过大');
           return refuse(res, 400, '请求内容不是有效的 JSON');

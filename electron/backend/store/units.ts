@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Unit, UnitKind } from '../../../shared/domain';
+import { prepared } from './prepared';
 
 interface UnitRow {
   id: number;
@@ -24,12 +25,12 @@ export function listUnits(db: Database.Database): Unit[] {
 }
 
 export function findUnitByCode(db: Database.Database, code: string): Unit | undefined {
-  const r = db.prepare('SELECT * FROM units WHERE code = ?').get(code) as UnitRow | undefined;
+  const r = prepared(db, 'SELECT * FROM units WHERE code = ?').get(code) as UnitRow | undefined;
   return r && toUnit(r);
 }
 
 export function findUnitById(db: Database.Database, id: number): Unit | undefined {
-  const r = db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
+  const r = prepared(db, 'SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
   return r && toUnit(r);
 }
 

@@ -55,7 +55,7 @@ export function useImportBackend(): ImportHarness {
     },
     async dryRun(files, opts = {}) {
       const { batchId } = await b().invoke('import.begin', opts);
-      await b().invoke('import.add', { batchId, files: files.map(([name, bytes]) => ({ name, base64: b64(bytes) })) });
+      await b().invoke('import.add', { batchId, files: files.map(([name, bytes]) => ({ name, bytes })) });
       const plan = await b().invoke('import.plan', { batchId });
       return { batchId, plans: plan.files };
     },

@@ -35,7 +35,9 @@ export type ProblemCode =
   /** Named for import but a folder, device, pipe or socket: not read. */
   | 'not_regular_file'
   | 'empty_file'
-  | 'unreadable';
+  | 'unreadable'
+  /** Read again from disk to be applied, the file was no longer the one its dry run read. */
+  | 'changed_since_planned';
 
 export interface ImportProblem {
   code: ProblemCode;

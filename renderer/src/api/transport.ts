@@ -7,6 +7,7 @@ import type { DesktopBridge } from '../../../shared/api/desktopBridge';
 import type { ApiResult } from '../../../shared/api/result';
 import { TOKEN_HEADER } from '../../../shared/security';
 import { t } from '../i18n/catalog';
+import { BINARY_CONTENT_TYPE, binaryBody } from './binaryBody';
 
 export interface Transport {
   kind: 'desktop' | 'browser';
@@ -49,10 +50,12 @@ function httpTransport(token: string): Transport {
       if (!token) return tokenRejected();
       let res: Response;
       try {
+        // Files go as bytes (import.add), everything else as JSON.
+        const binary = binaryBody(args);
         res = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-          body: JSON.stringify(args ?? {}),
+          headers: { 'Content-Type': binary ? BINARY_CONTENT_TYPE : 'application/json', [TOKEN_HEADER]: token },
+          body: binary ?? JSON.stringify(args ?? {}),
         });
       } catch {
         return { ok: false, error: { code: 'io', message: t('transport.unreachable') } };

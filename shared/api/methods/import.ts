@@ -9,11 +9,20 @@ import { allOfficeOnly, periodSchema, unitCodeSchema, unitNameSchema } from '../
 import { type UNIT_KINDS } from '../../domain';
 import type { WorkbookKind } from '../../workbook/format';
 
+/**
+ * A workbook as bytes, never base64 inside JSON: over IPC a Uint8Array is
+ * cloned as it is; over HTTP the call is sent as application/octet-stream
+ * (server/binaryBody.ts: the call's JSON with each file's size, a newline,
+ * then the files back to back).
+ */
 const fileSchema = z.strictObject({
   name: z.string().trim().min(1, '缺少文件名').max(255),
-  /** 50 MB of file as base64; the importer refuses anything larger anyway. */
-  base64: z.string().max(70_000_000, '文件太大（超过50MB）'),
+  /** The importer refuses anything over 50 MB anyway. */
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: '文件内容无效' }).refine((b) => b.length <= 50 * 1024 * 1024, '文件太大（超过50MB）'),
 });
+
+/** Findings of each kind a dry run's answer lists per file; the rest are counted and sent on request (import.findings). */
+export const FINDINGS_SHOWN = 20;
 
 const batchIdSchema = z.string().regex(/^[a-z0-9-]{6,40}$/, '导入批次编号无效');
 
@@ -27,6 +36,8 @@ export const importInputs = allOfficeOnly({
   }),
   'import.add': z.strictObject({ batchId: batchIdSchema, files: z.array(fileSchema).min(1).max(200) }),
   'import.plan': z.strictObject({ batchId: batchIdSchema }),
+  /** Every finding of one file of the batch, when its plan listed only the first FINDINGS_SHOWN of a kind. */
+  'import.findings': z.strictObject({ batchId: batchIdSchema, index: z.number().int().min(0) }),
   /** Applies the next `count` files not yet applied; the UI calls it until `remaining` is 0 (or the user cancels). */
   'import.apply': z.strictObject({ batchId: batchIdSchema, count: z.number().int().min(1).max(100).default(5) }),
   'import.discard': z.strictObject({ batchId: batchIdSchema }),
@@ -94,6 +105,12 @@ export interface FilePlan {
   differences: FileDifference[];
   violations: { unitCode: string; unitName: string; severity: 'error' | 'warning'; message: string }[];
   unknownUnits: { code: string; name: string; kind: string; parentCode: string }[];
+  /**
+   * How many problems, differences and rule findings the file has in all,
+   * when the answer lists only the first FINDINGS_SHOWN of a kind
+   * (import.plan, import.apply); import.findings sends them all.
+   */
+  findingCounts?: { problems: number; differences: number; violations: number };
   /** Set once applied: the import log entry. */
   importId?: number;
 }
@@ -131,6 +148,7 @@ export interface ImportOutputs {
   /** Files read (not yet planned); `refused` when the file could not be read at all. */
   'import.add': { added: { index: number; name: string; refused: string | null }[]; total: number };
   'import.plan': { files: FilePlan[]; summary: BatchSummary };
+  'import.findings': Pick<FilePlan, 'problems' | 'differences' | 'violations'>;
   'import.apply': { applied: FilePlan[]; remaining: number; backup: string | null; summary: BatchSummary };
   'import.discard': { discarded: boolean };
   'import.log': { entries: ImportLogRow[] };

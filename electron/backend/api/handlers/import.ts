@@ -1,4 +1,4 @@
-import type { ImportLogRow } from '../../../../shared/api/methods/import';
+import { FINDINGS_SHOWN, type FilePlan, type ImportLogRow } from '../../../../shared/api/methods/import';
 import { operatorName, resolveUnit, selfUnit, type BackendContext } from '../../context';
 import { addUnitsFromFiles } from '../../import/addUnits';
 import { ImportSessions } from '../../import/session';
@@ -16,6 +16,23 @@ function sessionsOf(ctx: BackendContext): ImportSessions {
   return s;
 }
 
+/**
+ * A plan as the page receives it: the first FINDINGS_SHOWN findings of each
+ * kind and how many there are (a crafted file can carry thousands, and 500
+ * files' full lists made the dry run's answer megabytes); import.findings has the rest.
+ */
+function capped(p: FilePlan): FilePlan {
+  const over = p.problems.length > FINDINGS_SHOWN || p.differences.length > FINDINGS_SHOWN || p.violations.length > FINDINGS_SHOWN;
+  if (!over) return p;
+  return {
+    ...p,
+    problems: p.problems.slice(0, FINDINGS_SHOWN),
+    differences: p.differences.slice(0, FINDINGS_SHOWN),
+    violations: p.violations.slice(0, FINDINGS_SHOWN),
+    findingCounts: { problems: p.problems.length, differences: p.differences.length, violations: p.violations.length },
+  };
+}
+
 function batchOf(ctx: BackendContext, id: string) {
   return sessionsOf(ctx).get(id) ?? fail('not_found', '导入批次不存在或已过期，请重新选择文件', 'batchId');
 }
@@ -24,6 +41,7 @@ export const importHandlers: HandlerMap<
   | 'import.begin'
   | 'import.add'
   | 'import.plan'
+  | 'import.findings'
   | 'import.apply'
   | 'import.discard'
   | 'import.log'
@@ -36,15 +54,21 @@ export const importHandlers: HandlerMap<
 
   'import.add': (ctx, input) => {
     const b = batchOf(ctx, input.batchId);
-    // Only read here; the whole batch is planned once, by import.plan.
-    const added = input.files.map((f) => b.add(f.name, Buffer.from(f.base64, 'base64')));
+    // Read and planned here, file by file (the batch keeps plans and bytes, not values): import.plan then answers at once.
+    const added = input.files.map((f) => b.add(f.name, f.bytes, ctx.store.db));
     return { added: added.map((f) => ({ index: f.index, name: f.name, refused: f.refusal?.message ?? null })), total: b.files.length };
   },
 
   'import.plan': (ctx, input) => {
     const b = batchOf(ctx, input.batchId);
     const files = b.plan(ctx.store.db);
-    return { files, summary: b.summary(files) };
+    return { files: files.map(capped), summary: b.summary(files) };
+  },
+
+  'import.findings': (ctx, input) => {
+    const f = batchOf(ctx, input.batchId).files[input.index] ?? fail('not_found', '导入批次中没有这个文件', 'index');
+    const p = f.applied ?? f.preview ?? fail('not_found', '这个文件尚未预演', 'index');
+    return { problems: p.problems, differences: p.differences, violations: p.violations };
   },
 
   'import.apply': async (ctx, input) => {
@@ -57,7 +81,7 @@ export const importHandlers: HandlerMap<
     const applied = b.applyNext({ db: ctx.store.db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) }, input.count);
     // The summary counts what has been applied so far (all files once remaining is 0).
     const done = b.files.flatMap((f) => (f.applied ? [f.applied] : []));
-    return { applied, remaining: b.pending().length, backup, summary: b.summary(done) };
+    return { applied: applied.map(capped), remaining: b.pending().length, backup, summary: b.summary(done) };
   },
 
   'import.discard': (ctx, input) => ({ discarded: sessionsOf(ctx).discard(input.batchId) }),

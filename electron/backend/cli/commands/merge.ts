@@ -67,6 +67,9 @@ function capped<T>(lines: string[], items: T[], max: number, line: (item: T) => 
   if (items.length > max) lines.push(`    ……另有 ${items.length - max} 条`);
 }
 
+/** Files applied per transaction: their bytes are held meanwhile; one sync each. */
+const APPLY_CHUNK = 250;
+
 export const mergeCommand: CliCommand = {
   name: 'merge',
   summary: '导入并合并各单位报送的工作簿（先预演，再逐个文件整体写入），可导出汇总表',
@@ -101,13 +104,15 @@ export const mergeCommand: CliCommand = {
       // The import engine is loaded by this command only: the others start without it (start-up, docs/import.md).
       const [{ ImportBatch }, { addUnitsFromFiles }] = await Promise.all([import('../../import/session'), import('../../import/addUnits')]);
       const batch: ImportBatchType = new ImportBatch({ templates: (id) => ctx.templates.get(id), takeVisible: args.values['take-visible'] === true, period });
-      // One file at a time, each checked (kind, size) before it is read.
+      const db = ctx.store.db;
+      // One file at a time, each checked (kind, size) before it is read, and planned as it is read: the batch keeps
+      // its plan and facts, not its bytes or values (it is read again from disk when applied).
       for (const f of files) {
         const input = readInputFile(f);
-        if (input.ok) batch.add(path.basename(f), input.bytes);
-        else batch.addUnread(path.basename(f), input.size, input.problem);
+        if (input.ok) batch.add(path.basename(f), input.bytes, db, { path: f });
+        else batch.addUnread(path.basename(f), input.size, input.problem, db);
       }
-      let plans = batch.plan(ctx.store.db);
+      let plans = batch.plan(db);
       // Units the files carry but the directory lacks, as the import page offers: under the parent each file
       // names, else --parent (else the office's own unit). A dry run only says which.
       const unknown = plans.flatMap((p) => p.unknownUnits);
@@ -123,7 +128,10 @@ export const mergeCommand: CliCommand = {
       }
       if (!dryRun && files.length) {
         await ctx.store.backup('before-import');
-        plans = batch.applyNext({ db: ctx.store.db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) }, files.length);
+        // In chunks, each committed when it returns (one disk sync per chunk); each file all or nothing within.
+        const target = { db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) };
+        plans = [];
+        while (batch.pending().length) plans.push(...batch.applyNext(target, APPLY_CHUNK));
       }
       const summary = batch.summary(plans);
       let merged: { file: string; unitCount: number; reportingUnits: number } | undefined;

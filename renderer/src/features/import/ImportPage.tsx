@@ -3,14 +3,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchSummary, FilePlan } from '../../../../shared/api/methods/import';
 import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
-import { bytesToBase64 } from '../../platform/files';
 import { nextApplyCount } from './applyPace';
 import { ImportLogView } from './ImportLogView';
 import { PlanTable } from './PlanTable';
 import { fromDataTransfer, fromFileList, isWorkbookName, type PickedFile } from './readPicked';
 import './import.css';
 
-const ADD_CHUNK = 10;
+/** Files per import.add call: sent as bytes, read and planned by the backend as they arrive. */
+const ADD_CHUNK = 25;
 
 type Phase = { kind: 'idle' } | { kind: 'reading' | 'applying'; done: number; total: number } | { kind: 'planned' } | { kind: 'applied'; backup: boolean };
 
@@ -41,35 +41,13 @@ export function ImportPage() {
     if (!begun.ok) return setError(begun.error.message);
     setBatchId(begun.data.batchId);
     setPhase({ kind: 'reading', done: 0, total: files.length });
-    // The next chunk is encoded while the backend reads the one before: the two sides work at once, in file order.
-    // A chunk that cannot be read fails when awaited (and is no unhandled rejection if the loop stops first).
-    const encode = (from: number) => {
-      const chunk = Promise.all(
-        files.slice(from, from + ADD_CHUNK).map((f) =>
-          bytesToBase64(f.bytes).then(
-            (base64) => ({ name: f.name, base64 }),
-            (e: unknown) => {
-              throw new Error(t('common.fileReadFailed', { name: f.name, message: e instanceof Error ? e.message : String(e) }));
-            },
-          ),
-        ),
-      );
-      chunk.catch(() => undefined);
-      return chunk;
-    };
-    let next = encode(0);
+    // The bytes as read (no encoding): the backend reads and plans each chunk as it arrives, so the dry run is ready with the last.
     for (let i = 0; i < files.length; i += ADD_CHUNK) {
       if (cancelled.current) {
         setMessage(t('import.cancelled', { done: i }));
         break;
       }
-      let chunk: { name: string; base64: string }[];
-      try {
-        chunk = await next;
-      } catch (e) {
-        return setError((e as Error).message);
-      }
-      if (i + ADD_CHUNK < files.length) next = encode(i + ADD_CHUNK);
+      const chunk = files.slice(i, i + ADD_CHUNK).map((f) => ({ name: f.name, bytes: f.bytes }));
       const r = await api.call('import.add', { batchId: begun.data.batchId, files: chunk });
       if (!r.ok) return setError(r.error.message);
       setPhase({ kind: 'reading', done: Math.min(files.length, i + ADD_CHUNK), total: files.length });
@@ -80,6 +58,13 @@ export function ImportPage() {
     setSummary(p.data.summary);
     setPhase({ kind: 'planned' });
   }, []);
+
+  /** A chosen file that could not be read: said by name, nothing sent. */
+  const unreadable = (e: unknown) => {
+    setPlans([]);
+    setSummary(null);
+    setError(e instanceof Error ? e.message : String(e));
+  };
 
   const choose = (files: PickedFile[]) => {
     setPicked(files);
@@ -160,7 +145,7 @@ export function ImportPage() {
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
-          void fromDataTransfer(e.dataTransfer).then(choose);
+          void fromDataTransfer(e.dataTransfer).then(choose, unreadable);
         }}
       >
         <p>{t('import.drop')}</p>
@@ -192,9 +177,16 @@ export function ImportPage() {
           hidden
           aria-label={t('import.pickFiles')}
           data-testid="import-files"
-          onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose)}
+          onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose, unreadable)}
         />
-        <input ref={folderInput} type="file" multiple hidden aria-label={t('import.pickFolder')} onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose)} />
+        <input
+          ref={folderInput}
+          type="file"
+          multiple
+          hidden
+          aria-label={t('import.pickFolder')}
+          onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose, unreadable)}
+        />
       </div>
 
       {busy && (
@@ -220,7 +212,7 @@ export function ImportPage() {
       {summary && <p className="import-summary">{summaryText(summary)}</p>}
       {plans.length > 0 && (
         <>
-          <PlanTable plans={plans} />
+          <PlanTable plans={plans} batchId={batchId} />
           <div className="toolbar">
             {phase.kind === 'planned' && (
               <button type="button" className="primary" disabled={applicable === 0} onClick={() => void apply()}>

@@ -1,5 +1,7 @@
 /** The dry run (and, once applied, the outcome) of each file of a batch. */
+import { useState } from 'react';
 import type { FilePlan } from '../../../../shared/api/methods/import';
+import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
 
 const shown = (v: number | null) => (v === null ? t('import.empty') : String(v));
@@ -9,7 +11,18 @@ function statusText(p: FilePlan): string {
   return t(`import.status.${p.status}`);
 }
 
-export function PlanTable({ plans }: { plans: FilePlan[] }) {
+/** How many findings the answer left out of a plan (it lists the first few of each kind). */
+const moreOf = (p: FilePlan) =>
+  p.findingCounts ? p.findingCounts.problems + p.findingCounts.differences + p.findingCounts.violations - p.problems.length - p.differences.length - p.violations.length : 0;
+
+export function PlanTable({ plans, batchId }: { plans: FilePlan[]; batchId: string | null }) {
+  // Files whose every finding was asked for (import.findings), by index.
+  const [full, setFull] = useState<Map<number, Pick<FilePlan, 'problems' | 'differences' | 'violations'>>>(new Map());
+  const showAll = async (index: number) => {
+    if (!batchId) return;
+    const r = await api.call('import.findings', { batchId, index });
+    if (r.ok) setFull((m) => new Map(m).set(index, r.data));
+  };
   return (
     <table className="plan-table" aria-label={t('import.title')}>
       <thead>
@@ -24,7 +37,11 @@ export function PlanTable({ plans }: { plans: FilePlan[] }) {
         </tr>
       </thead>
       <tbody>
-        {plans.map((p) => (
+        {plans.map((listed) => {
+          const all = full.get(listed.index);
+          const p = all ? { ...listed, ...all, findingCounts: undefined } : listed;
+          const more = moreOf(p);
+          return (
           <tr key={p.index} className={`status-${p.status}`} data-file={p.name}>
             <td>{p.name}</td>
             <td>{p.unitName ? `${p.unitName}（${p.unitCode}）${p.units.length > 1 ? ` +${p.units.length - 1}` : ''}` : ''}</td>
@@ -51,7 +68,7 @@ export function PlanTable({ plans }: { plans: FilePlan[] }) {
                   <li>
                     {t('import.differences')}
                     <ul>
-                      {p.differences.slice(0, 20).map((d) => (
+                      {p.differences.map((d) => (
                         <li key={`${d.sheet}!${d.cell}`}>
                           {t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data), visible: shown(d.visible) })}
                         </li>
@@ -59,15 +76,23 @@ export function PlanTable({ plans }: { plans: FilePlan[] }) {
                     </ul>
                   </li>
                 )}
-                {p.violations.slice(0, 10).map((v, i) => (
+                {p.violations.map((v, i) => (
                   <li key={`v${i}`} className={`violation ${v.severity}`}>
                     {t('import.violation', { severity: t(`import.severity.${v.severity}`), unit: v.unitName, message: v.message })}
                   </li>
                 ))}
+                {more > 0 && (
+                  <li>
+                    <button type="button" className="link" onClick={() => void showAll(p.index)}>
+                      {t('import.moreFindings', { count: more })}
+                    </button>
+                  </li>
+                )}
               </ul>
             </td>
           </tr>
-        ))}
+          );
+        })}
       </tbody>
     </table>
   );

@@ -1,4 +1,6 @@
 /** Turns what the user picked, dropped or chose in the desktop dialog into named .xlsx bytes. */
+import { t } from '../../i18n/catalog';
+
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
@@ -9,7 +11,17 @@ export const isWorkbookName = (name: string) => /\.xlsx$/i.test(name) && !name.s
 export async function fromFileList(list: Iterable<File>): Promise<PickedFile[]> {
   const named = [...list].map((f) => ({ f, name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name })).filter((x) => isWorkbookName(x.name));
   // Read at once rather than one after another: a month's folder holds hundreds.
-  const out = await Promise.all(named.map(async ({ f, name }) => ({ name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  // A file removed or locked while being read fails the whole choice, by name.
+  const out = await Promise.all(
+    named.map(({ f, name }) =>
+      f.arrayBuffer().then(
+        (b) => ({ name, bytes: new Uint8Array(b) }),
+        (e: unknown) => {
+          throw new Error(t('common.fileReadFailed', { name, message: e instanceof Error ? e.message : String(e) }));
+        },
+      ),
+    ),
+  );
   return out.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 }
 

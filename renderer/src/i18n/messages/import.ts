@@ -35,6 +35,7 @@ export const importMessages = {
   'import.diff': '{where} {label}：隐藏数据 {data}，表内 {visible}',
   'import.empty': '（空）',
   'import.violation': '勾稽{severity}（{unit}）：{message}',
+  'import.moreFindings': '另有 {count} 条，显示全部',
   'import.severity.error': '错误',
   'import.severity.warning': '提示',
   'import.log.title': '导入记录',
