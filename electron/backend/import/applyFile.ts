@@ -70,7 +70,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, bytes: Uint8Array | unde
           content: m.content,
           completed: m.completed,
           explanations: m.explanations,
-          madeAt: f.read!.meta.exportedAt,
+          madeAt: read!.meta.exportedAt,
           force: true,
         });
       }
