@@ -24,23 +24,36 @@ export const SEAL_TEXT_VERSION = 'LEDGER-SEAL-1';
 export const SIGNATURE_KEY = 'signature';
 
 export interface SealContent {
-  /** Every meta row (key, value) of the data sheet, in any order. */
-  meta: Iterable<readonly [string, string | number]>;
+  /**
+   * Every meta row of the data sheet above [units] — A1's marker row, the
+   * meta keys, month states and explanations, rows added later — each as its
+   * cells from column A, in any order.
+   */
+  meta: Iterable<readonly (string | number)[]>;
   units: readonly WorkbookUnit[];
   /** The template's cells (templateCells): the packing order. */
   cells: Map<string, CellDef>;
   months: readonly UnitMonthValues[];
 }
 
-const metaValue = (v: string | number) => (typeof v === 'number' ? String(v) : v.trim());
+const cellValue = (v: string | number) => (typeof v === 'number' ? String(v) : v.trim());
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A row's cells as text, without the empty cells at its end (a reader cannot tell them from absent ones). */
+function metaLine(row: readonly (string | number)[]): string[] {
+  const cells = row.map(cellValue);
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  return cells;
+}
 
 /** One JSON array per line: no field's content (a tab, a newline, a quote) can shift another. */
 export function canonicalSealText(c: SealContent): string {
-  const meta = new Map<string, string>();
-  for (const [key, value] of c.meta) if (key !== SIGNATURE_KEY) meta.set(key.trim(), metaValue(value));
-  const lines: string[] = [JSON.stringify([SEAL_TEXT_VERSION])];
-  for (const key of [...meta.keys()].sort(byText)) lines.push(JSON.stringify(['meta', key, meta.get(key)]));
+  const meta = [...c.meta]
+    .map(metaLine)
+    .filter((cells) => cells.length > 0 && cells[0] !== SIGNATURE_KEY)
+    .map((cells) => JSON.stringify(['meta', ...cells]))
+    .sort(byText);
+  const lines: string[] = [JSON.stringify([SEAL_TEXT_VERSION]), ...meta];
   for (const u of [...c.units].sort((a, b) => byText(a.code, b.code))) lines.push(JSON.stringify(['unit', u.code, u.name, u.kind, u.parentCode]));
   const months = c.months
     .filter((m) => m.values.size > 0)

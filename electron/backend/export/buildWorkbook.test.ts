@@ -134,7 +134,7 @@ describe('submission workbook: Suining ledger, whole year', async () => {
     expect(d.meta.public_key).toBe(unitSigner('D01').publicKey);
     const signed = (meta: Record<string, unknown>) =>
       canonicalSealText({
-        meta: Object.entries(meta).map(([k, v]) => [k, v as string | number]),
+        meta: [[DATA_MARKER, WORKBOOK_FORMAT_VERSION], ...Object.entries(meta).map(([k, v]) => [k, v as string | number])],
         units: [unit],
         cells: templateCells(suining),
         months: groupUnitMonths(d.values),

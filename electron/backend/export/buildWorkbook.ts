@@ -5,8 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { cellRef, templateCells } from '../../../shared/template/cells';
-import { formatPeriodKey } from '../../../shared/values/period';
-import { CHART_SHEET, COVER_SHEET, type MetaKey, WORKBOOK_FORMAT_VERSION, workbookSheets } from '../../../shared/workbook/format';
+import { formatPeriodKey, type Period } from '../../../shared/values/period';
+import { CHART_SHEET, COVER_SHEET, DATA_MARKER, META_KEYS, type MetaKey, WORKBOOK_FORMAT_VERSION, workbookSheets } from '../../../shared/workbook/format';
+import { monthStateRows } from '../../../shared/workbook/monthStates';
 import { packedRows } from '../../../shared/workbook/packedValues';
 import { canonicalSealText } from '../../../shared/workbook/sealText';
 import { groupUnitMonths } from '../../../shared/workbook/unitMonths';
@@ -22,6 +23,8 @@ import { writeTableSheet } from './tableSheet';
 import type { WorkbookInput } from './workbookInput';
 
 export const EMPTY_NOTICE = '本期没有任何数据：表内空白表示未填报（不是 0）。';
+
+const periodHas = (p: Period, month: number) => month >= p.fromMonth && month <= p.toMonth;
 
 export interface BuiltWorkbook {
   workbook: ExcelJS.Workbook;
@@ -77,12 +80,15 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
     app_version: input.appVersion,
     fingerprint,
   };
+  const codes = new Set(units.map((u) => u.code));
+  const states = input.kind === 'blank' || input.kind === 'summary' ? [] : (input.monthStates ?? []).filter((m) => codes.has(m.unitCode) && periodHas(input.period, m.month));
   if (input.signer) {
     meta.public_key = input.signer.publicKey;
-    // Signed as the importer reads it back: the meta rows, the units and the months as numbers (sealText.ts).
-    meta.signature = signText(input.signer, canonicalSealText({ meta: metaRows(meta), units, cells, months: groupUnitMonths(values) }));
+    // Signed as the importer reads it back: every meta row, the units and the months as numbers (sealText.ts).
+    const metaRows = [[DATA_MARKER, WORKBOOK_FORMAT_VERSION], ...metaKeyRows(meta), ...monthStateRows(states, units.map((u) => u.code))];
+    meta.signature = signText(input.signer, canonicalSealText({ meta: metaRows, units, cells, months: groupUnitMonths(values) }));
   }
-  writeDataSheet(wb, meta, units, rows);
+  writeDataSheet(wb, meta, units, rows, states);
 
   if (input.kind === 'blank') {
     // No password: protection guards against slips, not against the clerk.
@@ -96,8 +102,9 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
   return { workbook: wb, fingerprint, empty: figures.empty, notice };
 }
 
-const metaRows = (meta: Partial<Record<MetaKey, string | number>>): [string, string | number][] =>
-  Object.entries(meta).flatMap(([k, v]) => (v === undefined ? [] : [[k, v] as [string, string | number]]));
+/** The meta key rows as writeDataSheet writes them (META_KEYS order, absent keys left out). */
+const metaKeyRows = (meta: Partial<Record<MetaKey, string | number>>): (string | number)[][] =>
+  META_KEYS.flatMap((k) => (meta[k] === undefined ? [] : [[k, meta[k]]]));
 
 /** The workbook as .xlsx bytes. */
 export async function writeWorkbookBuffer(input: WorkbookInput): Promise<Omit<BuiltWorkbook, 'workbook'> & { buffer: Buffer }> {

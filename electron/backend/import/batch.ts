@@ -23,6 +23,8 @@ import { currentMonth, formatPeriodKey, formatPeriodLabel, isAfterMonth, isWhole
 import { sameFigure } from '../../../shared/values/precision';
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
+import type { ReceivedExplanation } from '../../../shared/api/methods/office';
+import type { MonthContent } from '../../../shared/office/submissionStatus';
 import { packMonth } from '../../../shared/workbook/packedValues';
 import { visibleFigures } from '../workbook/figures';
 import { currentSubmission, currentSubmissions } from '../store/submissions';
@@ -126,7 +128,7 @@ function factsOf(r: ReadWorkbook): FileFacts {
 export interface FileWork {
   replace: MonthReplacement[];
   changedValues: number;
-  months: { unitId: number; month: number; fingerprint: string; seal: MonthSeal }[];
+  months: { unitId: number; month: number; fingerprint: string; seal: MonthSeal; content: MonthContent; completed: boolean; explanations: ReceivedExplanation[] }[];
   /** A key the office accepted with this file, registered when it is applied. */
   register?: { unitId: number; publicKey: string; action: 'accepted' | 'changed' };
 }
@@ -328,6 +330,7 @@ export function planFile(
   let existing = 0;
   let total = 0;
   const newStates: [string, MonthState][] = [];
+  const states = new Map(r.monthStates.map((s) => [unitMonth(s.unitCode, s.month), s]));
   for (const u of r.units) {
     const unitId = unitIds.get(u.code)!;
     const seal = sealed.units.get(u.code) ?? 'unsigned';
@@ -373,7 +376,16 @@ export function planFile(
       }
       if (changed > 0) work.replace.push({ unitId, templateId: r.template.id, year: p.year, month: m, values: after });
       work.changedValues += changed;
-      work.months.push({ unitId, month: m, fingerprint, seal });
+      const declared = states.get(unitMonth(u.code, m));
+      work.months.push({
+        unitId,
+        month: m,
+        fingerprint,
+        seal,
+        content: declared?.state === 'noData' ? 'noData' : after.size > 0 ? 'figures' : 'empty',
+        completed: declared !== undefined,
+        explanations: declared?.explanations.map((e) => ({ message: e.message, explanation: e.explanation })) ?? [],
+      });
       newStates.push([
         key,
         { revision: outranks ? r.meta.revision : Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, seal: verified || !state ? seal : state.seal, values: { file: f.index } },

@@ -13,7 +13,7 @@ import { publicKeyCode } from '../workbook/seal';
 import type { ImportProblem } from '../workbook/problems';
 import type { ReadWorkbook } from './readWorkbook';
 
-/** The seal stored with each received month (migration 008's submissions.seal). */
+/** The seal stored with each received month (migration 009's submissions.seal). */
 export type MonthSeal = 'signed' | 'county' | 'new_key' | 'accepted' | 'unsigned';
 
 /** Verified months outrank unverified ones whatever their revision numbers say. */

@@ -1,5 +1,5 @@
 /**
- * Keys (migration 008): this data file's own signing key, the key the office
+ * Keys (migration 009): this data file's own signing key, the key the office
  * registered for each unit, and the key log. Every change to a unit's key
  * goes through setUnitKey, which logs it in the same transaction.
  */
@@ -16,7 +16,7 @@ export interface OwnKey {
 }
 
 /**
- * The data file's key pair. Migration 008 makes it; a file whose key row is
+ * The data file's key pair. Migration 009 makes it; a file whose key row is
  * gone (a hand-edited file) gets a new one here, logged, rather than
  * exporting unsigned.
  */

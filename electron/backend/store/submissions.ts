@@ -5,6 +5,8 @@
  * the file's values, so a submission is never recorded without its figures.
  */
 import type Database from 'better-sqlite3';
+import type { ReceivedExplanation } from '../../../shared/api/methods/office';
+import type { MonthContent } from '../../../shared/office/submissionStatus';
 import { prepared } from './prepared';
 
 export interface Submission {
@@ -23,7 +25,13 @@ export interface Submission {
   /** The filer marked the month complete before exporting (已完成). */
   completed: boolean;
   current: boolean;
-  /** How the month's file was sealed (migration 008): signed | county | new_key | accepted | unsigned. */
+  /** What the workbook held for the month: figures, a 本月无数据 declaration, or nothing. */
+  content: MonthContent;
+  /** When the workbook was exported (ISO); null when it does not say (a hand-filled file). */
+  madeAt: string | null;
+  /** The unit's explanations of the warnings it accepted for the month. */
+  explanations: ReceivedExplanation[];
+  /** How the month's file was sealed (migration 009): signed | county | new_key | accepted | unsigned. */
   seal: string;
 }
 
@@ -41,6 +49,10 @@ export interface SubmissionInput {
   fingerprint: string;
   importId?: number | null;
   completed?: boolean;
+  /** Default: figures. */
+  content?: MonthContent;
+  madeAt?: string | null;
+  explanations?: ReceivedExplanation[];
   receivedAt?: string;
   /** Replace a different file carrying the same revision (the user chose to); otherwise that is a conflict. */
   force?: boolean;
@@ -71,6 +83,9 @@ interface Row {
   previous_revision: number | null;
   completed: number;
   current: number;
+  content: MonthContent;
+  made_at: string | null;
+  explanations: string;
   seal: string;
 }
 
@@ -88,6 +103,9 @@ const toSubmission = (r: Row): Submission => ({
   previousRevision: r.previous_revision,
   completed: r.completed === 1,
   current: r.current === 1,
+  content: r.content,
+  madeAt: r.made_at,
+  explanations: JSON.parse(r.explanations) as ReceivedExplanation[],
   seal: r.seal,
 });
 
@@ -101,8 +119,9 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
   const receivedAt = s.receivedAt ?? new Date().toISOString();
   const info = prepared(
       db,
-      `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current, seal)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+      `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current,
+         content, made_at, explanations, seal)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
     )
     .run(
       s.unitId,
@@ -116,6 +135,9 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
       corrected ? 1 : 0,
       previousRevision,
       s.completed ? 1 : 0,
+      s.content ?? 'figures',
+      s.madeAt ?? null,
+      JSON.stringify(s.explanations ?? []),
       s.seal ?? 'unsigned',
     );
   return {
@@ -132,6 +154,9 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
     previousRevision,
     completed: s.completed ?? false,
     current: true,
+    content: s.content ?? 'figures',
+    madeAt: s.madeAt ?? null,
+    explanations: s.explanations ?? [],
     seal: s.seal ?? 'unsigned',
   };
 }
@@ -146,13 +171,28 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
     const outranks = verified(s.seal) && !verified(cur.seal);
     if (!verified(s.seal) && verified(cur.seal)) return { outcome: 'superseded' as const, current: cur };
     if (!outranks && s.revision < cur.revision) return { outcome: 'superseded' as const, current: cur };
+    const content = s.content ?? 'figures';
     if (s.fingerprint === cur.fingerprint) {
-      if (outranks || s.revision > cur.revision || (s.completed ?? false) !== cur.completed) {
-        prepared(db, 'UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ?, seal = ? WHERE id = ?').run(
+      // The same figures, newer, verified now, or now completed, declared or explained: the record follows the newest workbook.
+      const explanations = JSON.stringify(s.explanations ?? []);
+      if (
+        outranks ||
+        s.revision > cur.revision ||
+        (s.completed ?? false) !== cur.completed ||
+        content !== cur.content ||
+        explanations !== JSON.stringify(cur.explanations)
+      ) {
+        prepared(
+          db,
+          'UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ?, content = ?, made_at = ?, explanations = ?, seal = ? WHERE id = ?',
+        ).run(
           s.revision,
           s.receivedAt ?? new Date().toISOString(),
           s.importId ?? cur.importId,
           s.completed ? 1 : 0,
+          content,
+          s.madeAt ?? null,
+          explanations,
           outranks ? s.seal! : cur.seal,
           cur.id,
         );
@@ -161,7 +201,8 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
     }
     if (!outranks && s.revision === cur.revision && !s.force) return { outcome: 'conflict' as const, current: cur };
     prepared(db, 'UPDATE submissions SET current = 0 WHERE id = ?').run(cur.id);
-    return { outcome: 'corrected' as const, current: insert(db, s, true, cur.revision) };
+    // Figures arriving for a month an earlier workbook held nothing for are its first report, not a correction.
+    return { outcome: 'corrected' as const, current: insert(db, s, cur.content !== 'empty', cur.revision) };
   });
 }
 

@@ -9,7 +9,8 @@ import { office } from './004-office';
 import { packedValues } from './005-packed-values';
 import { positionalValues } from './006-positional-values';
 import { valuesView } from './007-values-view';
-import { sealedSubmissions } from './008-sealed-submissions';
+import { submissionStatus } from './008-submission-status';
+import { sealedSubmissions } from './009-sealed-submissions';
 import type { Migration } from './types';
 
 export const MIGRATIONS: Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: Migration[] = [
   packedValues,
   positionalValues,
   valuesView,
+  submissionStatus,
   sealedSubmissions,
 ];
 

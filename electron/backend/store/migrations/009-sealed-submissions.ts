@@ -12,7 +12,7 @@ import type { Migration } from './types';
  * even when the code around it does.
  */
 export const sealedSubmissions: Migration = {
-  version: 8,
+  version: 9,
   name: 'sealed-submissions',
   sql: `
     CREATE TABLE file_key (

@@ -13,7 +13,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-describe('migration 008: sealed submissions', () => {
+describe('migration 009: sealed submissions', () => {
   it('gives a new data file its own key pair at setup, logged', async () => {
     const d = tempDir();
     dirs.push(d);
@@ -32,8 +32,8 @@ describe('migration 008: sealed submissions', () => {
   it('gives an existing file a key on first open, keeps its submissions (marked unsigned), and two files never share a key', async () => {
     const seed = `INSERT INTO units (id, code, name, kind, created_at, updated_at) VALUES (1, 'D01', '财政局', '部门', 'x', 'x');
       INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at) VALUES (1, 'suining-2017', 2017, 1, 2, 'ab', 'x');`;
-    const a = await Store.open(dataFileAtVersion(7, seed, dirs));
-    const b = await Store.open(dataFileAtVersion(7, seed, dirs));
+    const a = await Store.open(dataFileAtVersion(8, seed, dirs));
+    const b = await Store.open(dataFileAtVersion(8, seed, dirs));
     try {
       expect(ownKey(a.db).publicKey).not.toBe(ownKey(b.db).publicKey);
       expect(currentSubmission(a.db, 1, 'suining-2017', 2017, 1)).toMatchObject({ revision: 2, seal: 'unsigned' });
