@@ -3,7 +3,7 @@
  * year figures: the paragraphs and the tables read the same map, so the
  * text cannot disagree with the tables.
  */
-import type { UnitKind } from '../domain';
+import type { Role, UnitKind } from '../domain';
 import { evaluateRules, type Violation } from '../rules/evaluate';
 import type { Template } from '../template/schema';
 import { FactSource, type Figures } from './facts';
@@ -22,6 +22,8 @@ export interface DraftInput {
   figures: Figures;
   /** The previous year's figures, for cross-year rules. */
   previous: Figures;
+  /** Who reads the draft's rule messages (an office gets its own advice); a clerk when absent. */
+  audience?: Role;
 }
 
 export const PLACEHOLDERS: DraftPlaceholder[] = [
@@ -60,7 +62,10 @@ export function buildDraft(input: DraftInput): ReportDraft {
   const { template, unit, level, year, figures, previous } = input;
   const facts = new FactSource(template, figures, year);
   const plan = narrativePlan(template);
-  const violations = evaluateRules(template, 'year', (ref, which) => (which === 'current' ? figures : previous).get(ref));
+  const violations = evaluateRules(template, 'year', (ref, which) => (which === 'current' ? figures : previous).get(ref), {
+    audience: input.audience,
+    unitKind: unit.kind,
+  });
   const paragraphs = plan.paragraphs({ facts, voice: voiceFor(unit, level) }).map((p) => {
     const refs = new Set(factsOf(p).flatMap(factRefs));
     return { ...p, text: segmentsText(p.segments), violations: violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId) };

@@ -4,7 +4,7 @@ import { breakdownCaption } from '../../../../shared/charts/breakdownSvg';
 import { evaluateRules } from '../../../../shared/rules/evaluate';
 import { categoryTotalRef, findCell, sectionCells } from '../../../../shared/template/cells';
 import { yearPeriod } from '../../../../shared/values/period';
-import { resolveTemplate, resolveUnit } from '../../context';
+import { resolveTemplate, resolveUnit, ruleAudience } from '../../context';
 import { yearStatus } from '../../store/months';
 import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
 import { breakdownPng } from '../../charts/breakdown';
@@ -78,7 +78,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.breakdownPng
     const monthsWithData = [...new Set([...monthly.values()].flatMap((ms) => ms.flatMap((v, m) => (m > 0 && v !== null ? [m] : []))))].sort((a, b) => a - b);
     const current = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year));
     const previous = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year - 1));
-    const violations = evaluateRules(template, 'year', (ref, y) => (y === 'current' ? current : previous).get(ref));
+    const violations = evaluateRules(template, 'year', (ref, y) => (y === 'current' ? current : previous).get(ref), { audience: ruleAudience(ctx), unitKind: s.unit.kind });
     const categories = categoriesOf(template);
     const totalRef = categoryTotalRef(template);
     const breakdown = shapeBreakdown(categories, current, totalRef);

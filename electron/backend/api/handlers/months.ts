@@ -12,23 +12,27 @@ import {
 import { evaluateRules } from '../../../../shared/rules/evaluate';
 import { byRefAndMonth, monthLookup, yearLookup } from '../../../../shared/rules/periodLookup';
 import type { Template } from '../../../../shared/template/schema';
-import { operatorName, resolveTemplate, resolveUnit, type BackendContext } from '../../context';
+import type { Unit } from '../../../../shared/domain';
+import { operatorName, resolveTemplate, resolveUnit, ruleAudience, type BackendContext } from '../../context';
 import { completeMonth, isMonthCompleted, reopenMonth, yearStatus, type MonthKey } from '../../store/months';
 import { getValues } from '../../store/values';
 import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
 /** Month rules for the month; December also answers for the year's roll-up. */
-function monthViolations(ctx: BackendContext, template: Template, k: MonthKey): CompletionViolation[] {
+function monthViolations(ctx: BackendContext, template: Template, unit: Unit, k: MonthKey): CompletionViolation[] {
   const current = byRefAndMonth(getValues(ctx.store.db, k.unitId, k.templateId, k.year));
   const previous = byRefAndMonth(getValues(ctx.store.db, k.unitId, k.templateId, k.year - 1));
-  const found: CompletionViolation[] = evaluateRules(template, 'month', monthLookup(template, current, previous, k.month)).map((v) => ({
+  const context = { audience: ruleAudience(ctx), unitKind: unit.kind };
+  const found: CompletionViolation[] = evaluateRules(template, 'month', monthLookup(template, current, previous, k.month), context).map((v) => ({
     ...v,
     scope: 'month',
     key: explanationKey('month', v.checkId),
   }));
   if (k.month === 12) {
-    for (const v of evaluateRules(template, 'year', yearLookup(template, current, previous))) {
+    // December completes the year when every other month is complete: its blanks are then zeros.
+    const yearComplete = yearStatus(ctx.store.db, k.unitId, k.templateId, k.year).every((m) => m.month === 12 || m.completed);
+    for (const v of evaluateRules(template, 'year', yearLookup(template, current, previous), { ...context, blanksAreZero: yearComplete })) {
       found.push({ ...v, scope: 'year', message: `全年：${v.message}`, key: explanationKey('year', v.checkId) });
     }
   }
@@ -40,7 +44,7 @@ const numbered = (list: CompletionViolation[]) => list.map((v, i) => `${i + 1}. 
 export function monthKey(ctx: BackendContext, input: { templateId: string; year: number; month: number; unitCode?: string }) {
   const template = resolveTemplate(ctx, input.templateId);
   const unit = resolveUnit(ctx, input.unitCode);
-  return { template, key: { unitId: unit.id, templateId: template.id, year: input.year, month: input.month } };
+  return { template, unit, key: { unitId: unit.id, templateId: template.id, year: input.year, month: input.month } };
 }
 
 export const monthHandlers: HandlerMap<'months.status' | 'months.complete' | 'months.reopen'> = {
@@ -51,10 +55,10 @@ export const monthHandlers: HandlerMap<'months.status' | 'months.complete' | 'mo
   },
 
   'months.complete': (ctx, input) => {
-    const { template, key } = monthKey(ctx, input);
+    const { template, unit, key } = monthKey(ctx, input);
     const label = `${input.year}年${input.month}月`;
     if (isMonthCompleted(ctx.store.db, key)) fail('conflict', `${label}已经标记完成`, `${input.month}月`);
-    const found = monthViolations(ctx, template, key);
+    const found = monthViolations(ctx, template, unit, key);
     const errors = found.filter((v) => v.severity === 'error');
     const unexplained = found.filter((v) => v.severity === 'warning' && (input.explanations[v.key] ?? '').length < 2);
     if (errors.length > 0) {
