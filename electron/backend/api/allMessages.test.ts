@@ -103,7 +103,7 @@ describe('every message a person can meet', () => {
     check('forbidden', await b.call('office.matrix', { templateId: T, year: 2017 }));
     await b.invoke('values.set', { templateId: T, year: 2017, month: 1, indicator: 'pub.total', raw: '5' });
     check('rule errors', await b.call('months.complete', { templateId: T, year: 2017, month: 1 }));
-    await b.invoke('months.complete', { templateId: T, year: 2017, month: 3 });
+    await b.invoke('months.declareNoData', { templateId: T, year: 2017, month: 3 });
     check('locked', await b.call('values.set', { templateId: T, year: 2017, month: 3, indicator: 'pub.total', raw: '6' }));
     b.dispose();
     b = await tempBackend({ role: 'aggregator' });
