@@ -2,6 +2,7 @@
 import type { Template } from '../../../shared/template/schema';
 import { yearPeriod, type Period } from '../../../shared/values/period';
 import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
+import type { WorkbookMonthState } from '../../../shared/workbook/monthStates';
 import { writeWorkbookBuffer } from '../export/buildWorkbook';
 
 export interface WorkbookSpec {
@@ -14,6 +15,8 @@ export interface WorkbookSpec {
   kind?: WorkbookKind;
   /** Default: 5 January 2018, or the 5th of the month after the period when that is later (a workbook made once its months were over). */
   exportedAt?: string;
+  /** Months marked complete or declared 本月无数据 (the data sheet's month_state rows). */
+  monthStates?: WorkbookMonthState[];
 }
 
 function afterPeriod(p: Period): string {
@@ -33,6 +36,7 @@ export async function workbookBytes(s: WorkbookSpec): Promise<Uint8Array> {
     values: s.values ?? [],
     revision: s.revision ?? 1,
     exportedAt: s.exportedAt ?? afterPeriod(period),
+    monthStates: s.monthStates ?? [],
     appVersion: '0.1.0-test',
   });
   return new Uint8Array(out.buffer);
