@@ -9,8 +9,9 @@ import type { Template } from '../template/schema';
 import { FactSource, type Figures } from './facts';
 import { listGrid, stackGrids, tableGrid, type Grid } from './grids';
 import type { DraftPlaceholder, DraftTable, ReportDraft } from './model';
-import { factRefs, factsOf, segmentsText } from './model';
+import { factRefs, factsOf, REPORT_SECTIONS, segmentsText } from './model';
 import { narrativePlan } from './narratives';
+import type { PlannedParagraph } from './narratives/types';
 import { voiceFor } from './voice';
 
 export interface DraftInput {
@@ -66,11 +67,24 @@ export function buildDraft(input: DraftInput): ReportDraft {
     audience: input.audience,
     unitKind: unit.kind,
   });
-  const paragraphs = plan.paragraphs({ facts, voice: voiceFor(unit, level) }).map((p) => {
+  // Each broken rule is explained where the reader first meets it, in the order the report prints.
+  const explained = new Set<string>();
+  const order = (section: string) => REPORT_SECTIONS.findIndex((s) => s.id === section);
+  const planned = plan.paragraphs({ facts, voice: voiceFor(unit, level) });
+  const byPrintOrder = [...planned].sort((a, b) => order(a.section) - order(b.section));
+  const explains = new Map<PlannedParagraph, string[]>();
+  for (const p of byPrintOrder) {
     const refs = new Set(factsOf(p).flatMap(factRefs));
-    return { ...p, text: segmentsText(p.segments), violations: violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId) };
+    const ids = violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId);
+    explains.set(p, ids.filter((id) => !explained.has(id)));
+    for (const id of ids) explained.add(id);
+  }
+  const paragraphs = planned.map((p) => {
+    const refs = new Set(factsOf(p).flatMap(factRefs));
+    return { ...p, text: segmentsText(p.segments), violations: violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId), explains: explains.get(p) ?? [] };
   });
-  const tables: DraftTable[] = plan.tables.flatMap((t) => {
+  const inPrintOrder = [...plan.tables].sort((a, b) => (a.section === 'appendix' ? 99 : order(a.section)) - (b.section === 'appendix' ? 99 : order(b.section)));
+  const tables: DraftTable[] = inPrintOrder.flatMap((t) => {
     const parts = t.parts.flatMap((code) => {
       const grid = sectionGrid(template, code, figures);
       const section = template.sections.find((s) => s.code === code);
@@ -78,7 +92,9 @@ export function buildDraft(input: DraftInput): ReportDraft {
     });
     if (parts.length === 0) return [];
     const grid = parts.length === 1 ? parts[0].grid : stackGrids(parts);
-    return [{ id: t.id, section: t.section, title: t.title, width: grid.width, labelColumns: grid.labelColumns, rows: grid.rows, violations: attachViolations(grid, violations) }];
+    const mine = attachViolations(grid, violations).filter((v) => !explained.has(v.checkId));
+    for (const v of mine) explained.add(v.checkId);
+    return [{ id: t.id, section: t.section, title: t.title, width: grid.width, labelColumns: grid.labelColumns, rows: grid.rows, violations: mine }];
   });
   return {
     templateId: template.id,
