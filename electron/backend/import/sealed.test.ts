@@ -244,6 +244,16 @@ describe('import: sealed submissions refuse forgeries', () => {
     expect(codeOf(r.plans[0])).toEqual(['newer_format']);
   });
 
+  it('meta rows added after the signature format (month states) are covered: one changed is refused', async () => {
+    const states = [{ unitCode: 'D01', month: 1, state: 'completed' as const, completedAt: '2017-02-03T02:00:00.000Z', explanations: [] }];
+    const bytes = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01'), monthStates: states });
+    const grid = readDataGrid(bytes);
+    const row = grid.find((r) => r[0] === 'month_state')!;
+    row[2] = 2;
+    const r = await h.importFiles([['改月份状态.xlsx', writeDataGrid(bytes, grid)]]);
+    expect(codeOf(r.plans[0])).toEqual(['bad_signature']);
+  });
+
   it('a stripped signature alone (fingerprint recomputed) from a unit without a key imports as unsigned, never as signed', async () => {
     const grid = readDataGrid(await genuine(1));
     dropMeta(grid, 'signature');

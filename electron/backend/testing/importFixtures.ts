@@ -3,6 +3,7 @@ import type { Template } from '../../../shared/template/schema';
 import { yearPeriod, type Period } from '../../../shared/values/period';
 import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import { createHash } from 'node:crypto';
+import type { WorkbookMonthState } from '../../../shared/workbook/monthStates';
 import { writeWorkbookBuffer } from '../export/buildWorkbook';
 import { type SigningKey, signingKeyFromSeed } from '../workbook/seal';
 
@@ -23,6 +24,8 @@ export interface WorkbookSpec {
   signer?: SigningKey | null;
   /** Default: 5 January 2018, or the 5th of the month after the period when that is later (a workbook made once its months were over). */
   exportedAt?: string;
+  /** Months marked complete or declared 本月无数据 (the data sheet's month_state rows). */
+  monthStates?: WorkbookMonthState[];
 }
 
 function afterPeriod(p: Period): string {
@@ -42,6 +45,7 @@ export async function workbookBytes(s: WorkbookSpec): Promise<Uint8Array> {
     values: s.values ?? [],
     revision: s.revision ?? 1,
     exportedAt: s.exportedAt ?? afterPeriod(period),
+    monthStates: s.monthStates ?? [],
     appVersion: '0.1.0-test',
     ...(s.signer === null ? {} : { signer: s.signer ?? unitSigner(s.unit.code) }),
   });
