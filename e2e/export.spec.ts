@@ -28,7 +28,7 @@ test('export a year from the UI: the download is a valid workbook with the value
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出报送表' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('2017年遂宁市财政局政务公开统计_2017台账_全年.xlsx');
+  expect(download.suggestedFilename()).toBe('2017年遂宁市财政局政务公开统计_2021格式_全年.xlsx');
   await expect(page.getByText('第 1 次导出')).toBeVisible({ timeout: 30_000 });
 
   const { wb, meta } = await readDownload((await download.path())!);
@@ -64,13 +64,13 @@ test('an empty month says so; the blank template downloads too', async ({ page, 
   await page.getByRole('button', { name: '导出报送表' }).click();
   let downloading = page.waitForEvent('download');
   await page.getByRole('alertdialog').getByRole('button', { name: '仍然保存空白报送表' }).click();
-  expect((await downloading).suggestedFilename()).toBe('2016年遂宁市财政局政务公开统计_2017台账_5月.xlsx');
+  expect((await downloading).suggestedFilename()).toBe('2016年遂宁市财政局政务公开统计_2021格式_5月.xlsx');
   await expect(page.getByText('本期没有任何数据')).toBeVisible({ timeout: 30_000 });
 
   downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出空白模板' }).click();
   const blank = await downloading;
-  expect(blank.suggestedFilename()).toBe('2016年遂宁市财政局政务公开统计_2017台账_5月_空白模板.xlsx');
+  expect(blank.suggestedFilename()).toBe('2016年遂宁市财政局政务公开统计_2021格式_5月_空白模板.xlsx');
   const { meta } = await readDownload((await blank.path())!);
   expect(meta).toMatchObject({ kind: 'blank', period: '2016-05' });
 });

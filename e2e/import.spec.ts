@@ -68,6 +68,8 @@ test('an aggregator imports workbooks: truthful dry run, apply, matrix and total
   await expect(page.getByRole('table', { name: '导入记录' }).locator('tbody tr')).toHaveCount(4);
 
   await page.getByRole('link', { name: '报送汇总' }).click();
+  // These units report on the 2017 ledger; new files open on the current one.
+  await page.getByLabel('报表模板').selectOption('suining-2017');
   await expect(page.locator('tr[data-unit="SN-CZJ"] td[data-status]').first()).toHaveAttribute('data-status', 'received');
   await expect(page.locator('tr[data-unit="SN-JYJ"] td[data-status]').first()).toHaveAttribute('data-status', 'received');
   await expect(page.locator('tr[data-unit="SN-WJW"] td[data-status]').first()).not.toHaveAttribute('data-status', 'received');
@@ -82,6 +84,7 @@ test('an aggregator imports workbooks: truthful dry run, apply, matrix and total
   await page.getByRole('button', { name: '确认导入 2 个文件' }).click();
   await expect(page.locator('.notice')).toContainText('无变化 2');
   await page.getByRole('link', { name: '报送汇总' }).click();
+  await page.getByLabel('报表模板').selectOption('suining-2017');
   await page.getByRole('tab', { name: '汇总数据' }).click();
   await expect(page.locator('[data-section="pub"] tr[data-ref="pub.total"] td.num')).toHaveText('12');
   fs.rmSync(dir, { recursive: true, force: true });

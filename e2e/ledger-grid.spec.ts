@@ -9,6 +9,8 @@ const cell = (page: Page, ref: string, period: number | 'year') => page.getByTes
 async function openLedger(page: Page, url: string, year = '2017') {
   await page.goto(url);
   await page.getByRole('link', { name: '台账录入' }).click();
+  // These tests type the 2017 ledger's indicators; a new file opens on the current ledger.
+  await page.getByLabel('模板').selectOption('suining-2017');
   await page.getByLabel('年度').fill(year);
   await expect(page.getByTestId('ledger-grid')).toBeVisible();
 }

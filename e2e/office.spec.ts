@@ -100,6 +100,8 @@ test('an aggregator sets up the directory, sees who has not reported, copies the
 
   // The matrix: nothing received yet, so every month that is over is 未报 or 逾期 by each unit's due day.
   await page.getByRole('link', { name: '报送汇总' }).click();
+  // These units report on the 2017 ledger; new files open on the current one.
+  await page.getByLabel('报表模板').selectOption('suining-2017');
   await page.getByLabel('年度', { exact: true }).fill(String(year));
   for (const [code, dueDay] of [['SN-CZJ', 5], ['CS', 28], ['CS-JYJ', 5]] as const) {
     const row = page.locator(`.submission-matrix tr[data-unit="${code}"]`);

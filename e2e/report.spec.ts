@@ -32,6 +32,8 @@ test('the report draft shows the year in words, copies a paragraph and a table, 
   expect(saved.ok).toBe(true);
 
   await page.getByRole('link', { name: '年报草稿' }).click();
+  // The figures are the 2017 ledger's; a new file opens on the current ledger.
+  await page.getByLabel('模板').selectOption('suining-2017');
   // It opens on the latest year with figures, not on an empty last year.
   await expect(page.getByLabel('年度')).toHaveValue('2017');
   await page.getByLabel('年度').fill('2016');

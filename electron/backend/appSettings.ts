@@ -5,8 +5,7 @@
 import type { AppSettings } from '../../shared/api/methods/settings';
 import { SETTING_OPERATOR, type BackendContext } from './context';
 import { allSettings } from './store/settings';
-
-const DEFAULT_TEMPLATE = 'suining-2017';
+import { defaultTemplateId } from './templates/defaultTemplate';
 
 export function settingsOf(ctx: BackendContext): AppSettings {
   const s = allSettings(ctx.store.db);
@@ -14,6 +13,6 @@ export function settingsOf(ctx: BackendContext): AppSettings {
     operator: s[SETTING_OPERATOR] ?? '',
     contactPerson: s['contact.person'] ?? '',
     contactPhone: s['contact.phone'] ?? '',
-    defaultTemplateId: s['template.default'] ?? (ctx.templates.get(DEFAULT_TEMPLATE) ? DEFAULT_TEMPLATE : (ctx.templates.all()[0]?.id ?? '')),
+    defaultTemplateId: defaultTemplateId(ctx),
   };
 }

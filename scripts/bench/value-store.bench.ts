@@ -76,7 +76,7 @@ for (const template of templates) {
   const rows = (db.prepare('SELECT COUNT(*) AS n FROM month_values WHERE template_id = ?').get(template.id) as { n: number }).n;
   const year = median(() => levelPeriodFigures(db, template, unitIds, YEAR));
   const half = median(() => levelPeriodFigures(db, template, unitIds, YEAR, 1, 6));
-  const trend = median(() => monthlyFigures(db, unitIds, template.id, YEAR));
+  const trend = median(() => monthlyFigures(db, unitIds, template, YEAR));
   console.log(
     `${template.name}：${N} 个单位的汇总（${rows} 个单位月）levelPeriodFigures 全年 ${year.toFixed(0)} ms，上半年 ${half.toFixed(0)} ms；monthlyFigures ${trend.toFixed(0)} ms`,
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import suiningJson from '../../resources/templates/suining-2017.json';
 import nationalJson from '../../resources/templates/national-2021.json';
 import demo from '../../resources/demo/suining-2017-totals.json';
-import { evaluateCheck } from '../rules/evaluate';
+import { checkPlaces, evaluateCheck } from '../rules/evaluate';
 import { templateChecks } from '../rules/expand';
 import { templateCells } from '../template/cells';
 import { parseTemplate } from '../template/validate';
@@ -52,10 +52,10 @@ describe('spreadYear with the 2017 Suining figures', () => {
 
   it('holds in every month each rule that holds for the year', () => {
     const yearLookup = (ref: string) => totals[ref];
-    const checks = templateChecks(suining).filter((c) => c.scope.includes('month') && evaluateCheck(c, yearLookup) === null);
+    const checks = templateChecks(suining).filter((c) => c.scope.includes('month') && evaluateCheck(c, yearLookup, checkPlaces(suining, c)) === null);
     expect(checks.map((c) => c.id)).toEqual(expect.arrayContaining(['pub.categories_sum', 'pub.key_le_total', 'req.on_time_le_received']));
     for (let m = 1; m <= 12; m++) {
-      for (const c of checks) expect(evaluateCheck(c, (ref) => months.get(ref)?.[m]), `${c.id} ${m}月`).toBeNull();
+      for (const c of checks) expect(evaluateCheck(c, (ref) => months.get(ref)?.[m], checkPlaces(suining, c)), `${c.id} ${m}月`).toBeNull();
     }
   });
 

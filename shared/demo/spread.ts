@@ -7,6 +7,7 @@
 import { templateChecks, type Check } from '../rules/expand';
 import { templateCells, type CellDef } from '../template/cells';
 import type { Template } from '../template/schema';
+import { scaleOf } from '../values/precision';
 
 /** Months 1..12 (index 0 unused). */
 export type MonthSeries = number[];
@@ -40,15 +41,15 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 const toSeries = (parts: number[]): MonthSeries => [0, ...parts];
 const monthsOf = (s: MonthSeries): number[] => s.slice(1, 13);
 
-/** Stored units: hundredths for amounts so that 元/万元 stay exact. */
-const scale = (c: CellDef) => (c.valueKind === 'amount' ? 100 : 1);
+/** Spread in each cell's smallest place (万元: ten-thousandths) so that amounts stay exact. */
+const scale = (c: CellDef) => scaleOf(c.decimals);
 
 function plainCurrent(check: Check) {
   return [...check.left, ...check.right].every((t) => t.sign === 1 && t.year === 'current');
 }
 
 export interface SpreadResult {
-  /** ref → values for months 1..12 (index 0 unused), in stored units (amounts in their measure, 2 decimals). */
+  /** ref → values for months 1..12 (index 0 unused), in stored units (amounts in their measure, with their decimals). */
   months: Map<string, MonthSeries>;
   /** Refs in the totals that the template does not know (left out). */
   unknown: string[];

@@ -159,7 +159,7 @@ describe('national 2021 report', () => {
     expect(t2[0][0]).toBe('第二十条第（一）项');
     expect(t2[1]).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
     expect(t2[2]).toEqual(['规章', '2', '1', '35']);
-    expect(t2.find((r) => r[0] === '行政事业性收费')).toEqual(['行政事业性收费', '1234.56', '', '']);
+    expect(t2.find((r) => r[0] === '行政事业性收费')).toEqual(['行政事业性收费', '1234.5600', '', '']);
     const t3 = draft.tables[1];
     expect(t3.width).toBe(10);
     expect(t3.rows[0][0]).toMatchObject({ colSpan: 3, rowSpan: 3 });

@@ -5,6 +5,7 @@ import { formatPercent, needsRoundingNote, statedShares } from '../charts/shares
 import { findCell } from '../template/cells';
 import type { Template } from '../template/schema';
 import { formatValue } from '../values/parse';
+import { exactSum } from '../values/precision';
 import type { Fact, Segment } from './model';
 
 export type Figures = ReadonlyMap<string, number>;
@@ -21,7 +22,7 @@ export class FactSource {
   }
 
   private format(ref: string, value: number): string {
-    return formatValue(value, findCell(this.template, ref)?.valueKind ?? 'count');
+    return formatValue(value, findCell(this.template, ref) ?? 'count');
   }
 
   /** The cell's figure, or undefined when the template lacks it or nothing was entered. */
@@ -37,8 +38,9 @@ export class FactSource {
     const present = refs.filter((r) => this.cell(r) !== undefined);
     if (present.length === 0) return undefined;
     if (refs.length === 1) return this.cell(refs[0]);
-    const hundredths = present.reduce((s, r) => s + Math.round(this.figures.get(r)! * 100), 0);
-    const value = hundredths / 100;
+    // Cells summed in a sentence share a precision (不予公开's reasons, two lawsuit kinds); the widest is exact for all.
+    const places = Math.max(...present.map((r) => findCell(this.template, r)!.decimals));
+    const value = exactSum(present.map((r) => this.figures.get(r)!), places)!;
     return { kind: 'sum', refs: present, value, text: this.format(present[0], value) };
   }
 

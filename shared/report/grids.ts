@@ -23,8 +23,7 @@ const label = (text: string, colSpan = 1, rowSpan = 1): GridCell => ({ text, col
 
 function valueCell(template: Template, figures: Figures, ref: string, colSpan = 1): GridCell {
   const value = figures.get(ref);
-  const kind = findCell(template, ref)?.valueKind ?? 'count';
-  return { text: formatValue(value, kind), colSpan, rowSpan: 1, kind: 'value', ref, value: value ?? null };
+  return { text: formatValue(value, findCell(template, ref) ?? 'count'), colSpan, rowSpan: 1, kind: 'value', ref, value: value ?? null };
 }
 
 /** Runs of equal keys: [[key, count], …]. */

@@ -4,6 +4,7 @@
  * column and 总计 row are derived here so the sample cannot be inconsistent
  * by a slip of arithmetic.
  */
+import ledgerJson from '../../resources/templates/ledger-2021.json';
 import nationalJson from '../../resources/templates/national-2021.json';
 import suiningJson from '../../resources/templates/suining-2017.json';
 import demoTotals from '../../resources/demo/suining-2017-totals.json';
@@ -11,6 +12,7 @@ import { parseTemplate } from '../template/validate';
 
 export const suiningTemplate = parseTemplate(suiningJson, 'suining-2017.json');
 export const nationalTemplate = parseTemplate(nationalJson, 'national-2021.json');
+export const ledgerTemplate = parseTemplate(ledgerJson, 'ledger-2021.json');
 
 export function suining2017Figures(): Map<string, number> {
   return new Map(Object.entries(demoTotals.totals));
@@ -84,4 +86,29 @@ export function national2021Figures(): { current: Map<string, number>; previous:
     ['t3.carried_out:total', 6],
   ]);
   return { current: m, previous };
+}
+
+/**
+ * A year of the current ledger (ledger-2021): the national tables above and
+ * the local statistics, consistent with every rule (categories add up to
+ * the total, key areas within 重点信息公开, normative documents published at
+ * least as many as issued, fees collected within those notified).
+ */
+export function ledger2021Figures(): { current: Map<string, number>; previous: Map<string, number> } {
+  const { current, previous } = national2021Figures();
+  const local: Record<string, number> = {
+    'pub.cat.overview': 310, 'pub.cat.plans': 905, 'pub.cat.normative': 64, 'pub.cat.work': 6120,
+    'pub.cat.personnel': 233, 'pub.cat.finance': 412, 'pub.cat.enforcement': 1587, 'pub.cat.other': 969,
+    'pub.key': 2100, 'pub.cumulative': 98765,
+    'key.budget': 120, 'key.procurement': 340, 'key.major_projects': 96, 'key.public_resource_trading': 802,
+    'key.social_assistance': 150, 'key.healthcare': 77, 'key.npc': 58, 'key.cppcc': 71,
+    'resp.interpretations': 45, 'resp.press_conferences': 18, 'resp.interviews': 6,
+    'chan.website': 7300, 'chan.new_media': 5120, 'chan.gazette': 12,
+    'work.training.sessions': 9, 'work.training.attendance': 860, 'work.inspections': 3,
+    'fee.notices': 2, 'fee.notice_amount': 380, 'fee.collected': 380,
+  };
+  for (const [ref, v] of Object.entries(local)) current.set(ref, v);
+  current.set('pub.total', Object.entries(local).filter(([r]) => r.startsWith('pub.cat.')).reduce((s, [, v]) => s + v, 0));
+  current.set('t2.fees:amount', 59237.2449);
+  return { current, previous };
 }

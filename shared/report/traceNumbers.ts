@@ -6,6 +6,7 @@
  * or the report year.
  */
 import { computeShares } from '../charts/shares';
+import { exactSum, MAX_PLACES } from '../values/precision';
 import { factsOf, type Fact, type ReportDraft } from './model';
 
 const NUMBER = /\d+(?:\.\d+)?/g;
@@ -21,7 +22,7 @@ function tableValues(draft: ReportDraft): Map<string, number> {
 }
 
 function fromTables(f: Fact, cells: Map<string, number>, year: number): number | undefined {
-  const sum = (refs: string[]) => refs.reduce((s, r) => s + Math.round((cells.get(r) ?? NaN) * 100), 0) / 100;
+  const sum = (refs: string[]) => exactSum(refs.map((r) => cells.get(r) ?? NaN), MAX_PLACES) ?? undefined;
   switch (f.kind) {
     case 'year':
       return year;

@@ -1,9 +1,13 @@
 /**
  * Checks the 勾稽 rules of a template against one period's figures.
- * Values are compared in hundredths so that amounts (万元, 2 decimals) never
- * fail on floating-point noise.
+ * Values are compared as scaled integers at the widest precision among a
+ * check's cells (万元 with 4 decimals: ten-thousandths; counts: units), so
+ * that amounts never fail on floating-point noise and a province's counts
+ * stay far inside exact integers.
  */
+import { findCell } from '../template/cells';
 import type { RuleScope, Template } from '../template/schema';
+import { formatFixed, fromScaled, toScaled } from '../values/precision';
 import { templateChecks, type Check, type ConcreteTerm } from './expand';
 
 /** Looks up a cell's figure for the period checked (or the year before); undefined when empty. */
@@ -20,16 +24,14 @@ export interface Violation {
   refs: string[];
 }
 
-const toHundredths = (n: number) => Math.round(n * 100);
-
-function sum(terms: ConcreteTerm[], lookup: ValueLookup): { total: number; present: number } {
+function sum(terms: ConcreteTerm[], lookup: ValueLookup, places: number): { total: number; present: number } {
   let total = 0;
   let present = 0;
   for (const t of terms) {
     const v = lookup(t.ref, t.year);
     if (v === undefined) continue;
     present++;
-    total += t.sign * toHundredths(v);
+    total += t.sign * toScaled(v, places);
   }
   return { total, present };
 }
@@ -51,21 +53,22 @@ function holds(op: Check['op'], a: number, b: number): boolean {
 
 const SHOWN_OP: Record<Check['op'], string> = { '=': '≠', '<=': '>', '>=': '<', '<': '≥', '>': '≤' };
 
-function format(n: number): string {
-  const v = n / 100;
-  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+function format(scaled: number, places: number): string {
+  const v = fromScaled(scaled, places);
+  return Number.isInteger(v) ? String(v) : formatFixed(v, places);
 }
 
-export function evaluateCheck(check: Check, lookup: ValueLookup): Violation | null {
-  const l = sum(check.left, lookup);
-  const r = sum(check.right, lookup);
+/** places: the widest precision among the check's cells (checkPlaces). */
+export function evaluateCheck(check: Check, lookup: ValueLookup, places: number): Violation | null {
+  const l = sum(check.left, lookup, places);
+  const r = sum(check.right, lookup, places);
   const termCount = check.left.length + check.right.length;
   if (l.present + r.present === 0) return null;
   if (check.requireAll && l.present + r.present < termCount) return null;
   if (holds(check.op, l.total, r.total)) return null;
   const message = check.message
-    .replaceAll('{left}', format(l.total))
-    .replaceAll('{right}', format(r.total))
+    .replaceAll('{left}', format(l.total, places))
+    .replaceAll('{right}', format(r.total, places))
     .replaceAll('{label}', check.label)
     .replaceAll('{op}', SHOWN_OP[check.op]);
   return {
@@ -73,10 +76,22 @@ export function evaluateCheck(check: Check, lookup: ValueLookup): Violation | nu
     ruleId: check.ruleId,
     severity: check.severity,
     message,
-    left: l.total / 100,
-    right: r.total / 100,
+    left: fromScaled(l.total, places),
+    right: fromScaled(r.total, places),
     refs: [...check.left, ...check.right].filter((t) => t.year === 'current').map((t) => t.ref),
   };
+}
+
+const placesCache = new WeakMap<Check, number>();
+
+/** The widest precision among a check's cells. */
+export function checkPlaces(template: Template, check: Check): number {
+  let p = placesCache.get(check);
+  if (p === undefined) {
+    p = Math.max(0, ...[...check.left, ...check.right].map((t) => findCell(template, t.ref)?.decimals ?? 0));
+    placesCache.set(check, p);
+  }
+  return p;
 }
 
 /** All violations for a period of the given scope, errors first. */
@@ -84,7 +99,7 @@ export function evaluateRules(template: Template, scope: RuleScope, lookup: Valu
   const out: Violation[] = [];
   for (const check of templateChecks(template)) {
     if (!check.scope.includes(scope)) continue;
-    const v = evaluateCheck(check, lookup);
+    const v = evaluateCheck(check, lookup, checkPlaces(template, check));
     if (v) out.push(v);
   }
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));

@@ -28,7 +28,7 @@ export function yearFigure(template: Template, values: MonthlyValues, ref: strin
   const months = values.get(ref);
   const def = findCell(template, ref);
   if (!months || !def) return undefined;
-  return rollupMonths(months, def.rollup, def.valueKind) ?? undefined;
+  return rollupMonths(months, def.rollup, def) ?? undefined;
 }
 
 /** Lookup for one month (previous-year terms read the year before's roll-up). */

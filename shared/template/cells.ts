@@ -16,8 +16,17 @@ export interface CellDef {
   label: string;
   measure: MeasureUnit;
   valueKind: ValueKind;
+  /** Decimals the value carries: 0 for counts, the cell's setting (default 2) for amounts. */
+  decimals: number;
   rollup: Rollup;
   category?: string;
+}
+
+/** Amounts without a precision of their own keep the two decimals every release before had. */
+export const DEFAULT_AMOUNT_DECIMALS = 2;
+
+export function effectiveDecimals(kind: ValueKind, decimals: number | undefined): number {
+  return kind === 'count' ? 0 : (decimals ?? DEFAULT_AMOUNT_DECIMALS);
 }
 
 export function cellRef(indicator: string, col: string): string {
@@ -44,6 +53,7 @@ export function tableCells(section: TableSection): CellDef[] {
           .join('·')}`,
         measure: col.measure ?? row.measure ?? section.measure,
         valueKind: col.valueKind ?? row.valueKind ?? section.valueKind,
+        decimals: effectiveDecimals(col.valueKind ?? row.valueKind ?? section.valueKind, col.decimals ?? row.decimals ?? section.decimals),
         rollup: col.rollup ?? row.rollup ?? 'sum',
       });
     }
@@ -62,6 +72,7 @@ export function sectionCells(section: Section): CellDef[] {
       label: ind.name,
       measure: ind.measure,
       valueKind: ind.valueKind,
+      decimals: effectiveDecimals(ind.valueKind, ind.decimals),
       rollup: ind.rollup,
       category: ind.category,
     })),

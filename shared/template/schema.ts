@@ -15,9 +15,16 @@ export const MEASURE_UNITS = ['条', '件', '次', '篇', '期', '人次', '项'
 export const measureUnitSchema = z.enum(MEASURE_UNITS);
 export type MeasureUnit = z.infer<typeof measureUnitSchema>;
 
-/** count: whole number >= 0; amount: >= 0 with at most 2 decimals. */
+/** count: whole number >= 0; amount: >= 0 with the cell's decimals (2 unless it says otherwise). */
 export const valueKindSchema = z.enum(['count', 'amount']);
 export type ValueKind = z.infer<typeof valueKindSchema>;
+
+/**
+ * Decimals an amount is entered, stored, summed and printed with (万元 in
+ * the national tables: 4, as reports print 59237.2449 万元). Counts have 0.
+ * Limits per precision: shared/values/limits.ts.
+ */
+export const decimalsSchema = z.number().int().min(0).max(4);
 
 /**
  * How the months of a year roll up into the year's figure:
@@ -38,6 +45,7 @@ export const indicatorSchema = z.strictObject({
   shortName: z.string().min(1).optional(),
   measure: measureUnitSchema,
   valueKind: valueKindSchema.default('count'),
+  decimals: decimalsSchema.optional(),
   rollup: rollupSchema.default('sum'),
   /** Visual nesting (0 = top level, 1 = 其中…). */
   level: z.number().int().min(0).max(3).default(0),
@@ -65,6 +73,7 @@ export const tableRowSchema = z.strictObject({
   level: z.number().int().min(0).max(3).default(0),
   rollup: rollupSchema.optional(),
   valueKind: valueKindSchema.optional(),
+  decimals: decimalsSchema.optional(),
   measure: measureUnitSchema.optional(),
 });
 export type TableRow = z.infer<typeof tableRowSchema>;
@@ -78,6 +87,7 @@ export const tableColumnSchema = z.strictObject({
   subgroup: z.string().min(1).optional(),
   rollup: rollupSchema.optional(),
   valueKind: valueKindSchema.optional(),
+  decimals: decimalsSchema.optional(),
   measure: measureUnitSchema.optional(),
 });
 export type TableColumn = z.infer<typeof tableColumnSchema>;
@@ -99,6 +109,7 @@ export const tableSectionSchema = z.strictObject({
   /** Defaults for cells that neither their row nor column override. */
   measure: measureUnitSchema,
   valueKind: valueKindSchema.default('count'),
+  decimals: decimalsSchema.optional(),
   rows: z.array(tableRowSchema).min(1),
   columns: z.array(tableColumnSchema).min(1),
 });
@@ -159,6 +170,25 @@ export const templateSchema = z.strictObject({
   description: z.string().default(''),
   /** The year the format takes effect (informational; any year may use it). */
   since: z.number().int().min(1990).max(2100).optional(),
+  /**
+   * The template new data files use (settings may choose another). Among the
+   * built-in templates exactly one says so.
+   */
+  default: z.boolean().default(false),
+  /**
+   * The report draft's plan (shared/report/narratives): what its paragraphs
+   * say and which tables it prints. Default: the plan named like the
+   * template, else the generic one (every section as a table).
+   */
+  reportPlan: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+  /**
+   * Templates whose cells this one repeats under the same codes (the
+   * current ledger holds the national tables): office totals, charts and
+   * report drafts of either template count the shared cells of units on
+   * both. Shared cells must agree in measure, kind, decimals and roll-up
+   * (checked when the templates are loaded).
+   */
+  sharesCellsWith: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]),
   /**
    * How export file names tell this template from others (…政务公开统计_2021格式_全年.xlsx);
    * the name when absent. Short: it sits in every file name an office collects.

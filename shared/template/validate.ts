@@ -25,9 +25,18 @@ function semanticProblems(t: Template): string[] {
   for (const s of t.sections) {
     claim(s.code, `栏目 ${s.title}`);
     if (s.kind === 'list') {
-      for (const g of s.groups) for (const i of g.indicators) claim(i.code, `指标 ${i.name}`);
+      for (const g of s.groups)
+        for (const i of g.indicators) {
+          claim(i.code, `指标 ${i.name}`);
+          if (i.valueKind === 'count' && (i.decimals ?? 0) > 0) problems.push(`指标 ${i.name} 是数量，不能有小数位（decimals）`);
+        }
     } else {
       for (const r of s.rows) if (r.code) claim(r.code, `行 ${r.label}`);
+      for (const r of s.rows.filter((x) => x.code))
+        for (const c of s.columns) {
+          const kind = c.valueKind ?? r.valueKind ?? s.valueKind;
+          if (kind === 'count' && (c.decimals ?? r.decimals ?? s.decimals ?? 0) > 0) problems.push(`表 ${s.title} 的“${r.label} / ${c.label}”是数量，不能有小数位（decimals）`);
+        }
       const cols = new Set<string>();
       for (const c of s.columns) {
         if (cols.has(c.code)) problems.push(`表 ${s.title} 的列代码 ${c.code} 重复`);

@@ -20,25 +20,46 @@ export interface FigureLimit {
 }
 
 /**
- * Up to 999,999,999 whatever the kind: a count of a year's requests or an
- * amount in 元 never comes near it, and nine digits stay exact as doubles
- * in hundredths, and are written by String() without an exponent.
+ * Every total is a sum of scaled integers (precision.ts: a figure times
+ * 10^places), and must stay exact however high it is taken. The largest
+ * total a province can reach adds one cell of every body in it for every
+ * month: SUM_BUDGET. A figure is capped so that SUM_BUDGET of them stay
+ * below 2^52, where every decimal of its places is still a distinct double
+ * (so the total prints back digit for digit): at most MAX_SCALED_FIGURE of
+ * its smallest place. Counts keep 999,999,999; amounts with 2 places
+ * 99,999,999.99; 万元 amounts with 4 places 999,999.9999 (a hundred
+ * million 元 a month per body). Tests hold the arithmetic (limits.test.ts).
  */
+export const SUM_BUDGET = {
+  /** Reporting bodies in the largest province: departments, counties, townships (Sichuan has about ten thousand). */
+  units: 30_000,
+  months: 12,
+} as const;
+export const MAX_SCALED_FIGURE = 10_000_000_000;
+
+/** The cap of a figure with this many places: nine digits, or fewer so that its scaled integer stays within MAX_SCALED_FIGURE. */
+export function capFor(decimals: number): number {
+  return decimals === 0 ? 999_999_999 : Math.min(999_999_999, (MAX_SCALED_FIGURE - 1) / 10 ** decimals);
+}
+
+/** The old default places per kind: counts whole, amounts in hundredths (a cell may say otherwise: decimals). */
 export const FIGURE_LIMITS: Readonly<Record<ValueKind, Readonly<FigureLimit>>> = {
-  count: { max: 999_999_999, decimals: 0 },
-  amount: { max: 999_999_999, decimals: 2 },
+  count: { max: capFor(0), decimals: 0 },
+  amount: { max: capFor(2), decimals: 2 },
 };
 
 /** The largest figure of any kind: the store's bound, which knows refs but not their kinds. */
 export const MAX_FIGURE = Math.max(...Object.values(FIGURE_LIMITS).map((l) => l.max));
 
-/** The limit of a kind, with a cell's own precision or cap where it has one. */
+/** The limit of a kind, with a cell's own precision or cap where it has one (a cap follows the precision unless given). */
 export function figureLimit(kind: ValueKind, overrides: Partial<FigureLimit> = {}): FigureLimit {
-  return { ...FIGURE_LIMITS[kind], ...overrides };
+  const decimals = kind === 'count' ? 0 : (overrides.decimals ?? FIGURE_LIMITS[kind].decimals);
+  return { max: overrides.max ?? capFor(decimals), decimals };
 }
 
-/** A template cell's limit (the place where a per-indicator precision or cap is read). */
-export const cellLimit = (cell: { valueKind: ValueKind }): FigureLimit => FIGURE_LIMITS[cell.valueKind];
+/** A template cell's limit: its kind and its own precision (CellDef.decimals). */
+export const cellLimit = (cell: { valueKind: ValueKind; decimals?: number }): FigureLimit =>
+  cell.decimals === undefined ? FIGURE_LIMITS[cell.valueKind] : figureLimit(cell.valueKind, { decimals: cell.decimals });
 
 export type FigureFault = 'not_finite' | 'negative' | 'too_large' | 'not_whole' | 'too_many_decimals';
 
@@ -50,8 +71,10 @@ export function figureFault(n: number, limit: FigureLimit): FigureFault | null {
   if (n > limit.max) return 'too_large';
   if (limit.decimals === 0) return Number.isInteger(n) ? null : 'not_whole';
   const scale = 10 ** limit.decimals;
-  // Spreadsheets write 1.84 as 1.8399999999999999: within a millionth of a place is that place.
-  return Math.abs(Math.round(n * scale) - n * scale) > 1e-6 ? 'too_many_decimals' : null;
+  // Spreadsheets write 1.84 as 1.8399999999999999: within a millionth of a place is that place
+  // (relative for large figures, whose product carries the multiplication's own rounding).
+  const scaled = n * scale;
+  return Math.abs(Math.round(scaled) - scaled) > Math.max(1e-6, scaled * 1e-15) ? 'too_many_decimals' : null;
 }
 
 /** A figure as stored: amounts rounded to their places (undoing binary noise). */

@@ -6,6 +6,7 @@
  */
 import type { ValueKind } from '../template/schema';
 import { checkFigure, FIGURE_LIMITS, figureLimit, type FigureLimit } from './limits';
+import { formatFixed, placesOf, type Precision } from './precision';
 
 /** The largest count (limits.ts holds the definition). */
 export const MAX_VALUE = FIGURE_LIMITS.count.max;
@@ -53,8 +54,9 @@ function checkNumber(n: number, limit: FigureLimit, shown: string): ParseResult 
   return r.ok ? r : { ok: false, message: `“${shown}”${r.reason}` };
 }
 
-/** How a stored figure is shown in the grid and in exports. */
-export function formatValue(value: number | null | undefined, kind: ValueKind): string {
+/** How a stored figure is shown in the grid and in exports: amounts with all their places (12.30, 59237.2449). */
+export function formatValue(value: number | null | undefined, precision: Precision): string {
   if (value === null || value === undefined) return '';
-  return kind === 'amount' ? value.toFixed(2) : String(value);
+  const places = placesOf(precision);
+  return places === 0 ? String(value) : formatFixed(value, places);
 }

@@ -11,7 +11,7 @@
  * from row 1, in this order (keys exactly as in META_KEYS):
  *
  *   A1 "LEDGER-DATA"        B1 <format version>
- *   format_version          2
+ *   format_version          3 (WORKBOOK_FORMATS: 1 one row per value, 2 packed rows, 3 amounts with each cell's places)
  *   kind                    submission | bundle | blank | summary (SUMMARY_KIND: no values)
  *   template_id             suining-2017
  *   template_version        1
@@ -33,7 +33,7 @@
  *                           units in [units] order, months ascending; column C holds the
  *                           month's values as "ref=value;ref=value" in template cell order
  *                           (ref = cellRef(indicator, col); counts as integers, amounts with
- *                           two decimals; empty cells are absent). A month longer than
+ *                           the cell's decimals (format 2: two); empty cells are absent). A month longer than
  *                           PACKED_CELL_CHARS continues in D, E, … (shared/workbook/packedValues.ts).
  *                           Format 1 had one row per value: unit_code | indicator | col |
  *                           month | value (VALUE_COLUMNS_V1); readers still accept it.
@@ -79,7 +79,25 @@ import type { Section, TableSection, Template } from '../template/schema';
 import { formatValue } from '../values/parse';
 import { isWholeYear, type Period } from '../values/period';
 
-export const WORKBOOK_FORMAT_VERSION = 2;
+/**
+ * Every workbook format there has been, oldest first: what a reader needs
+ * to know of each. The writer writes the last; readers take any listed and
+ * refuse a newer one (newer_format, asking to upgrade). A new format is a
+ * new row here, and a row in the compatibility table of docs/import.md.
+ */
+export const WORKBOOK_FORMATS = [
+  { version: 1, packedValues: false, amountPlaces: 2, note: '隐藏数据页每个数值一行' },
+  { version: 2, packedValues: true, amountPlaces: 2, note: '隐藏数据页每个单位每月一行（ref=value;…）' },
+  { version: 3, packedValues: true, amountPlaces: 4, note: '金额按各指标的小数位数（以万元计的最多四位）' },
+] as const;
+export type WorkbookFormat = (typeof WORKBOOK_FORMATS)[number];
+
+export const WORKBOOK_FORMAT_VERSION: number = WORKBOOK_FORMATS[WORKBOOK_FORMATS.length - 1].version;
+
+/** The format of a version this release reads, or undefined (newer than it knows, or not a version). */
+export function workbookFormat(version: number): WorkbookFormat | undefined {
+  return WORKBOOK_FORMATS.find((f) => f.version === version);
+}
 export const DATA_SHEET = '_ledger_data';
 export const DATA_MARKER = 'LEDGER-DATA';
 export const UNITS_MARKER = '[units]';

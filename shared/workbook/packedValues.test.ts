@@ -29,7 +29,9 @@ describe('packed values (data sheet format 2)', () => {
     const amount = cells.find((c) => c.valueKind === 'amount')!;
     // Binary noise a spreadsheet writes is the amount's places; more places are refused, as typing refuses them.
     expect(unpackMonth([`${count.ref}=3;${amount.ref}=1.8399999999999999`], national)).toEqual({ ok: true, values: new Map([[count.ref, 3], [amount.ref, 1.84]]) });
-    expect(unpackMonth([`${count.ref}=3;${amount.ref}=1.846`], national)).toEqual({ ok: false, why: `${amount.label} 的值“1.846”的小数超过两位，金额最多保留两位小数` });
+    // 万元 amounts carry four places (59237.2449), a fifth is refused.
+    expect(unpackMonth([`${count.ref}=3;${amount.ref}=59237.2449`], national)).toEqual({ ok: true, values: new Map([[count.ref, 3], [amount.ref, 59237.2449]]) });
+    expect(unpackMonth([`${count.ref}=3;${amount.ref}=1.84561`], national)).toEqual({ ok: false, why: `${amount.label} 的值“1.84561”的小数超过四位，金额最多保留四位小数` });
     expect(unpackMonth([`${count.ref}=3;no.such=1`], national)).toEqual({ ok: false, why: '“no.such”不是本表的单元格' });
     expect(unpackMonth([`${count.ref}=2.5`], national)).toEqual({ ok: false, why: `${count.label} 的值“2.5”含小数，此处只能填写整数` });
     // The limits of shared/values/limits.ts, the same as typing and the store.
@@ -52,7 +54,7 @@ describe('packed values (data sheet format 2)', () => {
     const many = new Map<string, CellDef>();
     for (let i = 0; i < 5000; i++) {
       const ref = `indicator_with_a_long_name_${i}`;
-      many.set(ref, { ref, indicator: ref, col: '', sectionCode: 's', label: ref, measure: '件', valueKind: 'count', rollup: 'sum' });
+      many.set(ref, { ref, indicator: ref, col: '', sectionCode: 's', label: ref, measure: '件', valueKind: 'count', decimals: 0, rollup: 'sum' });
     }
     const packed = packMonth(many, new Map([...many.keys()].map((ref, i) => [ref, 1000 + i])));
     expect(packed.length).toBeGreaterThan(1);

@@ -22,7 +22,7 @@ export function packMonth(cells: Map<string, CellDef>, values: Map<string, numbe
   for (const def of cells.values()) {
     const v = values.get(def.ref);
     if (v === undefined) continue;
-    const pair = `${def.ref}=${formatValue(v, def.valueKind)}`;
+    const pair = `${def.ref}=${formatValue(v, def)}`;
     if (chunk && chunk.length + 1 + pair.length > PACKED_CELL_CHARS) {
       out.push(chunk);
       chunk = '';

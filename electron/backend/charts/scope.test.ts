@@ -33,10 +33,10 @@ describe('scope figures', () => {
     applyChanges(db, changes, { operator: 't', source: 't' });
     const ids = subtreeUnitIds(db, self.id);
     expect(ids).toHaveLength(6);
-    expect(scopeMonthlyFigures(b.ctx, template, ids, 2017)).toEqual(monthlyFigures(db, ids, template.id, 2017));
+    expect(scopeMonthlyFigures(b.ctx, template, ids, 2017)).toEqual(monthlyFigures(db, ids, template, 2017));
     for (const [from, to] of [[1, 12], [3, 3], [2, 7]]) {
       const mine = scopePeriodFigures(b.ctx, template, ids, { year: 2017, fromMonth: from, toMonth: to });
-      const theirs = aggregatePeriodFigures(template, unitMonthlyFigures(db, ids, template.id, 2017), from, to);
+      const theirs = aggregatePeriodFigures(template, unitMonthlyFigures(db, ids, template, 2017), from, to);
       expect(mine, `${from}..${to}`).toEqual(theirs);
     }
     expect(scopePeriodFigures(b.ctx, template, ids, { year: 2016, fromMonth: 1, toMonth: 12 }).size).toBe(0);

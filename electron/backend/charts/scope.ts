@@ -4,7 +4,9 @@
  */
 import type { ChartScope } from '../../../shared/api/methods/charts';
 import type { Unit, UnitScope } from '../../../shared/domain';
+import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
+import { fromScaled, toScaled } from '../../../shared/values/precision';
 import type { Period } from '../../../shared/values/period';
 import { resolveUnit, type BackendContext } from '../context';
 import { levelPeriodFigures, monthlyFigures, subtreeUnitIds, type MonthlyFigures } from '../store/aggregate';
@@ -25,19 +27,21 @@ export function resolveScope(ctx: BackendContext, { unitCode, subtree }: UnitSco
 
 /** Month-by-month sums over the units (store/aggregate.ts monthlyFigures). */
 export function scopeMonthlyFigures(ctx: BackendContext, template: Template, unitIds: number[], year: number): MonthlyFigures {
-  return monthlyFigures(ctx.store.db, unitIds, template.id, year);
+  return monthlyFigures(ctx.store.db, unitIds, template, year, ctx.templates.family(template.id));
 }
 
 /** Period figures of the units together (store/aggregate.ts levelPeriodFigures). */
 export function scopePeriodFigures(ctx: BackendContext, template: Template, unitIds: number[], period: Period): Map<string, number> {
-  return levelPeriodFigures(ctx.store.db, template, unitIds, period.year, period.fromMonth, period.toMonth);
+  return levelPeriodFigures(ctx.store.db, template, unitIds, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id));
 }
 
 /** Years with any stored figure for these units, latest first. */
 export function dataYears(ctx: BackendContext, templateId: string, unitIds: number[]): number[] {
   const rows = ctx.store.db
-    .prepare(`SELECT DISTINCT year FROM month_values WHERE template_id = ? AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY year DESC`)
-    .all(templateId, JSON.stringify(unitIds)) as { year: number }[];
+    .prepare(
+      `SELECT DISTINCT year FROM month_values WHERE template_id IN (SELECT value FROM json_each(?)) AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY year DESC`,
+    )
+    .all(JSON.stringify(ctx.templates.family(templateId)), JSON.stringify(unitIds)) as { year: number }[];
   return rows.map((r) => r.year);
 }
 
@@ -49,17 +53,19 @@ export function subtreeFlowTotals(ctx: BackendContext, template: Template, roots
   const rootOf = new Map<number, number>();
   for (const root of roots) for (const id of subtreeUnitIds(ctx.store.db, root)) rootOf.set(id, root);
   const wanted = [...new Set(refs)];
-  const hundredths = new Map<number, Map<string, number>>();
-  for (const row of readUnitsMonths(ctx.store.db, [...rootOf.keys()], template.id, period.year, period.fromMonth, period.toMonth)) {
+  const cells = templateCells(template);
+  const scaled = new Map<number, Map<string, number>>();
+  for (const row of readUnitsMonths(ctx.store.db, [...rootOf.keys()], ctx.templates.family(template.id), period.year, period.fromMonth, period.toMonth)) {
     const values = decodeMonth(ctx.store.db, row);
     const root = rootOf.get(row.unit_id)!;
-    let m = hundredths.get(root);
+    let m = scaled.get(root);
     for (const ref of wanted) {
       const v = values.get(ref);
-      if (v === undefined) continue;
-      if (!m) hundredths.set(root, (m = new Map()));
-      m.set(ref, (m.get(ref) ?? 0) + Math.round(v * 100));
+      const def = cells.get(ref);
+      if (v === undefined || !def) continue;
+      if (!m) scaled.set(root, (m = new Map()));
+      m.set(ref, (m.get(ref) ?? 0) + toScaled(v, def.decimals));
     }
   }
-  return new Map([...hundredths].map(([root, m]) => [root, new Map([...m].map(([ref, h]) => [ref, h / 100]))]));
+  return new Map([...scaled].map(([root, m]) => [root, new Map([...m].map(([ref, h]) => [ref, fromScaled(h, cells.get(ref)!.decimals)]))]));
 }

@@ -34,7 +34,7 @@ describe('ledger export', () => {
     expect(first.out).toContain('第 1 次导出');
     expect(await metaOf(out)).toMatchObject({ kind: 'submission', period: '2017', unit_code: 'D01', revision: 1 });
     const again = await cli('export', '--db', db, '--period', '2017', '--out', out, '--json');
-    expect(JSON.parse(again.out)).toMatchObject({ ok: true, revision: 2, suggestedName: '2017年市财政局政务公开统计_2017台账_全年.xlsx' });
+    expect(JSON.parse(again.out)).toMatchObject({ ok: true, revision: 2, suggestedName: '2017年市财政局政务公开统计_2021格式_全年.xlsx' });
     expect(await metaOf(out)).toMatchObject({ revision: 2 });
 
     const range = path.join(dir, 'h1.xlsx');

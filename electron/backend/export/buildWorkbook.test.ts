@@ -247,11 +247,11 @@ describe('submission workbook: national tables', async () => {
     expect((ws.getRow(6).values as unknown[]).slice(8, 18)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
   });
 
-  it('formats the fee amount with two decimals and widens the one-column tables', () => {
+  it('formats the fee amount (万元) with its four decimals and widens the one-column tables', () => {
     const ws = wb.getWorksheet('二、主动公开政府信息情况')!;
     let feeRow = 0;
     ws.eachRow((row, r) => row.getCell(1).value === 't2.fees' && (feeRow = r));
-    expect(ws.getCell(feeRow, 3).numFmt).toBe('0.00');
+    expect(ws.getCell(feeRow, 3).numFmt).toBe('0.0000');
     expect((ws.model as unknown as { merges: string[] }).merges).toContain(`C${feeRow}:E${feeRow}`);
   });
 });

@@ -139,7 +139,7 @@ function writeIndicatorRow(
   row.getCell(MEASURE_COL).alignment = center;
   fitRowHeight(row, ind.name, o.nameWidth - ind.level * 2);
 
-  const fmt = numberFormat(ind.valueKind);
+  const fmt = numberFormat(ind);
   const monthly = o.figures.monthly.get(ind.code);
   o.months.forEach((m, i) => {
     const cell = row.getCell(FIRST_MONTH_COL + i);
@@ -148,7 +148,7 @@ function writeIndicatorRow(
     if (v !== null && v !== undefined) cell.value = v;
     if (o.blank) {
       cell.protection = { locked: false };
-      cell.dataValidation = inputValidation(ind.valueKind, cell.address);
+      cell.dataValidation = inputValidation(ind, cell.address);
     }
   });
   if (o.totalCol) {

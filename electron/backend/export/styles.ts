@@ -4,7 +4,7 @@
  * carry; LibreOffice substitutes Noto Serif/Sans CJK for it.
  */
 import type ExcelJS from 'exceljs';
-import type { ValueKind } from '../../../shared/template/schema';
+import { placesOf, type Precision } from '../../../shared/values/precision';
 
 export const FONT_NAME = '宋体';
 /** GB2312 charset: tells Excel/WPS the font's script when 宋体 is missing. */
@@ -19,7 +19,13 @@ export const HEADING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', f
 export const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 
-export const numberFormat = (kind: ValueKind) => (kind === 'amount' ? '0.00' : '0');
+/** Excel's number format showing all of a cell's places ('0', '0.00', '0.0000'). */
+export const numberFormat = (p: Precision) => {
+  const places = placesOf(p);
+  return places === 0 ? '0' : `0.${'0'.repeat(places)}`;
+};
+
+const PLACE_WORDS = ['零', '一', '两', '三', '四'];
 
 export const center: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 export const leftMiddle = (indent = 0): Partial<ExcelJS.Alignment> => ({ horizontal: 'left', vertical: 'middle', wrapText: true, indent });
@@ -60,15 +66,16 @@ export function a4Landscape(ws: ExcelJS.Worksheet, repeatRows?: string, pagesTal
 }
 
 /** Blank templates: what a clerk may type into. */
-export function inputValidation(kind: ValueKind, address: string): ExcelJS.DataValidation {
-  if (kind === 'amount') {
+export function inputValidation(p: Precision, address: string): ExcelJS.DataValidation {
+  const places = placesOf(p);
+  if (places > 0) {
     return {
       type: 'custom',
       allowBlank: true,
-      formulae: [`AND(ISNUMBER(${address}),${address}>=0,ROUND(${address},2)=${address})`],
+      formulae: [`AND(ISNUMBER(${address}),${address}>=0,ROUND(${address},${places})=${address})`],
       showErrorMessage: true,
       errorTitle: '金额格式不对',
-      error: '请填写不小于 0 的金额，最多两位小数。',
+      error: `请填写不小于 0 的金额，最多${PLACE_WORDS[places] ?? places}位小数。`,
     };
   }
   return {

@@ -177,12 +177,12 @@ export function writeTableSheet(
         const rect = { r0: row, r1: row, c0: c, c1: j === section.columns.length - 1 ? lastCol : c };
         styleRect(rect, { border: allBorders, font: font(11), alignment: { horizontal: 'right', vertical: 'middle' } });
         const cell = ws.getCell(row, c);
-        cell.numFmt = numberFormat(def?.valueKind ?? 'count');
+        cell.numFmt = numberFormat(def ?? 'count');
         const v = figures.period.get(cellRef(tr.code!, col.code));
         if (v !== undefined && !blank) cell.value = v;
         if (blank) {
           cell.protection = { locked: false };
-          cell.dataValidation = inputValidation(def?.valueKind ?? 'count', cell.address);
+          cell.dataValidation = inputValidation(def ?? 'count', cell.address);
         }
         if (rect.c1 > rect.c0) ws.mergeCells(rect.r0, rect.c0, rect.r1, rect.c1);
       });

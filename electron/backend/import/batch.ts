@@ -20,6 +20,7 @@ import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { evaluateRules } from '../../../shared/rules/evaluate';
 import { currentMonth, formatPeriodKey, formatPeriodLabel, isAfterMonth, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
+import { sameFigure } from '../../../shared/values/precision';
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
 import { packMonth } from '../../../shared/workbook/packedValues';
@@ -411,7 +412,7 @@ function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string
   }
   const a = visibleFigures(r.template, p, stored);
   const b = visibleFigures(r.template, p, r.values);
-  const same = (x: Map<string, number>, y: Map<string, number>) => x.size === y.size && [...x].every(([k, v]) => Math.round(v * 100) === Math.round((y.get(k) ?? NaN) * 100));
+  const same = (x: Map<string, number>, y: Map<string, number>) => x.size === y.size && [...x].every(([k, v]) => y.has(k) && sameFigure(v, y.get(k)!));
   const listRefs = [...a.monthly.keys(), ...b.monthly.keys()].filter((ref) => templateCells(r.template).get(ref)?.col === '');
   const monthlySame = listRefs.every((ref) => periodMonths(p).every((m) => (a.monthly.get(ref)?.[m] ?? null) === (b.monthly.get(ref)?.[m] ?? null)));
   return monthlySame && same(a.period, b.period);

@@ -8,6 +8,7 @@ import type { FileDifference } from '../../../shared/api/methods/import';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { formatPeriodKey, parsePeriodKey, type Period } from '../../../shared/values/period';
+import { sameFigure } from '../../../shared/values/precision';
 import { CONTROL_CHARS_MESSAGE, hasControlChars } from '../../../shared/values/textSafety';
 import {
   COVER_SHEET,
@@ -15,6 +16,8 @@ import {
   parsePartChecksums,
   SUMMARY_KIND,
   WORKBOOK_FORMAT_VERSION,
+  WORKBOOK_FORMATS,
+  workbookFormat,
   type WorkbookKind,
   type WorkbookUnit,
   type WorkbookValue,
@@ -100,8 +103,12 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   const data = list.some((s) => s.name === DATA_SHEET) ? sheet(DATA_SHEET) : undefined;
   const parsed = data ? parseDataSheet(data) : undefined;
   const meta = parsed?.meta ?? coverMeta(sheet(COVER_SHEET));
-  if (meta.formatVersion > WORKBOOK_FORMAT_VERSION) {
-    refuse('newer_format', `此文件由较新版本的软件导出（格式版本 ${meta.formatVersion}，本软件支持 ${WORKBOOK_FORMAT_VERSION}），请升级软件后再导入`);
+  const format = workbookFormat(meta.formatVersion);
+  if (!format) {
+    refuse(
+      'newer_format',
+      `此文件由较新版本的软件导出（工作簿格式第 ${meta.formatVersion} 版，本软件能读第 ${WORKBOOK_FORMATS[0].version}–${WORKBOOK_FORMAT_VERSION} 版），请升级本软件后再导入`,
+    );
   }
   if (meta.kind === SUMMARY_KIND) {
     refuse(
@@ -111,7 +118,11 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   }
   const template = opts.templates(meta.templateId) ?? refuse('unknown_template', `报表模板“${meta.templateId}”不在本软件中，不是本系统的报表或模板未安装`);
   if (template.version !== meta.templateVersion) {
-    refuse('template_version', `文件使用《${template.name}》第 ${meta.templateVersion} 版，本软件为第 ${template.version} 版，口径不同不能合并`);
+    const what =
+      meta.templateVersion < template.version
+        ? `请报送单位升级软件，按第 ${template.version} 版重新填报导出后再报送`
+        : '请升级本软件（使之带有该版模板）后再导入';
+    refuse('template_version', `文件使用《${template.name}》第 ${meta.templateVersion} 版，本软件为第 ${template.version} 版，口径不同不能合并：${what}`);
   }
 
   let visible: VisibleRead = { monthly: new Map(), period: new Map(), problems: [] };
@@ -131,7 +142,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     source = 'data';
     units = parsed.units;
     let fingerprint: string;
-    if (meta.formatVersion >= 2) {
+    if (format.packedValues) {
       months = packedMonths(template, meta, units, parsed.packed);
       rows = parsed.packed;
       fingerprint = opts.verified && meta.fingerprint !== null ? meta.fingerprint : rowsFingerprint(template, formatPeriodKey(meta.period), rows);
@@ -241,7 +252,7 @@ function visibleValues(template: Template, meta: WorkbookMeta, visible: VisibleR
 }
 
 const same = (a: number | null | undefined, b: number | null | undefined) =>
-  (a ?? null) === null ? (b ?? null) === null : (b ?? null) !== null && Math.round(a! * 100) === Math.round(b! * 100);
+  (a ?? null) === null ? (b ?? null) === null : (b ?? null) !== null && sameFigure(a!, b!);
 
 function compareVisible(template: Template, period: Period, months: UnitMonthValues[], visible: VisibleRead): CellDifference[] {
   const cells = templateCells(template);

@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { LevelViolation } from '../../../shared/api/methods/office';
 import { templateChecks } from '../../../shared/rules/expand';
-import { evaluateCheck, evaluateRules, type ValueLookup } from '../../../shared/rules/evaluate';
+import { checkPlaces, evaluateCheck, evaluateRules, type ValueLookup } from '../../../shared/rules/evaluate';
 import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
 import { periodFigures, unitMonthlyFigures } from '../store/aggregate';
@@ -34,7 +34,7 @@ export function levelChecks(
   const failing = new Set(violations.map((v) => v.checkId));
   const checks = templateChecks(template).filter((c) => failing.has(c.id));
   const own = (year: number) => {
-    const monthly = unitMonthlyFigures(db, unitIds, template.id, year);
+    const monthly = unitMonthlyFigures(db, unitIds, template, year);
     return (id: number) => {
       const m = monthly.get(id);
       return m ? periodFigures(template, m, period.fromMonth, period.toMonth) : new Map<string, number>();
@@ -47,7 +47,7 @@ export function levelChecks(
   for (const id of unitIds) {
     const lookup = lookupIn(current(id), previous(id));
     for (const check of checks) {
-      const v = evaluateCheck(check, lookup);
+      const v = evaluateCheck(check, lookup, checkPlaces(template, check));
       const unit = names.get(id);
       if (v && unit) culprits.get(check.id)!.push({ code: unit.code, name: unit.name, message: v.message });
     }

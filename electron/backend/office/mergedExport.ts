@@ -51,12 +51,12 @@ export async function mergedExport(
 ): Promise<MergedExport> {
   const { template, root, period } = o;
   const ids = subtreeUnitIds(db, root.id);
-  const perUnit = unitMonthlyFigures(db, ids, template.id, period.year);
+  const perUnit = unitMonthlyFigures(db, ids, template, period.year);
   const inPeriod = (monthly: MonthlyFigures) => [...monthly.values()].some((months) => months.slice(period.fromMonth, period.toMonth + 1).some((v) => v !== null));
   const reporting = ids.filter((id) => perUnit.has(id) && inPeriod(perUnit.get(id)!));
-  const monthly = sumMonthly(reporting.map((id) => perUnit.get(id)!), period.fromMonth, period.toMonth);
+  const monthly = sumMonthly(template, reporting.map((id) => perUnit.get(id)!), period.fromMonth, period.toMonth);
   const unitFigures = new Map(reporting.map((id) => [id, periodFigures(template, perUnit.get(id)!, period.fromMonth, period.toMonth)]));
-  const levelFigures = sumFigures([...unitFigures.values()]);
+  const levelFigures = sumFigures(template, [...unitFigures.values()]);
   const periodKey = formatPeriodKey(period);
   const revision = nextRevision(db, root.id, template.id, periodKey);
   const exportedAt = new Date().toISOString();
@@ -173,14 +173,16 @@ function writeDetailSheet(
   headerCells(ws.getRow(HEADER_ROW), ['指标', '计量单位', ...units.map((u) => u.name), '合计'], widths);
   const figures = units.map((u) => unitFigures.get(u.id)!);
   // A handful of shared style objects: the writer recognises a style it has seen by identity, and a city's sheet has tens of thousands of cells.
-  const styles = (kind: 'count' | 'amount') => {
-    const numFmt = numberFormat(kind);
+  const styles = (places: number) => {
+    const numFmt = numberFormat({ valueKind: places === 0 ? 'count' : 'amount', decimals: places });
     return {
       figure: { font: font(10), numFmt, border: allBorders },
       total: { font: font(10, true), numFmt, border: allBorders },
     } as Record<'figure' | 'total', Partial<ExcelJS.Style>>;
   };
-  const byKind = { count: styles('count'), amount: styles('amount') };
+  // One set per precision present (counts, 2-place and 4-place amounts).
+  const byPlaces = new Map<number, ReturnType<typeof styles>>();
+  const stylesFor = (places: number) => byPlaces.get(places) ?? byPlaces.set(places, styles(places)).get(places)!;
   const label: Partial<ExcelJS.Style> = { font: font(10), alignment: leftMiddle(), border: allBorders };
   const measure: Partial<ExcelJS.Style> = { font: font(10), alignment: center, border: allBorders };
   let r = HEADER_ROW + 1;
@@ -188,7 +190,7 @@ function writeDetailSheet(
     const values = [...figures.map((f) => f.get(cell.ref) ?? null), total.get(cell.ref) ?? null];
     const row = ws.getRow(r++);
     row.values = [cell.label, cell.measure, ...values];
-    const kind = byKind[cell.valueKind];
+    const kind = stylesFor(cell.decimals);
     // Every cell ruled, the empty ones too.
     for (let col = 1; col <= last; col++) row.getCell(col).style = col === 1 ? label : col === 2 ? measure : col === last ? kind.total : kind.figure;
     fitRowHeight(row, cell.label, LABEL_WIDTH);

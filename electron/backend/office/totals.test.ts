@@ -49,7 +49,7 @@ describe('level totals', () => {
       applyChanges(db, changes, { operator: 't', source: 'test' });
       for (const root of ids.slice(0, 5)) {
         for (const [from, to] of [[1, 12], [3, 3], [2, 7], [12, 12]]) {
-          const perUnit = unitMonthlyFigures(db, subtreeUnitIds(db, root), template.id, 2021);
+          const perUnit = unitMonthlyFigures(db, subtreeUnitIds(db, root), template, 2021);
           const expected = aggregatePeriodFigures(template, perUnit, from, to);
           const actual = levelTotals(db, template, root, 2021, from, to).figures;
           expect(Object.fromEntries(actual), `${template.id} unit ${root} ${from}-${to}`).toEqual(Object.fromEntries(expected));

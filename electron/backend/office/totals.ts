@@ -14,13 +14,22 @@ export interface LevelTotals {
 
 // A unit-month has a row only while it holds a figure (store/monthValues.ts).
 const REPORTING = `SELECT COUNT(DISTINCT unit_id) AS n FROM month_values
-  WHERE template_id = @templateId AND year = @year AND month BETWEEN @fromMonth AND @toMonth
+  WHERE template_id IN (SELECT value FROM json_each(@templateIds)) AND year = @year AND month BETWEEN @fromMonth AND @toMonth
     AND unit_id IN (SELECT value FROM json_each(@units))`;
 
-export function levelTotals(db: Database.Database, template: Template, rootId: number, year: number, fromMonth: number, toMonth: number): LevelTotals {
+/** templateIds: the template's family (units on a template sharing its cells count too). */
+export function levelTotals(
+  db: Database.Database,
+  template: Template,
+  rootId: number,
+  year: number,
+  fromMonth: number,
+  toMonth: number,
+  templateIds: readonly string[] = [template.id],
+): LevelTotals {
   const ids = subtreeUnitIds(db, rootId);
-  const figures = levelPeriodFigures(db, template, ids, year, fromMonth, toMonth);
-  const params = { templateId: template.id, year, fromMonth, toMonth, units: JSON.stringify(ids) };
+  const figures = levelPeriodFigures(db, template, ids, year, fromMonth, toMonth, templateIds);
+  const params = { templateIds: JSON.stringify(templateIds), year, fromMonth, toMonth, units: JSON.stringify(ids) };
   const reportingUnits = (db.prepare(REPORTING).get(params) as { n: number }).n;
   return { unitCount: ids.length, reportingUnits, figures };
 }

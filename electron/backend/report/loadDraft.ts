@@ -22,7 +22,9 @@ export function loadDraft(ctx: BackendContext, target: DraftTarget): ReportDraft
   const level = target.scope.subtree;
   const db = ctx.store.db;
   const ids = level ? subtreeUnitIds(db, unit.id) : [unit.id];
-  const figures = levelPeriodFigures(db, template, ids, target.year);
+  // Units still on a template sharing this one's cells (the national tables) count too.
+  const family = ctx.templates.family(template.id);
+  const figures = levelPeriodFigures(db, template, ids, target.year, 1, 12, family);
   if (figures.size === 0) {
     const scope = level ? `${unit.name}（${unit.code}）及其下级单位` : `${unit.name}（${unit.code}）`;
     fail('not_found', `${scope}在${target.year}年没有“${template.name}”的数据，无法生成年报草稿`, 'year');
@@ -33,7 +35,7 @@ export function loadDraft(ctx: BackendContext, target: DraftTarget): ReportDraft
     level,
     year: target.year,
     figures,
-    previous: levelPeriodFigures(db, template, ids, target.year - 1),
+    previous: levelPeriodFigures(db, template, ids, target.year - 1, 1, 12, family),
   });
 }
 

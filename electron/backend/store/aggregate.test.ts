@@ -29,9 +29,9 @@ describe('aggregate', () => {
     put(dept.id, 1, 'fee.charged', 0.1);
     put(county.id, 1, 'fee.charged', 0.2);
     const template = b.ctx.templates.get('suining-2017')!;
-    const monthly = monthlyFigures(db, subtreeUnitIds(db, city.id), 'suining-2017', 2017);
+    const monthly = monthlyFigures(db, subtreeUnitIds(db, city.id), template, 2017);
     expect(monthly.get('pub.total')?.slice(1, 3)).toEqual([15, 7]);
-    const perUnit = unitMonthlyFigures(db, subtreeUnitIds(db, city.id), 'suining-2017', 2017);
+    const perUnit = unitMonthlyFigures(db, subtreeUnitIds(db, city.id), template, 2017);
     const year = aggregatePeriodFigures(template, perUnit);
     expect(year.get('pub.total')).toBe(22);
     // A stock is each unit's own last value, then summed across units.

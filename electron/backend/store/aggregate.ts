@@ -4,8 +4,9 @@
  * subtree never double-counts, whichever route the figures arrived by.
  */
 import type Database from 'better-sqlite3';
-import { templateCells } from '../../../shared/template/cells';
+import { templateCells, type CellDef } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
+import { fromScaled, toScaled } from '../../../shared/values/precision';
 import { rollupMonths } from '../../../shared/values/rollup';
 import { forEachFigure, layoutOf, readUnitsMonths, type MonthRow } from './monthValues';
 
@@ -23,44 +24,56 @@ export function subtreeUnitIds(db: Database.Database, rootId: number): number[] 
 /** Monthly figures of one unit or a sum of units: ref → months[1..12] (null where empty). */
 export type MonthlyFigures = Map<string, (number | null)[]>;
 
-/** ref → hundredths per month (null where empty): amounts stay exact however many are summed. */
-type MonthlyHundredths = Map<string, (number | null)[]>;
+/**
+ * ref → each month's figure as a scaled integer of the cell's precision
+ * (null where empty): amounts stay exact however many are summed.
+ */
+type MonthlyScaled = Map<string, (number | null)[]>;
 
-function addTo(map: MonthlyHundredths, ref: string, month: number, hundredths: number) {
+function addTo(map: MonthlyScaled, ref: string, month: number, scaled: number) {
   let months = map.get(ref);
   if (!months) {
     months = new Array<number | null>(13).fill(null);
     map.set(ref, months);
   }
-  months[month] = (months[month] ?? 0) + hundredths;
+  months[month] = (months[month] ?? 0) + scaled;
 }
 
-function addMonth(db: Database.Database, map: MonthlyHundredths, row: MonthRow) {
-  forEachFigure(db, row, (ref, v) => addTo(map, ref, row.month, Math.round(v * 100)));
+/** Adds a row's figures of the template's cells (a family member's row also holds cells of its own). */
+function addMonth(db: Database.Database, cells: Map<string, CellDef>, map: MonthlyScaled, row: MonthRow) {
+  forEachFigure(db, row, (ref, v) => {
+    const def = cells.get(ref);
+    if (def) addTo(map, ref, row.month, toScaled(v, def.decimals));
+  });
 }
 
-function toFigures(map: MonthlyHundredths): MonthlyFigures {
-  for (const months of map.values()) for (let m = 1; m <= 12; m++) if (months[m] !== null) months[m] = months[m]! / 100;
+function toFigures(cells: Map<string, CellDef>, map: MonthlyScaled): MonthlyFigures {
+  for (const [ref, months] of map) {
+    const places = cells.get(ref)!.decimals;
+    for (let m = 1; m <= 12; m++) if (months[m] !== null) months[m] = fromScaled(months[m]!, places);
+  }
   return map;
 }
 
 /** Each unit's own monthly figures. */
-export function unitMonthlyFigures(db: Database.Database, unitIds: number[], templateId: string, year: number): Map<number, MonthlyFigures> {
+export function unitMonthlyFigures(db: Database.Database, unitIds: number[], template: Template, year: number): Map<number, MonthlyFigures> {
+  const cells = templateCells(template);
   const out = new Map<number, MonthlyFigures>();
-  for (const row of readUnitsMonths(db, unitIds, templateId, year)) {
+  for (const row of readUnitsMonths(db, unitIds, template.id, year)) {
     let m = out.get(row.unit_id);
     if (!m) out.set(row.unit_id, (m = new Map()));
-    addMonth(db, m, row);
+    addMonth(db, cells, m, row);
   }
-  for (const m of out.values()) toFigures(m);
+  for (const m of out.values()) toFigures(cells, m);
   return out;
 }
 
-/** Month-by-month sums over units (for trends; stocks summed per month as reported). */
-export function monthlyFigures(db: Database.Database, unitIds: number[], templateId: string, year: number): MonthlyFigures {
-  const out: MonthlyHundredths = new Map();
-  for (const row of readUnitsMonths(db, unitIds, templateId, year)) addMonth(db, out, row);
-  return toFigures(out);
+/** Month-by-month sums over units (for trends; stocks summed per month as reported), of the template's rows and its family's. */
+export function monthlyFigures(db: Database.Database, unitIds: number[], template: Template, year: number, templateIds: readonly string[] = [template.id]): MonthlyFigures {
+  const cells = templateCells(template);
+  const out: MonthlyScaled = new Map();
+  for (const row of readUnitsMonths(db, unitIds, templateIds, year)) addMonth(db, cells, out, row);
+  return toFigures(cells, out);
 }
 
 /** One unit's period figure per cell (roll-up by each cell's rule); empty cells are absent. */
@@ -69,7 +82,7 @@ export function periodFigures(template: Template, monthly: MonthlyFigures, fromM
   for (const cell of templateCells(template).values()) {
     const months = monthly.get(cell.ref);
     if (!months) continue;
-    const v = rollupMonths(months, cell.rollup, cell.valueKind, fromMonth, toMonth);
+    const v = rollupMonths(months, cell.rollup, cell, fromMonth, toMonth);
     if (v !== null) out.set(cell.ref, v);
   }
   return out;
@@ -85,14 +98,20 @@ export function aggregatePeriodFigures(
   fromMonth = 1,
   toMonth = 12,
 ): Map<string, number> {
-  return sumFigures([...perUnit.values()].map((monthly) => periodFigures(template, monthly, fromMonth, toMonth)));
+  return sumFigures(template, [...perUnit.values()].map((monthly) => periodFigures(template, monthly, fromMonth, toMonth)));
 }
 
-/** Period figures of several units added up, in exact hundredths. */
-export function sumFigures(figures: Map<string, number>[]): Map<string, number> {
-  const hundredths = new Map<string, number>();
-  for (const f of figures) for (const [ref, v] of f) hundredths.set(ref, (hundredths.get(ref) ?? 0) + Math.round(v * 100));
-  return new Map([...hundredths].map(([ref, h]) => [ref, h / 100]));
+/** Period figures of several units added up, exactly (scaled by each cell's precision); refs the template lacks are left out. */
+export function sumFigures(template: Template, figures: Map<string, number>[]): Map<string, number> {
+  const cells = templateCells(template);
+  const scaled = new Map<string, number>();
+  for (const f of figures) {
+    for (const [ref, v] of f) {
+      const def = cells.get(ref);
+      if (def) scaled.set(ref, (scaled.get(ref) ?? 0) + toScaled(v, def.decimals));
+    }
+  }
+  return new Map([...scaled].map(([ref, s]) => [ref, fromScaled(s, cells.get(ref)!.decimals)]));
 }
 
 /**
@@ -109,10 +128,12 @@ export function levelPeriodFigures(
   year: number,
   fromMonth = 1,
   toMonth = 12,
+  /** The templates whose rows to read: the template's family (templates/registry.ts) to count units on a template sharing its cells. */
+  templateIds: readonly string[] = [template.id],
 ): Map<string, number> {
   const cells = templateCells(template);
   // Flows are summed by place in each row's layout (a level has one or a few) and named once at the end.
-  const sums = new Map<string, { refs: string[]; rollups: (string | undefined)[]; hundredths: number[] }>();
+  const sums = new Map<string, { refs: string[]; rollups: (string | undefined)[]; places: number[]; scaled: number[] }>();
   const totals = new Map<string, number>();
   // A stock or opening balance of the unit being read: its last (or first) filled month so far, by ref (a unit's months may differ in layout).
   let unit: number | undefined;
@@ -121,7 +142,7 @@ export function levelPeriodFigures(
     for (const [ref, h] of picked) totals.set(ref, (totals.get(ref) ?? 0) + h);
     picked.clear();
   };
-  for (const row of readUnitsMonths(db, unitIds, template.id, year, fromMonth, toMonth)) {
+  for (const row of readUnitsMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
     if (row.unit_id !== unit) {
       flush();
       unit = row.unit_id;
@@ -129,25 +150,25 @@ export function levelPeriodFigures(
     let s = sums.get(row.layout);
     if (!s) {
       const refs = layoutOf(db, row.layout).refs;
-      sums.set(row.layout, (s = { refs, rollups: refs.map((r) => cells.get(r)?.rollup), hundredths: [] }));
+      sums.set(row.layout, (s = { refs, rollups: refs.map((r) => cells.get(r)?.rollup), places: refs.map((r) => cells.get(r)?.decimals ?? 0), scaled: [] }));
     }
-    const { rollups, hundredths } = s;
+    const { rollups, places, scaled } = s;
     forEachFigure(db, row, (ref, v, i) => {
       const rollup = rollups[i];
       if (rollup === undefined) return;
-      const h = Math.round(v * 100);
-      if (rollup === 'sum') hundredths[i] = (hundredths[i] ?? 0) + h;
+      const h = toScaled(v, places[i]);
+      if (rollup === 'sum') scaled[i] = (scaled[i] ?? 0) + h;
       else if (rollup === 'last' || !picked.has(ref)) picked.set(ref, h);
     });
   }
   flush();
-  for (const { refs, hundredths } of sums.values()) {
-    hundredths.forEach((h, i) => totals.set(refs[i], (totals.get(refs[i]) ?? 0) + h));
+  for (const { refs, scaled } of sums.values()) {
+    scaled.forEach((h, i) => totals.set(refs[i], (totals.get(refs[i]) ?? 0) + h));
   }
   const out = new Map<string, number>();
-  for (const ref of cells.keys()) {
+  for (const [ref, def] of cells) {
     const h = totals.get(ref);
-    if (h !== undefined) out.set(ref, h / 100);
+    if (h !== undefined) out.set(ref, fromScaled(h, def.decimals));
   }
   return out;
 }

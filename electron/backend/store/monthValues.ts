@@ -165,14 +165,34 @@ export function readUnitMonths(db: Database.Database, unitId: number, templateId
   ) as MonthRow[];
 }
 
-/** The months of several units in a range, by unit then month (roll-ups rely on the month order). */
-export function readUnitsMonths(db: Database.Database, unitIds: number[], templateId: string, year: number, fromMonth = 1, toMonth = 12): MonthRow[] {
+/**
+ * The months of several units in a range, by unit then month (roll-ups rely
+ * on the month order), of one template or of several sharing cells (a
+ * template's family: rows name their layout, so a reader takes the refs it
+ * knows from each).
+ */
+export function readUnitsMonths(
+  db: Database.Database,
+  unitIds: number[],
+  templateIds: string | readonly string[],
+  year: number,
+  fromMonth = 1,
+  toMonth = 12,
+): MonthRow[] {
   if (unitIds.length === 0) return [];
+  if (typeof templateIds === 'string' || templateIds.length === 1) {
+    return prepared(
+      db,
+      `${SELECT_ROW} WHERE template_id = ? AND year = ? AND month BETWEEN ? AND ? AND unit_id IN (SELECT value FROM json_each(?))
+       ORDER BY unit_id, month`,
+    ).all(typeof templateIds === 'string' ? templateIds : templateIds[0], year, fromMonth, toMonth, JSON.stringify(unitIds)) as MonthRow[];
+  }
   return prepared(
     db,
-    `${SELECT_ROW} WHERE template_id = ? AND year = ? AND month BETWEEN ? AND ? AND unit_id IN (SELECT value FROM json_each(?))
+    `${SELECT_ROW} WHERE template_id IN (SELECT value FROM json_each(?)) AND year = ? AND month BETWEEN ? AND ?
+       AND unit_id IN (SELECT value FROM json_each(?))
      ORDER BY unit_id, month`,
-  ).all(templateId, year, fromMonth, toMonth, JSON.stringify(unitIds)) as MonthRow[];
+  ).all(JSON.stringify(templateIds), year, fromMonth, toMonth, JSON.stringify(unitIds)) as MonthRow[];
 }
 
 /** Writes a month's figures, or deletes its row when none are left. */

@@ -16,6 +16,7 @@ import {
   UNITS_MARKER,
   VALUES_MARKER,
   WORKBOOK_KINDS,
+  workbookFormat,
   type WorkbookKind,
   type WorkbookUnit,
   type WorkbookValue,
@@ -101,7 +102,7 @@ export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: 
     }
     if (a === '') continue;
     if (block === 'units') units.push({ code: a, name: text(row, 2), kind: text(row, 3), parentCode: text(row, 4) });
-    else if (block === 'values' && meta.formatVersion >= 2) {
+    else if (block === 'values' && workbookFormat(meta.formatVersion)?.packedValues !== false) {
       const month = row.get(2);
       if (month?.kind !== 'number' || !Number.isInteger(month.value)) refuse('bad_meta', `隐藏数据页第 ${r} 行的月份无效`, DATA_SHEET, `B${r}`);
       const chunks: string[] = [];

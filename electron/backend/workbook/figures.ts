@@ -6,6 +6,7 @@
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
+import { fromScaled, toScaled } from '../../../shared/values/precision';
 import type { WorkbookValue } from '../../../shared/workbook/format';
 import { groupUnitMonths, type UnitMonthValues } from '../../../shared/workbook/unitMonths';
 import { aggregatePeriodFigures, type MonthlyFigures } from '../store/aggregate';
@@ -33,28 +34,31 @@ export function visibleFiguresOfMonths(template: Template, period: Period, month
       if (!cells.has(ref)) continue;
       let arr = unit.get(ref);
       if (!arr) unit.set(ref, (arr = new Array<number | null>(13).fill(null)));
-      // Hundredths keep amounts exact when summed.
-      arr[m.month] = Math.round(value * 100) / 100;
+      // Rounded to the cell's places: a spreadsheet's 1.8399999999999999 is 1.84.
+      arr[m.month] = fromScaled(toScaled(value, cells.get(ref)!.decimals), cells.get(ref)!.decimals);
     }
   }
   const units = [...perUnit.values()].filter((u) => u.size > 0);
   return {
-    monthly: units.length === 1 ? units[0] : sumMonthly(units),
+    monthly: units.length === 1 ? units[0] : sumMonthly(template, units),
     period: aggregatePeriodFigures(template, new Map(units.map((u, i) => [i, u])), period.fromMonth, period.toMonth),
     empty: units.length === 0,
   };
 }
 
-/** Month by month sums over units (stocks summed per month as reported), in exact hundredths, within the months given. */
-export function sumMonthly(units: MonthlyFigures[], fromMonth = 1, toMonth = 12): MonthlyFigures {
+/** Month by month sums over units (stocks summed per month as reported), exact at each cell's precision, within the months given. */
+export function sumMonthly(template: Template, units: MonthlyFigures[], fromMonth = 1, toMonth = 12): MonthlyFigures {
+  const cells = templateCells(template);
   const out: MonthlyFigures = new Map();
   for (const unit of units) {
     for (const [ref, months] of unit) {
+      const def = cells.get(ref);
+      if (!def) continue;
       let sum = out.get(ref);
       if (!sum) out.set(ref, (sum = new Array<number | null>(13).fill(null)));
-      for (let m = fromMonth; m <= toMonth; m++) if (months[m] !== null) sum[m] = (sum[m] ?? 0) + Math.round(months[m]! * 100);
+      for (let m = fromMonth; m <= toMonth; m++) if (months[m] !== null) sum[m] = (sum[m] ?? 0) + toScaled(months[m]!, def.decimals);
     }
   }
-  for (const sum of out.values()) for (let m = 1; m <= 12; m++) if (sum[m] !== null) sum[m] = sum[m]! / 100;
+  for (const [ref, sum] of out) for (let m = 1; m <= 12; m++) if (sum[m] !== null) sum[m] = fromScaled(sum[m]!, cells.get(ref)!.decimals);
   return out;
 }

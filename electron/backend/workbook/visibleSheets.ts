@@ -15,6 +15,7 @@
  */
 import { cellRef, templateCells } from '../../../shared/template/cells';
 import type { Template, TableSection } from '../../../shared/template/schema';
+import { cellLimit } from '../../../shared/values/limits';
 import { parseValue } from '../../../shared/values/parse';
 import { periodMonths, type Period } from '../../../shared/values/period';
 import { CODE_HEADER, TABLE_COLS_MARKER, workbookSheets } from '../../../shared/workbook/format';
@@ -38,7 +39,7 @@ export interface VisibleRead {
 
 const norm = (s: string) => s.replace(/\s+/g, '');
 
-function valueOf(c: RawCell | undefined, kind: 'count' | 'amount', sheet: string, cell: string, problems: ImportProblem[]): number | null {
+function valueOf(c: RawCell | undefined, def: { valueKind: 'count' | 'amount'; decimals?: number }, sheet: string, cell: string, problems: ImportProblem[]): number | null {
   if (!c) return null;
   if (c.formula) {
     problems.push({ code: 'formula', sheet, cell, message: `${sheet}!${cell} 是公式，请填写数字本身（公式的结果可能未重算，不能作为报送数）` });
@@ -53,7 +54,7 @@ function valueOf(c: RawCell | undefined, kind: 'count' | 'amount', sheet: string
     problems.push({ code: 'bad_value', sheet, cell, message: `${sheet}!${cell} 应为数字，实际是“${cellText(c)}”` });
     return null;
   }
-  const r = parseValue(c.value, kind);
+  const r = parseValue(c.value, def.valueKind, cellLimit(def));
   if (!r.ok) {
     problems.push({ code: 'bad_value', sheet, cell, message: `${sheet}!${cell}：${r.message}` });
     return null;
@@ -129,7 +130,7 @@ function readLedger(
     for (const m of expected) {
       const c = monthCols.get(m)!;
       const addr = address(r, c);
-      months.set(m, { sheet: name, cell: addr, value: valueOf(row.get(c), ind.valueKind, name, addr, out.problems) });
+      months.set(m, { sheet: name, cell: addr, value: valueOf(row.get(c), ind, name, addr, out.problems) });
     }
     out.monthly.set(ind.code, months);
   }
@@ -205,7 +206,7 @@ function readTables(template: Template, name: string, sections: TableSection[], 
       const def = defs.get(ref);
       if (!def) continue;
       const addr = address(r, c);
-      out.period.set(ref, { sheet: name, cell: addr, value: valueOf(row.get(c), def.valueKind, name, addr, out.problems) });
+      out.period.set(ref, { sheet: name, cell: addr, value: valueOf(row.get(c), def, name, addr, out.problems) });
     }
   }
   for (const s of sections) {

@@ -1,8 +1,10 @@
-/** Demo data: the 2017 Suining figures as a unit of this data file, and taking them out again. */
+/** Demo data: the 2017 Suining figures as a unit of this data file, or the current ledger's city demo; and taking them out again. */
+import { z } from 'zod';
 import { emptyInput } from '../common';
 
 export const demoInputs = {
-  'demo.load': emptyInput,
+  /** set: the 2017 Suining figures (default), or the current ledger's city demo (2023–2025, a city with its units). */
+  'demo.load': z.strictObject({ set: z.enum(['suining-2017', 'city']).default('suining-2017') }),
   /** Which units are demo data (设置 shows 移除演示数据 when there are any). */
   'demo.status': emptyInput,
   /** Deletes the demo units with their figures and history, after a backup. */

@@ -1,6 +1,7 @@
 /** The narrative plan of each template; other templates get the generic one. */
 import type { Template } from '../../template/schema';
 import { categorySentence } from './categories';
+import { ledger2021 } from './ledger2021';
 import { national2021 } from './national2021';
 import { suining2017 } from './suining2017';
 import type { NarrativePlan } from './types';
@@ -8,7 +9,12 @@ import type { NarrativePlan } from './types';
 const PLANS: Record<string, NarrativePlan> = {
   'suining-2017': suining2017,
   'national-2021': national2021,
+  'ledger-2021': ledger2021,
 };
+
+export function hasNarrativePlan(id: string): boolean {
+  return Object.hasOwn(PLANS, id);
+}
 
 const DIGITS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** 一…九十九: table labels carry no Arabic digits, so every digit in the draft is a figure. */
@@ -34,5 +40,6 @@ function genericPlan(template: Template): NarrativePlan {
 }
 
 export function narrativePlan(template: Template): NarrativePlan {
-  return PLANS[template.id] ?? genericPlan(template);
+  const id = template.reportPlan ?? template.id;
+  return (hasNarrativePlan(id) ? PLANS[id] : undefined) ?? genericPlan(template);
 }

@@ -10,7 +10,7 @@ import { categorySentence } from './categories';
 import { allZero, itemList } from './listItems';
 import type { NarrativeInput, NarrativePlan, PlannedParagraph } from './types';
 
-function training({ facts, voice }: NarrativeInput): Segment[] | null {
+export function training({ facts, voice }: NarrativeInput): Segment[] | null {
   const sessions = facts.cell('work.training.sessions');
   const people = facts.cell('work.training.attendance');
   const inspections = facts.cell('work.inspections');
@@ -37,12 +37,12 @@ function training({ facts, voice }: NarrativeInput): Segment[] | null {
   return out.length > 0 ? out : null;
 }
 
-function cumulative({ facts, voice }: NarrativeInput): Segment[] | null {
+export function cumulative({ facts, voice }: NarrativeInput): Segment[] | null {
   const f = facts.cell('pub.cumulative');
   return nonzero(f) ? seg(`${voice.we}通过政府信息公开目录累计主动公开政府信息`, f, `${facts.measure('pub.cumulative')}。`) : null;
 }
 
-function keyAreas({ facts, voice }: NarrativeInput): PlannedParagraph[] {
+export function keyAreas({ facts, voice }: NarrativeInput): PlannedParagraph[] {
   const section = facts.template.sections.find((s) => s.code === 'key');
   if (!section || section.kind !== 'list') return [];
   return section.groups.flatMap((g, i) => {
@@ -55,7 +55,7 @@ function keyAreas({ facts, voice }: NarrativeInput): PlannedParagraph[] {
   });
 }
 
-function response({ facts, voice }: NarrativeInput): Segment[] | null {
+export function response({ facts, voice }: NarrativeInput): Segment[] | null {
   const refs = ['resp.interpretations', 'resp.press_conferences', 'resp.interviews'];
   const list = itemList(
     facts,

@@ -7,8 +7,8 @@ import { submissionMatrix } from '../../office/matrix';
 import { reminders } from '../../office/reminders';
 import { levelChecks } from '../../office/levelChecks';
 import { levelTotals, shareOf } from '../../office/totals';
+import { defaultTemplateId } from '../../templates/defaultTemplate';
 import { subtreeUnitIds } from '../../store/aggregate';
-import { getSetting } from '../../store/settings';
 import { findUnitById } from '../../store/units';
 import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
@@ -26,12 +26,6 @@ function matrixFor(ctx: BackendContext, input: { templateId: string; year: numbe
 function remindersFor(ctx: BackendContext, input: { templateId: string; year: number; unitCode?: string; today?: string; throughMonth?: number; replyBy?: string }) {
   const template = resolveTemplate(ctx, input.templateId);
   return reminders(matrixFor(ctx, input), { throughMonth: input.throughMonth, templateName: template.name, replyBy: input.replyBy });
-}
-
-function defaultTemplateId(ctx: BackendContext): string {
-  const id = getSetting(ctx.store.db, 'template.default');
-  if (id && ctx.templates.get(id)) return id;
-  return ctx.templates.get('suining-2017') ? 'suining-2017' : (ctx.templates.all()[0]?.id ?? fail('not_found', '没有可用的报表模板'));
 }
 
 export const officeHandlers: HandlerMap<
@@ -52,8 +46,8 @@ export const officeHandlers: HandlerMap<
     const template = resolveTemplate(ctx, templateId);
     const unit = resolveUnit(ctx, unitCode);
     const db = ctx.store.db;
-    const t = levelTotals(db, template, unit.id, period.year, period.fromMonth, period.toMonth);
-    const previous = levelTotals(db, template, unit.id, period.year - 1, period.fromMonth, period.toMonth).figures;
+    const t = levelTotals(db, template, unit.id, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id));
+    const previous = levelTotals(db, template, unit.id, period.year - 1, period.fromMonth, period.toMonth, ctx.templates.family(template.id)).figures;
     return {
       unit: ref(unit),
       period,
@@ -79,8 +73,8 @@ export const officeHandlers: HandlerMap<
     const parent = unit.parentId === null ? undefined : findUnitById(ctx.store.db, unit.parentId);
     if (!parent) fail('invalid_value', `“${unit.name}”没有上级单位，无法与上级合计对比`, 'unitCode');
     const db = ctx.store.db;
-    const mine = levelTotals(db, template, unit.id, period.year, period.fromMonth, period.toMonth).figures;
-    const theirs = levelTotals(db, template, parent.id, period.year, period.fromMonth, period.toMonth).figures;
+    const mine = levelTotals(db, template, unit.id, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id)).figures;
+    const theirs = levelTotals(db, template, parent.id, period.year, period.fromMonth, period.toMonth, ctx.templates.family(template.id)).figures;
     const shares: Record<string, number> = {};
     for (const [cell, whole] of theirs) {
       const s = shareOf(mine.get(cell), whole);

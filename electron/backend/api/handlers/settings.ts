@@ -3,6 +3,7 @@ import { settingsOf } from '../../appSettings';
 import { resolveUnit, SETTING_OPERATOR } from '../../context';
 import { fail } from '../../failure';
 import { setSetting } from '../../store/settings';
+import { SETTING_DEFAULT_TEMPLATE } from '../../templates/defaultTemplate';
 import { findUnitByCode, updateUnit } from '../../store/units';
 import type { HandlerMap } from '../types';
 
@@ -16,7 +17,7 @@ export const settingsHandlers: HandlerMap<'settings.update' | 'settings.ownUnit'
       if (input.operator !== undefined) setSetting(db, SETTING_OPERATOR, input.operator);
       if (input.contactPerson !== undefined) setSetting(db, 'contact.person', input.contactPerson);
       if (input.contactPhone !== undefined) setSetting(db, 'contact.phone', input.contactPhone);
-      if (input.defaultTemplateId !== undefined) setSetting(db, 'template.default', input.defaultTemplateId);
+      if (input.defaultTemplateId !== undefined) setSetting(db, SETTING_DEFAULT_TEMPLATE, input.defaultTemplateId);
     }).immediate();
     return settingsOf(ctx);
   },

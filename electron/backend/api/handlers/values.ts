@@ -1,6 +1,7 @@
 import type { CellRefusal, SetResult } from '../../../../shared/api/methods/values';
 import { cellRef, findCell } from '../../../../shared/template/cells';
 import type { Template } from '../../../../shared/template/schema';
+import { cellLimit } from '../../../../shared/values/limits';
 import { parseValue } from '../../../../shared/values/parse';
 import { operatorName, resolveTemplate, resolveUnit } from '../../context';
 import { getHistory, getValue, getValues, type ValueChange } from '../../store/values';
@@ -20,7 +21,7 @@ interface RawCell {
 function parseCell(template: Template, c: RawCell): { ok: true; value: number | null } | { ok: false; message: string } {
   const def = findCell(template, cellRef(c.indicator, c.col));
   if (!def) return { ok: false, message: `模板“${template.name}”中没有指标 ${cellRef(c.indicator, c.col)}` };
-  const parsed = parseValue(c.raw, def.valueKind);
+  const parsed = parseValue(c.raw, def.valueKind, cellLimit(def));
   if (!parsed.ok) return { ok: false, message: `${def.label}（${c.month}月）：${parsed.message}` };
   return parsed;
 }

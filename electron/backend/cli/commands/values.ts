@@ -66,9 +66,9 @@ export const getCommand: CliCommand = {
       const year = await b.invoke('values.getYear', { templateId, year: t.period.year, unitCode: t.unitCode });
       const months: (number | null)[] = new Array(13).fill(null);
       for (const v of year.values) if (v.indicator === t.indicator && v.col === t.col) months[v.month] = v.value;
-      const value = rollupMonths(months, def.rollup, def.valueKind, t.period.fromMonth, t.period.toMonth);
+      const value = rollupMonths(months, def.rollup, def, t.period.fromMonth, t.period.toMonth);
       if (io.json) io.printJson({ indicator: def.ref, label: def.label, unitCode: year.unitCode, value });
-      else io.print(`${def.label}：${value === null ? '（无数据）' : `${formatValue(value, def.valueKind)} ${def.measure}`}`);
+      else io.print(`${def.label}：${value === null ? '（无数据）' : `${formatValue(value, def)} ${def.measure}`}`);
       return 0;
     });
   },

@@ -34,13 +34,17 @@ export function DemoSection({ onChanged }: { onChanged?: () => void }) {
       <h2>{t('demo.title')}</h2>
       <p className="muted">{t('demo.hint')}</p>
       {units.length === 0 ? (
-        <LoadDemoButton
-          onLoaded={(said) => {
-            setNotice({ ok: true, text: said });
-            void demo.reload();
-            onChanged?.();
-          }}
-        />
+        (['suining-2017', 'city'] as const).map((set) => (
+          <LoadDemoButton
+            key={set}
+            set={set}
+            onLoaded={(said) => {
+              setNotice({ ok: true, text: said });
+              void demo.reload();
+              onChanged?.();
+            }}
+          />
+        ))
       ) : (
         <>
           <p>{t('demo.loaded.list', { units: names })}</p>

@@ -18,7 +18,7 @@ export interface FigureColumn {
 /** Formats a figure by its cell's value kind (amounts with two decimals). */
 export function figureText(template: Template, figures: Record<string, number>, ref: string): string {
   const def = findCell(template, ref);
-  return formatValue(figures[ref], def?.valueKind ?? 'count');
+  return formatValue(figures[ref], def ?? 'count');
 }
 
 export function TemplateFigures({ template, columns }: { template: Template; columns: FigureColumn[] }) {

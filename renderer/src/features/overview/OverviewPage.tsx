@@ -59,7 +59,12 @@ export function OverviewPage() {
       {noData && (
         <div className="card demo-call">
           <p>{t('overview.noData', { year })}</p>
-          {initial.years.length === 0 && <LoadDemoButton onLoaded={() => setVersion((v) => v + 1)} />}
+          {initial.years.length === 0 && (
+            <>
+              <LoadDemoButton onLoaded={() => setVersion((v) => v + 1)} />
+              <LoadDemoButton set="city" onLoaded={() => setVersion((v) => v + 1)} />
+            </>
+          )}
         </div>
       )}
       <div className="overview-stats">

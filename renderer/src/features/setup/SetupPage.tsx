@@ -70,6 +70,7 @@ export function SetupPage() {
         </button>
         <p className="muted">{t('demo.setupHint')}</p>
         <LoadDemoButton />
+        <LoadDemoButton set="city" />
       </form>
     </div>
   );

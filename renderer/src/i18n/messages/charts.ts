@@ -55,6 +55,7 @@ export const charts = {
   'overview.warning': '提示',
   'overview.noData': '{year}年还没有录入任何数据。',
   'overview.loadDemo': '载入演示数据（2017年遂宁市）',
+  'overview.loadCityDemo': '载入演示数据（现行格式，2023—2025年一个市及其下级单位）',
   'overview.demoLoaded': '已载入演示数据：{unit}，{year}年',
   'overview.openCharts': '查看全部图表',
   'overview.officeCards': '报送情况',

@@ -17,6 +17,7 @@ import { byRefAndMonth, type MonthlyValues } from '../../../../../shared/rules/p
 import { cellRef, findCell, templateCells } from '../../../../../shared/template/cells';
 import type { Template } from '../../../../../shared/template/schema';
 import { currentMonth, isAfterMonth, MONTHS } from '../../../../../shared/values/period';
+import { cellLimit } from '../../../../../shared/values/limits';
 import { formatValue, parseValue } from '../../../../../shared/values/parse';
 import { rollupMonths } from '../../../../../shared/values/rollup';
 import { t } from '../../../i18n/catalog';
@@ -170,9 +171,9 @@ export class WorkspaceStore {
   /** The text a cell shows: what was typed while saving or refused, else the stored figure; the year cell its roll-up. */
   cellText(cell: GridCell): string {
     const def = cell.def;
-    if (cell.period === 'year') return formatValue(rollupMonths(this.current.get(def.ref) ?? [], def.rollup, def.valueKind), def.valueKind);
+    if (cell.period === 'year') return formatValue(rollupMonths(this.current.get(def.ref) ?? [], def.rollup, def), def);
     const key = valueKey(def.ref, cell.period);
-    return shownText(this.entries.get(key), formatValue(this.values.get(key), def.valueKind));
+    return shownText(this.entries.get(key), formatValue(this.values.get(key), def));
   }
 
   entryCounts(): EntryCounts {
@@ -264,7 +265,7 @@ export class WorkspaceStore {
       const key = valueKey(edit.ref, edit.month);
       const raw = String(edit.raw ?? '');
       touched.push(key);
-      const parsed = parseValue(edit.raw, def.valueKind);
+      const parsed = parseValue(edit.raw, def.valueKind, cellLimit(def));
       if (!parsed.ok) {
         this.entries.note(key, { kind: 'invalid', raw, message: t('ledger.cellInvalid', { label: def.label, month: edit.month, message: parsed.message }) });
         continue;
