@@ -34,7 +34,7 @@ import { benchUnits, ensureWorkbookFolder, N } from './benchWorkbooks';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const RUNS = Number(process.env.LEDGER_BENCH_RUNS ?? 5);
-const SIZES = (process.env.LEDGER_BENCH_SIZES ?? `${N},10000`).split(',').map(Number);
+const SIZES = (process.env.LEDGER_BENCH_SIZES ?? `${N},10000`).split(',').map(Number).filter((n) => n > 0);
 const PEER = [path.resolve(root, '..', 'shared', 'bench', 'openpyxl_merge.py'), '/work/shared/bench/openpyxl_merge.py'].find((f) => fs.existsSync(f));
 const bundle: string = ensureCliBundle({ quiet: true });
 const work = tempDir('ledger-scale-bench-');
