@@ -162,3 +162,21 @@ test('a file not yet set up can start with the demo data as its own office', asy
   await expect(page.getByLabel('年度')).toHaveValue('2017');
   await expect(page.getByTestId('cell-pub.total-year')).toHaveText('76891');
 });
+
+test('依申请公开 outcomes and 复议/诉讼 results have their charts, saved as the picture on screen', async ({ page, ledger }) => {
+  await page.goto(ledger.server.openUrl);
+  await page.getByRole('button', { name: '载入演示数据（现行格式，2023—2025年一个市及其下级单位）' }).click();
+  await page.getByRole('link', { name: '统计图表' }).click();
+  await page.getByLabel('年度').fill('2025');
+  const requests = page.getByTestId('chart-breakdown-requests');
+  await expect(requests.getByTestId('breakdown-legend')).toContainText('政府信息公开申请办理结果');
+  const shares = await requests.locator('[data-category] .share').allTextContents();
+  expect(shares).toHaveLength(6);
+  expect(shares.reduce((s, x) => s + Math.round(parseFloat(x) * 100), 0)).toBe(10_000);
+  await expect(page.getByTestId('chart-breakdown-review').getByTestId('breakdown-legend')).toContainText('结果维持');
+  await expect(page.getByTestId('chart-breakdown-litigation').getByTestId('breakdown-legend')).toContainText('尚未审结');
+  const downloading = page.waitForEvent('download');
+  await requests.getByRole('button', { name: '保存为图片' }).click();
+  const png = await downloading;
+  expect(png.suggestedFilename()).toMatch(/政府信息公开申请办理结果\.png$/);
+});

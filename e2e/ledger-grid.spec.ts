@@ -139,7 +139,8 @@ test('refuses an invalid value, flags a broken rule then clears it, completes an
   // Completing is refused while the error stands.
   await total.click();
   await page.getByRole('button', { name: '标记本月完成' }).click();
-  await expect(page.getByTestId('grid-notice')).toContainText('2017年4月不能标记完成');
+  await expect(page.getByTestId('completion-refusal')).toContainText('2017年4月不能标记完成');
+  await page.getByRole('button', { name: '知道了' }).click();
   await expect(page.getByTestId('month-header-4')).toHaveAttribute('data-completed', 'false');
 
   // Clicking the rule goes to its cells; fixing the figure clears it.
@@ -179,7 +180,7 @@ test('refuses an invalid value, flags a broken rule then clears it, completes an
   await cell(page, 'pub.total', 4).click();
   await page.getByRole('button', { name: '撤销完成' }).click();
   await page.getByRole('button', { name: '确认撤销完成' }).click();
-  await expect(page.getByTestId('grid-notice')).toContainText('原因');
+  await expect(page.getByTestId('reopen-dialog').getByRole('alert')).toContainText('原因');
   await page.getByLabel('撤销原因').fill('财政信息漏报一条');
   await page.getByRole('button', { name: '确认撤销完成' }).click();
   await expect(page.getByTestId('month-header-4')).toHaveAttribute('data-completed', 'false');

@@ -23,7 +23,7 @@ describe('validation messages', () => {
     expect(text(s, { unitCode: 'a', month: 1.5, role: 'filer', dueDay: 1 }).message).toBe('月份应为整数。');
     expect(text(s, { unitCode: 'a', month: 1, role: 'filer' }).message).toBe('缺少每月报送截止日。');
     expect(text(s, { unitCode: 'a', month: '3', role: 'filer', dueDay: 1 }).message).toBe('月份应为数字。');
-    expect(text(s, { unitCode: 'a', month: 1, role: 'boss', dueDay: 1 }).message).toBe('使用方式只能是：filer、aggregator。');
+    expect(text(s, { unitCode: 'a', month: 1, role: 'boss', dueDay: 1 }).message).toBe('使用方式不是可选的值。');
     expect(text(s, { unitCode: 'a', month: 1, role: 'filer', dueDay: 1, x: 1 }).message).toBe('多了1个不认识的参数。');
   });
 

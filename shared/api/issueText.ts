@@ -86,7 +86,8 @@ export function issueText(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'array' || issue.origin === 'set') return `${field}最多${issue.maximum}项`;
       return `${field}不能大于${issue.maximum}`;
     case 'invalid_value':
-      return `${field}只能是：${issue.values.map(String).join('、')}`;
+      // Choices spelled as program codes (filer, aggregator…) mean nothing on a form: say only that it is not one of them.
+      return issue.values.some((v) => /[A-Za-z]/.test(String(v))) ? `${field}不是可选的值` : `${field}只能是：${issue.values.map(String).join('、')}`;
     case 'invalid_format':
       return `${field}的格式不对`;
     case 'not_multiple_of':

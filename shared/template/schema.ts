@@ -163,6 +163,26 @@ export const ruleSchema = z.strictObject({
 });
 export type Rule = z.infer<typeof ruleSchema>;
 
+/** One slice of a breakdown chart: a label and the cells it adds up (e.g. 不予公开 = its eight reasons). */
+export const breakdownItemSchema = z.strictObject({
+  label: z.string().min(1),
+  cells: z.array(z.string().min(1)).min(1),
+});
+
+/**
+ * A breakdown chart beside the category one (依申请公开办理结果, 行政复议结果…):
+ * which cells make each slice, all in one measure. The same picture as the
+ * categories' (shared/charts/breakdownSvg.ts) on screen, as PNG and in the workbook.
+ */
+export const breakdownSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  title: z.string().min(1),
+  /** Cells whose sum the slices must equal for shares to be stated (shares.ts); none: the slices' own sum. */
+  total: z.array(z.string().min(1)).default([]),
+  items: z.array(breakdownItemSchema).min(2),
+});
+export type BreakdownDefinition = z.infer<typeof breakdownSchema>;
+
 export const templateSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.number().int().min(1),
@@ -196,6 +216,8 @@ export const templateSchema = z.strictObject({
   fileLabel: z.string().min(1).max(20).optional(),
   sections: z.array(sectionSchema).min(1),
   rules: z.array(ruleSchema).default([]),
+  /** Breakdown charts besides the categories' (those come from the indicators' `category` marks). */
+  breakdowns: z.array(breakdownSchema).default([]),
 });
 export type Template = z.infer<typeof templateSchema>;
 export type TemplateInput = z.input<typeof templateSchema>;

@@ -58,6 +58,15 @@ function semanticProblems(t: Template): string[] {
       if (!cells.has(term.ref)) problems.push(`规则 ${check.id} 引用了不存在的单元格 ${term.ref}`);
     }
   }
+  const breakdownCodes = new Set<string>();
+  for (const b of t.breakdowns) {
+    if (breakdownCodes.has(b.code)) problems.push(`统计图 ${b.code} 重复`);
+    breakdownCodes.add(b.code);
+    const refs = [...b.total, ...b.items.flatMap((i) => i.cells)];
+    for (const ref of refs) if (!cells.has(ref)) problems.push(`统计图 ${b.title} 引用了不存在的单元格 ${ref}`);
+    const measures = new Set(refs.flatMap((ref) => cells.get(ref)?.measure ?? []));
+    if (measures.size > 1) problems.push(`统计图 ${b.title} 的单元格计量单位不一致：${[...measures].join('、')}`);
+  }
   return problems;
 }
 

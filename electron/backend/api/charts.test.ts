@@ -162,4 +162,37 @@ describe('the breakdown picture', () => {
     const embedded = wb.getImage(Number(image.imageId)).buffer as unknown as Buffer;
     expect(Buffer.from(embedded).equals((await renderPng(picture.svg)).png)).toBe(true);
   });
+
+  it('依申请公开 outcomes and 复议/诉讼 results: the template’s declared breakdowns, saved as the very picture drawn on screen', async () => {
+    b = await tempBackend({ role: 'aggregator' });
+    const N = 'national-2021';
+    const set = (indicator: string, col: string, month: number, raw: string) => b.invoke('values.set', { templateId: N, year: 2022, month, indicator, col, raw });
+    await set('t3.disclosed', 'total', 2, '6');
+    await set('t3.disclosed', 'total', 5, '4');
+    await set('t3.unable.not_held', 'total', 5, '5');
+    await set('t3.handled_total', 'total', 5, '15');
+    await set('t4.cases', 'review_upheld', 3, '1');
+    await set('t4.cases', 'review_total', 3, '1');
+    const period = { year: 2022, fromMonth: 1, toMonth: 12 };
+    const r = await b.invoke('charts.breakdowns', { templateId: N, period, scope: LEVEL });
+    expect(r.breakdowns.map((d) => d.code)).toEqual(['requests', 'review', 'litigation']);
+    const [requests, review, litigation] = r.breakdowns;
+    expect(requests.breakdown.items.map((i) => [i.name, i.count, formatPercent(i)])).toEqual([
+      ['予以公开', 10, '66.67%'],
+      ['部分公开', 0, '0.00%'],
+      ['不予公开', 0, '0.00%'],
+      ['无法提供', 5, '33.33%'],
+      ['不予处理', 0, '0.00%'],
+      ['其他处理', 0, '0.00%'],
+    ]);
+    expect(review.breakdown.items[0]).toMatchObject({ name: '结果维持', count: 1, percent: 100 });
+    expect(litigation.breakdown.empty).toBe(true);
+    const screen = breakdownPicture(requests.breakdown, requests.caption, breakdownSubtitle(r.scope, period));
+    const saved = await b.invoke('charts.breakdownPng', { templateId: N, period, scope: LEVEL, breakdown: 'requests' });
+    expect(Buffer.from(saved.base64, 'base64').equals((await renderPng(screen.svg)).png)).toBe(true);
+    expect(await b.call('charts.breakdownPng', { templateId: N, period, scope: LEVEL, breakdown: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: '报表模板“政府信息公开工作年度报告（2021年版格式）”没有代码为 nope 的统计图', where: 'breakdown' },
+    });
+  });
 });

@@ -33,7 +33,8 @@ export async function dispatch(ctx: BackendContext, method: unknown, args: unkno
     const storage = storageFailure(e, ctx.store.file);
     if (storage) return { ok: false, error: { code: 'io', message: storage.message } };
     console.error(`[api] ${method} failed`, e);
-    return { ok: false, error: { code: 'internal', message: `内部错误：${(e as Error).message ?? String(e)}（数据未改动）` } };
+    // The program's own words (English, a stack) go to the log above, not to the person.
+    return { ok: false, error: { code: 'internal', message: '程序内部出错，本次操作未完成，数据未改动。请重试；如仍出错，请把程序窗口中的错误记录交给技术支持人员' } };
   }
 }
 

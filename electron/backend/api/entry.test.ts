@@ -126,6 +126,46 @@ describe('completing a month', () => {
   });
 });
 
+describe('本月无数据 and explanations kept', () => {
+  it('declares an ended, empty month 本月无数据 (locked like a completed one); refuses a month with figures, one not over, an empty month marked complete', async () => {
+    await fillMonth(3, 76890, 76883);
+    const before = everything(b);
+    const empty = await b.call('months.complete', { ...T, month: 4 });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('2017年4月还没有填写任何数据，不能标记完成；如本月确实没有需要统计的事项，请点“本月无数据”') as string } });
+    const filled = await b.call('months.declareNoData', { ...T, month: 3 });
+    expect(filled).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('已经填写了数据') as string } });
+    const next = new Date().getFullYear() + 1;
+    const future = await b.call('months.declareNoData', { templateId: T.templateId, year: next, month: 1 });
+    expect(future).toMatchObject({ ok: false, error: { code: 'conflict', message: `${next}年1月尚未结束，月末之后才能声明本月无数据` } });
+    expect(everything(b)).toBe(before);
+
+    const declared = await b.invoke('months.declareNoData', { ...T, month: 4 });
+    expect(declared).toMatchObject({ month: 4, completed: true, noData: true });
+    const typed = await b.call('values.set', { ...T, month: 4, indicator: 'pub.total', raw: '1' });
+    expect(typed).toMatchObject({ ok: false, error: { code: 'locked' } });
+    const reopened = await b.invoke('months.reopen', { ...T, month: 4, reason: '补录一条主动公开信息' });
+    expect(reopened).toMatchObject({ completed: false, noData: false });
+  });
+
+  it('offers the explanations a reopened month was completed with', async () => {
+    await b.invoke('values.setMany', {
+      ...T,
+      cells: [
+        { month: 5, indicator: 'pub.key', raw: '5' },
+        { month: 5, indicator: 'pub.total', raw: '8' },
+        ...CATS.map((c) => ({ month: 5, indicator: `pub.cat.${c}`, raw: '1' })),
+        { month: 5, indicator: 'key.growth.ppp', raw: '2' },
+      ],
+    });
+    await b.invoke('months.complete', { ...T, month: 5, explanations: { 'month:key.items_gap': '部分重点信息未逐项列明' } });
+    expect((await b.invoke('months.status', T))[4].explanations).toEqual({ 'month:key.items_gap': '部分重点信息未逐项列明' });
+    const reopened = await b.invoke('months.reopen', { ...T, month: 5, reason: '核对重点领域分项' });
+    expect(reopened).toMatchObject({ completed: false, warnings: [], explanations: { 'month:key.items_gap': '部分重点信息未逐项列明' } });
+    const again = await b.invoke('months.complete', { ...T, month: 5, explanations: reopened.explanations });
+    expect(again.warnings).toMatchObject([{ checkId: 'month:key.items_gap', explanation: '部分重点信息未逐项列明' }]);
+  });
+});
+
 describe('cell comments', () => {
   it('sets, replaces and removes a comment', async () => {
     await b.invoke('comments.set', { ...T, month: 2, indicator: 'pub.total', text: '含补录' });

@@ -4,6 +4,7 @@
  * workbook's chart sheet).
  */
 import { breakdownCaption, breakdownPicture, breakdownSubtitle, type BreakdownSvg } from '../../../shared/charts/breakdownSvg';
+import { shapeDefinedBreakdown } from '../../../shared/charts/definedBreakdowns';
 import { categoriesOf, shapeBreakdown } from '../../../shared/charts/shape';
 import { categoryTotalRef } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
@@ -17,14 +18,23 @@ export interface PictureScope {
   unitCount: number;
 }
 
-/** The picture of a scope's period figures; null when the template has no categories. */
-export function breakdownPictureSvg(template: Template, figures: ReadonlyMap<string, number>, who: PictureScope, period: Period): BreakdownSvg | null {
+/**
+ * The picture of a scope's period figures: the categories', or the declared
+ * breakdown `code` (template `breakdowns`); null when the template has no such breakdown.
+ */
+export function breakdownPictureSvg(template: Template, figures: ReadonlyMap<string, number>, who: PictureScope, period: Period, code?: string): BreakdownSvg | null {
+  if (code !== undefined) {
+    const def = template.breakdowns.find((b) => b.code === code);
+    if (!def) return null;
+    const shaped = shapeDefinedBreakdown(template, def, figures);
+    return breakdownPicture(shaped.breakdown, shaped.caption, breakdownSubtitle(who, period));
+  }
   const caption = breakdownCaption(template);
   if (!caption) return null;
   return breakdownPicture(shapeBreakdown(categoriesOf(template), figures, categoryTotalRef(template)), caption, breakdownSubtitle(who, period));
 }
 
-export async function breakdownPng(template: Template, figures: ReadonlyMap<string, number>, who: PictureScope, period: Period): Promise<RenderedPng | null> {
-  const picture = breakdownPictureSvg(template, figures, who, period);
+export async function breakdownPng(template: Template, figures: ReadonlyMap<string, number>, who: PictureScope, period: Period, code?: string): Promise<RenderedPng | null> {
+  const picture = breakdownPictureSvg(template, figures, who, period, code);
   return picture && renderPng(picture.svg);
 }

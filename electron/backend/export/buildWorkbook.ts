@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { cellRef, templateCells } from '../../../shared/template/cells';
-import { formatPeriodKey } from '../../../shared/values/period';
+import { formatPeriodKey, type Period } from '../../../shared/values/period';
 import { CHART_SHEET, COVER_SHEET, type MetaKey, WORKBOOK_FORMAT_VERSION, workbookSheets } from '../../../shared/workbook/format';
 import { packedRows } from '../../../shared/workbook/packedValues';
 import { writeChartSheet } from './chartSheet';
@@ -19,6 +19,8 @@ import { writeTableSheet } from './tableSheet';
 import type { WorkbookInput } from './workbookInput';
 
 export const EMPTY_NOTICE = '本期没有任何数据：表内空白表示未填报（不是 0）。';
+
+const periodHas = (p: Period, month: number) => month >= p.fromMonth && month <= p.toMonth;
 
 export interface BuiltWorkbook {
   workbook: ExcelJS.Workbook;
@@ -68,7 +70,9 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
     app_version: input.appVersion,
     fingerprint,
   };
-  writeDataSheet(wb, meta, units, rows);
+  const codes = new Set(units.map((u) => u.code));
+  const states = input.kind === 'blank' || input.kind === 'summary' ? [] : (input.monthStates ?? []).filter((m) => codes.has(m.unitCode) && periodHas(input.period, m.month));
+  writeDataSheet(wb, meta, units, rows, states);
 
   if (input.kind === 'blank') {
     // No password: protection guards against slips, not against the clerk.

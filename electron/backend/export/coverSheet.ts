@@ -43,6 +43,7 @@ export function writeCoverSheet(wb: ExcelJS.Workbook, input: WorkbookInput, fing
     ['导出时间', localTime(input.exportedAt)],
     ['软件版本', `政务公开台账 ${input.appVersion}`],
     ['修订号', blank ? '—' : `第 ${input.revision} 次导出`],
+    ...(input.checkLine ? [['检查情况', input.checkLine] as [string, string]] : []),
     // The short code is what people read out and compare; the whole one is for tools.
     ['内容指纹', shortFingerprint(fingerprint)],
     ['完整指纹', fingerprint],

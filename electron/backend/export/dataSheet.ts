@@ -12,12 +12,21 @@ import {
   WORKBOOK_FORMAT_VERSION,
   type WorkbookUnit,
 } from '../../../shared/workbook/format';
+import { monthStateRows, type WorkbookMonthState } from '../../../shared/workbook/monthStates';
 import type { PackedRow } from '../../../shared/workbook/packedValues';
 
-export function writeDataSheet(wb: ExcelJS.Workbook, meta: Record<MetaKey, string | number>, units: WorkbookUnit[], rows: PackedRow[]): ExcelJS.Worksheet {
+export function writeDataSheet(
+  wb: ExcelJS.Workbook,
+  meta: Record<MetaKey, string | number>,
+  units: WorkbookUnit[],
+  rows: PackedRow[],
+  monthStates: WorkbookMonthState[] = [],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(DATA_SHEET, { state: 'veryHidden' });
   ws.addRow([DATA_MARKER, WORKBOOK_FORMAT_VERSION]);
   for (const key of META_KEYS) ws.addRow([key, meta[key]]);
+  // Meta rows too (shared/workbook/monthStates.ts): readers that do not know them skip them.
+  ws.addRows(monthStateRows(monthStates, units.map((u) => u.code)));
   ws.addRow([]);
   ws.addRow([UNITS_MARKER]);
   ws.addRow([...UNIT_COLUMNS]);

@@ -13,6 +13,8 @@ import { nextRevision, recordExport } from '../store/exportLog';
 import { getSetting } from '../store/settings';
 import { collectContent, toWorkbookUnit } from './collect';
 import { visibleFigures } from '../workbook/figures';
+import { localIsoDate } from '../../../shared/office/dueDate';
+import { periodCheck } from './periodCheck';
 
 export interface ExportRequest {
   templateId: string;
@@ -42,7 +44,9 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
   }
   const db = ctx.store.db;
   const periodKey = formatPeriodKey(req.period);
-  const { units, values } = collectContent(db, unit, req.kind, template.id, req.period);
+  const { units, values, monthStates } = collectContent(db, unit, req.kind, template.id, req.period);
+  // A bundle's units each have their own state, shown at the office; the cover speaks for one unit's submission.
+  const check = req.kind === 'submission' ? periodCheck(db, template, unit.id, req.period, localIsoDate(new Date())) : null;
   const revision = req.kind === 'blank' ? 0 : nextRevision(db, unit.id, template.id, periodKey);
   const wbUnit = toWorkbookUnit(db, unit);
 
@@ -61,6 +65,8 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
     unit: wbUnit,
     units,
     values,
+    monthStates,
+    ...(check ? { checkLine: check.summary } : {}),
     revision,
     exportedAt: new Date().toISOString(),
     appVersion: ctx.appVersion,

@@ -6,6 +6,7 @@
 import type { Template } from '../../../shared/template/schema';
 import type { Period } from '../../../shared/values/period';
 import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
+import type { WorkbookMonthState } from '../../../shared/workbook/monthStates';
 import type { VisibleFigures } from '../workbook/figures';
 
 export interface WorkbookInput {
@@ -23,6 +24,10 @@ export interface WorkbookInput {
   exportedAt: string;
   appVersion: string;
   contact?: { person: string; phone: string };
+  /** Months of the units marked complete or declared 本月无数据, with the explanations accepted (data sheet meta rows). */
+  monthStates?: WorkbookMonthState[];
+  /** What the period's check found, printed on the cover (检查情况); none for blanks and summaries. */
+  checkLine?: string;
   /** What the visible sheets show when worked out elsewhere (a summary's level totals); otherwise derived from values. */
   figures?: VisibleFigures;
   /** The category breakdown picture (PNG), placed on CHART_SHEET when given. */

@@ -67,6 +67,10 @@ export function applyFile(t: ApplyTarget, f: BatchFile, bytes: Uint8Array | unde
           revision: plan.revision ?? 0,
           fingerprint: m.fingerprint,
           importId,
+          content: m.content,
+          completed: m.completed,
+          explanations: m.explanations,
+          madeAt: read!.meta.exportedAt,
           force: true,
         });
       }

@@ -23,6 +23,8 @@ import { currentMonth, formatPeriodKey, formatPeriodLabel, isAfterMonth, isWhole
 import { sameFigure } from '../../../shared/values/precision';
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
+import type { ReceivedExplanation } from '../../../shared/api/methods/office';
+import type { MonthContent } from '../../../shared/office/submissionStatus';
 import { packMonth } from '../../../shared/workbook/packedValues';
 import { visibleFigures } from '../workbook/figures';
 import { currentSubmission, currentSubmissions } from '../store/submissions';
@@ -128,7 +130,7 @@ function factsOf(r: ReadWorkbook): FileFacts {
 export interface FileWork {
   replace: MonthReplacement[];
   changedValues: number;
-  months: { unitId: number; month: number; fingerprint: string }[];
+  months: { unitId: number; month: number; fingerprint: string; content: MonthContent; completed: boolean; explanations: ReceivedExplanation[] }[];
 }
 
 interface MonthState {
@@ -331,6 +333,7 @@ export function planFile(
   let existing = 0;
   let total = 0;
   const newStates: [string, MonthState][] = [];
+  const states = new Map(r.monthStates.map((s) => [unitMonth(s.unitCode, s.month), s]));
   for (const u of r.units) {
     const unitId = unitIds.get(u.code)!;
     const mine = periodMonths(p).map((m) => ({ month: m, values: months.get(unitMonth(u.code, m))!.values }));
@@ -371,7 +374,15 @@ export function planFile(
       }
       if (changed > 0) work.replace.push({ unitId, templateId: r.template.id, year: p.year, month: m, values: after });
       work.changedValues += changed;
-      work.months.push({ unitId, month: m, fingerprint });
+      const declared = states.get(unitMonth(u.code, m));
+      work.months.push({
+        unitId,
+        month: m,
+        fingerprint,
+        content: declared?.state === 'noData' ? 'noData' : after.size > 0 ? 'figures' : 'empty',
+        completed: declared !== undefined,
+        explanations: declared?.explanations.map((e) => ({ message: e.message, explanation: e.explanation })) ?? [],
+      });
       newStates.push([key, { revision: Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, values: { file: f.index } }]);
     }
   }

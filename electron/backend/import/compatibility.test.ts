@@ -74,6 +74,28 @@ describe('compatibility (docs/import.md): this release reads', () => {
     expect(totals.figures['t2.fees:amount']).toBe(59237.245);
   });
 
+  it('format 3 with and without month states (month_state / explanation meta rows): both imported, completion recorded where stated', async () => {
+    const values = valuesFor('D01').filter((v) => v.month <= 2);
+    const states = [{ unitCode: 'D01', month: 1, state: 'completed' as const, completedAt: '2017-02-03T02:00:00.000Z', explanations: [{ key: 'month:x', explanation: '已核实', message: '提醒' }] }];
+    const withStates = await workbookBytes({ template: suining, unit: D01, values, monthStates: states });
+    const without = await workbookBytes({ template: suining, unit: D01, values, revision: 2 });
+    const r = await h.importFiles([
+      ['有月份状态.xlsx', withStates],
+      ['无月份状态.xlsx', without],
+    ]);
+    expect(r.plans.map((p) => [p.status, p.problems])).toEqual([
+      ['new', []],
+      ['unchanged', []],
+    ]);
+    // The later file states no completion: the record follows it.
+    const m = await h.b.invoke('office.matrix', { templateId: 'suining-2017', year: 2017, today: '2018-01-10' });
+    expect(m.rows.find((x) => x.code === 'D01')!.cells.slice(0, 3).map((c) => c.status)).toEqual(['received', 'received', 'overdue']);
+    const again = await h.importFiles([['有月份状态_第3版.xlsx', await workbookBytes({ template: suining, unit: D01, values, monthStates: states, revision: 3 })]]);
+    expect(again.plans[0].problems).toEqual([]);
+    const m2 = await h.b.invoke('office.matrix', { templateId: 'suining-2017', year: 2017, today: '2018-01-10' });
+    expect(m2.rows.find((x) => x.code === 'D01')!.cells[0]).toMatchObject({ status: 'completed', explanations: [{ message: '提醒', explanation: '已核实' }] });
+  });
+
   it('a later format: refused, naming its version and asking to upgrade', async () => {
     const later = await rewritten(await workbookBytes({ template: national, unit: D01, values: nationalValues(1) }), { format_version: WORKBOOK_FORMAT_VERSION + 1 });
     const before = h.figures();

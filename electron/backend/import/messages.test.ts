@@ -2,6 +2,7 @@
  * Every message the API and the CLI give for the hostile inputs of issue 13
  * is Chinese: no English word outside the allow-list of formats and codes
  * (shared/text/englishWords.ts). Add a case here when a new refusal appears.
+ * Every catalog message and every error code the API answers: api/allMessages.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

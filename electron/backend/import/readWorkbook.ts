@@ -22,6 +22,7 @@ import {
   type WorkbookUnit,
   type WorkbookValue,
 } from '../../../shared/workbook/format';
+import { readMonthStateRows, type StateRowRead, type WorkbookMonthState } from '../../../shared/workbook/monthStates';
 import type { PackedRow } from '../../../shared/workbook/packedValues';
 import { flattenUnitMonths, groupUnitMonths, type UnitMonthValues } from '../../../shared/workbook/unitMonths';
 import { visibleFiguresOfMonths } from '../workbook/figures';
@@ -57,6 +58,8 @@ export interface ReadWorkbook {
    * fingerprints hash them instead of packing the values again.
    */
   rows: PackedRow[] | null;
+  /** Months the units had marked complete or declared 本月无数据, with their explanations (none without a data sheet). */
+  monthStates: WorkbookMonthState[];
 }
 
 export interface ReadOptions {
@@ -68,6 +71,19 @@ export interface ReadOptions {
    * run: the data sheet's fingerprint is not worked out again (it matched).
    */
   verified?: boolean;
+}
+
+/** The data sheet's month states, each about a unit and month of the file; a month declared 本月无数据 carries no figures. */
+function readStates(stateRows: StateRowRead[], units: WorkbookUnit[], meta: WorkbookMeta, months: UnitMonthValues[]): WorkbookMonthState[] {
+  const read = readMonthStateRows(stateRows, new Set(units.map((u) => u.code)), meta.period.fromMonth, meta.period.toMonth);
+  if (!read.ok) refuse('bad_meta', `隐藏数据页第 ${read.row} 行的月份状态无效（${read.why}），文件不可信`, DATA_SHEET, `A${read.row}`);
+  const filled = new Set(months.filter((m) => m.values.size > 0).map((m) => `${m.unitCode}\t${m.month}`));
+  for (const s of read.states) {
+    if (s.state === 'noData' && filled.has(`${s.unitCode}\t${s.month}`)) {
+      refuse('bad_meta', `隐藏数据页声明 ${s.month}月无数据，却含有该月的数据，文件不可信`, DATA_SHEET);
+    }
+  }
+  return read.states;
 }
 
 /** The exporter's stamp still matches every worksheet part but the data sheet's (format.ts PART_CRC_MARKER). */
@@ -169,8 +185,10 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     units = parsed?.units.slice(0, 1) ?? [{ code: meta.unitCode, name: meta.unitName, kind: '', parentCode: '' }];
     months = groupUnitMonths(visibleValues(template, meta, visible));
   }
+  const monthStates = parsed && source === 'data' ? readStates(parsed.stateRows, units, meta, months) : [];
   let flat: WorkbookValue[] | undefined;
   return {
+    monthStates,
     meta,
     template,
     source,

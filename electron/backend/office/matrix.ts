@@ -3,17 +3,18 @@
  * each month of a year, from the submissions received and each unit's due day.
  */
 import type Database from 'better-sqlite3';
-import type { MatrixCell, MatrixRow, SubmissionMatrix, SubmissionStatus } from '../../../shared/api/methods/office';
+import type { MatrixCell, MatrixRow, SubmissionMatrix } from '../../../shared/api/methods/office';
 import type { Unit } from '../../../shared/domain';
-import { dueDate, effectiveDueDay, isOverdue, monthEnded } from '../../../shared/office/dueDate';
+import { dueDate, effectiveDueDay, localIsoDate } from '../../../shared/office/dueDate';
+import { monthVerdict, REPORTED, type ReceivedMonth } from '../../../shared/office/submissionStatus';
 import { MONTHS } from '../../../shared/values/period';
 import { directoryUnits } from '../store/directory';
 import { currentSubmissions, type Submission } from '../store/submissions';
 
-function statusOf(sub: Submission | undefined, year: number, month: number, dueDay: number, today: string): SubmissionStatus {
-  if (sub) return sub.corrected ? 'corrected' : sub.completed ? 'completed' : 'received';
-  if (!monthEnded(year, month, today)) return 'notDue';
-  return isOverdue(year, month, dueDay, today) ? 'overdue' : 'missing';
+/** A received month as the status rule reads it; made on: the export's local date, else the day it was received. */
+function received(sub: Submission): ReceivedMonth {
+  const made = sub.madeAt !== null && Number.isFinite(Date.parse(sub.madeAt)) ? sub.madeAt : sub.receivedAt;
+  return { content: sub.content, completed: sub.completed, corrected: sub.corrected, madeOn: localIsoDate(new Date(made)) };
 }
 
 export function submissionMatrix(db: Database.Database, root: Unit, templateId: string, year: number, today: string): SubmissionMatrix {
@@ -32,12 +33,15 @@ export function submissionMatrix(db: Database.Database, root: Unit, templateId: 
     const dueDay = effectiveDueDay(u.dueDay);
     const cells: MatrixCell[] = MONTHS.map((m) => {
       const sub = subs.get(`${u.id}|${m}`);
+      const verdict = monthVerdict(sub && received(sub), year, m, dueDay, today);
       return {
         month: m,
-        status: statusOf(sub, year, m, dueDay, today),
+        status: verdict.status,
         dueDate: dueDate(year, m, dueDay),
         revision: sub?.revision ?? null,
         receivedAt: sub?.receivedAt ?? null,
+        notCounted: verdict.notCounted,
+        explanations: sub?.explanations ?? [],
       };
     });
     return { code: u.code, name: u.name, kind: u.kind, depth: u.depth - rootEntry.depth, dueDay, cells };
@@ -45,7 +49,7 @@ export function submissionMatrix(db: Database.Database, root: Unit, templateId: 
 
   const months = MONTHS.map((m) => ({
     month: m,
-    received: rows.filter((r) => ['received', 'corrected', 'completed'].includes(r.cells[m - 1].status)).length,
+    received: rows.filter((r) => REPORTED.has(r.cells[m - 1].status)).length,
     expected: rows.length,
   }));
   return { templateId, year, today, root: { code: root.code, name: root.name, kind: root.kind }, rows, months };

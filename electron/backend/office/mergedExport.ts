@@ -35,6 +35,7 @@ const STATUS_LABEL: Record<SubmissionStatus, string> = {
   overdue: '逾期',
   corrected: '已更正',
   completed: '已完成',
+  noData: '无数据',
   notDue: '未到期',
 };
 

@@ -5,6 +5,8 @@
  * the file's values, so a submission is never recorded without its figures.
  */
 import type Database from 'better-sqlite3';
+import type { ReceivedExplanation } from '../../../shared/api/methods/office';
+import type { MonthContent } from '../../../shared/office/submissionStatus';
 import { prepared } from './prepared';
 
 export interface Submission {
@@ -23,6 +25,12 @@ export interface Submission {
   /** The filer marked the month complete before exporting (已完成). */
   completed: boolean;
   current: boolean;
+  /** What the workbook held for the month: figures, a 本月无数据 declaration, or nothing. */
+  content: MonthContent;
+  /** When the workbook was exported (ISO); null when it does not say (a hand-filled file). */
+  madeAt: string | null;
+  /** The unit's explanations of the warnings it accepted for the month. */
+  explanations: ReceivedExplanation[];
 }
 
 export interface SubmissionInput {
@@ -36,6 +44,10 @@ export interface SubmissionInput {
   fingerprint: string;
   importId?: number | null;
   completed?: boolean;
+  /** Default: figures. */
+  content?: MonthContent;
+  madeAt?: string | null;
+  explanations?: ReceivedExplanation[];
   receivedAt?: string;
   /** Replace a different file carrying the same revision (the user chose to); otherwise that is a conflict. */
   force?: boolean;
@@ -64,6 +76,9 @@ interface Row {
   previous_revision: number | null;
   completed: number;
   current: number;
+  content: MonthContent;
+  made_at: string | null;
+  explanations: string;
 }
 
 const toSubmission = (r: Row): Submission => ({
@@ -80,6 +95,9 @@ const toSubmission = (r: Row): Submission => ({
   previousRevision: r.previous_revision,
   completed: r.completed === 1,
   current: r.current === 1,
+  content: r.content,
+  madeAt: r.made_at,
+  explanations: JSON.parse(r.explanations) as ReceivedExplanation[],
 });
 
 export function currentSubmission(db: Database.Database, unitId: number, templateId: string, year: number, month: number): Submission | undefined {
@@ -92,8 +110,9 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
   const receivedAt = s.receivedAt ?? new Date().toISOString();
   const info = prepared(
       db,
-      `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+      `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current,
+         content, made_at, explanations)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
     )
     .run(
       s.unitId,
@@ -107,6 +126,9 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
       corrected ? 1 : 0,
       previousRevision,
       s.completed ? 1 : 0,
+      s.content ?? 'figures',
+      s.madeAt ?? null,
+      JSON.stringify(s.explanations ?? []),
     );
   return {
     id: Number(info.lastInsertRowid),
@@ -122,6 +144,9 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
     previousRevision,
     completed: s.completed ?? false,
     current: true,
+    content: s.content ?? 'figures',
+    madeAt: s.madeAt ?? null,
+    explanations: s.explanations ?? [],
   };
 }
 
@@ -133,13 +158,22 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
     const cur = currentSubmission(db, s.unitId, s.templateId, s.year, s.month);
     if (!cur) return { outcome: 'new' as const, current: insert(db, s, false, null) };
     if (s.revision < cur.revision) return { outcome: 'superseded' as const, current: cur };
+    const content = s.content ?? 'figures';
     if (s.fingerprint === cur.fingerprint) {
-      if (s.revision > cur.revision || (s.completed ?? false) !== cur.completed) {
-        prepared(db, 'UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ? WHERE id = ?').run(
+      // The same figures, newer, or now completed, declared or explained: the record follows the newest workbook.
+      const explanations = JSON.stringify(s.explanations ?? []);
+      if (s.revision > cur.revision || (s.completed ?? false) !== cur.completed || content !== cur.content || explanations !== JSON.stringify(cur.explanations)) {
+        prepared(
+          db,
+          'UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ?, content = ?, made_at = ?, explanations = ? WHERE id = ?',
+        ).run(
           s.revision,
           s.receivedAt ?? new Date().toISOString(),
           s.importId ?? cur.importId,
           s.completed ? 1 : 0,
+          content,
+          s.madeAt ?? null,
+          explanations,
           cur.id,
         );
       }
@@ -147,7 +181,8 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
     }
     if (s.revision === cur.revision && !s.force) return { outcome: 'conflict' as const, current: cur };
     prepared(db, 'UPDATE submissions SET current = 0 WHERE id = ?').run(cur.id);
-    return { outcome: 'corrected' as const, current: insert(db, s, true, cur.revision) };
+    // Figures arriving for a month an earlier workbook held nothing for are its first report, not a correction.
+    return { outcome: 'corrected' as const, current: insert(db, s, cur.content !== 'empty', cur.revision) };
   });
 }
 

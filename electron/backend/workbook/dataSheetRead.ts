@@ -21,6 +21,7 @@ import {
   type WorkbookUnit,
   type WorkbookValue,
 } from '../../../shared/workbook/format';
+import { EXPLANATION_KEY, MONTH_STATE_KEY, type StateRowRead } from '../../../shared/workbook/monthStates';
 import { type PackedRow, unpackMonth } from '../../../shared/workbook/packedValues';
 import type { UnitMonthValues } from '../../../shared/workbook/unitMonths';
 import { refuse } from './problems';
@@ -49,16 +50,27 @@ export interface ReadRow extends PackedRow {
 /** The meta keys a message names, as people call them. */
 const META_LABELS: Record<string, string> = { format_version: '格式版本', template_version: '模板版本', revision: '修订号' };
 
-export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: WorkbookUnit[]; values: WorkbookValue[]; packed: ReadRow[] } {
+export function parseDataSheet(cells: SheetCells): {
+  meta: WorkbookMeta;
+  units: WorkbookUnit[];
+  values: WorkbookValue[];
+  packed: ReadRow[];
+  /** Month completion meta rows (shared/workbook/monthStates.ts), checked once the units and period are known. */
+  stateRows: StateRowRead[];
+} {
   const rows = [...cells].sort((a, b) => a[0] - b[0]);
   const text = (r: Map<number, unknown> | undefined, c: number) => cellText(r?.get(c) as never).trim();
   if (text(cells.get(1), 1) !== DATA_MARKER) refuse('bad_meta', '隐藏数据页格式不对（缺少标记），文件不可信', DATA_SHEET, 'A1');
   const kv = new Map<string, string>();
+  const stateRows: StateRowRead[] = [];
   let i = 1;
   for (; i < rows.length; i++) {
     const k = text(rows[i][1], 1);
     if (k === UNITS_MARKER) break;
-    if (k) kv.set(k, text(rows[i][1], 2));
+    if (k === MONTH_STATE_KEY || k === EXPLANATION_KEY) {
+      const [r, row] = rows[i];
+      stateRows.push({ row: r, key: k, cells: [2, 3, 4, 5, 6].map((c) => text(row, c)) });
+    } else if (k) kv.set(k, text(rows[i][1], 2));
   }
   const num = (k: string) => {
     const v = Number(kv.get(k));
@@ -117,7 +129,7 @@ export function parseDataSheet(cells: SheetCells): { meta: WorkbookMeta; units: 
   }
   if (units.length === 0) refuse('bad_meta', '隐藏数据页没有单位列表', DATA_SHEET);
   checkUnits(meta, units);
-  return { meta, units, values, packed };
+  return { meta, units, values, packed, stateRows };
 }
 
 /** Each unit once (a unit listed twice had its figures counted twice), and names a table or chart can hold. */

@@ -4,14 +4,17 @@ import type { Violation } from '../../rules/evaluate';
 import type { Breakdown, CategoryDef, RankingRow, Trend, YoyMonth } from '../../charts/shape';
 import type { Period } from '../../values/period';
 import type { breakdownCaption } from '../../charts/breakdownSvg';
+import type { DefinedBreakdown } from '../../charts/definedBreakdowns';
 import { periodSchema, scopeSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
 
 const target = { templateId: templateIdSchema, scope: scopeSchema };
 
 export const chartInputs = {
   'charts.breakdown': z.strictObject({ ...target, period: periodSchema }),
-  /** The breakdown drawn as the chart on screen draws it (shared/charts/picture.ts), as a PNG. */
-  'charts.breakdownPng': z.strictObject({ ...target, period: periodSchema }),
+  /** The breakdowns the template declares besides its categories (依申请公开办理结果, 复议/诉讼结果). */
+  'charts.breakdowns': z.strictObject({ ...target, period: periodSchema }),
+  /** The breakdown drawn as the chart on screen draws it (shared/charts/breakdownSvg.ts), as a PNG: the categories', or a declared one by its code. */
+  'charts.breakdownPng': z.strictObject({ ...target, period: periodSchema, breakdown: z.string().regex(/^[a-z][a-z0-9_]*$/, '统计图代码有误').optional() }),
   'charts.trend': z.strictObject({ ...target, year: yearSchema }),
   'charts.yoy': z.strictObject({ ...target, year: yearSchema }),
   'charts.ranking': z.strictObject({
@@ -61,6 +64,7 @@ export interface OverviewFigures {
 
 export interface ChartOutputs {
   'charts.breakdown': Breakdown & { period: Period; scope: ChartScope; caption: BreakdownCaption | null };
+  'charts.breakdowns': { period: Period; scope: ChartScope; breakdowns: DefinedBreakdown[] };
   'charts.breakdownPng': { base64: string; width: number; height: number };
   'charts.trend': Trend & { scope: ChartScope; categories: CategoryDef[] };
   'charts.yoy': { year: number; months: YoyMonth[]; empty: boolean; scope: ChartScope };

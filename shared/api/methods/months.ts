@@ -14,6 +14,8 @@ export const monthInputs = {
     /** Explanation of each warning still standing, by check id. */
     explanations: z.record(z.string().max(120), z.string().trim().max(500)).default({}),
   }),
+  /** 本月无数据: the month ended with nothing to report; completed (locked) with no figures. */
+  'months.declareNoData': z.strictObject({ ...yearTarget, month: monthSchema }),
   'months.reopen': z.strictObject({
     ...yearTarget,
     month: monthSchema,
@@ -36,11 +38,18 @@ export interface MonthReopen {
 export interface MonthStatus {
   month: number;
   completed: boolean;
+  /** Completed as 本月无数据 (no figures to report). */
+  noData: boolean;
   completedAt: string | null;
   completedBy: string | null;
   /** Warnings accepted at completion, with the clerk's explanation. */
   warnings: AcceptedWarning[];
   reopens: MonthReopen[];
+  /**
+   * The explanations to offer when completing: those of the completion, or,
+   * for a reopened month, those it was last completed with (by key).
+   */
+  explanations: Record<string, string>;
 }
 
 /** A violation found when completing a month, with the period scope it was checked for. */
@@ -65,5 +74,6 @@ export interface CompletionRefusal {
 export interface MonthOutputs {
   'months.status': MonthStatus[];
   'months.complete': MonthStatus;
+  'months.declareNoData': MonthStatus;
   'months.reopen': MonthStatus;
 }

@@ -36,9 +36,16 @@ export const officeInputs = allOfficeOnly({
 /**
  * received 已报 · missing 未报 (month over, not yet due) · overdue 逾期 ·
  * corrected 已更正 (a newer revision replaced an older one) · completed 已完成
- * (the filer closed the month) · notDue 未到期 (the month is not over yet).
+ * (the filer closed the month) · noData 无数据 (declared 本月无数据) ·
+ * notDue 未到期 (the month is not over yet). docs/submission-status.md.
  */
-export type SubmissionStatus = 'received' | 'missing' | 'overdue' | 'corrected' | 'completed' | 'notDue';
+export type SubmissionStatus = 'received' | 'missing' | 'overdue' | 'corrected' | 'completed' | 'noData' | 'notDue';
+
+/** A warning the unit accepted when completing a month, with its explanation, as the office reads it. */
+export interface ReceivedExplanation {
+  message: string;
+  explanation: string;
+}
 
 export interface MatrixCell {
   month: number;
@@ -46,6 +53,10 @@ export interface MatrixCell {
   dueDate: string;
   revision: number | null;
   receivedAt: string | null;
+  /** A workbook was received for the month but does not count: it held nothing for it, or was made before the month ended. */
+  notCounted: 'empty' | 'early' | null;
+  /** The unit's explanations of the warnings it accepted for the month (none: empty). */
+  explanations: ReceivedExplanation[];
 }
 
 export interface UnitRef {

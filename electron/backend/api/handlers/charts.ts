@@ -1,6 +1,7 @@
 import type { OverviewFigures } from '../../../../shared/api/methods/charts';
 import { categoriesOf, shapeBreakdown, shapeRanking, shapeTrend, shapeYoy } from '../../../../shared/charts/shape';
 import { breakdownCaption } from '../../../../shared/charts/breakdownSvg';
+import { definedBreakdowns } from '../../../../shared/charts/definedBreakdowns';
 import { evaluateRules } from '../../../../shared/rules/evaluate';
 import { categoryTotalRef, findCell, sectionCells } from '../../../../shared/template/cells';
 import { yearPeriod } from '../../../../shared/values/period';
@@ -13,7 +14,7 @@ import { listUnits } from '../../store/units';
 import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
 
-export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.breakdownPng' | 'charts.trend' | 'charts.yoy' | 'charts.ranking' | 'charts.overview' | 'charts.years'> = {
+export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.breakdowns' | 'charts.breakdownPng' | 'charts.trend' | 'charts.yoy' | 'charts.ranking' | 'charts.overview' | 'charts.years'> = {
   'charts.breakdown': (ctx, { templateId, period, scope }) => {
     const template = resolveTemplate(ctx, templateId);
     const s = resolveScope(ctx, scope);
@@ -21,10 +22,17 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.breakdownPng
     return { ...shapeBreakdown(categoriesOf(template), figures, categoryTotalRef(template)), period, scope: s.scope, caption: breakdownCaption(template) };
   },
 
-  'charts.breakdownPng': async (ctx, { templateId, period, scope }) => {
+  'charts.breakdowns': (ctx, { templateId, period, scope }) => {
     const template = resolveTemplate(ctx, templateId);
     const s = resolveScope(ctx, scope);
-    const picture = await breakdownPng(template, scopePeriodFigures(ctx, template, s.unitIds, period), s.scope, period);
+    return { period, scope: s.scope, breakdowns: definedBreakdowns(template, scopePeriodFigures(ctx, template, s.unitIds, period)) };
+  },
+
+  'charts.breakdownPng': async (ctx, { templateId, period, scope, breakdown }) => {
+    const template = resolveTemplate(ctx, templateId);
+    const s = resolveScope(ctx, scope);
+    const picture = await breakdownPng(template, scopePeriodFigures(ctx, template, s.unitIds, period), s.scope, period, breakdown);
+    if (!picture && breakdown !== undefined) fail('not_found', `报表模板“${template.name}”没有代码为 ${breakdown} 的统计图`, 'breakdown');
     if (!picture) fail('not_found', `报表模板“${template.name}”没有分类指标，无法生成分类统计图`, 'templateId');
     return { base64: picture.png.toString('base64'), width: picture.width, height: picture.height };
   },

@@ -1,8 +1,17 @@
 /** The submission workbook (or a blank template, or an office's bundle). */
+import { localIsoDate } from '../../../../shared/office/dueDate';
+import { resolveTemplate, resolveUnit } from '../../context';
 import { prepareExport } from '../../export/exportService';
+import { periodCheck } from '../../export/periodCheck';
 import type { HandlerMap } from '../types';
 
-export const exportHandlers: HandlerMap<'export.workbook'> = {
+export const exportHandlers: HandlerMap<'export.workbook' | 'export.check'> = {
+  'export.check': (ctx, input) => {
+    const template = resolveTemplate(ctx, input.templateId);
+    const unit = resolveUnit(ctx, input.unitCode);
+    return periodCheck(ctx.store.db, template, unit.id, input.period, localIsoDate(new Date()));
+  },
+
   'export.workbook': async (ctx, input) => {
     const prepared = await prepareExport(ctx, input);
     prepared.record();

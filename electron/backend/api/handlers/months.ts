@@ -3,37 +3,14 @@
  * from the UI) and reopening it with a reason. Completed months are locked
  * by the monthsOpen write policy (writePolicy.ts) of every handler that writes values.
  */
-import {
-  explanationKey,
-  type AcceptedWarning,
-  type CompletionRefusal,
-  type CompletionViolation,
-} from '../../../../shared/api/methods/months';
-import { evaluateRules } from '../../../../shared/rules/evaluate';
-import { byRefAndMonth, monthLookup, yearLookup } from '../../../../shared/rules/periodLookup';
-import type { Template } from '../../../../shared/template/schema';
+import { type AcceptedWarning, type CompletionRefusal, type CompletionViolation } from '../../../../shared/api/methods/months';
 import { operatorName, resolveTemplate, resolveUnit, type BackendContext } from '../../context';
+import { localIsoDate, monthEnded } from '../../../../shared/office/dueDate';
 import { completeMonth, isMonthCompleted, reopenMonth, yearStatus, type MonthKey } from '../../store/months';
-import { getValues } from '../../store/values';
+import { readMonth } from '../../store/monthValues';
+import { monthViolations, yearValues } from '../../store/monthChecks';
 import { fail } from '../../failure';
 import type { HandlerMap } from '../types';
-
-/** Month rules for the month; December also answers for the year's roll-up. */
-function monthViolations(ctx: BackendContext, template: Template, k: MonthKey): CompletionViolation[] {
-  const current = byRefAndMonth(getValues(ctx.store.db, k.unitId, k.templateId, k.year));
-  const previous = byRefAndMonth(getValues(ctx.store.db, k.unitId, k.templateId, k.year - 1));
-  const found: CompletionViolation[] = evaluateRules(template, 'month', monthLookup(template, current, previous, k.month)).map((v) => ({
-    ...v,
-    scope: 'month',
-    key: explanationKey('month', v.checkId),
-  }));
-  if (k.month === 12) {
-    for (const v of evaluateRules(template, 'year', yearLookup(template, current, previous))) {
-      found.push({ ...v, scope: 'year', message: `全年：${v.message}`, key: explanationKey('year', v.checkId) });
-    }
-  }
-  return found;
-}
 
 const numbered = (list: CompletionViolation[]) => list.map((v, i) => `${i + 1}. ${v.message}`).join('；');
 
@@ -43,7 +20,10 @@ export function monthKey(ctx: BackendContext, input: { templateId: string; year:
   return { template, key: { unitId: unit.id, templateId: template.id, year: input.year, month: input.month } };
 }
 
-export const monthHandlers: HandlerMap<'months.status' | 'months.complete' | 'months.reopen'> = {
+/** A month whose last value was cleared has no row: no row, no figures. */
+const hasFigures = (ctx: BackendContext, k: MonthKey) => readMonth(ctx.store.db, k.unitId, k.templateId, k.year, k.month) !== undefined;
+
+export const monthHandlers: HandlerMap<'months.status' | 'months.complete' | 'months.declareNoData' | 'months.reopen'> = {
   'months.status': (ctx, { templateId, year, unitCode }) => {
     const template = resolveTemplate(ctx, templateId);
     const unit = resolveUnit(ctx, unitCode);
@@ -54,7 +34,9 @@ export const monthHandlers: HandlerMap<'months.status' | 'months.complete' | 'mo
     const { template, key } = monthKey(ctx, input);
     const label = `${input.year}年${input.month}月`;
     if (isMonthCompleted(ctx.store.db, key)) fail('conflict', `${label}已经标记完成`, `${input.month}月`);
-    const found = monthViolations(ctx, template, key);
+    // An empty month marked complete would reach the office as nothing at all: saying so is what 本月无数据 is for.
+    if (!hasFigures(ctx, key)) fail('conflict', `${label}还没有填写任何数据，不能标记完成；如本月确实没有需要统计的事项，请点“本月无数据”`, `${input.month}月`);
+    const found = monthViolations(template, yearValues(ctx.store.db, key), key.month);
     const errors = found.filter((v) => v.severity === 'error');
     const unexplained = found.filter((v) => v.severity === 'warning' && (input.explanations[v.key] ?? '').length < 2);
     if (errors.length > 0) {
@@ -67,6 +49,17 @@ export const monthHandlers: HandlerMap<'months.status' | 'months.complete' | 'mo
     }
     const warnings: AcceptedWarning[] = found.map((v) => ({ checkId: v.key, message: v.message, explanation: input.explanations[v.key] }));
     completeMonth(ctx.store.db, key, operatorName(ctx), warnings);
+    return yearStatus(ctx.store.db, key.unitId, key.templateId, key.year)[input.month - 1];
+  },
+
+  'months.declareNoData': (ctx, input) => {
+    const { key } = monthKey(ctx, input);
+    const label = `${input.year}年${input.month}月`;
+    if (isMonthCompleted(ctx.store.db, key)) fail('conflict', `${label}已经标记完成`, `${input.month}月`);
+    // Until the month is over, something may still happen in it.
+    if (!monthEnded(input.year, input.month, localIsoDate(new Date()))) fail('conflict', `${label}尚未结束，月末之后才能声明本月无数据`, `${input.month}月`);
+    if (hasFigures(ctx, key)) fail('conflict', `${label}已经填写了数据，不能声明本月无数据；如这些数据有误，请先清除`, `${input.month}月`);
+    completeMonth(ctx.store.db, key, operatorName(ctx), [], { noData: true });
     return yearStatus(ctx.store.db, key.unitId, key.templateId, key.year)[input.month - 1];
   },
 

@@ -9,6 +9,7 @@ import { office } from './004-office';
 import { packedValues } from './005-packed-values';
 import { positionalValues } from './006-positional-values';
 import { valuesView } from './007-values-view';
+import { submissionStatus } from './008-submission-status';
 import type { Migration } from './types';
 
 export const MIGRATIONS: Migration[] = [
@@ -19,6 +20,7 @@ export const MIGRATIONS: Migration[] = [
   packedValues,
   positionalValues,
   valuesView,
+  submissionStatus,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

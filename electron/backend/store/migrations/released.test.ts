@@ -18,6 +18,7 @@ const RELEASED: [file: string, sha256: string][] = [
   ['005-packed-values.ts', '2eee807db5360603b1226a8ac1c8cf84284dcc76f2f841c17c1eb916351f2941'],
   ['006-positional-values.ts', 'a857938bf6548094921911b3084fe84073410c57aef4db1205800159473d20ab'],
   ['007-values-view.ts', '98997513329ad0ff0b5d72f115d44a727a027418d82db9373c29327f481fa36e'],
+  ['008-submission-status.ts', '3c3452b87a5f0f7587db60aa32886ee635d99d31010e45f626ec2bbf477125f3'],
 ];
 
 const dir = import.meta.dirname;

@@ -14,7 +14,9 @@ import type { Period } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes } from '../../platform/files';
+import { roundTicks } from '../../../../shared/charts/ticks';
 import { ChartFrame } from './ChartFrame';
+import { chartWidth } from './chartWidth';
 import { svgElements } from './SvgPicture';
 import { WrappedYTick } from './WrappedTick';
 
@@ -33,6 +35,8 @@ export interface PictureSource {
   templateId: string;
   period: Period;
   scope: UnitScope;
+  /** A breakdown the template declares (its code); the categories' when absent. */
+  breakdown?: string;
 }
 
 interface Props {
@@ -68,16 +72,25 @@ async function savedPicture(p: PictureSource): Promise<Uint8Array> {
  * saved PNG (the backend rasterises this tree with the same title, subtitle,
  * colours and patterns).
  */
-export function DonutChart({ breakdown, caption, pictureSubtitle, source, subtitle, fileStem, emptyWhat }: Props & { caption: BreakdownCaption | null; pictureSubtitle: string; source: PictureSource }) {
+export function DonutChart({
+  id = 'donut',
+  breakdown,
+  caption,
+  pictureSubtitle,
+  source,
+  subtitle,
+  fileStem,
+  emptyWhat,
+}: Props & { id?: string; caption: BreakdownCaption | null; pictureSubtitle: string; source: PictureSource }) {
   const picture = caption ? breakdownPicture(breakdown, caption, pictureSubtitle) : null;
   return (
     <ChartFrame
-      id="donut"
+      id={id}
       title={caption?.title ?? t('charts.donut.title')}
       subtitle={subtitle}
       table={breakdownTable(breakdown)}
       emptyMessage={picture ? emptyMessage(breakdown, emptyWhat) : t('charts.noCategories', { template: '' })}
-      fileName={t('charts.file.donut', { stem: fileStem })}
+      fileName={source.breakdown && caption ? t('charts.file.named', { stem: fileStem, title: caption.title }) : t('charts.file.donut', { stem: fileStem })}
       makePng={() => savedPicture(source)}
       titleInPicture
     >
@@ -97,6 +110,7 @@ export function SortedBarChart({ breakdown, subtitle, fileStem, emptyWhat }: Pro
   const longest = Math.max(1, ...data.map((d) => Math.min([...d.name].length, maxChars)));
   const lines = Math.max(1, ...data.map((d) => Math.ceil([...d.name].length / maxChars)));
   const rowH = Math.max(30, lines * 15 + 12);
+  const axis = roundTicks(Math.max(0, ...data.map((d) => d.count)));
   return (
     <ChartFrame
       id="bar"
@@ -106,22 +120,26 @@ export function SortedBarChart({ breakdown, subtitle, fileStem, emptyWhat }: Pro
       emptyMessage={emptyMessage(breakdown, emptyWhat)}
       fileName={t('charts.file.bar', { stem: fileStem })}
     >
-      <BarChart width={720} height={data.length * rowH + 40} data={data} layout="vertical" margin={{ top: 8, right: 140, bottom: 8, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-        <XAxis type="number" tickFormatter={fmt} fontSize={12} />
-        <YAxis type="category" dataKey="name" width={longest * 14 + 16} interval={0} tick={(p) => <WrappedYTick {...p} maxChars={maxChars} />} />
-        <Bar dataKey="count" name={t('charts.count')} fill={SINGLE_SERIES} isAnimationActive={false} barSize={Math.min(22, rowH - 8)}>
-          <LabelList dataKey="label" position="right" fontSize={12} fill="#111827" />
-        </Bar>
-        <Tooltip
-          cursor={{ fill: '#eef2ff' }}
-          content={({ active, payload }) => {
-            const e = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
-            return e ? <TipBox name={e.name} count={e.count} share={breakdown.sharesStated ? formatPercent(e) : undefined} /> : null;
-          }}
-        />
-      </BarChart>
-      <ShareNote breakdown={breakdown} />
+      {(card) => (
+        <>
+        <BarChart width={chartWidth(card)} height={data.length * rowH + 40} data={data} layout="vertical" margin={{ top: 8, right: 140, bottom: 8, left: 8 }}>
+          <CartesianGrid horizontal={false} stroke="#e5e7eb" />
+          <XAxis type="number" tickFormatter={fmt} fontSize={12} domain={[0, axis.top]} ticks={axis.ticks} interval={0} />
+          <YAxis type="category" dataKey="name" width={longest * 14 + 16} interval={0} tick={(p) => <WrappedYTick {...p} maxChars={maxChars} />} />
+          <Bar dataKey="count" name={t('charts.count')} fill={SINGLE_SERIES} isAnimationActive={false} barSize={Math.min(22, rowH - 8)}>
+            <LabelList dataKey="label" position="right" fontSize={12} fill="#111827" />
+          </Bar>
+          <Tooltip
+            cursor={{ fill: '#eef2ff' }}
+            content={({ active, payload }) => {
+              const e = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
+              return e ? <TipBox name={e.name} count={e.count} share={breakdown.sharesStated ? formatPercent(e) : undefined} /> : null;
+            }}
+          />
+        </BarChart>
+        <ShareNote breakdown={breakdown} />
+        </>
+      )}
     </ChartFrame>
   );
 }

@@ -3,7 +3,7 @@
  * picture, and a plain "无数据" where a period has no figures, so an empty
  * chart is never mistaken for zeros.
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { toTsv, type ChartTable } from '../../../../shared/charts/table';
 import { t } from '../../i18n/catalog';
 import { saveChartPng, type PngLegendItem } from './chartPng';
@@ -24,13 +24,30 @@ export interface ChartFrameProps {
   makePng?: () => Promise<Uint8Array>;
   /** The chart draws its own title (a picture): the caption names it for screen readers only. */
   titleInPicture?: boolean;
-  children: ReactNode;
+  /** The chart, or a function drawing it at the card's inner width (chartWidth.ts). */
+  children: ReactNode | ((cardWidth: number) => ReactNode);
 }
 
 export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName, legend, makePng, titleInPicture, children }: ChartFrameProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [notice, setNotice] = useState<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(0);
+
+  // The card's inner width, followed as the window changes, for the chart to fill.
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const measure = () => {
+      const style = getComputedStyle(el);
+      setWidth(el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   async function copy() {
     try {
@@ -56,7 +73,7 @@ export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName,
 
   const empty = Boolean(emptyMessage);
   return (
-    <figure className="chart-frame card" data-testid={`chart-${id}`} aria-label={title}>
+    <figure ref={frame} className="chart-frame card" data-testid={`chart-${id}`} aria-label={title}>
       <figcaption className="chart-head">
         <span className={titleInPicture && !emptyMessage ? 'chart-title visually-hidden' : 'chart-title'}>{title}</span>
         {subtitle && <span className={titleInPicture && !emptyMessage ? 'visually-hidden' : 'muted'}>{subtitle}</span>}
@@ -86,7 +103,7 @@ export function ChartFrame({ id, title, subtitle, table, emptyMessage, fileName,
         </p>
       ) : view === 'chart' ? (
         <div className="chart-body" ref={body}>
-          {children}
+          {typeof children === 'function' ? children(width) : children}
         </div>
       ) : (
         <ChartTableView table={table} caption={title} />

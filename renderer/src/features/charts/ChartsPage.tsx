@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
 import type { Unit } from '../../../../shared/domain';
 import { breakdownSubtitle } from '../../../../shared/charts/breakdownSvg';
-import { formatPeriodLabel } from '../../../../shared/values/period';
+import { formatPeriodLabel, type Period } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { PrintButton } from '../../components/PrintButton';
 import { useAppStatus } from '../../app/AppStatusContext';
@@ -22,6 +22,7 @@ import { useInitialYear } from './useYears';
 
 interface Data {
   breakdown: Output<'charts.breakdown'>;
+  declared: Output<'charts.breakdowns'>;
   trend: Output<'charts.trend'>;
   yoy: Output<'charts.yoy'>;
   ranking: Output<'charts.ranking'> | null;
@@ -50,13 +51,14 @@ export function ChartsPage() {
     const target = { templateId, scope: { unitCode: unitCode || undefined, subtree: level } };
     void Promise.all([
       api.request('charts.breakdown', { ...target, period }),
+      api.request('charts.breakdowns', { ...target, period }),
       api.request('charts.trend', { ...target, year: period.year }),
       api.request('charts.yoy', { ...target, year: period.year }),
       office ? api.request('charts.ranking', { templateId, period, unitCode: unitCode || undefined, by: by || undefined }) : Promise.resolve(null),
     ])
-      .then(([breakdown, trend, yoy, ranking]) => {
+      .then(([breakdown, declared, trend, yoy, ranking]) => {
         if (!live) return;
-        setData({ breakdown, trend, yoy, ranking });
+        setData({ breakdown, declared, trend, yoy, ranking });
         setError(null);
       })
       .catch((e: Error) => live && setError(e.message));
@@ -66,7 +68,6 @@ export function ChartsPage() {
   }, [templateId, period, unitCode, level, by, office]);
 
   if (!period) return <p>{t('app.loading')}</p>;
-  const yearPeriod = { year: period.year, fromMonth: 1, toMonth: 12 };
   return (
     <section className="charts-page">
       <div className="toolbar">
@@ -95,7 +96,22 @@ export function ChartsPage() {
           {error}
         </p>
       )}
-      {data && (
+      {data && <ChartCards data={data} period={period} templateId={templateId} by={by} onBy={setBy} />}
+    </section>
+  );
+}
+
+/**
+ * The cards in page order. A template without categories but with breakdowns
+ * of its own (the national tables: 申请办理结果, 复议/诉讼结果) shows those and
+ * not a row of empty category cards.
+ */
+function ChartCards({ data, period, templateId, by, onBy }: { data: Data; period: Period; templateId: string; by: string; onBy(by: string): void }) {
+  const yearPeriod = { year: period.year, fromMonth: 1, toMonth: 12 };
+  const categoryCharts = data.breakdown.items.length > 0 || data.declared.breakdowns.length === 0;
+  return (
+    <>
+      {categoryCharts && (
         <>
           <DonutChart
             breakdown={data.breakdown}
@@ -107,6 +123,23 @@ export function ChartsPage() {
             emptyWhat={formatPeriodLabel(period)}
           />
           <SortedBarChart breakdown={data.breakdown} subtitle={scopeLabel(period, data.breakdown.scope)} fileStem={fileStem(period, data.breakdown.scope)} emptyWhat={formatPeriodLabel(period)} />
+        </>
+      )}
+      {data.declared.breakdowns.map((d) => (
+        <DonutChart
+          key={d.code}
+          id={`breakdown-${d.code}`}
+          breakdown={d.breakdown}
+          caption={d.caption}
+          pictureSubtitle={breakdownSubtitle(data.declared.scope, period)}
+          source={{ templateId, period, scope: { unitCode: data.declared.scope.unitCode, subtree: data.declared.scope.subtree }, breakdown: d.code }}
+          subtitle={scopeLabel(period, data.declared.scope)}
+          fileStem={fileStem(period, data.declared.scope)}
+          emptyWhat={formatPeriodLabel(period)}
+        />
+      ))}
+      {categoryCharts && (
+        <>
           <TrendChart
             trend={data.trend}
             categories={data.trend.categories}
@@ -126,7 +159,7 @@ export function ChartsPage() {
               <div className="toolbar">
                 <label>
                   {t('charts.ranking.by')}
-                  <select aria-label={t('charts.ranking.by')} value={by} onChange={(e) => setBy(e.target.value)}>
+                  <select aria-label={t('charts.ranking.by')} value={by} onChange={(e) => onBy(e.target.value)}>
                     <option value="">{t('charts.ranking.byTotal')}</option>
                     {data.trend.categories.map((c) => (
                       <option key={c.code} value={c.code}>
@@ -148,6 +181,6 @@ export function ChartsPage() {
           )}
         </>
       )}
-    </section>
+    </>
   );
 }

@@ -44,6 +44,8 @@ export function ExportPage() {
   const [emptyPending, setEmptyPending] = useState<EmptyPending | null>(null);
 
   const templates = useApiQuery('templates.list', {}).data ?? [];
+  // What the office will see of this period, said before anything is saved (docs/submission-status.md).
+  const check = useApiQuery('export.check', { templateId, period }).data;
 
 
   async function run(kind: ExportKind) {
@@ -111,6 +113,11 @@ export function ExportPage() {
             }}
           />
         </div>
+        {check && (
+          <p className={check.ok ? 'muted export-check' : 'warn export-check'} data-testid="export-check">
+            {t(check.ok ? 'export.checkOk' : 'export.checkWarn', { summary: check.summary })}
+          </p>
+        )}
         <div className="export-actions">
           <button className="primary" disabled={running !== null} onClick={() => void run('submission')}>
             {t('export.submission')}

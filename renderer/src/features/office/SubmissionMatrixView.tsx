@@ -10,6 +10,9 @@ import { STATUS_LOOK, STATUS_ORDER } from './submissionStatus';
 export function SubmissionMatrixView({ matrix, onOpenUnit }: { matrix: SubmissionMatrix; onOpenUnit?(unit: { code: string; name: string }): void }) {
   const [show, setShow] = useState<MatrixShow>('all');
   const [sort, setSort] = useState<MatrixSort>('tree');
+  /** The unit-month whose explanations are shown under the matrix. */
+  const [open, setOpen] = useState<{ unit: string; code: string; month: number } | null>(null);
+  const opened = open ? matrix.rows.find((r) => r.code === open.code)?.cells[open.month - 1] : undefined;
   if (matrix.rows.length === 0) return <p className="muted">{t('office.matrix.empty')}</p>;
   const rows = viewMatrixRows(matrix.rows, show, sort);
   return (
@@ -85,10 +88,21 @@ export function SubmissionMatrixView({ matrix, onOpenUnit }: { matrix: Submissio
                   const look = STATUS_LOOK[c.status];
                   const status = t(look.label);
                   const detail = c.revision !== null && c.receivedAt ? t('office.matrix.cellRevision', { revision: c.revision, at: c.receivedAt.slice(0, 10) }) : t('office.matrix.cellDue', { date: formatDateLabel(c.dueDate) });
-                  const label = `${t('office.matrix.cellLabel', { unit: r.name, month: c.month, status })}，${detail}`;
+                  const why = c.notCounted ? `，${t(c.notCounted === 'empty' ? 'office.matrix.notCounted.empty' : 'office.matrix.notCounted.early')}` : '';
+                  const label = `${t('office.matrix.cellLabel', { unit: r.name, month: c.month, status })}，${detail}${why}`;
                   return (
-                    <td key={c.month} className={`status-cell status-${c.status}`} data-status={c.status} aria-label={label} title={label}>
+                    <td key={c.month} className={`status-cell status-${c.status}`} data-status={c.status} data-not-counted={c.notCounted ?? undefined} aria-label={label} title={label}>
                       <span aria-hidden="true">{look.icon}</span> {status}
+                      {c.explanations.length > 0 && (
+                        <button
+                          type="button"
+                          className="link explain-link"
+                          aria-label={t('office.matrix.explanationsOpen', { unit: r.name, month: c.month, n: c.explanations.length })}
+                          onClick={() => setOpen({ unit: r.name, code: r.code, month: c.month })}
+                        >
+                          {t('office.matrix.explanationsShort')}
+                        </button>
+                      )}
                     </td>
                   );
                 })}
@@ -97,6 +111,22 @@ export function SubmissionMatrixView({ matrix, onOpenUnit }: { matrix: Submissio
           </tbody>
         </table>
       </div>
+      {opened && open && (
+        <section className="card explanations-panel" aria-label={t('office.matrix.explanationsTitle', { unit: open.unit, month: open.month })} data-testid="matrix-explanations">
+          <h3>{t('office.matrix.explanationsTitle', { unit: open.unit, month: open.month })}</h3>
+          <dl>
+            {opened.explanations.map((e, i) => (
+              <div key={i}>
+                <dt className="warn">{e.message}</dt>
+                <dd>{e.explanation}</dd>
+              </div>
+            ))}
+          </dl>
+          <button type="button" onClick={() => setOpen(null)}>
+            {t('common.close')}
+          </button>
+        </section>
+      )}
     </>
   );
 }

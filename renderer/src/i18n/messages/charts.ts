@@ -76,6 +76,7 @@ export const charts = {
   'charts.twoYears': '{year}年和{prev}年',
   'charts.legend.item': '{name} {count}条 {share}',
   'charts.file.donut': '{stem}-分类构成.png',
+  'charts.file.named': '{stem}-{title}.png',
   'charts.file.bar': '{stem}-分类排序.png',
   'charts.png.convertFailed': '图表无法转换为图片',
   'charts.png.noCanvas': '无法创建画布',

@@ -38,7 +38,7 @@ export const common = {
   'wrongAddress.why':
     '浏览器模式每次启动都会生成一个新的访问地址，地址末尾的“#token=…”是本次启动的访问令牌。收藏夹里保存的旧地址，或缺少“#token=…”部分的地址，都无法打开台账。',
   'wrongAddress.where': '请回到启动本程序的命令行窗口，找到以“请在浏览器中打开：”开头的那一行，把其后的完整地址复制到浏览器地址栏中打开。',
-  'wrongAddress.restart': '如果那个窗口已经关闭，请重新运行 npm start（或 npm run serve），程序会自动在浏览器中打开正确的地址。',
+  'wrongAddress.restart': '如果那个窗口已经关闭，请重新运行“npm start”（或“npm run serve”），程序会自动在浏览器中打开正确的地址。',
   'common.count': '{n} 个数值',
   'common.noData': '无数据',
   'common.clipboardDenied': '浏览器不允许写入剪贴板',

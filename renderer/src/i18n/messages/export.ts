@@ -16,6 +16,8 @@ export const exportMessages = {
   'export.blank': '导出空白模板',
   'export.running': '正在生成 Excel 文件，请稍候…',
   'export.saved': '已保存“{fileName}”（第 {revision} 次导出）',
+  'export.checkOk': '检查情况：{summary}。',
+  'export.checkWarn': '导出前请注意：{summary}。',
   'export.savedBlank': '已保存空白模板“{fileName}”',
   'export.emptyAsk': '{period}没有任何数据，导出的报送表将全部空白（空白表示未填报，不是 0）。请确认统计期间是否选对。',
   'export.emptySave': '仍然保存空白报送表',

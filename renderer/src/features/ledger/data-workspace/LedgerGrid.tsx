@@ -5,9 +5,13 @@
  * pure modules of ../shared/grid and its state in the workspace store, which
  * each cell reads for itself (GridCellView). The grid renders again only for
  * another layout or a month locked or reopened.
+ *
+ * A layout's first render draws the rows a screen can show; the rest follow
+ * just after that paint, in a transition (a year of the seed ledger is 923
+ * cells, and a clerk sees the top of it first).
  */
 import { useTable } from '@tanstack/react-table';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { t } from '../../../i18n/catalog';
 import { valueKey } from '../shared/grid/cellStates';
 import { keyAction } from '../shared/grid/keyboard';
@@ -29,6 +33,9 @@ interface Props {
 }
 
 type DataRow = Extract<GridRow, { kind: 'data' }>;
+
+/** Rows (of any kind) a first render draws: more than the grid shows (its height is the window's less about 230 px; rows are at least 26 px high). */
+const rowsInView = () => Math.ceil(Math.max(0, window.innerHeight - 200) / 26) + 2;
 
 const cellAt = (layout: GridLayout, p: Pos): GridCell | undefined => layout.dataRows[p.r]?.cells[p.c];
 
@@ -70,6 +77,7 @@ const DataRowView = memo(function DataRowView({
 
 export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, onToggleSection, onHelp }: Props) {
   const renderStart = useRef(0);
+  const cellsDrawn = useRef(0);
   const measuredLayout = useRef<GridLayout | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
@@ -89,9 +97,28 @@ export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, on
     renderStart.current = performance.now();
   }
   useLayoutEffect(() => {
-    performance.measure('ledger-grid-render', { start: renderStart.current, end: performance.now() });
+    performance.measure('ledger-grid-render', { start: renderStart.current, end: performance.now(), detail: { cells: cellsDrawn.current } });
     store.setLayout(layout);
   }, [layout, store]);
+
+  // The layout whose every row is drawn; until then the rows in view only.
+  const [whole, setWhole] = useState<GridLayout | null>(null);
+  const firstRows = useMemo(rowsInView, []);
+  useEffect(() => {
+    if (whole === layout) {
+      performance.measure('ledger-grid-complete', { start: renderStart.current, end: performance.now() });
+      return;
+    }
+    // After the frame that shows the first rows has been painted: a rAF runs before that paint, a timeout after it.
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setWhole(layout)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [layout, whole]);
 
   useEffect(() => {
     const up = () => (dragging.current = false);
@@ -248,7 +275,9 @@ export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, on
   }
 
   const headerGroups = table.getHeaderGroups();
-  const rows = table.getRowModel().rows;
+  const allRows = table.getRowModel().rows;
+  const rows = whole === layout ? allRows : allRows.slice(0, firstRows);
+  cellsDrawn.current = rows.reduce((n, r) => n + (r.original.kind === 'data' ? r.original.cells.length : 0), 0);
   const width = 1 + (layout.showMeasure ? 1 : 0) + layout.columns.length;
   return (
     <div

@@ -27,6 +27,18 @@ const sourceLabel = (source: string) => {
   return key in messages ? t(key as MessageKey) : source;
 };
 
+const HISTORY_DELAY_MS = 150;
+
+/** The value once it has stayed the same for `ms`; until then the one before. */
+function useResting<T>(value: T, ms: number): T {
+  const [resting, setResting] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setResting(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return resting;
+}
+
 export function DetailsPanel({ templateId, year, cell, label, entry, ruleMessages, data, onNotice }: Props) {
   const month = cell && cell.period !== 'year' ? cell.period : null;
   const ref = cell?.def.ref ?? '';
@@ -37,8 +49,11 @@ export function DetailsPanel({ templateId, year, cell, label, entry, ruleMessage
 
   useEffect(() => setText(comment?.text ?? ''), [comment, key]);
 
-  const historyQuery = useApiQuery('values.history', month === null ? null : { templateId, year, month, ...splitRef(ref) });
-  const history = month === null ? [] : (historyQuery.data ?? []);
+  // Asked once the cursor rests on a cell: Enter moves it after every figure typed, and each answer would
+  // otherwise be one more request and render competing with the save the clerk waits to see.
+  const resting = useResting(key, HISTORY_DELAY_MS);
+  const historyQuery = useApiQuery('values.history', month === null || resting !== key ? null : { templateId, year, month, ...splitRef(ref) });
+  const history = month === null || resting !== key ? [] : (historyQuery.data ?? []);
   // A value saved in the cell on screen has a new history entry: ask again (moving to another cell asks anyway).
   const { reload } = historyQuery;
   const seen = useRef({ key, stored });
