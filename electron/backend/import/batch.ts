@@ -458,7 +458,8 @@ function violationsOf(template: Template, p: Period, unit: WorkbookUnit, months:
   }
   const figures = periodFigures(template, monthly, p.fromMonth, p.toMonth);
   const scope = isWholeYear(p) ? 'year' : 'month';
-  return evaluateRules(template, scope, (ref, year) => (year === 'current' ? figures.get(ref) : undefined)).map((v) => ({
+  // Read by the office that imports: its advice included, the file's unit kind for kind-limited rules.
+  return evaluateRules(template, scope, (ref, year) => (year === 'current' ? figures.get(ref) : undefined), { audience: 'aggregator', unitKind: unit.kind }).map((v) => ({
     unitCode: unit.code,
     unitName: unit.name,
     severity: v.severity,
