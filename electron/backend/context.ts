@@ -2,7 +2,7 @@
  * What every handler works with: the open store, the templates, and the
  * identity of this data file's unit and operator.
  */
-import type { Unit } from '../../shared/domain';
+import type { Role, Unit } from '../../shared/domain';
 import type { Template } from '../../shared/template/schema';
 import { fail } from './failure';
 import type { Store } from './store/store';
@@ -25,6 +25,11 @@ export const SETTING_OPERATOR = 'operator';
 export function selfUnit(ctx: BackendContext): Unit | undefined {
   const id = getSetting(ctx.store.db, SETTING_SELF_UNIT);
   return id === undefined ? undefined : findUnitById(ctx.store.db, Number(id));
+}
+
+/** Who reads rule messages in this data file: an office gets its own advice, a clerk never. */
+export function ruleAudience(ctx: BackendContext): Role {
+  return getSetting(ctx.store.db, SETTING_ROLE) === 'aggregator' ? 'aggregator' : 'filer';
 }
 
 /** The unit named by code, or this file's own unit when no code is given. */

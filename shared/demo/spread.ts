@@ -45,6 +45,8 @@ const monthsOf = (s: MonthSeries): number[] => s.slice(1, 13);
 const scale = (c: CellDef) => scaleOf(c.decimals);
 
 function plainCurrent(check: Check) {
+  // A rule for some kinds of unit only says nothing about how any figure spreads.
+  if (check.unitKinds) return false;
   return [...check.left, ...check.right].every((t) => t.sign === 1 && t.year === 'current');
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDraft, type DraftInput } from './draft';
 import { gridMatrix } from './grids';
-import { factsOf } from './model';
+import { factsOf, unexplainedViolations } from './model';
 import { national2021Figures, nationalTemplate, suining2017Figures, suiningTemplate } from './testData';
 import { numbersInText, traceNumbers } from './traceNumbers';
 import { voiceFor } from './voice';
@@ -36,6 +36,18 @@ describe('narrative of the 2017 Suining figures', () => {
     const growth = draft.paragraphs.find((p) => p.text.startsWith('围绕“稳增长”'))!;
     expect(growth.text).toContain('减税降费政策措施233条');
     expect(growth.text).toContain('公共资源交易1212条');
+  });
+
+  it("explains each broken rule once per report, where the reader first meets it", () => {
+    // The key-area gap (11764 vs 8048) touches the category paragraph and every key-area paragraph.
+    expect(draft.violations.map((v) => v.checkId)).toEqual(['key.items_gap']);
+    const touched = draft.paragraphs.filter((p) => p.violations.includes('key.items_gap'));
+    expect(touched.length).toBeGreaterThan(5);
+    const explaining = [...draft.paragraphs.filter((p) => p.explains.includes('key.items_gap')).map((p) => p.id), ...draft.tables.filter((t) => t.violations.length > 0).map((t) => t.id)];
+    expect(explaining).toEqual(['categories']);
+    expect(unexplainedViolations(draft)).toEqual([]);
+    // The tables still flag the cells involved.
+    expect(draft.tables.find((t) => t.id === 'key')!.rows.flat().some((c) => c.flagged)).toBe(true);
   });
 
   it('prints no number that is not a table cell, sum or share', () => {
@@ -129,9 +141,11 @@ describe('phrasing and missing data', () => {
     f.set('pub.total', 76000);
     const d = suiningDraft({ figures: f });
     const pub = d.tables.find((t) => t.id === 'pub')!;
-    expect(pub.violations.map((v) => v.ruleId)).toContain('pub.categories_sum');
+    // Explained by the paragraph that prints 76000 first; the table flags the cells.
+    expect(pub.violations.map((v) => v.ruleId)).not.toContain('pub.categories_sum');
     expect(pub.rows.flat().find((c) => c.ref === 'pub.total')?.flagged).toBe(true);
     expect(d.paragraphs.find((p) => p.id === 'categories')?.violations).toContain('pub.categories_sum');
+    expect(d.paragraphs.find((p) => p.id === 'categories')?.explains).toContain('pub.categories_sum');
     expect(d.paragraphs.find((p) => p.id === 'requests')?.violations).toEqual([]);
     expect(suiningDraft().tables.find((t) => t.id === 'pub')!.violations.filter((v) => v.severity === 'error')).toEqual([]);
   });
@@ -200,7 +214,9 @@ describe('national 2021 report', () => {
     const ids = d.violations.map((v) => v.checkId);
     expect(ids).toContain('t3.items_total@total');
     expect(ids).toContain('t2.in_force@t2.rules');
-    expect(d.tables.find((t) => t.id === 't3')!.violations.length).toBeGreaterThan(0);
-    expect(d.tables.find((t) => t.id === 't2')!.violations.map((v) => v.checkId)).toEqual(['t2.in_force@t2.rules']);
+    // Each explained once: by a paragraph printing its cells, else under its table.
+    const places = (id: string) => d.paragraphs.filter((p) => p.explains.includes(id)).length + d.tables.filter((t) => t.violations.some((v) => v.checkId === id)).length;
+    for (const id of ids) expect(places(id), id).toBe(1);
+    expect(d.tables.find((t) => t.id === 't3')!.rows.flat().some((c) => c.flagged)).toBe(true);
   });
 });

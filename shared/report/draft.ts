@@ -3,14 +3,15 @@
  * year figures: the paragraphs and the tables read the same map, so the
  * text cannot disagree with the tables.
  */
-import type { UnitKind } from '../domain';
+import type { Role, UnitKind } from '../domain';
 import { evaluateRules, type Violation } from '../rules/evaluate';
 import type { Template } from '../template/schema';
 import { FactSource, type Figures } from './facts';
 import { listGrid, stackGrids, tableGrid, type Grid } from './grids';
 import type { DraftPlaceholder, DraftTable, ReportDraft } from './model';
-import { factRefs, factsOf, segmentsText } from './model';
+import { factRefs, factsOf, REPORT_SECTIONS, segmentsText } from './model';
 import { narrativePlan } from './narratives';
+import type { PlannedParagraph } from './narratives/types';
 import { voiceFor } from './voice';
 
 export interface DraftInput {
@@ -22,6 +23,8 @@ export interface DraftInput {
   figures: Figures;
   /** The previous year's figures, for cross-year rules. */
   previous: Figures;
+  /** Who reads the draft's rule messages (an office gets its own advice); a clerk when absent. */
+  audience?: Role;
 }
 
 export const PLACEHOLDERS: DraftPlaceholder[] = [
@@ -60,12 +63,28 @@ export function buildDraft(input: DraftInput): ReportDraft {
   const { template, unit, level, year, figures, previous } = input;
   const facts = new FactSource(template, figures, year);
   const plan = narrativePlan(template);
-  const violations = evaluateRules(template, 'year', (ref, which) => (which === 'current' ? figures : previous).get(ref));
-  const paragraphs = plan.paragraphs({ facts, voice: voiceFor(unit, level) }).map((p) => {
-    const refs = new Set(factsOf(p).flatMap(factRefs));
-    return { ...p, text: segmentsText(p.segments), violations: violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId) };
+  const violations = evaluateRules(template, 'year', (ref, which) => (which === 'current' ? figures : previous).get(ref), {
+    audience: input.audience,
+    unitKind: unit.kind,
   });
-  const tables: DraftTable[] = plan.tables.flatMap((t) => {
+  // Each broken rule is explained where the reader first meets it, in the order the report prints.
+  const explained = new Set<string>();
+  const order = (section: string) => REPORT_SECTIONS.findIndex((s) => s.id === section);
+  const planned = plan.paragraphs({ facts, voice: voiceFor(unit, level) });
+  const byPrintOrder = [...planned].sort((a, b) => order(a.section) - order(b.section));
+  const explains = new Map<PlannedParagraph, string[]>();
+  for (const p of byPrintOrder) {
+    const refs = new Set(factsOf(p).flatMap(factRefs));
+    const ids = violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId);
+    explains.set(p, ids.filter((id) => !explained.has(id)));
+    for (const id of ids) explained.add(id);
+  }
+  const paragraphs = planned.map((p) => {
+    const refs = new Set(factsOf(p).flatMap(factRefs));
+    return { ...p, text: segmentsText(p.segments), violations: violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId), explains: explains.get(p) ?? [] };
+  });
+  const inPrintOrder = [...plan.tables].sort((a, b) => (a.section === 'appendix' ? 99 : order(a.section)) - (b.section === 'appendix' ? 99 : order(b.section)));
+  const tables: DraftTable[] = inPrintOrder.flatMap((t) => {
     const parts = t.parts.flatMap((code) => {
       const grid = sectionGrid(template, code, figures);
       const section = template.sections.find((s) => s.code === code);
@@ -73,7 +92,9 @@ export function buildDraft(input: DraftInput): ReportDraft {
     });
     if (parts.length === 0) return [];
     const grid = parts.length === 1 ? parts[0].grid : stackGrids(parts);
-    return [{ id: t.id, section: t.section, title: t.title, width: grid.width, labelColumns: grid.labelColumns, rows: grid.rows, violations: attachViolations(grid, violations) }];
+    const mine = attachViolations(grid, violations).filter((v) => !explained.has(v.checkId));
+    for (const v of mine) explained.add(v.checkId);
+    return [{ id: t.id, section: t.section, title: t.title, width: grid.width, labelColumns: grid.labelColumns, rows: grid.rows, violations: mine }];
   });
   return {
     templateId: template.id,

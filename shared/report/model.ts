@@ -37,6 +37,11 @@ export interface DraftParagraph {
   text: string;
   /** Broken rules (check ids) that involve a cell this paragraph prints. */
   violations: string[];
+  /**
+   * The ones first met here, whose messages are printed after it: each
+   * rule's explanation once per report, not after every paragraph it touches.
+   */
+  explains: string[];
 }
 
 /** A place for text people write themselves. */
@@ -66,6 +71,7 @@ export interface DraftTable {
   /** Leading columns that hold row labels. */
   labelColumns: number;
   rows: GridCell[][];
+  /** Broken rules involving its cells and not already explained by a paragraph or an earlier table (printed below it; its cells are flagged either way). */
   violations: Violation[];
 }
 
@@ -82,6 +88,12 @@ export interface ReportDraft {
   tables: DraftTable[];
   /** Every broken rule of the year (also attached to the tables they concern). */
   violations: Violation[];
+}
+
+/** Broken rules neither a paragraph nor a table explains: printed once at the end. */
+export function unexplainedViolations(draft: Pick<ReportDraft, 'paragraphs' | 'tables' | 'violations'>): Violation[] {
+  const told = new Set([...draft.paragraphs.flatMap((p) => p.explains), ...draft.tables.flatMap((t) => t.violations.map((v) => v.checkId))]);
+  return draft.violations.filter((v) => !told.has(v.checkId));
 }
 
 export function segmentsText(segments: Segment[]): string {

@@ -4,13 +4,13 @@ import suiningJson from '../../resources/templates/suining-2017.json';
 import demoTotals from '../../resources/demo/suining-2017-totals.json';
 import { parseTemplate } from '../template/validate';
 import type { RuleScope, Template } from '../template/schema';
-import { evaluateRules, type Violation } from './evaluate';
+import { evaluateRules, type RuleContext, type Violation } from './evaluate';
 import { templateChecks } from './expand';
 
 type Values = Record<string, number>;
 
-function run(template: Template, scope: RuleScope, current: Values, previous: Values = {}): Violation[] {
-  return evaluateRules(template, scope, (ref, year) => (year === 'current' ? current : previous)[ref]);
+function run(template: Template, scope: RuleScope, current: Values, previous: Values = {}, context: RuleContext = {}): Violation[] {
+  return evaluateRules(template, scope, (ref, year) => (year === 'current' ? current : previous)[ref], context);
 }
 
 const without = (values: Values, ref: string): Values =>
@@ -384,3 +384,46 @@ function templateCellsRefs(): string[] {
   }
   return refs;
 }
+
+// ---------------------------------------------------------------------------
+// who is checked, who reads, and a completed year's blanks
+// ---------------------------------------------------------------------------
+
+describe('rule context', () => {
+  it('warns when a county, town or street reports 规章, never a city or an unknown unit', () => {
+    const rules = { 't2.rules:issued': 2, 't2.normative:issued': 5 };
+    for (const kind of ['县区', '乡镇', '街道']) {
+      const v = find(run(national, 'month', rules, {}, { unitKind: kind }), 't2.rules_without_power');
+      expect(v.severity).toBe('warning');
+      expect(v.message).toContain('合计2件');
+      expect(v.message).toContain('行政规范性文件');
+    }
+    expect(ids(run(national, 'month', rules, {}, { unitKind: '市' }))).not.toContain('t2.rules_without_power');
+    expect(ids(run(national, 'month', rules))).not.toContain('t2.rules_without_power');
+    // A county with no 规章 is fine, whether it wrote 0 or nothing.
+    expect(ids(run(national, 'year', { 't2.rules:issued': 0, 't2.normative:issued': 5 }, {}, { unitKind: '县区' }))).not.toContain('t2.rules_without_power');
+    expect(ids(run(national, 'year', { 't2.normative:issued': 5 }, {}, { unitKind: '县区' }))).not.toContain('t2.rules_without_power');
+  });
+
+  it("adds the office's advice to check the lead departments only for an office", () => {
+    const clerk = find(run(suining, 'year', real, {}, { audience: 'filer' }), 'key.items_gap').message;
+    const fallback = find(run(suining, 'year', real), 'key.items_gap').message;
+    const office = find(run(suining, 'year', real, {}, { audience: 'aggregator' }), 'key.items_gap').message;
+    expect(clerk).toContain('差额须在说明中解释');
+    expect(clerk).not.toContain('牵头部门');
+    expect(fallback).toBe(clerk);
+    expect(office).toBe(`${clerk}请核实各牵头部门上报的重点领域数据是否真实。`);
+  });
+
+  it('counts a blank of a completed year as 0 instead of skipping the rule', () => {
+    const previous = { 't3.carried_out:natural': 3 };
+    const current = { 't3.new:natural': 4, 't3.total:natural': 4 };
+    // Open year: a blank 上年结转 may yet be entered, so the cross-year rule waits.
+    expect(ids(run(national, 'year', current, previous))).not.toContain('t3.carry_over@natural');
+    const v = find(run(national, 'year', current, previous, { blanksAreZero: true }), 't3.carry_over@natural');
+    expect(v.left).toBe(0);
+    expect(v.right).toBe(3);
+    // A previous year never entered is no zero.
+    expect(ids(run(national, 'year', current, {}, { blanksAreZero: true }))).not.toContain('t3.carry_over@natural');
+  });
+});

@@ -23,6 +23,10 @@ export interface Check {
   label: string;
   scope: RuleScope[];
   requireAll: boolean;
+  /** Kinds of unit the check applies to (absent: all). */
+  unitKinds?: readonly string[];
+  /** Added to the message for an office only. */
+  officeAdvice?: string;
 }
 
 function substitute(terms: Term[], code: string): ConcreteTerm[] {
@@ -37,6 +41,8 @@ export function expandRule(template: Template, rule: Rule): Check[] {
     message: rule.message,
     scope: rule.scope,
     requireAll: rule.requireAll,
+    unitKinds: rule.unitKinds,
+    officeAdvice: rule.officeAdvice,
   };
   if (!rule.forEach) {
     return [{ ...base, id: rule.id, label: '', left: substitute(rule.left, ''), right: substitute(rule.right, '') }];

@@ -18,6 +18,7 @@ function term(t: Term): string {
 }
 
 function side(terms: Term[]): string {
+  if (terms.length === 0) return '0';
   return terms.map((t, i) => (i === 0 || t.sign < 0 ? term(t) : `+ ${term(t)}`)).join(' ');
 }
 
@@ -25,7 +26,8 @@ function ruleRow(r: Rule): string {
   const each = r.forEach ? `表 \`${r.forEach.table}\` 每${r.forEach.over === 'columns' ? '列' : '行'}（* 为${r.forEach.over === 'columns' ? '列' : '行'}代码）` : '';
   const sev = r.severity === 'error' ? '错误' : '提示';
   const scope = r.scope.map((s) => SCOPE[s]).join('、');
-  return `| \`${r.id}\` | ${sev} | ${scope}${r.requireAll ? '（各项齐全时）' : ''} | ${each} | ${side(r.left)} ${r.op} ${side(r.right)} |`;
+  const kinds = r.unitKinds ? `；仅${r.unitKinds.join('、')}` : '';
+  return `| \`${r.id}\` | ${sev} | ${scope}${r.requireAll ? '（各项齐全时）' : ''}${kinds} | ${each} | ${side(r.left)} ${r.op} ${side(r.right)} |`;
 }
 
 export function templateDocTable(t: Template): string {
@@ -52,6 +54,6 @@ export function templateDocTable(t: Template): string {
     lines.push('');
   }
   lines.push('## 勾稽规则', '', '| 规则 | 级别 | 适用期间 | 展开 | 关系 |', '|---|---|---|---|---|', ...t.rules.map(ruleRow), '');
-  lines.push('### 规则提示语', '', ...t.rules.map((r) => `- \`${r.id}\`：${r.message}`), '');
+  lines.push('### 规则提示语', '', ...t.rules.map((r) => `- \`${r.id}\`：${r.message}${r.officeAdvice ? `（汇总单位另见：${r.officeAdvice}）` : ''}`), '');
   return lines.join('\n');
 }

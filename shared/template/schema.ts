@@ -10,6 +10,7 @@
  * section to be resolved.
  */
 import { z } from 'zod';
+import { UNIT_KINDS } from '../domain';
 
 export const MEASURE_UNITS = ['条', '件', '次', '篇', '期', '人次', '项', '个', '元', '万元'] as const;
 export const measureUnitSchema = z.enum(MEASURE_UNITS);
@@ -145,18 +146,30 @@ export const ruleSchema = z.strictObject({
   severity: z.enum(['error', 'warning']),
   left: z.array(termSchema).min(1),
   op: z.enum(['=', '<=', '>=', '<', '>']),
-  right: z.array(termSchema).min(1),
+  /** Empty: zero (a cell that must stay empty or 0 for some units). */
+  right: z.array(termSchema),
   /**
    * Chinese message naming the cells. Placeholders: {left} and {right} (the
    * two sums), {label} (the row or column the rule was expanded for).
    */
   message: z.string().min(1),
+  /**
+   * Words added to the message for an office only (核实各牵头部门上报的数据):
+   * a department's clerk cannot act on them.
+   */
+  officeAdvice: z.string().min(1).optional(),
+  /**
+   * The kinds of unit whose own figures the rule checks (a level: its head
+   * unit's kind); absent: every unit. Not applied when the kind is unknown.
+   */
+  unitKinds: z.array(z.enum(UNIT_KINDS)).min(1).optional(),
   /** Periods the rule applies to: one month's figures, the year's roll-up, or both. */
   scope: z.array(ruleScopeSchema).min(1).default(['month', 'year']),
   /** Expands the rule once per column or per row of a table section. */
   forEach: z.strictObject({ table: codeSchema, over: z.enum(['columns', 'rows']) }).optional(),
   /**
-   * Rules whose terms are all empty are skipped. With requireAll, the rule is
+   * Rules whose terms are all empty are skipped (in a completed year a
+   * blank counts as 0: shared/rules/evaluate.ts). With requireAll, the rule is
    * skipped unless every referenced cell has a value (for cross-year checks).
    */
   requireAll: z.boolean().default(false),

@@ -237,8 +237,11 @@ describe('national-2021 template', () => {
         't4.after_total',
         't3.carry_over',
         't2.in_force',
+        't2.rules_without_power',
       ].sort(),
     );
+    // Only governments with rule-making power issue 规章.
+    expect(byId.get('t2.rules_without_power')!.unitKinds).toEqual(['县区', '园区', '乡镇', '街道', '村社区']);
     for (const id of ['t3.items_total', 't3.balance', 't3.row_total', 't4.review_total', 't4.direct_total', 't4.after_total']) {
       expect(byId.get(id)!.severity, id).toBe('error');
     }

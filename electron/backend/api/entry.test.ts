@@ -96,6 +96,18 @@ describe('completing a month', () => {
     if (!r.ok) expect(r.error.message).toContain('全年：主动公开政府信息总数 ≠ 八类信息之和：21 ≠ 20');
   });
 
+  it('reads a blank of a completed year as 0 when December completes it', async () => {
+    // 累计 never entered: while any month is open, the year rule waits for it.
+    await fillMonth(12, 9, 2);
+    expect((await b.call('months.complete', { ...T, month: 12 })).ok).toBe(true);
+    await b.invoke('months.reopen', { ...T, month: 12, reason: '补全其他月份' });
+    for (let m = 1; m <= 11; m++) await b.invoke('months.declareNoData', { ...T, month: m });
+    // Now the year is complete: 累计 0 is less than the year's 9.
+    const r = await b.call('months.complete', { ...T, month: 12 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('全年：累计主动公开政府信息少于本年主动公开政府信息总数：0 < 9');
+  });
+
   it('reopens only with a reason, which is recorded', async () => {
     await fillMonth(3, 76890, 76883);
     await b.invoke('months.complete', { ...T, month: 3 });

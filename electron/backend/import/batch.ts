@@ -83,10 +83,15 @@ const unitMonth = (unitCode: string, month: number) => `${unitCode}\t${month}`;
 type UnitMonths = Map<string, { values: Map<string, number>; fingerprint: string }>;
 const monthsCache = new WeakMap<ReadWorkbook, UnitMonths>();
 
-/** The file's values grouped by unit and month, each group with its fingerprint (what submissions compare). */
-function monthsOf(r: ReadWorkbook): UnitMonths {
+/**
+ * The file's values grouped by unit and month, each group with its
+ * fingerprint (what submissions compare): worked out on the first read,
+ * taken from the file's facts when it is read again.
+ */
+function monthsOf(r: ReadWorkbook, known?: FileFacts): UnitMonths {
   const cached = monthsCache.get(r);
   if (cached) return cached;
+  const knownPrints = known && new Map(known.months.map((m) => [unitMonth(m.unitCode, m.month), m.fingerprint]));
   const groups = new Map<string, Map<string, number>>();
   for (const u of r.units) for (const m of periodMonths(r.meta.period)) groups.set(unitMonth(u.code, m), new Map());
   for (const m of r.months) {
@@ -99,6 +104,8 @@ function monthsOf(r: ReadWorkbook): UnitMonths {
   const out: UnitMonths = new Map(
     [...groups].map(([k, values]) => {
       const [unitCode, month] = k.split('\t');
+      const known = knownPrints?.get(k);
+      if (known !== undefined) return [k, { values, fingerprint: known }];
       const chunks = r.rows ? (read.get(k) ?? []) : packMonth(cells, values);
       return [k, { values, fingerprint: monthFingerprint(r.template, r.meta.period.year, Number(month), unitCode, chunks) }];
     }),
@@ -148,6 +155,13 @@ export function readBatchFile(index: number, name: string, bytes: Uint8Array, op
 /** Reads the file's bytes, or says why it cannot be read (file.refusal). */
 function readInto(file: BatchFile, bytes: Uint8Array, opts: BatchOptions): ReadWorkbook | undefined {
   try {
+    // Read again (it has facts): the bytes are those the dry run checked (bytesOf compared their SHA-256), so the
+    // data sheet's fingerprint and the month fingerprints are not worked out again.
+    if (file.facts) {
+      const r = readWorkbook(bytes, { ...opts, verified: true });
+      monthsOf(r, file.facts);
+      return r;
+    }
     return readWorkbook(bytes, opts);
   } catch (e) {
     if (!(e instanceof ImportRefusal)) {
@@ -160,11 +174,13 @@ function readInto(file: BatchFile, bytes: Uint8Array, opts: BatchOptions): ReadW
   return undefined;
 }
 
-/** A file's bytes again: held by the batch, or read from its path (refused if it changed since it was planned). */
+/**
+ * A file's bytes again: held by the batch, or read from its path. Either way
+ * they must hash as when the dry run read them (reading them again skips the
+ * checks that run found passed), else the file is refused.
+ */
 export function bytesOf(f: BatchFile): Uint8Array {
-  if (f.bytes) return f.bytes;
-  if (f.path === undefined) return new Uint8Array(0);
-  const bytes = fs.readFileSync(f.path);
+  const bytes = f.bytes ?? (f.path === undefined ? new Uint8Array(0) : fs.readFileSync(f.path));
   if (bytes.length !== f.size || sha256(bytes) !== f.sha256) throw new ImportRefusal({ code: 'changed_since_planned', message: '文件在预演之后被改动或替换过，请重新导入' });
   return bytes;
 }
@@ -442,7 +458,8 @@ function violationsOf(template: Template, p: Period, unit: WorkbookUnit, months:
   }
   const figures = periodFigures(template, monthly, p.fromMonth, p.toMonth);
   const scope = isWholeYear(p) ? 'year' : 'month';
-  return evaluateRules(template, scope, (ref, year) => (year === 'current' ? figures.get(ref) : undefined)).map((v) => ({
+  // Read by the office that imports: its advice included, the file's unit kind for kind-limited rules.
+  return evaluateRules(template, scope, (ref, year) => (year === 'current' ? figures.get(ref) : undefined), { audience: 'aggregator', unitKind: unit.kind }).map((v) => ({
     unitCode: unit.code,
     unitName: unit.name,
     severity: v.severity,

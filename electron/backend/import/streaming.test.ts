@@ -61,6 +61,17 @@ describe('a streamed batch', () => {
     expect([log.outcome, log.storedPath]).toEqual(['rejected', null]);
   });
 
+  it('refuses held bytes that changed after the dry run (reading them again skips the checks it passed)', async () => {
+    const db = h.b.ctx.store.db;
+    const batch = newBatch();
+    const f = batch.add('d01.xlsx', Uint8Array.from(await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') })), db);
+    expect(batch.plan(db).map((p) => p.status)).toEqual(['new']);
+    f.bytes![f.bytes!.length - 30] ^= 1;
+    const [plan] = batch.applyNext(target(), 1);
+    expect([plan.status, codeOf(plan)]).toEqual(['rejected', ['changed_since_planned']]);
+    expect(await h.storedYear('D01')).toEqual([]);
+  });
+
   it('plans a later revision of the same unit against the earlier file read again, as a batch planned afterwards does', async () => {
     const first = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01'), revision: 1 });
     const changed = valuesFor('D01').map((v, i) => (i < 5 ? { ...v, value: v.value + 1 } : v));

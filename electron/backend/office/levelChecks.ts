@@ -19,17 +19,22 @@ const lookupIn =
   (ref, year) =>
     (year === 'current' ? current : previous).get(ref);
 
-/** levelFigures: the merged period figures (as office.totals shows them), of this year and the year before. */
+/**
+ * levelFigures: the merged period figures (as office.totals shows them), of
+ * this year and the year before; headKind: the kind of the level's head unit
+ * (a county's level holds no unit that issues 规章 either). Read by an office.
+ */
 export function levelChecks(
   db: Database.Database,
   template: Template,
   unitIds: number[],
   period: Period,
   levelFigures: { current: ReadonlyMap<string, number>; previous: ReadonlyMap<string, number> },
+  headKind?: string,
 ): LevelViolation[] {
   // A single month is checked by the monthly rules; a range or the year by the year's (roll-ups).
   const scope = period.fromMonth === period.toMonth ? 'month' : 'year';
-  const violations = evaluateRules(template, scope, lookupIn(levelFigures.current, levelFigures.previous));
+  const violations = evaluateRules(template, scope, lookupIn(levelFigures.current, levelFigures.previous), { audience: 'aggregator', unitKind: headKind });
   if (violations.length === 0) return [];
   const failing = new Set(violations.map((v) => v.checkId));
   const checks = templateChecks(template).filter((c) => failing.has(c.id));
@@ -46,9 +51,9 @@ export function levelChecks(
   const culprits = new Map<string, LevelViolation['units']>(checks.map((c) => [c.id, []]));
   for (const id of unitIds) {
     const lookup = lookupIn(current(id), previous(id));
+    const unit = names.get(id);
     for (const check of checks) {
-      const v = evaluateCheck(check, lookup, checkPlaces(template, check));
-      const unit = names.get(id);
+      const v = evaluateCheck(check, lookup, checkPlaces(template, check), { audience: 'aggregator', unitKind: unit?.kind });
       if (v && unit) culprits.get(check.id)!.push({ code: unit.code, name: unit.name, message: v.message });
     }
   }

@@ -27,7 +27,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { DraftTable, GridCell, ReportDraft } from '../../../shared/report/model';
-import { REPORT_SECTIONS } from '../../../shared/report/model';
+import { REPORT_SECTIONS, unexplainedViolations } from '../../../shared/report/model';
 import { BODY_SIZE, DOC_GRID, FONT, PAGE, SIZE, TEXT_WIDTH } from './gongwen';
 
 type Font = (typeof FONT)[keyof typeof FONT];
@@ -171,7 +171,7 @@ export function draftDocument(draft: ReportDraft): Document {
     for (const p of draft.placeholders.filter((x) => x.section === s.id)) children.push(body([run(p.text, FONT.body, { highlight: 'yellow' })]));
     for (const p of draft.paragraphs.filter((x) => x.section === s.id)) {
       children.push(body([run(p.text)]));
-      const broken = draft.violations.filter((v) => p.violations.includes(v.checkId));
+      const broken = draft.violations.filter((v) => p.explains.includes(v.checkId));
       if (broken.length > 0) children.push(note(`【本段数字涉及未通过的勾稽关系】${broken.map((v) => v.message).join('；')}`, true));
     }
     for (const t of draft.tables.filter((x) => x.section === s.id)) children.push(...tableBlock(t, false));
@@ -182,7 +182,7 @@ export function draftDocument(draft: ReportDraft): Document {
     children.push(new Paragraph({ pageBreakBefore: true, keepNext: true, children: [run('附件', FONT.heading1)] }));
     for (const t of appendix) children.push(...tableBlock(t, true));
   }
-  const unplaced = draft.violations.filter((v) => !draft.tables.some((t) => t.violations.includes(v)));
+  const unplaced = unexplainedViolations(draft);
   for (const v of unplaced) children.push(note(`【勾稽${v.severity === 'error' ? '错误' : '提示'}】${v.message}`, true));
   return new Document({
     creator: '政务公开台账',

@@ -7,7 +7,7 @@ import type { ReportDraft } from '../../../shared/report/model';
 import { buildDraft } from '../../../shared/report/draft';
 import { settingsOf } from '../appSettings';
 import { fail } from '../failure';
-import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
+import { resolveTemplate, resolveUnit, ruleAudience, type BackendContext } from '../context';
 import { levelPeriodFigures, subtreeUnitIds } from '../store/aggregate';
 
 export interface DraftTarget {
@@ -36,6 +36,7 @@ export function loadDraft(ctx: BackendContext, target: DraftTarget): ReportDraft
     year: target.year,
     figures,
     previous: levelPeriodFigures(db, template, ids, target.year - 1, 1, 12, family),
+    audience: ruleAudience(ctx),
   });
 }
 

@@ -98,7 +98,9 @@ describe('report.docx', () => {
     expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/);
     const plain = xml.replace(/<[^>]+>/g, '');
     expect(plain).toContain('申请人情况');
-    expect(plain).toMatch(/【勾稽错误】[^【]*5/);
+    // Explained once, after the paragraph that first prints the figures: 自然人 and 总计 columns, one note each.
+    expect(plain).toMatch(/【本段数字涉及未通过的勾稽关系】[^【]*5 ≠ 4/);
+    expect(plain.split('一、本年新收加二、上年结转 ≠').length - 1).toBe(2);
     expect(plain).toContain('2021年，我市新收政府信息公开申请5件。');
   });
 });

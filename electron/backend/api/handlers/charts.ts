@@ -5,7 +5,7 @@ import { definedBreakdowns } from '../../../../shared/charts/definedBreakdowns';
 import { evaluateRules } from '../../../../shared/rules/evaluate';
 import { categoryTotalRef, findCell, sectionCells } from '../../../../shared/template/cells';
 import { yearPeriod } from '../../../../shared/values/period';
-import { resolveTemplate, resolveUnit } from '../../context';
+import { resolveTemplate, resolveUnit, ruleAudience } from '../../context';
 import { yearStatus } from '../../store/months';
 import { dataYears, resolveScope, scopeMonthlyFigures, scopePeriodFigures, subtreeFlowTotals } from '../../charts/scope';
 import { breakdownPng } from '../../charts/breakdown';
@@ -86,7 +86,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.breakdowns' 
     const monthsWithData = [...new Set([...monthly.values()].flatMap((ms) => ms.flatMap((v, m) => (m > 0 && v !== null ? [m] : []))))].sort((a, b) => a - b);
     const current = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year));
     const previous = scopePeriodFigures(ctx, template, s.unitIds, yearPeriod(year - 1));
-    const violations = evaluateRules(template, 'year', (ref, y) => (y === 'current' ? current : previous).get(ref));
+    const violations = evaluateRules(template, 'year', (ref, y) => (y === 'current' ? current : previous).get(ref), { audience: ruleAudience(ctx), unitKind: s.unit.kind });
     const categories = categoriesOf(template);
     const totalRef = categoryTotalRef(template);
     const breakdown = shapeBreakdown(categories, current, totalRef);

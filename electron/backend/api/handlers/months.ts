@@ -4,7 +4,7 @@
  * by the monthsOpen write policy (writePolicy.ts) of every handler that writes values.
  */
 import { type AcceptedWarning, type CompletionRefusal, type CompletionViolation } from '../../../../shared/api/methods/months';
-import { operatorName, resolveTemplate, resolveUnit, type BackendContext } from '../../context';
+import { operatorName, resolveTemplate, resolveUnit, ruleAudience, type BackendContext } from '../../context';
 import { localIsoDate, monthEnded } from '../../../../shared/office/dueDate';
 import { completeMonth, isMonthCompleted, reopenMonth, yearStatus, type MonthKey } from '../../store/months';
 import { readMonth } from '../../store/monthValues';
@@ -17,7 +17,7 @@ const numbered = (list: CompletionViolation[]) => list.map((v, i) => `${i + 1}. 
 export function monthKey(ctx: BackendContext, input: { templateId: string; year: number; month: number; unitCode?: string }) {
   const template = resolveTemplate(ctx, input.templateId);
   const unit = resolveUnit(ctx, input.unitCode);
-  return { template, key: { unitId: unit.id, templateId: template.id, year: input.year, month: input.month } };
+  return { template, unit, key: { unitId: unit.id, templateId: template.id, year: input.year, month: input.month } };
 }
 
 /** A month whose last value was cleared has no row: no row, no figures. */
@@ -31,12 +31,14 @@ export const monthHandlers: HandlerMap<'months.status' | 'months.complete' | 'mo
   },
 
   'months.complete': (ctx, input) => {
-    const { template, key } = monthKey(ctx, input);
+    const { template, unit, key } = monthKey(ctx, input);
     const label = `${input.year}年${input.month}月`;
     if (isMonthCompleted(ctx.store.db, key)) fail('conflict', `${label}已经标记完成`, `${input.month}月`);
     // An empty month marked complete would reach the office as nothing at all: saying so is what 本月无数据 is for.
     if (!hasFigures(ctx, key)) fail('conflict', `${label}还没有填写任何数据，不能标记完成；如本月确实没有需要统计的事项，请点“本月无数据”`, `${input.month}月`);
-    const found = monthViolations(template, yearValues(ctx.store.db, key), key.month);
+    // December completes the year when every other month is complete: the year's blanks are then zeros.
+    const yearComplete = key.month === 12 && yearStatus(ctx.store.db, key.unitId, key.templateId, key.year).every((m) => m.month === 12 || m.completed);
+    const found = monthViolations(template, yearValues(ctx.store.db, key), key.month, { audience: ruleAudience(ctx), unitKind: unit.kind, blanksAreZero: yearComplete });
     const errors = found.filter((v) => v.severity === 'error');
     const unexplained = found.filter((v) => v.severity === 'warning' && (input.explanations[v.key] ?? '').length < 2);
     if (errors.length > 0) {

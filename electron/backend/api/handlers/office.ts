@@ -55,7 +55,7 @@ export const officeHandlers: HandlerMap<
       unitCount: t.unitCount,
       reportingUnits: t.reportingUnits,
       figures: Object.fromEntries(t.figures),
-      violations: levelChecks(db, template, subtreeUnitIds(db, unit.id), period, { current: t.figures, previous }),
+      violations: levelChecks(db, template, subtreeUnitIds(db, unit.id), period, { current: t.figures, previous }, unit.kind),
     };
   },
 

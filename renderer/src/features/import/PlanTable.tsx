@@ -42,55 +42,55 @@ export function PlanTable({ plans, batchId }: { plans: FilePlan[]; batchId: stri
           const p = all ? { ...listed, ...all, findingCounts: undefined } : listed;
           const more = moreOf(p);
           return (
-          <tr key={p.index} className={`status-${p.status}`} data-file={p.name}>
-            <td>{p.name}</td>
-            <td>{p.unitName ? `${p.unitName}（${p.unitCode}）${p.units.length > 1 ? ` +${p.units.length - 1}` : ''}` : ''}</td>
-            <td>{p.periodLabel ?? ''}</td>
-            <td>{p.templateName ?? ''}</td>
-            <td>{p.revision ?? ''}</td>
-            <td className="status">
-              {statusText(p)}
-              {p.importId ? ' ✓' : ''}
-            </td>
-            <td>
-              <ul className="problems">
-                {p.problems.map((x, i) => (
-                  <li key={`p${i}`} className="problem" data-code={x.code}>
-                    {x.message}
-                  </li>
-                ))}
-                {p.warnings.map((x, i) => (
-                  <li key={`w${i}`} className="warning" data-code={x.code}>
-                    {x.message}
-                  </li>
-                ))}
-                {p.differences.length > 0 && (
-                  <li>
-                    {t('import.differences')}
-                    <ul>
-                      {p.differences.map((d) => (
-                        <li key={`${d.sheet}!${d.cell}`}>
-                          {t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data), visible: shown(d.visible) })}
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                )}
-                {p.violations.map((v, i) => (
-                  <li key={`v${i}`} className={`violation ${v.severity}`}>
-                    {t('import.violation', { severity: t(`import.severity.${v.severity}`), unit: v.unitName, message: v.message })}
-                  </li>
-                ))}
-                {more > 0 && (
-                  <li>
-                    <button type="button" className="link" onClick={() => void showAll(p.index)}>
-                      {t('import.moreFindings', { count: more })}
-                    </button>
-                  </li>
-                )}
-              </ul>
-            </td>
-          </tr>
+            <tr key={p.index} className={`status-${p.status}`} data-file={p.name}>
+              <td>{p.name}</td>
+              <td>{p.unitName ? `${p.unitName}（${p.unitCode}）${p.units.length > 1 ? ` +${p.units.length - 1}` : ''}` : ''}</td>
+              <td>{p.periodLabel ?? ''}</td>
+              <td>{p.templateName ?? ''}</td>
+              <td>{p.revision ?? ''}</td>
+              <td className="status">
+                {statusText(p)}
+                {p.importId ? ' ✓' : ''}
+              </td>
+              <td>
+                <ul className="problems">
+                  {p.problems.map((x, i) => (
+                    <li key={`p${i}`} className="problem" data-code={x.code}>
+                      {x.message}
+                    </li>
+                  ))}
+                  {p.warnings.map((x, i) => (
+                    <li key={`w${i}`} className="warning" data-code={x.code}>
+                      {x.message}
+                    </li>
+                  ))}
+                  {p.differences.length > 0 && (
+                    <li>
+                      {t('import.differences')}
+                      <ul>
+                        {p.differences.map((d) => (
+                          <li key={`${d.sheet}!${d.cell}`}>
+                            {t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data), visible: shown(d.visible) })}
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  )}
+                  {p.violations.map((v, i) => (
+                    <li key={`v${i}`} className={`violation ${v.severity}`}>
+                      {t('import.violation', { severity: t(`import.severity.${v.severity}`), unit: v.unitName, message: v.message })}
+                    </li>
+                  ))}
+                  {more > 0 && (
+                    <li>
+                      <button type="button" className="link" onClick={() => void showAll(p.index)}>
+                        {t('import.moreFindings', { count: more })}
+                      </button>
+                    </li>
+                  )}
+                </ul>
+              </td>
+            </tr>
           );
         })}
       </tbody>

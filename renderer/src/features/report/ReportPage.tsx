@@ -4,7 +4,7 @@
  * and the Word document to download.
  */
 import { useState } from 'react';
-import { REPORT_SECTIONS } from '../../../../shared/report/model';
+import { REPORT_SECTIONS, unexplainedViolations } from '../../../../shared/report/model';
 import { YearInput } from '../../components/YearInput';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -44,7 +44,7 @@ export function ReportPage() {
   }
 
   const draft = load.loading || load.error ? null : load.data;
-  const unplaced = draft ? draft.violations.filter((v) => !draft.tables.some((tb) => tb.violations.some((x) => x.checkId === v.checkId))) : [];
+  const unplaced = draft ? unexplainedViolations(draft) : [];
   const appendix = draft?.tables.filter((tb) => tb.section === 'appendix') ?? [];
 
   return (
@@ -114,11 +114,11 @@ export function ReportPage() {
                   <div key={p.id} className="report-paragraph" data-testid={`report-paragraph-${p.id}`}>
                     <div className="report-paragraph-text">
                       <p className="report-paragraph-body">{p.text}</p>
-                      {p.violations.length > 0 && (
+                      {p.explains.length > 0 && (
                         <p className="report-paragraph-flag" role="note">
                           {t('report.paragraphFlag', {
                             messages: draft.violations
-                              .filter((v) => p.violations.includes(v.checkId))
+                              .filter((v) => p.explains.includes(v.checkId))
                               .map((v) => v.message)
                               .join('；'),
                           })}

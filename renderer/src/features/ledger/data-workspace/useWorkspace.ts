@@ -35,12 +35,13 @@ export function useWorkspace(template: Template, year: number, onNotice: (text: 
       year > 2000 ? api.request('values.getYear', { templateId, year: year - 1 }) : Promise.resolve({ values: [] }),
       api.request('months.status', { templateId, year }),
       api.request('comments.get', { templateId, year }),
-    ]).then(([cur, prev, months, comments]) => {
+      api.request('app.status', {}),
+    ]).then(([cur, prev, months, comments, status]) => {
       if (!live) return;
       setStore((old) => {
         // Another year keeps the cursor where it was.
         lastSelection.current = old?.selection ?? lastSelection.current;
-        return new WorkspaceStore(template, year, { values: cur.values, previous: prev.values, months, comments }, saveThroughApi(templateId, year), onNotice, lastSelection.current);
+        return new WorkspaceStore(template, year, { values: cur.values, previous: prev.values, months, comments, ruleContext: { audience: status.role ?? 'filer', unitKind: status.unit?.kind } }, saveThroughApi(templateId, year), onNotice, lastSelection.current);
       });
     });
     return () => {

@@ -14,6 +14,7 @@ import type { CellComment } from '../../../../../shared/api/methods/comments';
 import type { MonthStatus } from '../../../../../shared/api/methods/months';
 import type { CellRefusal, SetResult } from '../../../../../shared/api/methods/values';
 import { byRefAndMonth, type MonthlyValues } from '../../../../../shared/rules/periodLookup';
+import type { RuleContext } from '../../../../../shared/rules/evaluate';
 import { cellRef, findCell, templateCells } from '../../../../../shared/template/cells';
 import type { Template } from '../../../../../shared/template/schema';
 import { currentMonth, isAfterMonth, MONTHS } from '../../../../../shared/values/period';
@@ -51,6 +52,8 @@ export interface WorkspaceData {
   previous: StoredValue[];
   months: MonthStatus[];
   comments: CellComment[];
+  /** Who reads the rule messages and the unit's kind (kind-limited rules); none: a clerk, kind unknown. */
+  ruleContext?: Pick<RuleContext, 'audience' | 'unitKind'>;
 }
 
 export interface Editing {
@@ -90,6 +93,7 @@ export class WorkspaceStore {
   /** Figures as the clerk sees them (stored, or being saved), for roll-ups and rules. */
   private readonly current: MonthlyValues;
   private readonly previous: MonthlyValues;
+  private readonly ruleContext: Pick<RuleContext, 'audience' | 'unitKind'>;
   months: MonthStatus[];
   locked: ReadonlySet<number>;
   violations: PeriodViolation[] = [];
@@ -124,6 +128,7 @@ export class WorkspaceStore {
     this.previous = byRefAndMonth(data.previous);
     this.comments = new Map(data.comments.map((c) => [valueKey(cellRef(c.indicator, c.col), c.month), c]));
     this.months = data.months;
+    this.ruleContext = data.ruleContext ?? {};
     this.locked = new Set(data.months.filter((m) => m.completed).map((m) => m.month));
     this.selection = selection;
     this.rect = selectionRect(selection);
@@ -381,8 +386,10 @@ export class WorkspaceStore {
 
   /** Re-evaluates the rules of the months changed and of the year; tells the cells whose marks changed. */
   private recheck(months: number[], names: Set<string> | string[]) {
-    for (const m of months) this.byPeriod.set(m, periodViolations(this.template, this.current, this.previous, m));
-    this.byPeriod.set('year', periodViolations(this.template, this.current, this.previous, 'year'));
+    for (const m of months) this.byPeriod.set(m, periodViolations(this.template, this.current, this.previous, m, this.ruleContext));
+    // A year whose twelve months are complete reads its blanks as zeros, as its completion did.
+    const blanksAreZero = this.months.length === 12 && this.months.every((m) => m.completed);
+    this.byPeriod.set('year', periodViolations(this.template, this.current, this.previous, 'year', { ...this.ruleContext, blanksAreZero }));
     const all = [...MONTHS, 'year' as const].flatMap((p) => this.byPeriod.get(p) ?? []);
     if (sameViolations(all, this.violations)) return;
     const marks = ruleMarks(all);

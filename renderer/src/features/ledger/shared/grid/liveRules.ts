@@ -3,7 +3,7 @@
  * scope) and the year by its roll-up (year scope), the same engine and
  * lookups the backend uses when a month is completed.
  */
-import { evaluateRules, type Violation } from '../../../../../../shared/rules/evaluate';
+import { evaluateRules, type RuleContext, type Violation } from '../../../../../../shared/rules/evaluate';
 import { monthLookup, yearLookup, type MonthlyValues } from '../../../../../../shared/rules/periodLookup';
 import type { Template } from '../../../../../../shared/template/schema';
 import { MONTHS } from '../../../../../../shared/values/period';
@@ -15,16 +15,16 @@ export interface PeriodViolation extends Violation {
 }
 
 /** One period's violations: a month by its own figures, the year by its roll-up. */
-export function periodViolations(template: Template, current: MonthlyValues, previous: MonthlyValues, period: Period): PeriodViolation[] {
+export function periodViolations(template: Template, current: MonthlyValues, previous: MonthlyValues, period: Period, context: RuleContext = {}): PeriodViolation[] {
   const found =
     period === 'year'
-      ? evaluateRules(template, 'year', yearLookup(template, current, previous))
-      : evaluateRules(template, 'month', monthLookup(template, current, previous, period));
+      ? evaluateRules(template, 'year', yearLookup(template, current, previous), context)
+      : evaluateRules(template, 'month', monthLookup(template, current, previous, period), { ...context, blanksAreZero: false });
   return found.map((v) => ({ ...v, period }));
 }
 
-export function liveViolations(template: Template, current: MonthlyValues, previous: MonthlyValues): PeriodViolation[] {
-  return [...MONTHS, 'year' as const].flatMap((p) => periodViolations(template, current, previous, p));
+export function liveViolations(template: Template, current: MonthlyValues, previous: MonthlyValues, context: RuleContext = {}): PeriodViolation[] {
+  return [...MONTHS, 'year' as const].flatMap((p) => periodViolations(template, current, previous, p, context));
 }
 
 export const markKey = (ref: string, period: Period) => `${ref}|${period}`;
