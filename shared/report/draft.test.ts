@@ -38,6 +38,16 @@ describe('narrative of the 2017 Suining figures', () => {
     expect(growth.text).toContain('公共资源交易1212条');
   });
 
+  it('gives each key-area item its own verb, as the report does, and no stray space', () => {
+    const growth = draft.paragraphs.find((p) => p.text.startsWith('围绕“稳增长”'))!.text;
+    expect(growth).toMatch(/^围绕“稳增长”，全市开展解读28次、发布解读重要指标数据308次、公开减税降费政策措施233条、降低要素成本政策措施57条/);
+    expect(growth).not.toContain('公开重要政策解读');
+    expect(growth).toContain('PPP项目79条');
+    expect(draft.paragraphs.map((p) => p.text).join('')).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]|[A-Za-z] [\u4e00-\u9fff]/);
+    const reform = draft.paragraphs.find((p) => p.text.startsWith('围绕“促改革”'))!.text;
+    expect(reform).toMatch(/^围绕“促改革”，全市公开废止政策文件6件、失效政策文件55件/);
+  });
+
   it("explains each broken rule once per report, where the reader first meets it", () => {
     // The key-area gap (11764 vs 8048) touches the category paragraph and every key-area paragraph.
     expect(draft.violations.map((v) => v.checkId)).toEqual(['key.items_gap']);

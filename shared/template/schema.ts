@@ -53,6 +53,12 @@ export const indicatorSchema = z.strictObject({
   /** Marks the category indicators shown in the breakdown chart. */
   category: z.string().min(1).optional(),
   note: z.string().optional(),
+  /**
+   * How the report draft names this figure in a sentence, its own verb
+   * included (开展解读 → 开展解读28次), where the sentence's verb (公开) does
+   * not fit it. Default: the name, after the sentence's verb.
+   */
+  phrase: z.string().min(1).optional(),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 

@@ -46,12 +46,18 @@ export function keyAreas({ facts, voice }: NarrativeInput): PlannedParagraph[] {
   const section = facts.template.sections.find((s) => s.code === 'key');
   if (!section || section.kind !== 'list') return [];
   return section.groups.flatMap((g, i) => {
-    const list = itemList(
-      facts,
-      g.indicators.map((ind) => ({ ref: ind.code })),
-    );
+    // 公开 stands before a run of published items; an item with its own verb (开展解读28次) says it itself.
+    let verbSaid = false;
+    const items = g.indicators
+      .filter((ind) => nonzero(facts.cell(ind.code)))
+      .map((ind) => {
+        const before = ind.phrase ?? `${verbSaid ? '' : '公开'}${ind.name}`;
+        verbSaid = ind.phrase === undefined;
+        return { ref: ind.code, before };
+      });
+    const list = itemList(facts, items);
     if (!list) return [];
-    return [{ id: `key.${i + 1}`, section: '2' as const, segments: [`围绕“${g.title}”，${voice.all}公开`, ...list, '。'] }];
+    return [{ id: `key.${i + 1}`, section: '2' as const, segments: [`围绕“${g.title}”，${voice.all}`, ...list, '。'] }];
   });
 }
 
