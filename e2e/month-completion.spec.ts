@@ -89,7 +89,7 @@ test('标记本月完成 asks for a 说明 of each warning in a dialog, and a re
   expect(status[4].warnings.map((w) => w.explanation)).toEqual(['部分重点信息未逐项列明']);
 });
 
-test('an error refuses completion in a dialog in view, listing it; 本月无数据 is refused for a month with figures and declared for an empty one', async ({ page }) => {
+test('an error refuses completion in a dialog in view, listing it; 本月无数据 is refused for a month with figures and declared for an empty one; 导出 says what is still open', async ({ page }) => {
   // Scrolled as far down as the page goes: the dialog still opens in the middle of the window.
   await cell(page, 'pub.total', 6).click();
   await page.mouse.wheel(0, 5000);
@@ -109,4 +109,12 @@ test('an error refuses completion in a dialog in view, listing it; 本月无数�
   await page.getByRole('button', { name: '本月无数据' }).click();
   await expect(page.getByTestId('month-header-7')).toHaveAttribute('data-completed', 'true');
   await expect(page.getByTestId('month-state')).toContainText('7月：本月无数据');
+
+  // 导出 says, before anything is saved, what the office will find open.
+  await page.getByRole('link', { name: '导出' }).click();
+  await page.getByLabel('年度', { exact: true }).fill('2017');
+  await page.getByLabel('期间', { exact: true }).selectOption('range');
+  await page.getByLabel('起始月', { exact: true }).selectOption('5');
+  await page.getByLabel('结束月', { exact: true }).selectOption('7');
+  await expect(page.getByTestId('export-check')).toHaveText('导出前请注意：1个勾稽错误未解决；1个提醒未填写说明；5—6月未标记完成。');
 });

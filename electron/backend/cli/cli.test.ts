@@ -24,6 +24,17 @@ describe('ledger CLI', () => {
     expect(cell.code).toBe(0);
   });
 
+  it('init --kind sets the unit kind (a county: rules for units without rule-making power apply)', async () => {
+    const county = path.join(dir, 'county.sqlite');
+    const r = await cli('init', '--db', county, '--code', 'X01', '--name', '船山区人民政府', '--kind', '县区', '--role', 'aggregator', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ unit: { code: 'X01', kind: '县区' } });
+    const bad = await cli('init', '--db', path.join(dir, 'bad.sqlite'), '--code', 'X02', '--name', '某区', '--kind', '区县');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--kind 只能是 市、县区');
+    expect(fs.existsSync(path.join(dir, 'bad.sqlite'))).toBe(false);
+  });
+
   it('exit code 1 for refused input, 2 for usage errors', async () => {
     const refused = await cli('set', '--db', db, '--indicator', 'pub.total', '--period', '2017-03', '--value', 'abc');
     expect(refused.code).toBe(1);

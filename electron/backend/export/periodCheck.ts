@@ -7,8 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ExportCheck } from '../../../shared/api/methods/export';
-import { monthEnded } from '../../../shared/office/dueDate';
-import { formatMonthRuns } from '../../../shared/office/dueDate';
+import { formatMonthRuns, monthEnded } from '../../../shared/office/dueDate';
 import type { Template } from '../../../shared/template/schema';
 import { isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
 import { monthViolations, yearValues, yearViolations } from '../store/monthChecks';
