@@ -13,6 +13,7 @@ import { commentInputs, type CommentOutputs } from './methods/comments';
 import { demoInputs, type DemoOutputs } from './methods/demo';
 import { exportInputs, type ExportOutputs } from './methods/export';
 import { importInputs, type ImportOutputs } from './methods/import';
+import { keyInputs, type KeyOutputs } from './methods/keys';
 import { monthInputs, type MonthOutputs } from './methods/months';
 import { officeInputs, type OfficeOutputs } from './methods/office';
 import { reportInputs, type ReportOutputs } from './methods/report';
@@ -35,6 +36,7 @@ export const apiInputs = {
   ...file('demo', demoInputs),
   ...file('export', exportInputs),
   ...file('import', importInputs),
+  ...file('keys', keyInputs),
   ...file('months', monthInputs),
   ...file('office', officeInputs),
   ...file('report', reportInputs),
@@ -52,6 +54,7 @@ export type ApiOutputs = AppOutputs &
   DemoOutputs &
   ExportOutputs &
   ImportOutputs &
+  KeyOutputs &
   MonthOutputs &
   OfficeOutputs &
   ReportOutputs &

@@ -11,7 +11,8 @@
  * from row 1, in this order (keys exactly as in META_KEYS):
  *
  *   A1 "LEDGER-DATA"        B1 <format version>
- *   format_version          3 (WORKBOOK_FORMATS: 1 one row per value, 2 packed rows, 3 amounts with each cell's places)
+ *   format_version          4 (WORKBOOK_FORMATS: 1 one row per value, 2 packed rows, 3 amounts with each cell's places,
+ *                           4 signed, the fingerprint covering identity and revision)
  *   kind                    submission | bundle | blank | summary (SUMMARY_KIND: no values)
  *   template_id             suining-2017
  *   template_version        1
@@ -21,8 +22,14 @@
  *   revision                1, 2, … (grows with each export of the same unit and period; 0 for a blank)
  *   exported_at             ISO time
  *   app_version
- *   fingerprint             SHA-256 hex of canonicalPackedText(...) (packedValues.ts);
+ *   fingerprint             SHA-256 hex of canonicalFingerprintText(...) (packedValues.ts:
+ *                           identity — kind, unit, revision, units — and the packed rows);
+ *                           format 2: of canonicalPackedText(...) (rows only);
  *                           format 1: of canonicalValuesV1(...)
+ *   public_key              the exporting data file's Ed25519 public key, base64 of its 32 bytes
+ *   signature               base64 Ed25519 signature of canonicalSealText(...) (sealText.ts):
+ *                           every row above and below but this one. Both absent: unsigned
+ *                           (a blank; a file whose signature was stripped).
  *   (empty row)
  *   UNITS_MARKER            then a header row: unit_code | unit_name | unit_kind | parent_code
  *                           one row per unit whose values the workbook carries (a bundle:
@@ -89,6 +96,7 @@ export const WORKBOOK_FORMATS = [
   { version: 1, packedValues: false, amountPlaces: 2, note: '隐藏数据页每个数值一行' },
   { version: 2, packedValues: true, amountPlaces: 2, note: '隐藏数据页每个单位每月一行（ref=value;…）' },
   { version: 3, packedValues: true, amountPlaces: 4, note: '金额按各指标的小数位数（以万元计的最多四位）' },
+  { version: 4, packedValues: true, amountPlaces: 4, note: '隐藏数据页带签名（Ed25519），内容指纹含单位与修订号' },
 ] as const;
 export type WorkbookFormat = (typeof WORKBOOK_FORMATS)[number];
 
@@ -98,6 +106,12 @@ export const WORKBOOK_FORMAT_VERSION: number = WORKBOOK_FORMATS[WORKBOOK_FORMATS
 export function workbookFormat(version: number): WorkbookFormat | undefined {
   return WORKBOOK_FORMATS.find((f) => f.version === version);
 }
+
+/**
+ * The first format whose data sheet is signed and whose fingerprint covers
+ * identity and revision. Older formats are read as unsigned (未签名).
+ */
+export const SIGNED_FORMAT_VERSION = 4;
 export const DATA_SHEET = '_ledger_data';
 export const DATA_MARKER = 'LEDGER-DATA';
 export const UNITS_MARKER = '[units]';
@@ -123,6 +137,8 @@ export const META_KEYS = [
   'exported_at',
   'app_version',
   'fingerprint',
+  'public_key',
+  'signature',
 ] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
@@ -183,8 +199,9 @@ export function canonicalValuesV1(
  * construction, so the importer reads only the data sheet. Any program that
  * re-saves or edits the file (Excel, WPS, LibreOffice, a zip tool) drops the
  * comment or changes a CRC, and the visible sheets are then read and
- * compared cell by cell. The stamp speeds reading up; it is not a seal (the
- * data sheet's fingerprint guards the values).
+ * compared cell by cell. The stamp speeds reading up; it is not a seal: the
+ * importer trusts it only when the data sheet's signature verifies against
+ * the key the office registered for the unit (docs/import.md).
  */
 export const PART_CRC_MARKER = 'LEDGER-PART-CRC32';
 

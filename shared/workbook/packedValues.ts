@@ -73,6 +73,36 @@ export function canonicalPackedText(meta: { templateId: string; templateVersion:
   return [`${meta.templateId}@${meta.templateVersion}`, meta.period, ...lines].join('\n');
 }
 
+/** Who sent a workbook, which export it is, and whose values it carries: what the fingerprint covers besides the rows. */
+export interface FingerprintIdentity {
+  kind: string;
+  unitCode: string;
+  unitName: string;
+  revision: number;
+  units: readonly { code: string; name: string; kind: string; parentCode: string }[];
+}
+
+/**
+ * The workbook fingerprint's text from the signed format on: a version line,
+ * the identity (one JSON array per field, units in code order), then
+ * canonicalPackedText. Before, the fingerprint covered the rows only, so a
+ * raised revision or another unit code kept it valid. Month fingerprints
+ * (submissions) stay content-only: the same figures by another file are the
+ * same month.
+ */
+export function canonicalFingerprintText(
+  meta: { templateId: string; templateVersion: number; period: string },
+  identity: FingerprintIdentity,
+  rows: PackedRow[],
+): string {
+  const units = [...identity.units].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [
+    JSON.stringify(['LEDGER-FINGERPRINT-2', identity.kind, identity.unitCode, identity.unitName, identity.revision]),
+    ...units.map((u) => JSON.stringify([u.code, u.name, u.kind, u.parentCode])),
+    canonicalPackedText(meta, rows),
+  ].join('\n');
+}
+
 export type UnpackResult = { ok: true; values: Map<string, number> } | { ok: false; why: string };
 
 /**

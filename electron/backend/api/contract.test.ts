@@ -60,9 +60,14 @@ describe('the contract vocabulary', () => {
         'units.delete',
         'units.importPreview',
         'units.importApply',
+        // The office's register of its units' signing keys; a file's own key (keys.own) is anyone's.
+        'keys.list',
+        'keys.set',
+        'keys.log',
       ].sort(),
     );
     expect(OFFICE_ONLY.has('units.list')).toBe(false);
     expect(OFFICE_ONLY.has('units.tree')).toBe(false);
+    expect(OFFICE_ONLY.has('keys.own')).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { commentHandlers } from './handlers/comments';
 import { demoHandlers } from './handlers/demo';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
+import { keyHandlers } from './handlers/keys';
 import { monthHandlers } from './handlers/months';
 import { officeHandlers } from './handlers/office';
 import { reportHandlers } from './handlers/report';
@@ -32,6 +33,7 @@ export const handlers: HandlerMap<Method> = joinHandlers(
   demoHandlers,
   exportHandlers,
   importHandlers,
+  keyHandlers,
   monthHandlers,
   officeHandlers,
   reportHandlers,

@@ -24,8 +24,13 @@ import { defaultResourcesDir } from '../paths';
 import { loadTemplates } from '../templates/registry';
 import { fillEveryCell, seedTotals, spreadOverMonths } from '../testing/seedValues';
 import { EMPTY_NOTICE, writeWorkbookBuffer } from './buildWorkbook';
-import { workbookFingerprint } from '../workbook/fingerprint';
+import { identityFingerprint } from '../workbook/fingerprint';
 import { shortFingerprint } from '../../../shared/text/readableCode';
+import { packedRows } from '../../../shared/workbook/packedValues';
+import { canonicalSealText } from '../../../shared/workbook/sealText';
+import { groupUnitMonths } from '../../../shared/workbook/unitMonths';
+import { unitSigner } from '../testing/importFixtures';
+import { publicKeyCode, verifyText } from '../workbook/seal';
 import type { WorkbookInput } from './workbookInput';
 
 const templates = loadTemplates(path.join(defaultResourcesDir(), 'templates'));
@@ -46,6 +51,7 @@ function input(over: Partial<WorkbookInput>): WorkbookInput {
     exportedAt: '2018-01-05T08:30:00.000Z',
     appVersion: '0.1.0-test',
     contact: { person: '李四', phone: '0825-2222222' },
+    signer: unitSigner('D01'),
     ...over,
   };
 }
@@ -119,7 +125,22 @@ describe('submission workbook: Suining ledger, whole year', async () => {
     });
     expect(d.units).toEqual([['D01', '遂宁市财政局', '部门', '']]);
     expect(sortValues(d.values)).toEqual(sortValues(values));
-    expect(out.fingerprint).toBe(workbookFingerprint(suining, yearPeriod(2017), d.values));
+    // The fingerprint covers who sent it and the revision, not only the rows.
+    const rows = packedRows(templateCells(suining), ['D01'], d.values);
+    const identity = { kind: 'submission', unitCode: 'D01', unitName: '遂宁市财政局', revision: 3, units: [unit] };
+    expect(out.fingerprint).toBe(identityFingerprint(suining, '2017', identity, rows));
+    expect(out.fingerprint).not.toBe(identityFingerprint(suining, '2017', { ...identity, revision: 4 }, rows));
+    // Signed by the exporting file's key over every meta row but the signature, the units and the values.
+    expect(d.meta.public_key).toBe(unitSigner('D01').publicKey);
+    const signed = (meta: Record<string, unknown>) =>
+      canonicalSealText({
+        meta: [[DATA_MARKER, WORKBOOK_FORMAT_VERSION], ...Object.entries(meta).map(([k, v]) => [k, v as string | number])],
+        units: [unit],
+        cells: templateCells(suining),
+        months: groupUnitMonths(d.values),
+      });
+    expect(verifyText(String(d.meta.public_key), signed(d.meta), String(d.meta.signature))).toBe(true);
+    expect(verifyText(String(d.meta.public_key), signed({ ...d.meta, revision: 4 }), String(d.meta.signature))).toBe(false);
     expect(out.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -155,7 +176,7 @@ describe('submission workbook: Suining ledger, whole year', async () => {
     const text: string[] = [];
     wb.getWorksheet(COVER_SHEET)!.eachRow((row) => text.push((row.values as unknown[]).slice(1).join('|')));
     const all = text.join('\n');
-    for (const s of ['单位名称|遂宁市财政局', '单位代码|D01', '统计期间|2017年', '联系人|李四', '联系电话|0825-2222222', '修订号|第 3 次导出', `内容指纹|${shortFingerprint(out.fingerprint)}`, `完整指纹|${out.fingerprint}`, '软件版本|政务公开台账 0.1.0-test']) {
+    for (const s of ['单位名称|遂宁市财政局', '单位代码|D01', '统计期间|2017年', '联系人|李四', '联系电话|0825-2222222', '修订号|第 3 次导出', `内容指纹|${shortFingerprint(out.fingerprint)}`, `完整指纹|${out.fingerprint}`, '软件版本|政务公开台账 0.1.0-test', `签名密钥|${publicKeyCode(unitSigner('D01').publicKey)}`]) {
       expect(all).toContain(s);
     }
     expect(all).toContain('政务公开月度台账（2017年遂宁口径）（suining-2017，第 1 版）');

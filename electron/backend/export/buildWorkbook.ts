@@ -6,13 +6,17 @@
 import ExcelJS from 'exceljs';
 import { cellRef, templateCells } from '../../../shared/template/cells';
 import { formatPeriodKey, type Period } from '../../../shared/values/period';
-import { CHART_SHEET, COVER_SHEET, type MetaKey, WORKBOOK_FORMAT_VERSION, workbookSheets } from '../../../shared/workbook/format';
+import { CHART_SHEET, COVER_SHEET, DATA_MARKER, META_KEYS, type MetaKey, WORKBOOK_FORMAT_VERSION, workbookSheets } from '../../../shared/workbook/format';
+import { monthStateRows } from '../../../shared/workbook/monthStates';
 import { packedRows } from '../../../shared/workbook/packedValues';
+import { canonicalSealText } from '../../../shared/workbook/sealText';
+import { groupUnitMonths } from '../../../shared/workbook/unitMonths';
 import { writeChartSheet } from './chartSheet';
 import { writeCoverSheet } from './coverSheet';
 import { writeDataSheet } from './dataSheet';
 import { visibleFigures } from '../workbook/figures';
-import { rowsFingerprint } from '../workbook/fingerprint';
+import { identityFingerprint } from '../workbook/fingerprint';
+import { signText } from '../workbook/seal';
 import { stampPartChecksums } from '../workbook/partChecksums';
 import { writeLedgerSheet } from './ledgerSheet';
 import { writeTableSheet } from './tableSheet';
@@ -41,7 +45,13 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
   const figures = input.figures ?? visibleFigures(input.template, input.period, values);
   const units = input.kind === 'blank' ? [input.unit] : input.units;
   const rows = packedRows(cells, units.map((u) => u.code), values);
-  const fingerprint = rowsFingerprint(input.template, formatPeriodKey(input.period), rows);
+  const revision = input.kind === 'blank' ? 0 : input.revision;
+  const fingerprint = identityFingerprint(
+    input.template,
+    formatPeriodKey(input.period),
+    { kind: input.kind, unitCode: input.unit.code, unitName: input.unit.name, revision, units },
+    rows,
+  );
   const notice = input.kind !== 'blank' && figures.empty ? EMPTY_NOTICE : null;
 
   const wb = new ExcelJS.Workbook();
@@ -57,7 +67,7 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
   }
   if (input.chart && input.kind !== 'blank') visible.push(writeChartSheet(wb, input.chart));
 
-  const meta: Record<MetaKey, string | number> = {
+  const meta: Partial<Record<MetaKey, string | number>> = {
     format_version: WORKBOOK_FORMAT_VERSION,
     kind: input.kind,
     template_id: input.template.id,
@@ -65,13 +75,19 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
     unit_code: input.unit.code,
     unit_name: input.unit.name,
     period: formatPeriodKey(input.period),
-    revision: input.kind === 'blank' ? 0 : input.revision,
+    revision,
     exported_at: input.exportedAt,
     app_version: input.appVersion,
     fingerprint,
   };
   const codes = new Set(units.map((u) => u.code));
   const states = input.kind === 'blank' || input.kind === 'summary' ? [] : (input.monthStates ?? []).filter((m) => codes.has(m.unitCode) && periodHas(input.period, m.month));
+  if (input.signer) {
+    meta.public_key = input.signer.publicKey;
+    // Signed as the importer reads it back: every meta row, the units and the months as numbers (sealText.ts).
+    const metaRows = [[DATA_MARKER, WORKBOOK_FORMAT_VERSION], ...metaKeyRows(meta), ...monthStateRows(states, units.map((u) => u.code))];
+    meta.signature = signText(input.signer, canonicalSealText({ meta: metaRows, units, cells, months: groupUnitMonths(values) }));
+  }
   writeDataSheet(wb, meta, units, rows, states);
 
   if (input.kind === 'blank') {
@@ -85,6 +101,10 @@ export function buildWorkbook(input: WorkbookInput): BuiltWorkbook {
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: visible.length > 1 ? 1 : 0, visibility: 'visible' }];
   return { workbook: wb, fingerprint, empty: figures.empty, notice };
 }
+
+/** The meta key rows as writeDataSheet writes them (META_KEYS order, absent keys left out). */
+const metaKeyRows = (meta: Partial<Record<MetaKey, string | number>>): (string | number)[][] =>
+  META_KEYS.flatMap((k) => (meta[k] === undefined ? [] : [[k, meta[k]]]));
 
 /** The workbook as .xlsx bytes. */
 export async function writeWorkbookBuffer(input: WorkbookInput): Promise<Omit<BuiltWorkbook, 'workbook'> & { buffer: Buffer }> {

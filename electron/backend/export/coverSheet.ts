@@ -1,6 +1,7 @@
 /** 封面: who, what period, which template, which revision — and, for blanks, how to fill in. */
 import { shortFingerprint } from '../../../shared/text/readableCode';
 import type ExcelJS from 'exceljs';
+import { publicKeyCode } from '../workbook/seal';
 import { formatPeriodLabel } from '../../../shared/values/period';
 import { COVER_SHEET } from '../../../shared/workbook/format';
 import { localTime } from './layout';
@@ -47,6 +48,8 @@ export function writeCoverSheet(wb: ExcelJS.Workbook, input: WorkbookInput, fing
     // The short code is what people read out and compare; the whole one is for tools.
     ['内容指纹', shortFingerprint(fingerprint)],
     ['完整指纹', fingerprint],
+    // Read out over the phone and compared with what the office registered (docs/import.md).
+    ['签名密钥', input.signer ? publicKeyCode(input.signer.publicKey) : '未签名'],
   ];
   let r = 3;
   for (const [label, value] of fields) {

@@ -17,14 +17,15 @@ import type { PackedRow } from '../../../shared/workbook/packedValues';
 
 export function writeDataSheet(
   wb: ExcelJS.Workbook,
-  meta: Record<MetaKey, string | number>,
+  meta: Partial<Record<MetaKey, string | number>>,
   units: WorkbookUnit[],
   rows: PackedRow[],
   monthStates: WorkbookMonthState[] = [],
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(DATA_SHEET, { state: 'veryHidden' });
   ws.addRow([DATA_MARKER, WORKBOOK_FORMAT_VERSION]);
-  for (const key of META_KEYS) ws.addRow([key, meta[key]]);
+  // An unsigned workbook has no public_key and signature rows at all.
+  for (const key of META_KEYS) if (meta[key] !== undefined) ws.addRow([key, meta[key]]);
   // Meta rows too (shared/workbook/monthStates.ts): readers that do not know them skip them.
   ws.addRows(monthStateRows(monthStates, units.map((u) => u.code)));
   ws.addRow([]);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHART_SHEET, DATA_SHEET, LEDGER_SHEET } from '../../../shared/workbook/format';
+import { CHART_SHEET, DATA_SHEET, LEDGER_SHEET, META_KEYS } from '../../../shared/workbook/format';
 import { tempBackend, snapshot, type TempBackend } from '../testing/tempBackend';
 import { seedTotals, spreadOverMonths } from '../testing/seedValues';
 import { insertUnit } from '../store/units';
@@ -26,7 +26,7 @@ async function open(base64: string) {
 
 function meta(wb: ExcelJS.Workbook) {
   const out: Record<string, unknown> = {};
-  wb.getWorksheet(DATA_SHEET)!.eachRow((row, r) => r > 1 && r <= 12 && (out[String(row.getCell(1).value)] = row.getCell(2).value));
+  wb.getWorksheet(DATA_SHEET)!.eachRow((row, r) => r > 1 && r <= 1 + META_KEYS.length && (out[String(row.getCell(1).value)] = row.getCell(2).value));
   return out;
 }
 
@@ -51,10 +51,15 @@ describe('export.workbook', () => {
     wb.worksheets[0].eachRow((row) => cover.push((row.values as unknown[]).slice(1).join('|')));
     expect(cover).toContain('联系人|王五');
     expect(cover).toContain('联系电话|0825-1111111');
+    // Signed with this data file's own key, its code on the cover.
+    const own = await b.invoke('keys.own', {});
+    expect(meta(wb).public_key).toBe(own.publicKey);
+    expect(cover).toContain(`签名密钥|${own.keyCode}`);
 
     const second = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(second.revision).toBe(2);
-    expect(second.fingerprint).toBe(first.fingerprint);
+    // The fingerprint covers the revision: each export is told apart.
+    expect(second.fingerprint).not.toBe(first.fingerprint);
     // Another period counts on its own.
     const march = await b.invoke('export.workbook', { templateId: 'suining-2017', period: { year: 2017, fromMonth: 3, toMonth: 3 } });
     expect(march.revision).toBe(1);
@@ -63,7 +68,7 @@ describe('export.workbook', () => {
     const log = b.ctx.store.db.prepare('SELECT period_key, revision, fingerprint, file_name FROM export_log ORDER BY id').all();
     expect(log).toEqual([
       { period_key: '2017', revision: 1, fingerprint: first.fingerprint, file_name: first.fileName },
-      { period_key: '2017', revision: 2, fingerprint: first.fingerprint, file_name: first.fileName },
+      { period_key: '2017', revision: 2, fingerprint: second.fingerprint, file_name: first.fileName },
       { period_key: '2017-03', revision: 1, fingerprint: march.fingerprint, file_name: march.fileName },
     ]);
   });

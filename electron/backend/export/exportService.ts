@@ -15,6 +15,7 @@ import { collectContent, toWorkbookUnit } from './collect';
 import { visibleFigures } from '../workbook/figures';
 import { localIsoDate } from '../../../shared/office/dueDate';
 import { periodCheck } from './periodCheck';
+import { fileSigner } from '../workbook/fileKey';
 
 export interface ExportRequest {
   templateId: string;
@@ -70,6 +71,7 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
     revision,
     exportedAt: new Date().toISOString(),
     appVersion: ctx.appVersion,
+    signer: fileSigner(db),
     contact: { person: getSetting(db, 'contact.person') ?? '', phone: getSetting(db, 'contact.phone') ?? '' },
     ...(chart ? { chart } : {}),
   });

@@ -8,6 +8,7 @@ import type { Period } from '../../../shared/values/period';
 import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
 import type { WorkbookMonthState } from '../../../shared/workbook/monthStates';
 import type { VisibleFigures } from '../workbook/figures';
+import type { SigningKey } from '../workbook/seal';
 
 export interface WorkbookInput {
   kind: WorkbookKind;
@@ -30,6 +31,8 @@ export interface WorkbookInput {
   checkLine?: string;
   /** What the visible sheets show when worked out elsewhere (a summary's level totals); otherwise derived from values. */
   figures?: VisibleFigures;
+  /** The exporting data file's key: the data sheet is signed with it. Without one the workbook is unsigned (tests of unsigned files). */
+  signer?: SigningKey;
   /** The category breakdown picture (PNG), placed on CHART_SHEET when given. */
   chart?: { png: Uint8Array; width: number; height: number };
 }

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { FilePlan } from '../../../shared/api/methods/import';
 import { logImport, type ImportOutcome } from '../store/importLog';
+import { setUnitKey } from '../store/keys';
 import { recordSubmission } from '../store/submissions';
 import { replaceMonths } from '../store/values';
 import { basePlan, type BatchFile, type BatchOptions, planFile, readAgain, storeOnly } from './batch';
@@ -53,9 +54,21 @@ export function applyFile(t: ApplyTarget, f: BatchFile, bytes: Uint8Array | unde
       changedValues: plan.changedValues,
       problems: plan.problems,
       differences: plan.differences.length,
+      seal: plan.seal?.state ?? null,
+      keyCode: plan.seal?.keyCode ?? null,
     };
     const message = plan.status === 'rejected' ? plan.problems.map((p) => p.message).join('；') : '';
     const importId = logImport(t.db, { fileName: f.name, sha256: f.sha256, storedPath, operator: t.operator, outcome: OUTCOME[plan.status], message, details });
+    if (work?.register) {
+      // The office checked this key (import.accept / --accept-new-keys): registered with the file that brought it.
+      setUnitKey(t.db, {
+        ...work.register,
+        reason: work.register.action === 'changed' ? '导入时核对后接受变更的密钥' : '首次导入时核对后接受',
+        operator: t.operator,
+        importId,
+        fileName: f.name,
+      });
+    }
     if (work && plan.status !== 'superseded') {
       replaceMonths(t.db, work.replace, { operator: t.operator, source: 'import' });
       for (const m of work.months) {
@@ -72,6 +85,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, bytes: Uint8Array | unde
           explanations: m.explanations,
           madeAt: read!.meta.exportedAt,
           force: true,
+          seal: m.seal,
         });
       }
     }

@@ -35,6 +35,7 @@ import type { MonthReplacement } from '../store/values';
 import { monthFingerprint } from '../workbook/monthFingerprint';
 import { ImportRefusal, type ImportProblem } from '../workbook/problems';
 import { readWorkbook, type ReadWorkbook } from './readWorkbook';
+import { type KeyOverlay, type MonthSeal, planSeal, verifiedSeal } from './sealPlan';
 import { sha256 } from '../workbook/monthFingerprint';
 
 export interface BatchOptions {
@@ -44,6 +45,8 @@ export interface BatchOptions {
   period?: Period;
   /** The month the dry run takes as now (tests); the computer's clock otherwise. */
   today?: { year: number; month: number };
+  /** The key the office registered for a unit (readWorkbook: only files sealed by it skip the visible sheets). */
+  registeredKey?: (unitCode: string) => string | undefined;
 }
 
 export interface BatchFile {
@@ -68,6 +71,8 @@ export interface BatchFile {
   internalError?: unknown;
   /** Refused before it was read (a device, a pipe, too large): no bytes, nothing kept. */
   unread?: { size: number };
+  /** The office accepted this file (import.accept): its new or changed key, or its being unsigned. */
+  accepted?: boolean;
 }
 
 export interface FileFacts {
@@ -130,12 +135,15 @@ function factsOf(r: ReadWorkbook): FileFacts {
 export interface FileWork {
   replace: MonthReplacement[];
   changedValues: number;
-  months: { unitId: number; month: number; fingerprint: string; content: MonthContent; completed: boolean; explanations: ReceivedExplanation[] }[];
+  months: { unitId: number; month: number; fingerprint: string; seal: MonthSeal; content: MonthContent; completed: boolean; explanations: ReceivedExplanation[] }[];
+  /** A key the office accepted with this file, registered when it is applied. */
+  register?: { unitId: number; publicKey: string; action: 'accepted' | 'changed' };
 }
 
 interface MonthState {
   revision: number;
   fingerprint: string;
+  seal: MonthSeal;
   /** ref → value within the month: the store's, or (batch overlay) read again from the file that states it. */
   values: Map<string, number> | { file: number };
 }
@@ -254,6 +262,7 @@ export function basePlan(f: BatchFile, r: ReadWorkbook | undefined): FilePlan {
     differences: r?.differences ?? [],
     violations: [],
     unknownUnits: [],
+    seal: f.refusal?.code === 'bad_signature' ? { state: 'invalid', keyCode: null, registeredKeyCode: null, signer: null, acceptable: false, accepted: false } : null,
   };
 }
 
@@ -281,12 +290,6 @@ export function planFile(
   if (f.refusal) return reject(f.refusal);
   const r = read!;
   if (r.problems.length) return reject(r.problems);
-  if (r.differences.length) {
-    return reject({
-      code: 'tampered',
-      message: `可见数据与隐藏数据不一致（${r.differences.length} 处，如 ${r.differences.slice(0, 3).map((d) => `${d.sheet}!${d.cell}`).join('、')}），文件在导出后被改动过。可让报送单位重新导出，或选择“以可见数据为准”导入`,
-    });
-  }
   if (r.meta.kind === 'blank' && r.values.length === 0) return reject({ code: 'empty', message: '空白模板尚未填写任何数据' });
   const p = r.meta.period;
   if (opts.period) {
@@ -310,6 +313,16 @@ export function planFile(
     });
   }
 
+  const sealed = planSeal(db, r, unitIds, f.accepted ?? false, overlay.keys);
+  plan.seal = sealed.info;
+  if (sealed.problem) return reject(sealed.problem);
+  if (r.differences.length) {
+    return reject({
+      code: 'tampered',
+      message: `可见数据与隐藏数据不一致（${r.differences.length} 处，如 ${r.differences.slice(0, 3).map((d) => `${d.sheet}!${d.cell}`).join('、')}），文件在导出后被改动过。可让报送单位重新导出，或选择“以可见数据为准”导入`,
+    });
+  }
+
   const ahead = futureMonthsWithFigures(r, opts.today ?? currentMonth());
   if (ahead.length > 0) {
     plan.warnings.push({
@@ -324,11 +337,11 @@ export function planFile(
   const months = monthsOf(r);
   if (r.source === 'visible' && shownSame()) {
     plan.status = 'unchanged';
-    return { plan, work: { replace: [], changedValues: 0, months: [] } };
+    return { plan, work: { replace: [], changedValues: 0, months: [], register: sealed.register } };
   }
   // Hand-filled files, visible values taken on purpose, and the original export of figures already imported from its re-saved copy replace.
   const force = () => r.meta.revision === 0 || (opts.takeVisible ?? false) || shownSame();
-  const work: FileWork = { replace: [], changedValues: 0, months: [] };
+  const work: FileWork = { replace: [], changedValues: 0, months: [], register: sealed.register };
   let superseded = 0;
   let existing = 0;
   let total = 0;
@@ -336,6 +349,8 @@ export function planFile(
   const states = new Map(r.monthStates.map((s) => [unitMonth(s.unitCode, s.month), s]));
   for (const u of r.units) {
     const unitId = unitIds.get(u.code)!;
+    const seal = sealed.units.get(u.code) ?? 'unsigned';
+    const verified = verifiedSeal(seal);
     const mine = periodMonths(p).map((m) => ({ month: m, values: months.get(unitMonth(u.code, m))!.values }));
     if (check.rules) plan.violations.push(...violationsOf(r.template, p, u, mine));
     const stored = new Map<number, Map<string, number>>();
@@ -348,15 +363,18 @@ export function planFile(
       let state = overlay.states.get(key);
       if (!state) {
         const sub = subs.get(m);
-        if (sub) state = { revision: sub.revision, fingerprint: sub.fingerprint, values: storedMonth(db, stored, unitId, r.template.id, p, m) };
+        if (sub) state = { revision: sub.revision, fingerprint: sub.fingerprint, seal: sub.seal as MonthSeal, values: storedMonth(db, stored, unitId, r.template.id, p, m) };
       }
+      // A verified month outranks an unverified one whatever the revision numbers (anyone can write a revision into an unsigned file),
+      // and an unverified file never replaces a verified month.
+      const outranks = state !== undefined && verified && !verifiedSeal(state.seal);
       if (state) {
         existing++;
-        if (r.meta.revision < state.revision) {
+        if ((!verified && verifiedSeal(state.seal)) || (!outranks && r.meta.revision < state.revision)) {
           superseded++;
           continue;
         }
-        if (r.meta.revision === state.revision && state.fingerprint !== fingerprint && !force()) {
+        if (!outranks && r.meta.revision === state.revision && state.fingerprint !== fingerprint && !force()) {
           return reject({
             code: 'revision_conflict',
             message: `${u.name || u.code} ${p.year}年${m}月 已导入过第 ${state.revision} 版，本文件也是第 ${r.meta.revision} 版但数据不同，请让报送单位重新导出`,
@@ -379,14 +397,19 @@ export function planFile(
         unitId,
         month: m,
         fingerprint,
+        seal,
         content: declared?.state === 'noData' ? 'noData' : after.size > 0 ? 'figures' : 'empty',
         completed: declared !== undefined,
         explanations: declared?.explanations.map((e) => ({ message: e.message, explanation: e.explanation })) ?? [],
       });
-      newStates.push([key, { revision: Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, values: { file: f.index } }]);
+      newStates.push([
+        key,
+        { revision: outranks ? r.meta.revision : Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, seal: verified || !state ? seal : state.seal, values: { file: f.index } },
+      ]);
     }
   }
   for (const [k, s] of newStates) overlay.states.set(k, s);
+  if (sealed.register) overlay.keys.set(sealed.register.unitId, sealed.register.publicKey);
   plan.changedValues = work.changedValues;
   let status: FileStatus;
   if (superseded === total) status = 'superseded';
@@ -474,6 +497,8 @@ function violationsOf(template: Template, p: Period, unit: WorkbookUnit, months:
  */
 export interface Overlay {
   states: Map<string, MonthState>;
+  /** Keys registered by earlier files of the batch (accepted by the office; applying registers them for real). */
+  keys: KeyOverlay;
   valuesOf(state: MonthState, unitCode: string, month: number): Map<string, number>;
 }
 
@@ -482,6 +507,7 @@ export function batchOverlay(files: BatchFile[], opts: BatchOptions): Overlay {
   let last: { index: number; months: UnitMonths } | undefined;
   return {
     states: new Map(),
+    keys: new Map(),
     valuesOf(state, unitCode, month) {
       if (state.values instanceof Map) return state.values;
       const index = state.values.file;
@@ -495,7 +521,7 @@ export function batchOverlay(files: BatchFile[], opts: BatchOptions): Overlay {
 }
 
 /** An overlay with nothing in it: applying plans each file against the store alone. */
-export const storeOnly = (): Overlay => ({ states: new Map(), valuesOf: (s) => (s.values instanceof Map ? s.values : new Map()) });
+export const storeOnly = (): Overlay => ({ states: new Map(), keys: new Map(), valuesOf: (s) => (s.values instanceof Map ? s.values : new Map()) });
 
 /**
  * Plans one file of a batch in order (the overlay holds the files before it),

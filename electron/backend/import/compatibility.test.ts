@@ -8,12 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { yearPeriod } from '../../../shared/values/period';
 import { DATA_SHEET, VALUE_COLUMNS_V1, WORKBOOK_FORMAT_VERSION, WORKBOOK_FORMATS, type WorkbookValue } from '../../../shared/workbook/format';
 import type { Template } from '../../../shared/template/schema';
-import { workbookFingerprintV1 } from '../workbook/fingerprint';
-import { workbookBytes } from '../testing/importFixtures';
+import { rowsFingerprint, workbookFingerprintV1 } from '../workbook/fingerprint';
+import { packedRows } from '../../../shared/workbook/packedValues';
+import { templateCells } from '../../../shared/template/cells';
+import { unitSigner, workbookBytes } from '../testing/importFixtures';
 import { D01, national, suining, templates, useImportBackend, valuesFor } from '../testing/importHarness';
 
 const h = useImportBackend();
 const ledger = templates.get('ledger-2021')!;
+
+/** The fingerprint releases before the signed format wrote: the packed rows only. */
+const rowsOnly = (template: Template, values: WorkbookValue[]) => rowsFingerprint(template, '2017', packedRows(templateCells(template), ['D01'], values));
 
 /** The workbook as another release wrote it: its data sheet's meta rows changed (and format 1's one row per value). */
 async function rewritten(bytes: Uint8Array, meta: Record<string, string | number>, v1?: { template: Template; values: WorkbookValue[] }): Promise<Uint8Array> {
@@ -43,38 +48,55 @@ const nationalValues = (amount: number): WorkbookValue[] => [
 
 describe('compatibility (docs/import.md): this release reads', () => {
   it('the formats it knows, oldest first, and writes the last', () => {
-    expect(WORKBOOK_FORMATS.map((f) => f.version)).toEqual([1, 2, 3]);
-    expect(WORKBOOK_FORMAT_VERSION).toBe(3);
+    expect(WORKBOOK_FORMATS.map((f) => f.version)).toEqual([1, 2, 3, 4]);
+    expect(WORKBOOK_FORMAT_VERSION).toBe(4);
   });
 
   it('format 1 (one row per value), 2017 ledger v1: imported', async () => {
     const values = valuesFor('D01');
-    const old = await rewritten(await workbookBytes({ template: suining, unit: D01, values }), { format_version: 1 }, { template: suining, values });
+    const old = await rewritten(await workbookBytes({ template: suining, unit: D01, values, signer: null }), { format_version: 1 }, { template: suining, values });
     const r = await h.importFiles([['格式1.xlsx', old]]);
     expect(r.plans[0]).toMatchObject({ status: 'new', problems: [], changedValues: values.length });
   });
 
   it('format 2 (the previous release), national template v1 with a two-place 万元 amount: imported, and adds up with the current ledger', async () => {
-    const old = await rewritten(await workbookBytes({ template: national, unit: D01, values: nationalValues(1234.56) }), { format_version: 2 });
+    const old = await rewritten(await workbookBytes({ template: national, unit: D01, values: nationalValues(1234.56), signer: null }), {
+      format_version: 2,
+      fingerprint: rowsOnly(national, nationalValues(1234.56)),
+    });
     const r = await h.importFiles([['格式2.xlsx', old]]);
-    expect(r.plans[0]).toMatchObject({ status: 'new', problems: [] });
+    expect(r.plans[0]).toMatchObject({ status: 'new', problems: [], seal: { state: 'unsigned' } });
     await h.b.invoke('values.set', { templateId: 'ledger-2021', unitCode: 'C01', year: 2017, month: 5, indicator: 't2.fees', col: 'amount', raw: '0.0001' });
     const totals = await h.b.invoke('office.totals', { templateId: 'ledger-2021', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(totals.figures['t2.fees:amount']).toBe(1234.5601);
     expect(totals.figures['t3.new:total']).toBe(4);
   });
 
-  it('format 3 (this release), national v1 and the current ledger v1 with four-place amounts: imported exactly', async () => {
+  it('format 3 (the release before sealed submissions), four-place amounts, unsigned: imported, marked 未签名', async () => {
+    const values = nationalValues(59237.2449);
+    const old = await rewritten(await workbookBytes({ template: national, unit: D01, values, signer: null }), { format_version: 3, fingerprint: rowsOnly(national, values) });
+    const r = await h.importFiles([['格式3.xlsx', old]]);
+    expect(r.plans[0]).toMatchObject({ status: 'new', problems: [], seal: { state: 'unsigned' } });
+    // Once the unit has a key, an unsigned file from it is refused unless the office accepts it.
+    await h.b.invoke('keys.set', { unitCode: 'D01', publicKey: unitSigner('D01').publicKey, reason: '电话核对' });
+    const again = await h.importFiles([['格式3再报.xlsx', old]]);
+    expect(again.plans[0].problems.map((p) => p.code)).toEqual(['unsigned_from_keyed_unit']);
+  });
+
+  it('format 4 (this release, signed), national v1 and the current ledger v1 with four-place amounts: imported exactly', async () => {
     const a = await workbookBytes({ template: national, unit: D01, values: nationalValues(59237.2449) });
     const c01 = { code: 'C01', name: '船山区', kind: '县区', parentCode: 'TEST-01' };
     const b = await workbookBytes({ template: ledger, unit: c01, values: nationalValues(0.0001).map((v) => ({ ...v, unitCode: 'C01' })) });
     const r = await h.importFiles([['国家格式.xlsx', a], ['现行台账.xlsx', b]]);
-    expect(r.plans.map((p) => [p.status, p.problems])).toEqual([['new', []], ['new', []]]);
+    expect(r.plans.map((p) => [p.status, p.problems, p.seal?.state])).toEqual([
+      ['new', [], 'new_key'],
+      ['new', [], 'new_key'],
+    ]);
     const totals = await h.b.invoke('office.totals', { templateId: 'national-2021', period: { year: 2017, fromMonth: 1, toMonth: 12 } });
     expect(totals.figures['t2.fees:amount']).toBe(59237.245);
   });
 
-  it('format 3 with and without month states (month_state / explanation meta rows): both imported, completion recorded where stated', async () => {
+  it('this format with and without month states (month_state / explanation meta rows, signed with the rest): both imported, completion recorded where stated', async () => {
     const values = valuesFor('D01').filter((v) => v.month <= 2);
     const states = [{ unitCode: 'D01', month: 1, state: 'completed' as const, completedAt: '2017-02-03T02:00:00.000Z', explanations: [{ key: 'month:x', explanation: '已核实', message: '提醒' }] }];
     const withStates = await workbookBytes({ template: suining, unit: D01, values, monthStates: states });

@@ -18,6 +18,10 @@ import { tempDir } from '../testing/tempBackend';
 import { editParts, sheetPath } from '../testing/xlsxEdit';
 import { readAgain } from './batch';
 import { ImportBatch } from './session';
+import { describePlan } from '../cli/commands/merge';
+import { C01 } from '../testing/importHarness';
+import { unitSigner } from '../testing/importFixtures';
+import { readDataGrid, setMeta, writeDataGrid } from '../testing/forge';
 
 const h = useImportBackend();
 
@@ -83,6 +87,43 @@ describe('messages for hostile input are Chinese', () => {
       expectChinese(`store ${v}`, plan.problems);
     }
     expectChinese('import.log', (await h.b.invoke('import.log', {})).entries.filter((e) => e.outcome === 'rejected'));
+  }, 60_000);
+
+  it('sealed submissions: each refusal, each seal line and each key entry error', async () => {
+    for (const code of ['D01', 'C01']) await h.b.invoke('keys.set', { unitCode: code, publicKey: unitSigner(code).publicKey, reason: '电话核对' });
+    const good = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
+    const grid = readDataGrid(good);
+    setMeta(grid, 'revision', 9);
+    const files: [string, Uint8Array][] = [
+      ['签名无效.xlsx', writeDataGrid(good, grid)],
+      ['密钥变更.xlsx', await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01'), signer: unitSigner('D01', 'x') })],
+      ['他人密钥.xlsx', await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01'), signer: unitSigner('C01') })],
+      ['未签名.xlsx', await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01'), signer: null })],
+      ['越级.xlsx', await workbookBytes({ template: suining, unit: D01, units: [D01, C01D], values: valuesFor('D01'), kind: 'bundle', revision: 5 })],
+      ['新密钥.xlsx', await workbookBytes({ template: suining, unit: C01D, values: valuesFor('C01-D1'), revision: 2 })],
+      ['县区.xlsx', await workbookBytes({ template: suining, unit: C01, units: [C01, C01D], values: valuesFor('C01'), kind: 'bundle', revision: 3 })],
+    ];
+    const { batchId, plans } = await h.dryRun(files);
+    expect(plans.map((p) => p.problems[0]?.code ?? p.seal?.state)).toEqual(['bad_signature', 'key_changed', 'wrong_key', 'unsigned_from_keyed_unit', 'not_ancestor', 'new_key', 'county']);
+    for (const p of plans) {
+      if (p.problems.length) expectChinese(p.name, p.problems);
+      expect(englishWords(describePlan(p).replace(/^(\S+) {2}\S+/, '$1')), describePlan(p)).toEqual([]);
+    }
+    await h.b.invoke('import.accept', { batchId, indexes: [1, 3], allNewKeys: true });
+    for (const p of (await h.b.invoke('import.plan', { batchId })).files) expect(englishWords(describePlan(p).replace(/^(\S+) {2}\S+/, '$1')), describePlan(p)).toEqual([]);
+    for (const bad of [
+      { unitCode: 'D01', publicKey: 'abc', reason: '电话核对' },
+      { unitCode: 'D01', publicKey: unitSigner('C01').publicKey, reason: '电话核对' },
+      { unitCode: 'D01', publicKey: null, reason: '' },
+      { unitCode: 'C01-D1', publicKey: null, reason: '重装软件' },
+    ]) {
+      const r = await h.b.call('keys.set', bad);
+      expect(r.ok, JSON.stringify(bad)).toBe(false);
+      expectChinese('keys.set', r);
+    }
+    const accept = await h.b.call('import.accept', { batchId, indexes: [] });
+    expect(accept.ok).toBe(false);
+    expectChinese('import.accept', accept);
   }, 60_000);
 
   it('typing and setting up: values and names', async () => {

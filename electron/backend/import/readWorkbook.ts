@@ -14,6 +14,7 @@ import {
   COVER_SHEET,
   DATA_SHEET,
   parsePartChecksums,
+  SIGNED_FORMAT_VERSION,
   SUMMARY_KIND,
   WORKBOOK_FORMAT_VERSION,
   WORKBOOK_FORMATS,
@@ -26,7 +27,9 @@ import { readMonthStateRows, type StateRowRead, type WorkbookMonthState } from '
 import type { PackedRow } from '../../../shared/workbook/packedValues';
 import { flattenUnitMonths, groupUnitMonths, type UnitMonthValues } from '../../../shared/workbook/unitMonths';
 import { visibleFiguresOfMonths } from '../workbook/figures';
-import { rowsFingerprint, workbookFingerprintV1 } from '../workbook/fingerprint';
+import { identityFingerprint, rowsFingerprint, workbookFingerprintV1 } from '../workbook/fingerprint';
+import { isPublicKeyText, verifyText } from '../workbook/seal';
+import { canonicalSealText } from '../../../shared/workbook/sealText';
 import { type ImportProblem, refuse } from '../workbook/problems';
 import { openWorkbook } from '../workbook/openWorkbook';
 import { cellText, parseSheetCells, type SheetCells, xmlText } from '../workbook/sheetXml';
@@ -60,12 +63,22 @@ export interface ReadWorkbook {
   rows: PackedRow[] | null;
   /** Months the units had marked complete or declared 本月无数据, with their explanations (none without a data sheet). */
   monthStates: WorkbookMonthState[];
+  /** Whether the data sheet is signed (the signature verified against the key it carries) and by which key. */
+  seal: FileSeal;
+}
+
+/** signed: the signature verifies against publicKey; whose key that is, is the planner's question (batch.ts). */
+export interface FileSeal {
+  state: 'signed' | 'unsigned';
+  publicKey: string | null;
 }
 
 export interface ReadOptions {
   templates: (id: string) => Template | undefined;
   /** Tampered file: import the visible values instead of refusing. */
   takeVisible?: boolean;
+  /** The key the office registered for a unit: only a file sealed by it may skip reading its visible sheets. */
+  registeredKey?: (unitCode: string) => string | undefined;
   /**
    * The same bytes (same SHA-256) were read and checked by this batch's dry
    * run: the data sheet's fingerprint is not worked out again (it matched).
@@ -103,13 +116,20 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   const { zip, sheets: list, shared } = openWorkbook(bytes);
   const parts = new Map<string, Uint8Array>();
   const dataPath = list.find((s) => s.name === DATA_SHEET)?.path;
-  // Untouched since export: the visible sheets agree with the data by construction, so only the data sheet is read.
-  const untouched = untouchedSince(zip, dataPath);
-  for (const [name, part] of zip.read((n) => WORKSHEET_PART.test(n) && (!untouched || n === dataPath))) parts.set(name, part);
+  const stamped = untouchedSince(zip, dataPath);
+  // The data sheet first: whether the visible sheets must be read depends on its signature.
+  for (const [name, part] of zip.read((n) => n === dataPath)) parts.set(name, part);
+  let visibleRead = false;
+  const readVisibleParts = () => {
+    if (visibleRead) return;
+    visibleRead = true;
+    for (const [name, part] of zip.read((n) => WORKSHEET_PART.test(n) && n !== dataPath)) parts.set(name, part);
+  };
   const sheetCache = new Map<string, SheetCells>();
   const sheet = (name: string): SheetCells | undefined => {
     if (sheetCache.has(name)) return sheetCache.get(name);
     const entry = list.find((s) => s.name === name);
+    if (entry && entry.path !== dataPath) readVisibleParts();
     const part = entry && parts.get(entry.path);
     const cells = part ? parseSheetCells(xmlText(part), shared, name) : undefined;
     if (cells) sheetCache.set(name, cells);
@@ -141,6 +161,37 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     refuse('template_version', `文件使用《${template.name}》第 ${meta.templateVersion} 版，本软件为第 ${template.version} 版，口径不同不能合并：${what}`);
   }
 
+  let months: UnitMonthValues[] | undefined;
+  let rows: PackedRow[] | null = null;
+  let seal: FileSeal = { state: 'unsigned', publicKey: null };
+  if (parsed && meta.kind !== 'blank') {
+    if (format.packedValues) {
+      months = packedMonths(template, meta, parsed.units, parsed.packed);
+      rows = parsed.packed;
+    } else {
+      checkDataValues(template, meta, parsed.units, parsed.values);
+      months = groupUnitMonths(parsed.values);
+    }
+    // The signature first: it says what was changed more exactly than the fingerprint it also covers.
+    if (meta.formatVersion >= SIGNED_FORMAT_VERSION) seal = checkSeal(template, meta, parsed.units, months);
+    const periodKey = formatPeriodKey(meta.period);
+    const fingerprint =
+      opts.verified && meta.fingerprint !== null
+        ? meta.fingerprint
+        : meta.formatVersion >= SIGNED_FORMAT_VERSION
+          ? identityFingerprint(template, periodKey, { kind: meta.kind, unitCode: meta.unitCode, unitName: meta.unitName, revision: meta.revision, units: parsed.units }, rows!)
+          : format.packedValues
+            ? rowsFingerprint(template, periodKey, rows!)
+            : workbookFingerprintV1(template, meta.period, parsed.values);
+    if (fingerprint !== meta.fingerprint) {
+      refuse('fingerprint_mismatch', '隐藏数据页被改动（内容指纹不符），文件不可信，请让报送单位重新导出', DATA_SHEET);
+    }
+  }
+  // The shortcut (visible sheets not read) only for a file sealed by the key the office registered for its sender:
+  // anyone can recompute a checksum or a fingerprint, nobody else can make that signature.
+  const untouched =
+    stamped && seal.state === 'signed' && seal.publicKey !== null && opts.registeredKey !== undefined && opts.registeredKey(meta.unitCode) === seal.publicKey;
+
   let visible: VisibleRead = { monthly: new Map(), period: new Map(), problems: [] };
   if (!untouched) {
     const visibleSheets = new Map<string, SheetCells>();
@@ -149,27 +200,12 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   }
   const problems = [...visible.problems];
 
-  let months: UnitMonthValues[];
   let units: WorkbookUnit[];
   let differences: CellDifference[] = [];
   let source: 'data' | 'visible';
-  let rows: PackedRow[] | null = null;
-  if (parsed && meta.kind !== 'blank') {
+  if (parsed && months) {
     source = 'data';
     units = parsed.units;
-    let fingerprint: string;
-    if (format.packedValues) {
-      months = packedMonths(template, meta, units, parsed.packed);
-      rows = parsed.packed;
-      fingerprint = opts.verified && meta.fingerprint !== null ? meta.fingerprint : rowsFingerprint(template, formatPeriodKey(meta.period), rows);
-    } else {
-      checkDataValues(template, meta, units, parsed.values);
-      months = groupUnitMonths(parsed.values);
-      fingerprint = workbookFingerprintV1(template, meta.period, parsed.values);
-    }
-    if (fingerprint !== meta.fingerprint) {
-      refuse('fingerprint_mismatch', '隐藏数据页被改动（内容指纹不符），文件不可信，请让报送单位重新导出', DATA_SHEET);
-    }
     if (problems.length === 0 && !untouched) {
       differences = compareVisible(template, meta.period, months, visible);
       if (differences.length && opts.takeVisible) {
@@ -177,6 +213,8 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
         months = groupUnitMonths(takeVisible(template, meta, flattenUnitMonths(months), differences));
         differences = [];
         rows = null;
+        // What is imported is no longer what was signed.
+        seal = { state: 'unsigned', publicKey: null };
       }
     }
   } else {
@@ -185,7 +223,8 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     units = parsed?.units.slice(0, 1) ?? [{ code: meta.unitCode, name: meta.unitName, kind: '', parentCode: '' }];
     months = groupUnitMonths(visibleValues(template, meta, visible));
   }
-  const monthStates = parsed && source === 'data' ? readStates(parsed.stateRows, units, meta, months) : [];
+  const finalMonths = months;
+  const monthStates = parsed && source === 'data' ? readStates(parsed.stateRows, units, meta, finalMonths) : [];
   let flat: WorkbookValue[] | undefined;
   return {
     monthStates,
@@ -193,14 +232,34 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     template,
     source,
     units,
-    months,
+    months: finalMonths,
     get values() {
-      return (flat ??= flattenUnitMonths(months));
+      return (flat ??= flattenUnitMonths(finalMonths));
     },
     differences,
     problems,
     rows,
+    seal,
   };
+}
+
+/**
+ * A signed-format data sheet: unsigned (neither key nor signature), or a
+ * signature that verifies against the key it carries over the canonical text
+ * of everything read (sealText.ts). Anything else — a signature that fails,
+ * one without its key — refuses the file: it was changed after it was signed.
+ * Whose key it is, the planner decides against the office's register.
+ */
+function checkSeal(template: Template, meta: WorkbookMeta, units: WorkbookUnit[], months: UnitMonthValues[]): FileSeal {
+  if (meta.publicKey === null && meta.signature === null) return { state: 'unsigned', publicKey: null };
+  if (meta.publicKey === null || meta.signature === null || !isPublicKeyText(meta.publicKey)) {
+    refuse('bad_signature', '签名无效：隐藏数据页的签名或签名密钥不完整，文件在导出后被改动，不可信，请让报送单位重新导出', DATA_SHEET);
+  }
+  const text = canonicalSealText({ meta: meta.rows, units, cells: templateCells(template), months });
+  if (!verifyText(meta.publicKey, text, meta.signature)) {
+    refuse('bad_signature', '签名无效：隐藏数据页的内容与签名不符（数据、修订号或单位信息在导出后被改动），文件不可信，请让报送单位重新导出', DATA_SHEET);
+  }
+  return { state: 'signed', publicKey: meta.publicKey };
 }
 
 const KIND_BY_LABEL: [RegExp, WorkbookKind][] = [
@@ -249,6 +308,9 @@ function coverMeta(cover: SheetCells | undefined): WorkbookMeta {
     revision: kind === 'blank' ? 0 : rev ? Number(rev[1]) : 0,
     exportedAt: null,
     fingerprint: fields.get('内容指纹') || null,
+    publicKey: null,
+    signature: null,
+    rows: [],
   };
 }
 

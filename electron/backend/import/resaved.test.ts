@@ -12,7 +12,8 @@ import { monthPeriod, yearPeriod } from '../../../shared/values/period';
 import { DATA_SHEET, LEDGER_SHEET, type WorkbookUnit, type WorkbookValue } from '../../../shared/workbook/format';
 import { defaultResourcesDir } from '../paths';
 import { loadTemplates } from '../templates/registry';
-import { workbookBytes } from '../testing/importFixtures';
+import { unitSigner, workbookBytes } from '../testing/importFixtures';
+import { rowOfCode, setCell } from '../testing/xlsxEdit';
 import { fillEveryCell } from '../testing/seedValues';
 import { tempDir } from '../testing/tempBackend';
 import { readWorkbook } from './readWorkbook';
@@ -59,7 +60,19 @@ describe('re-saved and hand-filled workbooks', () => {
       expect(r.problems, name).toEqual([]);
       expect(r.differences, name).toEqual([]);
       expect(sorted(r.values), name).toEqual(sorted(values));
+      // The signature covers values, not bytes: the re-saved file still verifies against the unit's key.
+      expect(r.source, name).toBe('data');
+      expect(r.seal, name).toEqual({ state: 'signed', publicKey: unitSigner('D01').publicKey });
     }
+  });
+
+  it('LibreOffice re-save of a signed file: the visible cells are still compared, even with the key registered', () => {
+    const src = fs.readFileSync(path.join(dir, 'lo', 'suining.xlsx'));
+    const code = suining.sections[0].kind === 'list' ? suining.sections[0].groups[0].indicators[0].code : '';
+    const edited = setCell(new Uint8Array(src), LEDGER_SHEET, `E${rowOfCode(new Uint8Array(src), LEDGER_SHEET, code)}`, 999);
+    const r = readWorkbook(edited, { templates: (id) => templates.get(id), registeredKey: () => unitSigner('D01').publicKey });
+    expect(r.seal.state).toBe('signed');
+    expect(r.differences).toEqual([expect.objectContaining({ sheet: LEDGER_SHEET, ref: code, month: 2, visible: 999 })]);
   });
 
   it('LibreOffice re-save with the data sheet removed by openpyxl: read from the visible sheets by code', () => {

@@ -74,6 +74,26 @@ export class ImportBatch {
     return f;
   }
 
+  /**
+   * Marks files the office accepts (by index, and with allNewKeys every file
+   * whose last dry run showed 新密钥), among those not yet applied whose dry run
+   * offered it. Returns how many are marked.
+   */
+  accept(indexes: number[], allNewKeys: boolean): number {
+    const wanted = new Set(indexes);
+    let marked = 0;
+    for (const f of this.files) {
+      if (f.applied || !f.preview?.seal?.acceptable) continue;
+      if (wanted.has(f.index) || (allNewKeys && f.preview.seal.state === 'new_key')) {
+        f.accepted = true;
+        marked++;
+      }
+    }
+    // Accepting changes this file's plan and the ones after it (a key registered, months it now supersedes).
+    if (marked) this.plannedAt = undefined;
+    return marked;
+  }
+
   private push(f: BatchFile, db: Database.Database | undefined, read: BatchFile['read']): void {
     this.files.push(f);
     // A conflict with an earlier file changes that file's preview: the batch is planned again as a whole.

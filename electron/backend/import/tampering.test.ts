@@ -44,15 +44,26 @@ describe('import: tampering', () => {
     expect(stored.find((v) => v.indicator === t.code && v.month === 2)!.value).toBe(999);
   });
 
-  it('refuses an edited hidden data sheet (fingerprint mismatch)', async () => {
-    const bytes = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
-    const edited = editParts(bytes, (parts) => {
+  const editFirstPacked = (bytes: Uint8Array) =>
+    editParts(bytes, (parts) => {
       const xml = strFromU8(parts['xl/sharedStrings.xml']);
       // The first packed month of the data sheet ("ref=value;…") gets another first value.
       const changed = xml.replace(/(<t[^>]*>[a-z][a-z0-9_.:]*=)(\d+)/, (_, a, v) => `${a}${Number(v) + 5}`);
       expect(changed).not.toBe(xml);
       parts['xl/sharedStrings.xml'] = strToU8(changed);
     });
+
+  it('refuses an edited hidden data sheet: the signature no longer verifies', async () => {
+    const edited = editFirstPacked(await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') }));
+    const before = h.figures();
+    const r = await h.importFiles([['改隐藏页.xlsx', edited]]);
+    expect(codeOf(r.plans[0])).toEqual(['bad_signature']);
+    expect(r.plans[0].problems[0].message).toContain('签名无效');
+    expect(h.figures()).toBe(before);
+  });
+
+  it('refuses an edited hidden data sheet of an unsigned workbook (fingerprint mismatch)', async () => {
+    const edited = editFirstPacked(await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01'), signer: null }));
     const before = h.figures();
     const r = await h.importFiles([['改隐藏页.xlsx', edited]]);
     expect(codeOf(r.plans[0])).toEqual(['fingerprint_mismatch']);

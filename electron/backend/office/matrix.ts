@@ -42,6 +42,7 @@ export function submissionMatrix(db: Database.Database, root: Unit, templateId: 
         receivedAt: sub?.receivedAt ?? null,
         notCounted: verdict.notCounted,
         explanations: sub?.explanations ?? [],
+        seal: (sub?.seal as MatrixCell['seal'] | undefined) ?? null,
       };
     });
     return { code: u.code, name: u.name, kind: u.kind, depth: u.depth - rootEntry.depth, dueDay, cells };

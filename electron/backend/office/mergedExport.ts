@@ -6,6 +6,7 @@
  * light whatever the size of the city, and importers refuse it: what goes
  * one level up is the 汇总报送表 (a bundle, from the export page).
  */
+import { fileSigner } from '../workbook/fileKey';
 import type Database from 'better-sqlite3';
 import type ExcelJS from 'exceljs';
 import type { SubmissionStatus } from '../../../shared/api/methods/office';
@@ -73,6 +74,7 @@ export async function mergedExport(
     revision,
     exportedAt,
     appVersion: o.appVersion,
+    signer: fileSigner(db),
   });
   const wb = built.workbook;
   const cover = wb.getWorksheet(COVER_SHEET)!;

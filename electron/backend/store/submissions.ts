@@ -31,7 +31,12 @@ export interface Submission {
   madeAt: string | null;
   /** The unit's explanations of the warnings it accepted for the month. */
   explanations: ReceivedExplanation[];
+  /** How the month's file was sealed (migration 009): signed | county | new_key | accepted | unsigned. */
+  seal: string;
 }
+
+/** Signed by the unit's registered key, or a bundle's by its county's: these outrank anything unverified. */
+const verified = (seal: string | undefined) => seal === 'signed' || seal === 'county';
 
 export interface SubmissionInput {
   unitId: number;
@@ -51,6 +56,8 @@ export interface SubmissionInput {
   receivedAt?: string;
   /** Replace a different file carrying the same revision (the user chose to); otherwise that is a conflict. */
   force?: boolean;
+  /** How the file was sealed; default unsigned. A verified month is never replaced by an unverified one, and replaces one whatever its revision. */
+  seal?: string;
 }
 
 /**
@@ -79,6 +86,7 @@ interface Row {
   content: MonthContent;
   made_at: string | null;
   explanations: string;
+  seal: string;
 }
 
 const toSubmission = (r: Row): Submission => ({
@@ -98,6 +106,7 @@ const toSubmission = (r: Row): Submission => ({
   content: r.content,
   madeAt: r.made_at,
   explanations: JSON.parse(r.explanations) as ReceivedExplanation[],
+  seal: r.seal,
 });
 
 export function currentSubmission(db: Database.Database, unitId: number, templateId: string, year: number, month: number): Submission | undefined {
@@ -111,8 +120,8 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
   const info = prepared(
       db,
       `INSERT INTO submissions (unit_id, template_id, year, month, revision, fingerprint, received_at, import_id, corrected, previous_revision, completed, current,
-         content, made_at, explanations)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+         content, made_at, explanations, seal)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
     )
     .run(
       s.unitId,
@@ -129,6 +138,7 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
       s.content ?? 'figures',
       s.madeAt ?? null,
       JSON.stringify(s.explanations ?? []),
+      s.seal ?? 'unsigned',
     );
   return {
     id: Number(info.lastInsertRowid),
@@ -147,6 +157,7 @@ function insert(db: Database.Database, s: SubmissionInput, corrected: boolean, p
     content: s.content ?? 'figures',
     madeAt: s.madeAt ?? null,
     explanations: s.explanations ?? [],
+    seal: s.seal ?? 'unsigned',
   };
 }
 
@@ -157,15 +168,23 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
   return run(() => {
     const cur = currentSubmission(db, s.unitId, s.templateId, s.year, s.month);
     if (!cur) return { outcome: 'new' as const, current: insert(db, s, false, null) };
-    if (s.revision < cur.revision) return { outcome: 'superseded' as const, current: cur };
+    const outranks = verified(s.seal) && !verified(cur.seal);
+    if (!verified(s.seal) && verified(cur.seal)) return { outcome: 'superseded' as const, current: cur };
+    if (!outranks && s.revision < cur.revision) return { outcome: 'superseded' as const, current: cur };
     const content = s.content ?? 'figures';
     if (s.fingerprint === cur.fingerprint) {
-      // The same figures, newer, or now completed, declared or explained: the record follows the newest workbook.
+      // The same figures, newer, verified now, or now completed, declared or explained: the record follows the newest workbook.
       const explanations = JSON.stringify(s.explanations ?? []);
-      if (s.revision > cur.revision || (s.completed ?? false) !== cur.completed || content !== cur.content || explanations !== JSON.stringify(cur.explanations)) {
+      if (
+        outranks ||
+        s.revision > cur.revision ||
+        (s.completed ?? false) !== cur.completed ||
+        content !== cur.content ||
+        explanations !== JSON.stringify(cur.explanations)
+      ) {
         prepared(
           db,
-          'UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ?, content = ?, made_at = ?, explanations = ? WHERE id = ?',
+          'UPDATE submissions SET revision = ?, received_at = ?, import_id = ?, completed = ?, content = ?, made_at = ?, explanations = ?, seal = ? WHERE id = ?',
         ).run(
           s.revision,
           s.receivedAt ?? new Date().toISOString(),
@@ -174,12 +193,13 @@ export function recordSubmission(db: Database.Database, s: SubmissionInput): { o
           content,
           s.madeAt ?? null,
           explanations,
+          outranks ? s.seal! : cur.seal,
           cur.id,
         );
       }
       return { outcome: 'unchanged' as const, current: currentSubmission(db, s.unitId, s.templateId, s.year, s.month)! };
     }
-    if (s.revision === cur.revision && !s.force) return { outcome: 'conflict' as const, current: cur };
+    if (!outranks && s.revision === cur.revision && !s.force) return { outcome: 'conflict' as const, current: cur };
     prepared(db, 'UPDATE submissions SET current = 0 WHERE id = ?').run(cur.id);
     // Figures arriving for a month an earlier workbook held nothing for are its first report, not a correction.
     return { outcome: 'corrected' as const, current: insert(db, s, cur.content !== 'empty', cur.revision) };

@@ -2,8 +2,15 @@
 import type { Template } from '../../../shared/template/schema';
 import { yearPeriod, type Period } from '../../../shared/values/period';
 import type { WorkbookKind, WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
+import { createHash } from 'node:crypto';
 import type { WorkbookMonthState } from '../../../shared/workbook/monthStates';
 import { writeWorkbookBuffer } from '../export/buildWorkbook';
+import { type SigningKey, signingKeyFromSeed } from '../workbook/seal';
+
+/** The key a unit's own data file would sign with: one per unit code, the same in every test. */
+export function unitSigner(unitCode: string, salt = ''): SigningKey {
+  return signingKeyFromSeed(createHash('sha256').update(`test-key:${salt}:${unitCode}`).digest());
+}
 
 export interface WorkbookSpec {
   template: Template;
@@ -13,6 +20,8 @@ export interface WorkbookSpec {
   period?: Period;
   revision?: number;
   kind?: WorkbookKind;
+  /** Default: the exporting unit's test key (unitSigner); null: unsigned. */
+  signer?: SigningKey | null;
   /** Default: 5 January 2018, or the 5th of the month after the period when that is later (a workbook made once its months were over). */
   exportedAt?: string;
   /** Months marked complete or declared 本月无数据 (the data sheet's month_state rows). */
@@ -38,6 +47,7 @@ export async function workbookBytes(s: WorkbookSpec): Promise<Uint8Array> {
     exportedAt: s.exportedAt ?? afterPeriod(period),
     monthStates: s.monthStates ?? [],
     appVersion: '0.1.0-test',
+    ...(s.signer === null ? {} : { signer: s.signer ?? unitSigner(s.unit.code) }),
   });
   return new Uint8Array(out.buffer);
 }

@@ -40,6 +40,11 @@ export interface WorkbookMeta {
   exportedAt: string | null;
   /** As written in the file (null when the data sheet is gone). */
   fingerprint: string | null;
+  /** The signing key and signature as written (null when absent: unsigned). */
+  publicKey: string | null;
+  signature: string | null;
+  /** Every meta row above [units] as read, each its cells from column A: what the signature covers (shared/workbook/sealText.ts). */
+  rows: string[][];
 }
 
 /** A format-2 [values] row as read; its values are unpacked once the template is known (packedMonths). */
@@ -63,6 +68,12 @@ export function parseDataSheet(cells: SheetCells): {
   if (text(cells.get(1), 1) !== DATA_MARKER) refuse('bad_meta', '隐藏数据页格式不对（缺少标记），文件不可信', DATA_SHEET, 'A1');
   const kv = new Map<string, string>();
   const stateRows: StateRowRead[] = [];
+  const metaRows: string[][] = [];
+  for (const [, row] of rows) {
+    if (text(row, 1) === UNITS_MARKER) break;
+    const width = Math.max(0, ...row.keys());
+    metaRows.push(Array.from({ length: width }, (_, c) => text(row, c + 1)));
+  }
   let i = 1;
   for (; i < rows.length; i++) {
     const k = text(rows[i][1], 1);
@@ -93,6 +104,9 @@ export function parseDataSheet(cells: SheetCells): {
     revision: num('revision'),
     exportedAt: kv.get('exported_at') ?? null,
     fingerprint: kv.get('fingerprint') ?? null,
+    publicKey: kv.get('public_key') || null,
+    signature: kv.get('signature') || null,
+    rows: metaRows,
   };
   if (!meta.unitCode) refuse('bad_meta', '隐藏数据页缺少单位代码', DATA_SHEET);
   const units: WorkbookUnit[] = [];

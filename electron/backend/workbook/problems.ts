@@ -14,6 +14,16 @@ export type ProblemCode =
   | 'blank_template'
   | 'bad_meta'
   | 'fingerprint_mismatch'
+  /** The data sheet's signature does not verify (changed after it was signed), or is incomplete. */
+  | 'bad_signature'
+  /** Signed by a key the office registered for another unit. */
+  | 'wrong_key'
+  /** Signed by a key other than the one registered for its unit: offered for explicit acceptance. */
+  | 'key_changed'
+  /** Unsigned, from a unit with a registered key: refused unless the office accepts this very file. */
+  | 'unsigned_from_keyed_unit'
+  /** A bundle signed by a unit that is not an ancestor of every unit in it. */
+  | 'not_ancestor'
   | 'tampered'
   | 'unknown_sheet_layout'
   | 'label_mismatch'

@@ -41,6 +41,15 @@ export const importInputs = allOfficeOnly({
   /** Applies the next `count` files not yet applied; the UI calls it until `remaining` is 0 (or the user cancels). */
   'import.apply': z.strictObject({ batchId: batchIdSchema, count: z.number().int().min(1).max(100).default(5) }),
   'import.discard': z.strictObject({ batchId: batchIdSchema }),
+  /**
+   * The office accepts files after checking them: a first-seen or changed key
+   * (registered when the file is applied), or an unsigned file from a unit
+   * with a key. By index, or every file showing 新密钥 (allNewKeys: the
+   * counterpart of the CLI's --accept-new-keys). Answers the new dry run.
+   */
+  'import.accept': z
+    .strictObject({ batchId: batchIdSchema, indexes: z.array(z.number().int().min(0).max(100_000)).max(100_000).default([]), allNewKeys: z.boolean().default(false) })
+    .refine((v) => v.indexes.length > 0 || v.allNewKeys, { message: '请选择要接受的文件', path: ['indexes'] }),
   'import.log': z.strictObject({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }),
   /** Adds units a file carries but the directory lacks (the dry run's unknownUnits). */
   'import.addUnits': z.strictObject({
@@ -81,6 +90,31 @@ export interface FileDifference {
   visible: number | null;
 }
 
+/**
+ * How a file is sealed, as the office sees it. signed: by the key registered
+ * for its unit (已签名); county: a bundle signed by the registered key of an
+ * ancestor of every unit in it (经县区签名); new_key: signed by a key not yet
+ * registered, never shown as verified (新密钥); key_changed: signed by another
+ * key than the registered one (密钥变更); accepted: unsigned from a unit with a
+ * key, accepted by the office (未签名，已接受); unsigned (未签名); invalid: the
+ * signature does not verify (签名无效).
+ */
+export type SealState = 'signed' | 'county' | 'new_key' | 'key_changed' | 'accepted' | 'unsigned' | 'invalid';
+
+export interface FileSeal {
+  state: SealState;
+  /** Code of the key the file is signed with (groupChars, 16 characters). */
+  keyCode: string | null;
+  /** Code of the key registered for the signing unit, when one is registered. */
+  registeredKeyCode: string | null;
+  /** The unit whose key signed the file (a bundle: the county). */
+  signer: { code: string; name: string } | null;
+  /** The office may accept this file: a new or changed key, or an unsigned file from a unit with a key. */
+  acceptable: boolean;
+  /** The office accepted it (import.accept); a key is registered when the file is applied. */
+  accepted: boolean;
+}
+
 export interface FilePlan {
   index: number;
   name: string;
@@ -105,6 +139,8 @@ export interface FilePlan {
   differences: FileDifference[];
   violations: { unitCode: string; unitName: string; severity: 'error' | 'warning'; message: string }[];
   unknownUnits: { code: string; name: string; kind: string; parentCode: string }[];
+  /** null when the file could not be read far enough to tell. */
+  seal: FileSeal | null;
   /**
    * How many problems, differences and rule findings the file has in all,
    * when the answer lists only the first FINDINGS_SHOWN of a kind
@@ -139,6 +175,8 @@ export interface ImportLogRow {
   periodLabel: string | null;
   revision: number | null;
   changedValues: number | null;
+  /** How the file was sealed (null for entries logged before sealed submissions). */
+  seal: SealState | null;
 }
 
 export const UNKNOWN_UNIT_KIND = '其他' satisfies (typeof UNIT_KINDS)[number];
@@ -151,6 +189,7 @@ export interface ImportOutputs {
   'import.findings': Pick<FilePlan, 'problems' | 'differences' | 'violations'>;
   'import.apply': { applied: FilePlan[]; remaining: number; backup: string | null; summary: BatchSummary };
   'import.discard': { discarded: boolean };
+  'import.accept': { files: FilePlan[]; summary: BatchSummary };
   'import.log': { entries: ImportLogRow[] };
   'import.addUnits': { added: { code: string; name: string; parentCode: string | null }[] };
 }

@@ -57,6 +57,8 @@ export interface MatrixCell {
   notCounted: 'empty' | 'early' | null;
   /** The unit's explanations of the warnings it accepted for the month (none: empty). */
   explanations: ReceivedExplanation[];
+  /** How the received file was sealed (import.ts SealState minus the refused ones); null when nothing was received. */
+  seal: 'signed' | 'county' | 'new_key' | 'accepted' | 'unsigned' | null;
 }
 
 export interface UnitRef {

@@ -1,4 +1,5 @@
-import { FINDINGS_SHOWN, type FilePlan, type ImportLogRow } from '../../../../shared/api/methods/import';
+import { FINDINGS_SHOWN, type FilePlan, type ImportLogRow, type SealState } from '../../../../shared/api/methods/import';
+import { unitKeyByCode } from '../../store/keys';
 import { operatorName, resolveUnit, selfUnit, type BackendContext } from '../../context';
 import { addUnitsFromFiles } from '../../import/addUnits';
 import { ImportSessions } from '../../import/session';
@@ -44,11 +45,17 @@ export const importHandlers: HandlerMap<
   | 'import.findings'
   | 'import.apply'
   | 'import.discard'
+  | 'import.accept'
   | 'import.log'
   | 'import.addUnits'
 > = {
   'import.begin': (ctx, input) => {
-    const b = sessionsOf(ctx).begin({ templates: (id) => ctx.templates.get(id), takeVisible: input.takeVisible, period: input.period });
+    const b = sessionsOf(ctx).begin({
+      templates: (id) => ctx.templates.get(id),
+      takeVisible: input.takeVisible,
+      period: input.period,
+      registeredKey: (code) => unitKeyByCode(ctx.store.db, code)?.publicKey,
+    });
     return { batchId: b.id };
   },
 
@@ -86,11 +93,19 @@ export const importHandlers: HandlerMap<
 
   'import.discard': (ctx, input) => ({ discarded: sessionsOf(ctx).discard(input.batchId) }),
 
+  'import.accept': (ctx, input) => {
+    const b = batchOf(ctx, input.batchId);
+    const marked = b.accept(input.indexes, input.allNewKeys);
+    if (marked === 0) fail('bad_request', '所选文件中没有需要接受的密钥或未签名文件，请先预演', 'indexes');
+    const files = b.plan(ctx.store.db);
+    return { files, summary: b.summary(files) };
+  },
+
   'import.log': (ctx, input) => {
     // Units as people know them: by name, looked up once for the page.
     const names = new Map(listUnits(ctx.store.db).map((u) => [u.code, u.name]));
     const entries = listImports(ctx.store.db, input).map((e): ImportLogRow => {
-      const d = (e.details ?? {}) as { unitCode?: string; period?: string; revision?: number; changedValues?: number };
+      const d = (e.details ?? {}) as { unitCode?: string; period?: string; revision?: number; changedValues?: number; seal?: SealState | null };
       const period = d.period ? parsePeriodKey(d.period) : null;
       return {
         id: e.id,
@@ -107,6 +122,7 @@ export const importHandlers: HandlerMap<
         periodLabel: period ? formatPeriodLabel(period) : null,
         revision: d.revision ?? null,
         changedValues: d.changedValues ?? null,
+        seal: d.seal ?? null,
       };
     });
     return { entries };

@@ -6,6 +6,7 @@ import { reportCommand } from './report';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { mergeCommand } from './merge';
+import { keysCommand } from './keys';
 
 export const COMMANDS: CliCommand[] = [
   initCommand,
@@ -16,4 +17,5 @@ export const COMMANDS: CliCommand[] = [
   demoCommand,
   exportCommand,
   mergeCommand,
+  keysCommand,
 ];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FilePlan, FileStatus } from '../../../../shared/api/methods/import';
+import type { FilePlan, FileSeal, FileStatus, SealState } from '../../../../shared/api/methods/import';
+import { unitKeyByCode } from '../../store/keys';
 import { localIsoDate } from '../../../../shared/office/dueDate';
 import { formatPeriodLabel, parsePeriodKey, type Period, yearPeriod } from '../../../../shared/values/period';
 import { ApiFailure } from '../../failure';
@@ -11,6 +12,27 @@ import { osReason, readInputFile } from '../../import/inputFile';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
 
 const STATUS: Record<FileStatus, string> = { new: '新增', updated: '更新', unchanged: '无变化', superseded: '旧版本（已忽略）', rejected: '拒绝' };
+
+const SEAL: Record<SealState, string> = {
+  signed: '已签名',
+  county: '经县区签名',
+  new_key: '新密钥',
+  key_changed: '密钥变更',
+  accepted: '未签名（已接受）',
+  unsigned: '未签名',
+  invalid: '签名无效',
+};
+
+/** 已签名 / 新密钥 7K3M … as the file's second line says it. */
+export function describeSeal(seal: FileSeal): string {
+  const parts = [SEAL[seal.state]];
+  if (seal.state === 'county' && seal.signer) parts.push(`由${seal.signer.name}（${seal.signer.code}）签名`);
+  if (seal.keyCode && seal.state !== 'signed' && seal.state !== 'county') parts.push(`文件密钥 ${seal.keyCode}`);
+  if (seal.state === 'key_changed' && seal.registeredKeyCode) parts.push(`登记的密钥 ${seal.registeredKeyCode}`);
+  if (seal.state === 'new_key' && !seal.accepted) parts.push('未登记，未核验；核对后可用 --accept-new-keys 接受');
+  if (seal.accepted && seal.state !== 'accepted') parts.push('已接受，导入时登记');
+  return parts.join('，');
+}
 
 /**
  * Every file named, and every .xlsx found (recursively) in the folders named,
@@ -54,6 +76,7 @@ export function describePlan(p: FilePlan): string {
   const what = p.unitName ? `  ${p.unitName}（${p.unitCode}）${p.periodLabel ?? ''} 第 ${p.revision} 版${p.kind === 'bundle' ? `，含 ${p.units.length} 个单位` : ''}` : '';
   const changed = p.status === 'updated' || p.status === 'new' ? `，${p.changedValues} 个数值` : '';
   const lines = [head + what + changed];
+  if (p.seal) lines.push(`    签名：${describeSeal(p.seal)}`);
   // A few of each per file, then how many more: a crafted file can carry thousands (--json has them all).
   capped(lines, p.problems, 10, (x) => `    ✗ [${x.code}] ${x.message}`);
   capped(lines, p.warnings, 10, (x) => `    ! ${x.message}`);
@@ -74,11 +97,12 @@ export const mergeCommand: CliCommand = {
   name: 'merge',
   summary: '导入并合并各单位报送的工作簿（先预演，再逐个文件整体写入），可导出汇总表',
   usage:
-    'merge <文件或文件夹…> --db <文件> [--dry-run] [--take-visible] [--add-units [--parent <单位代码>]] [--period <2017 | 2017-03 | 2017-01..2017-06>] [--out 汇总.xlsx] [--level <单位代码>] [--template <模板>] [--json]',
+    'merge <文件或文件夹…> --db <文件> [--dry-run] [--take-visible] [--accept-new-keys] [--add-units [--parent <单位代码>]] [--period <2017 | 2017-03 | 2017-01..2017-06>] [--out 汇总.xlsx] [--level <单位代码>] [--template <模板>] [--json]',
   options: {
     ...dbOption,
     'dry-run': { type: 'boolean' },
     'take-visible': { type: 'boolean' },
+    'accept-new-keys': { type: 'boolean' },
     'add-units': { type: 'boolean' },
     parent: { type: 'string' },
     period: { type: 'string' },
@@ -103,7 +127,12 @@ export const mergeCommand: CliCommand = {
       const ctx = b.ctx;
       // The import engine is loaded by this command only: the others start without it (start-up, docs/import.md).
       const [{ ImportBatch }, { addUnitsFromFiles }] = await Promise.all([import('../../import/session'), import('../../import/addUnits')]);
-      const batch: ImportBatchType = new ImportBatch({ templates: (id) => ctx.templates.get(id), takeVisible: args.values['take-visible'] === true, period });
+      const batch: ImportBatchType = new ImportBatch({
+        templates: (id) => ctx.templates.get(id),
+        takeVisible: args.values['take-visible'] === true,
+        period,
+        registeredKey: (code) => unitKeyByCode(ctx.store.db, code)?.publicKey,
+      });
       const db = ctx.store.db;
       // One file at a time, each checked (kind, size) before it is read, and planned as it is read: the batch keeps
       // its plan and facts, not its bytes or values (it is read again from disk when applied).
@@ -126,6 +155,8 @@ export const mergeCommand: CliCommand = {
         }
         if (!io.json && unitsAdded.length) io.print(`${dryRun ? '将加入' : '已加入'}单位名录 ${unitsAdded.length} 个单位：${unitsAdded.map((u) => `${u.name}（${u.code}）`).join('、')}`);
       }
+      // First-seen keys the operator checked: registered with the file that brings each (a changed key is never taken here).
+      if (args.values['accept-new-keys'] === true && batch.accept([], true) > 0) plans = batch.plan(ctx.store.db);
       if (!dryRun && files.length) {
         await ctx.store.backup('before-import');
         // In chunks, each committed when it returns (one disk sync per chunk); each file all or nothing within.

@@ -10,6 +10,7 @@ import { packedValues } from './005-packed-values';
 import { positionalValues } from './006-positional-values';
 import { valuesView } from './007-values-view';
 import { submissionStatus } from './008-submission-status';
+import { sealedSubmissions } from './009-sealed-submissions';
 import type { Migration } from './types';
 
 export const MIGRATIONS: Migration[] = [
@@ -21,6 +22,7 @@ export const MIGRATIONS: Migration[] = [
   positionalValues,
   valuesView,
   submissionStatus,
+  sealedSubmissions,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
