@@ -22,6 +22,7 @@ export function ImportLogView({ version }: { version: number }) {
               <th>{t('import.col.unit')}</th>
               <th>{t('import.col.period')}</th>
               <th>{t('import.log.outcome')}</th>
+              <th>{t('import.log.seal')}</th>
               <th>{t('import.log.operator')}</th>
               <th>{t('import.log.message')}</th>
             </tr>
@@ -34,6 +35,7 @@ export function ImportLogView({ version }: { version: number }) {
                 <td title={r.unitCode ?? undefined}>{r.unitName ?? r.unitCode ?? ''}</td>
                 <td>{r.periodLabel ?? ''}</td>
                 <td>{t(`import.outcome.${r.outcome}`)}</td>
+                <td>{r.seal ? t(`import.seal.${r.seal}`) : ''}</td>
                 <td>{r.operator}</td>
                 <td>{r.message || (r.changedValues !== null ? t('common.count', { n: r.changedValues }) : '')}</td>
               </tr>

@@ -112,6 +112,16 @@ export function ImportPage() {
     setLogVersion((v) => v + 1);
   };
 
+  /** The office accepts a file's new or changed key, or an unsigned file (by index), or every 新密钥 at once. */
+  const accept = async (which: { indexes?: number[]; allNewKeys?: boolean }) => {
+    if (!batchId) return;
+    const r = await api.call('import.accept', { batchId, ...which });
+    if (!r.ok) return setError(r.error.message);
+    setPlans(r.data.files);
+    setSummary(r.data.summary);
+  };
+  const newKeys = plans.filter((p) => p.seal?.state === 'new_key' && p.seal.acceptable && !p.seal.accepted && !p.importId).length;
+
   const addUnits = async () => {
     const units = plans.flatMap((p) => p.unknownUnits);
     const r = await api.call('import.addUnits', { units });
@@ -212,11 +222,16 @@ export function ImportPage() {
       {summary && <p className="import-summary">{summaryText(summary)}</p>}
       {plans.length > 0 && (
         <>
-          <PlanTable plans={plans} batchId={batchId} />
+          <PlanTable plans={plans} batchId={batchId} onAccept={phase.kind === 'planned' ? (index) => void accept({ indexes: [index] }) : undefined} />
           <div className="toolbar">
             {phase.kind === 'planned' && (
               <button type="button" className="primary" disabled={applicable === 0} onClick={() => void apply()}>
                 {applicable ? t('import.apply', { count: applicable }) : t('import.nothingToApply')}
+              </button>
+            )}
+            {phase.kind === 'planned' && newKeys > 0 && (
+              <button type="button" onClick={() => void accept({ allNewKeys: true })}>
+                {t('import.seal.acceptAll', { count: newKeys })}
               </button>
             )}
             {unknown.length > 0 && !busy && (

@@ -15,7 +15,35 @@ function statusText(p: FilePlan): string {
 const moreOf = (p: FilePlan) =>
   p.findingCounts ? p.findingCounts.problems + p.findingCounts.differences + p.findingCounts.violations - p.problems.length - p.differences.length - p.violations.length : 0;
 
-export function PlanTable({ plans, batchId }: { plans: FilePlan[]; batchId: string | null }) {
+/** 已签名 / 新密钥 … with the key codes the office compares; 新密钥 never reads as verified. */
+function SealCell({ p, onAccept }: { p: FilePlan; onAccept?: (index: number) => void }) {
+  const seal = p.seal;
+  if (!seal) return null;
+  return (
+    <div className={`seal seal-${seal.state}`} data-seal={seal.state}>
+      <strong>{t(`import.seal.${seal.state}`)}</strong>
+      {seal.state === 'county' && seal.signer ? <div>{t('import.seal.signer', { name: seal.signer.name, code: seal.signer.code })}</div> : null}
+      {seal.keyCode && seal.state !== 'signed' && seal.state !== 'county' ? (
+        <div>
+          {t('import.seal.fileKey')} <code className="key-code">{seal.keyCode}</code>
+        </div>
+      ) : null}
+      {seal.state === 'key_changed' && seal.registeredKeyCode ? (
+        <div>
+          {t('import.seal.registeredKey')} <code className="key-code">{seal.registeredKeyCode}</code>
+        </div>
+      ) : null}
+      {seal.accepted && seal.state !== 'accepted' ? <div>{t('import.seal.acceptedKey')}</div> : null}
+      {seal.acceptable && !seal.accepted && onAccept && !p.importId ? (
+        <button type="button" className="link" onClick={() => onAccept(p.index)}>
+          {t(seal.state === 'unsigned' ? 'import.seal.acceptFile' : 'import.seal.acceptKey')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function PlanTable({ plans, batchId, onAccept }: { plans: FilePlan[]; batchId: string | null; onAccept?: (index: number) => void }) {
   // Files whose every finding was asked for (import.findings), by index.
   const [full, setFull] = useState<Map<number, Pick<FilePlan, 'problems' | 'differences' | 'violations'>>>(new Map());
   const showAll = async (index: number) => {
@@ -33,6 +61,7 @@ export function PlanTable({ plans, batchId }: { plans: FilePlan[]; batchId: stri
           <th>{t('import.col.template')}</th>
           <th>{t('import.col.revision')}</th>
           <th>{t('import.col.status')}</th>
+          <th>{t('import.col.seal')}</th>
           <th>{t('import.col.problems')}</th>
         </tr>
       </thead>
@@ -51,6 +80,9 @@ export function PlanTable({ plans, batchId }: { plans: FilePlan[]; batchId: stri
               <td className="status">
                 {statusText(p)}
                 {p.importId ? ' ✓' : ''}
+              </td>
+              <td>
+                <SealCell p={p} onAccept={onAccept} />
               </td>
               <td>
                 <ul className="problems">

@@ -89,10 +89,16 @@ export function SubmissionMatrixView({ matrix, onOpenUnit }: { matrix: Submissio
                   const status = t(look.label);
                   const detail = c.revision !== null && c.receivedAt ? t('office.matrix.cellRevision', { revision: c.revision, at: c.receivedAt.slice(0, 10) }) : t('office.matrix.cellDue', { date: formatDateLabel(c.dueDate) });
                   const why = c.notCounted ? `，${t(c.notCounted === 'empty' ? 'office.matrix.notCounted.empty' : 'office.matrix.notCounted.early')}` : '';
-                  const label = `${t('office.matrix.cellLabel', { unit: r.name, month: c.month, status })}，${detail}${why}`;
+                  const seal = c.seal ? `，${t(`office.matrix.seal.${c.seal}`)}` : '';
+                  const label = `${t('office.matrix.cellLabel', { unit: r.name, month: c.month, status })}，${detail}${why}${seal}`;
                   return (
-                    <td key={c.month} className={`status-cell status-${c.status}`} data-status={c.status} data-not-counted={c.notCounted ?? undefined} aria-label={label} title={label}>
+                    <td key={c.month} className={`status-cell status-${c.status}`} data-status={c.status} data-not-counted={c.notCounted ?? undefined} data-seal={c.seal ?? undefined} aria-label={label} title={label}>
                       <span aria-hidden="true">{look.icon}</span> {status}
+                      {c.seal && c.seal !== 'signed' ? (
+                        <span className={`seal-mark seal-${c.seal}`} data-seal={c.seal}>
+                          {t(`office.matrix.seal.${c.seal}`)}
+                        </span>
+                      ) : null}
                       {c.explanations.length > 0 && (
                         <button
                           type="button"

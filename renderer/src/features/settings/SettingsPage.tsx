@@ -5,6 +5,7 @@ import { useAppStatus } from '../../app/AppStatusContext';
 import { t } from '../../i18n/catalog';
 import { DemoSection } from '../demo/DemoSection';
 import { OwnUnitForm } from './OwnUnitForm';
+import { SigningKeySection } from './SigningKeySection';
 
 export function SettingsPage() {
   const { status, refresh } = useAppStatus();
@@ -58,6 +59,8 @@ export function SettingsPage() {
           {t('settings.dataFile')}：{status.dataFile}
         </p>
       </div>
+      <h2>{t('settings.key')}</h2>
+      <SigningKeySection />
       <h2>{t('settings.backups')}</h2>
       <button onClick={() => void api.request('backups.create', {}).then(loadBackups)}>{t('settings.backups.create')}</button>
       {backups.length === 0 ? (
