@@ -82,6 +82,8 @@ export const tableRowSchema = z.strictObject({
   valueKind: valueKindSchema.optional(),
   decimals: decimalsSchema.optional(),
   measure: measureUnitSchema.optional(),
+  /** Short field note shown beside the row in the grid: how to count what people get wrong. */
+  note: z.string().min(1).optional(),
 });
 export type TableRow = z.infer<typeof tableRowSchema>;
 

@@ -64,8 +64,13 @@ const DataRowView = memo(function DataRowView({
 }) {
   return (
     <tr aria-rowindex={row.dataIndex + 1}>
-      <th scope="row" className={`sticky-col level-${row.level}`}>
+      <th scope="row" className={`sticky-col level-${row.level}`} title={row.note}>
         {row.label}
+        {row.note && (
+          <span className="field-note" role="note" aria-label={row.note}>
+            {' ⓘ'}
+          </span>
+        )}
       </th>
       {showMeasure && <td className="measure-col">{row.measure}</td>}
       {row.cells.map((cell, c) => (

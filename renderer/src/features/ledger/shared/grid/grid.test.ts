@@ -178,6 +178,18 @@ describe('layout and live rules', () => {
     expect(locate(t3, 't3.new:natural', 5)).toBeNull();
   });
 
+  it('carries the template’s field notes for the cells people count wrong', () => {
+    const note = (section: string, id: string) => buildLayout(national, { kind: 'table', section, period: 'year' }).dataRows.find((r) => r.id === id)?.note;
+    expect(note('t3', 't3.new')).toContain('收到申请之日');
+    expect(note('t3', 't3.carried_in')).toContain('期初数');
+    expect(note('t3', 't3.carried_out')).toContain('期末数');
+    expect(note('t4', 't4.cases')).toContain('复议后起诉');
+    expect(note('t4', 't4.cases')).toContain('只由作出原行为的部门统计一次');
+    expect(note('t3', 't3.disclosed')).toBeUndefined();
+    const list = buildLayout(suining, { kind: 'list', sections: ['req'] });
+    expect(list.dataRows.find((r) => r.id === 'req.received')?.note).toContain('收到申请之日');
+  });
+
   it('flags a rule per month and on the year roll-up, marking the cells involved', () => {
     const cats = ['overview', 'plans', 'normative', 'work', 'personnel', 'finance', 'enforcement', 'other'];
     const values = byRefAndMonth([

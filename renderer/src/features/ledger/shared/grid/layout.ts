@@ -34,7 +34,7 @@ export type GridRow =
   | { kind: 'section'; id: string; label: string; sectionCode: string; collapsed: boolean }
   | { kind: 'group'; id: string; label: string }
   | { kind: 'label'; id: string; label: string; level: number }
-  | { kind: 'data'; id: string; label: string; level: number; measure: string; dataIndex: number; cells: GridCell[] };
+  | { kind: 'data'; id: string; label: string; level: number; measure: string; dataIndex: number; cells: GridCell[]; note?: string };
 
 export interface GridLayout {
   rows: GridRow[];
@@ -55,7 +55,7 @@ function listRows(template: Template, section: ListSection, collapsed: boolean, 
     for (const ind of g.indicators) {
       const def = findCell(template, ind.code)!;
       const cells: GridCell[] = [...MONTHS.map((m) => gridCell(def, m)), gridCell(def, 'year')];
-      rows.push({ kind: 'data', id: ind.code, label: ind.name, level: ind.level, measure: ind.measure, dataIndex: -1, cells });
+      rows.push({ kind: 'data', id: ind.code, label: ind.name, level: ind.level, measure: ind.measure, dataIndex: -1, cells, note: ind.note });
     }
   }
 }
@@ -69,7 +69,7 @@ function tableRows(template: Template, table: TableSection, period: Period, rows
     const code = row.code;
     const cells = table.columns.map((col) => gridCell(findCell(template, cellRef(code, col.code))!, period));
     const measures = new Set(cells.map((c) => c.def.measure));
-    rows.push({ kind: 'data', id: code, label: row.label, level: row.level, measure: measures.size === 1 ? cells[0].def.measure : '', dataIndex: -1, cells });
+    rows.push({ kind: 'data', id: code, label: row.label, level: row.level, measure: measures.size === 1 ? cells[0].def.measure : '', dataIndex: -1, cells, note: row.note });
   }
 }
 
