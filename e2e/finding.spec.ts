@@ -1,18 +1,5 @@
 /** An office with many units finds one, and the units that have not reported, in a few keystrokes. */
-import type { Page } from '@playwright/test';
-import { expect, setUpUnit, test } from './fixtures';
-
-async function call(page: Page, method: string, body: Record<string, unknown>) {
-  const r = await page.evaluate(
-    async ([m, b]) => {
-      const token = sessionStorage.getItem('ledger.token') ?? '';
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-ledger-token': token }, body: JSON.stringify(b) });
-      return (await res.json()) as { ok: boolean };
-    },
-    [method, body] as const,
-  );
-  expect(r.ok).toBe(true);
-}
+import { callApi as call, expect, setUpUnit, test } from './fixtures';
 
 test('单位名录 search and filters, and the matrix shown by what is missing', async ({ page, ledger }) => {
   await page.goto(ledger.server.openUrl);

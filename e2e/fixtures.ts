@@ -3,7 +3,7 @@
  * browser-mode server; `ledger.restart()` stops and starts it again.
  */
 import fs from 'node:fs';
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { newDataDir, startLedgerServer, type LedgerServer } from './server';
 
 export interface LedgerFixture {
@@ -40,4 +40,17 @@ export async function setUpUnit(page: Page, opts: { name?: string; code?: string
   if (opts.role === 'aggregator') await page.getByLabel('汇总单位（市/县政府办公室）').check();
   await page.getByLabel('填报人姓名（记入修改历史）').fill('李四');
   await page.getByRole('button', { name: '开始使用' }).click();
+}
+
+/** Calls the backend as the page does (its token), for set-up a test does not exercise through the UI. */
+export async function callApi(page: Page, method: string, body: unknown): Promise<void> {
+  const r = await page.evaluate(
+    async ([m, b]) => {
+      const token = sessionStorage.getItem('ledger.token') ?? '';
+      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-ledger-token': token }, body: JSON.stringify(b) });
+      return (await res.json()) as { ok: boolean };
+    },
+    [method, body] as const,
+  );
+  expect(r.ok).toBe(true);
 }

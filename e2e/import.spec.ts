@@ -1,28 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { monthPeriod } from '../shared/values/period';
 import { LEDGER_SHEET, type WorkbookUnit } from '../shared/workbook/format';
 import { defaultResourcesDir } from '../electron/backend/paths';
 import { loadTemplates } from '../electron/backend/templates/registry';
 import { workbookBytes } from '../electron/backend/testing/importFixtures';
 import { rowOfCode, setCell } from '../electron/backend/testing/xlsxEdit';
-import { expect, setUpUnit, test } from './fixtures';
+import { callApi as api, expect, setUpUnit, test } from './fixtures';
 
 const suining = loadTemplates(path.join(defaultResourcesDir(), 'templates')).get('suining-2017')!;
-
-async function api(page: Page, method: string, body: unknown) {
-  const r = await page.evaluate(
-    async ([m, b]) => {
-      const token = sessionStorage.getItem('ledger.token') ?? '';
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-ledger-token': token }, body: JSON.stringify(b) });
-      return (await res.json()) as { ok: boolean };
-    },
-    [method, body] as const,
-  );
-  expect(r.ok).toBe(true);
-}
 
 test('an aggregator imports workbooks: truthful dry run, apply, matrix and totals change, re-import changes nothing', async ({ page, ledger }) => {
   const year = new Date().getFullYear();

@@ -7,25 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { defaultResourcesDir } from '../electron/backend/paths';
 import { loadTemplates } from '../electron/backend/templates/registry';
 import { workbookBytes } from '../electron/backend/testing/importFixtures';
-import { expect, setUpUnit, test } from './fixtures';
+import { callApi as api, expect, setUpUnit, test } from './fixtures';
 
 const suining = loadTemplates(path.join(defaultResourcesDir(), 'templates')).get('suining-2017')!;
-
-async function api(page: Page, method: string, body: unknown) {
-  const r = await page.evaluate(
-    async ([m, b]) => {
-      const token = sessionStorage.getItem('ledger.token') ?? '';
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-ledger-token': token }, body: JSON.stringify(b) });
-      return (await res.json()) as { ok: boolean };
-    },
-    [method, body] as const,
-  );
-  expect(r.ok).toBe(true);
-}
 
 test('the matrix shows ✔已完成 with the unit’s explanations, 无数据, and the month a workbook held nothing for on the 催报 list', async ({ page, ledger }) => {
   // October to December of last year: over and due whatever today is.
