@@ -5,6 +5,7 @@ import { t } from '../../i18n/catalog';
 import { filterUnits, kindsOf, NO_FILTER, type UnitFilter } from './unitFilter';
 import { UnitForm, type FormTarget } from './UnitForm';
 import { UnitImport } from './UnitImport';
+import { UnitKeys } from './UnitKeys';
 import { UnitTree } from './UnitTree';
 import { useAppStatus } from '../../app/AppStatusContext';
 import { useSelectedTemplate, useSelectedYear } from '../../app/contextSelection';
@@ -115,6 +116,7 @@ export function DirectoryPage() {
           void tree.reload();
         }}
       />
+      <UnitKeys units={units} />
       {looking && <UnitLedgerDialog target={looking} onClose={() => setLooking(null)} />}
     </section>
   );
