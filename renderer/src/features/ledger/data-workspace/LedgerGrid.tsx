@@ -67,8 +67,11 @@ const DataRowView = memo(function DataRowView({
       <th scope="row" className={`sticky-col level-${row.level}`} title={row.note}>
         {row.label}
         {row.note && (
-          <span className="field-note" role="note" aria-label={row.note}>
-            {' ⓘ'}
+          // The note's text is read as content, not as an aria-label: a label would make every
+          // field named like a word of the note (年度, 月份) ambiguous to assistive lookups.
+          <span className="field-note" role="note">
+            <span aria-hidden="true">{' ⓘ'}</span>
+            <span className="visually-hidden">{row.note}</span>
           </span>
         )}
       </th>
