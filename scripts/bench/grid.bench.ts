@@ -53,6 +53,9 @@ for (const [json, year] of [
   for (let i = 0; i < cells.length; i += 5000) await call('values.setMany', { templateId: template.id, year, cells: cells.slice(i, i + 5000) });
 }
 
+// The seed year is on the 2017 template; new files default to the current ledger.
+await call('settings.update', { defaultTemplateId: 'suining-2017' });
+
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
 page.on('pageerror', (e) => console.error('页面错误：', e.message));
