@@ -4,11 +4,11 @@
  * — an import, an entry). Opened from 单位名录 and from 报送汇总.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { HistoryEntry } from '../../../../shared/domain';
+import { ValueHistoryList } from '../../components/ValueHistoryList';
 import { formatValue } from '../../../../shared/values/parse';
 import { useApiQuery } from '../../api/useApiQuery';
 import { YearInput } from '../../components/YearInput';
-import { t, messages, type MessageKey } from '../../i18n/catalog';
+import { t } from '../../i18n/catalog';
 import { unitLedgerSections, type UnitLedgerRow } from './unitLedgerRows';
 import './unitLedger.css';
 
@@ -21,11 +21,6 @@ export interface UnitLedgerTarget {
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
-/** Sources other features write (导入, 演示…) have catalog names; anything else is shown as recorded. */
-function sourceLabel(source: string): string {
-  const key = `ledger.source.${source}`;
-  return key in messages ? t(key as MessageKey) : source;
-}
 
 export function UnitLedgerDialog({ target, onClose }: { target: UnitLedgerTarget; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -154,30 +149,11 @@ export function UnitLedgerDialog({ target, onClose }: { target: UnitLedgerTarget
               <p>
                 <strong>{picked.row.cell.label}</strong> · {t('common.monthN', { n: picked.month })}
               </p>
-              <HistoryList entries={history.data ?? []} loading={history.loading} />
+              {history.loading ? <p className="muted">{t('app.loading')}</p> : <ValueHistoryList entries={history.data ?? []} testId="unit-ledger-history" />}
             </>
           )}
         </aside>
       </div>
     </dialog>
-  );
-}
-
-function HistoryList({ entries, loading }: { entries: HistoryEntry[]; loading: boolean }) {
-  if (loading) return <p className="muted">{t('app.loading')}</p>;
-  if (entries.length === 0) return <p className="muted">{t('ledger.details.noHistory')}</p>;
-  const shown = (v: number | null) => (v === null ? t('ledger.details.empty') : String(v));
-  return (
-    <ol className="history-list" data-testid="unit-ledger-history">
-      {entries.map((h) => (
-        <li key={h.id}>
-          <strong>{t('ledger.details.historyLine', { old: shown(h.oldValue), new: shown(h.newValue) })}</strong>
-          <span className="muted">
-            {' '}
-            {new Date(h.changedAt).toLocaleString('zh-CN')} · {h.operator} · {sourceLabel(h.source)}
-          </span>
-        </li>
-      ))}
-    </ol>
   );
 }

@@ -1,8 +1,9 @@
 /** The active cell: what it is, its problems, its comment (editable) and its history. */
 import { useEffect, useRef, useState } from 'react';
 import { splitRef } from '../../../../../shared/template/cells';
-import { messages, t, type MessageKey } from '../../../i18n/catalog';
+import { t, type MessageKey } from '../../../i18n/catalog';
 import { api } from '../../../api/client';
+import { ValueHistoryList } from '../../../components/ValueHistoryList';
 import { useApiQuery } from '../../../api/useApiQuery';
 import type { EntryState } from '../shared/grid/cellStates';
 import type { GridCell } from '../shared/grid/layout';
@@ -20,12 +21,6 @@ interface Props {
   onNotice(text: string): void;
 }
 
-const shown = (v: number | null) => (v === null ? t('ledger.details.empty') : String(v));
-/** Sources written by other features (imports…) are shown as recorded. */
-const sourceLabel = (source: string) => {
-  const key = `ledger.source.${source}`;
-  return key in messages ? t(key as MessageKey) : source;
-};
 
 const HISTORY_DELAY_MS = 150;
 
@@ -107,21 +102,7 @@ export function DetailsPanel({ templateId, year, cell, label, entry, ruleMessage
             {t('ledger.details.saveComment')}
           </button>
           <h3>{t('ledger.details.history')}</h3>
-          {history.length === 0 ? (
-            <p className="muted">{t('ledger.details.noHistory')}</p>
-          ) : (
-            <ol className="history-list" data-testid="cell-history">
-              {history.map((h) => (
-                <li key={h.id}>
-                  <strong>{t('ledger.details.historyLine', { old: shown(h.oldValue), new: shown(h.newValue) })}</strong>
-                  <span className="muted">
-                    {' '}
-                    {new Date(h.changedAt).toLocaleString('zh-CN')} · {h.operator} · {sourceLabel(h.source)}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
+          <ValueHistoryList entries={history} testId="cell-history" />
         </>
       )}
     </section>
