@@ -1,10 +1,11 @@
 /** The dry run (and, once applied, the outcome) of each file of a batch. */
 import { useState } from 'react';
-import type { FilePlan } from '../../../../shared/api/methods/import';
+import type { FileDifference, FilePlan } from '../../../../shared/api/methods/import';
+import { figureText } from '../../../../shared/values/numberFormat';
 import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
 
-const shown = (v: number | null) => (v === null ? t('import.empty') : String(v));
+const shown = (v: number | null, d: FileDifference) => (v === null ? t('import.empty') : figureText(v, d));
 
 function statusText(p: FilePlan): string {
   if (p.status === 'updated') return t('import.status.updated', { count: p.changedValues });
@@ -102,7 +103,7 @@ export function PlanTable({ plans, batchId, onAccept }: { plans: FilePlan[]; bat
                       <ul>
                         {p.differences.map((d) => (
                           <li key={`${d.sheet}!${d.cell}`}>
-                            {t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data), visible: shown(d.visible) })}
+                            {t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data, d), visible: shown(d.visible, d) })}
                           </li>
                         ))}
                       </ul>
