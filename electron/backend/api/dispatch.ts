@@ -11,8 +11,10 @@ import { ApiFailure } from '../failure';
 import { handlers } from './handlers';
 import { roleRefusal } from './roles';
 import { storageFailure } from '../store/storageErrors';
+import { withCallTiming, type CallTiming } from '../store/callTiming';
 
-export async function dispatch(ctx: BackendContext, method: unknown, args: unknown): Promise<ApiResult<unknown>> {
+/** `timing`, when given, hears the call's phases (browser mode answers with them as a Server-Timing header). */
+export async function dispatch(ctx: BackendContext, method: unknown, args: unknown, timing?: CallTiming): Promise<ApiResult<unknown>> {
   if (!isMethod(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `未知的调用：${String(method).slice(0, 60)}` } };
   }
@@ -23,9 +25,11 @@ export async function dispatch(ctx: BackendContext, method: unknown, args: unkno
   }
   const refusal = roleRefusal(ctx, method);
   if (refusal) return { ok: false, error: refusal };
+  timing?.mark('validate');
   try {
     const handler = handlers[method] as (c: BackendContext, i: unknown) => unknown;
-    const data = await handler(ctx, parsed.data);
+    const data = await withCallTiming(timing, () => handler(ctx, parsed.data));
+    timing?.mark('handler');
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ApiFailure) return { ok: false, error: e.toError() };

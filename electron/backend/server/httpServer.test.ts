@@ -17,12 +17,16 @@ afterAll(async () => {
 });
 
 /** Raw request, so that Host and Origin can be set freely. */
-function post(path: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: { ok: boolean; error?: { message: string } } }> {
+function post(
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: { ok: boolean; error?: { message: string } }; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers }, (res) => {
       let data = '';
       res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data), headers: res.headers }));
     });
     req.on('error', reject);
     req.end(body);
@@ -85,5 +89,34 @@ describe('browser-mode server', () => {
   it('stores a value through a valid call', async () => {
     const r = await post('/api/values.set', setBody, good());
     expect(r.json).toMatchObject({ ok: true, data: { value: 7, changed: true } });
+  });
+
+  it('says in a Server-Timing header where a call spent its time: a save names its commit, a read has none', async () => {
+    /** name → [duration, desc] from "name;dur=1.23;desc=\"…\", …". */
+    const phases = (header: string | string[] | undefined) =>
+      new Map(
+        String(header ?? '')
+          .split(', ')
+          .filter(Boolean)
+          .map((entry) => {
+            const [name, ...params] = entry.split(';');
+            const dur = Number(params.find((p) => p.startsWith('dur='))?.slice(4));
+            const desc = params.find((p) => p.startsWith('desc='))?.slice(6, -1);
+            return [name, { dur, desc }] as const;
+          }),
+      );
+    const saved = await post('/api/values.set', JSON.stringify({ templateId: 'suining-2017', year: 2017, month: 6, indicator: 'pub.total', raw: '11' }), good());
+    expect(saved.json.ok).toBe(true);
+    const save = phases(saved.headers['server-timing']);
+    expect([...save.keys()].sort()).toEqual(['commit', 'handler', 'json', 'parse', 'read', 'total', 'validate']);
+    for (const { dur } of save.values()) expect(dur).toBeGreaterThanOrEqual(0);
+    expect(save.get('commit')!.desc).toBe('part of handler');
+    // The commit is inside the handler, and every phase inside the total (rounded to hundredths).
+    expect(save.get('commit')!.dur).toBeLessThanOrEqual(save.get('handler')!.dur + 0.01);
+    const sum = ['read', 'parse', 'validate', 'handler', 'json'].reduce((n, k) => n + save.get(k)!.dur, 0);
+    expect(sum).toBeLessThanOrEqual(save.get('total')!.dur + 0.05);
+
+    const read = phases((await post('/api/app.status', '{}', good())).headers['server-timing']);
+    expect([...read.keys()].sort()).toEqual(['handler', 'json', 'parse', 'read', 'total', 'validate']);
   });
 });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../../shared/security';
 import type { Backend } from '../backend';
 import { BINARY_CONTENT_TYPE, decodeBinaryBody } from './binaryBody';
+import { ServerTiming } from './serverTiming';
 
 export interface ServerOptions {
   backend: Backend;
@@ -53,9 +54,10 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, timing?: ServerTiming) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  timing?.mark('json');
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...(timing ? { 'Server-Timing': timing.header() } : {}) });
   res.end(text);
 }
 
@@ -103,6 +105,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let allowedOrigins: Set<string> = new Set();
 
   const server = http.createServer(async (req, res) => {
+    const timing = new ServerTiming();
     try {
       if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 421, '拒绝访问：Host 不是本机服务地址');
       const origin = req.headers.origin;
@@ -122,6 +125,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         let args: unknown;
         try {
           const body = await readBody(req, maxBody);
+          timing.mark('read');
           if (binary) {
             const decoded = decodeBinaryBody(body);
             if (!decoded.ok) return refuse(res, 400, decoded.message);
@@ -130,14 +134,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
             const text = body.toString('utf8');
             args = text.trim() === '' ? {} : JSON.parse(text);
           }
+          timing.mark('parse');
         } catch (e) {
           if ((e as Error).message === 'too_large') return refuse(res, 413, '请求内容过大');
           return refuse(res, 400, '请求内容不是有效的 JSON');
         }
         const method = decodePath(url.pathname.slice('/api/'.length));
         if (method === null) return refuse(res, 400, '请求地址中的“%”编码无效');
-        const result = await opts.backend.call(method, args);
-        return sendJson(res, 200, result);
+        const result = await opts.backend.call(method, args, timing);
+        return sendJson(res, 200, result, timing);
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方法');
