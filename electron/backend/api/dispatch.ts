@@ -3,6 +3,7 @@
  * against the contract, and answers with a typed result. A malformed call is
  * refused before any handler runs, so it changes nothing.
  */
+import { performance } from 'node:perf_hooks';
 import { apiInputs, isMethod, type Method } from '../../../shared/api/contract';
 import { describeIssues } from '../../../shared/api/issueText';
 import type { ApiResult } from '../../../shared/api/result';
@@ -18,6 +19,7 @@ export async function dispatch(ctx: BackendContext, method: unknown, args: unkno
   if (!isMethod(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `未知的调用：${String(method).slice(0, 60)}` } };
   }
+  const checking = performance.now();
   const parsed = apiInputs[method].safeParse(args ?? {});
   if (!parsed.success) {
     const { message, where } = describeIssues(parsed.error);
@@ -25,11 +27,10 @@ export async function dispatch(ctx: BackendContext, method: unknown, args: unkno
   }
   const refusal = roleRefusal(ctx, method);
   if (refusal) return { ok: false, error: refusal };
-  timing?.mark('validate');
+  timing?.add('validate', performance.now() - checking);
   try {
     const handler = handlers[method] as (c: BackendContext, i: unknown) => unknown;
     const data = await withCallTiming(timing, () => handler(ctx, parsed.data));
-    timing?.mark('handler');
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ApiFailure) return { ok: false, error: e.toError() };

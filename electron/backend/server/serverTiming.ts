@@ -1,21 +1,25 @@
 /**
- * A call's phases as a Server-Timing header (read by the page through
- * PerformanceResourceTiming.serverTiming): read (the request body), parse
- * (its JSON), validate (zod, roles), handler (the work, including the
- * SQLite transaction), json (the answer's serialisation), total (from the
- * request's arrival to the header being written). `commit` is the part of
- * handler spent committing (COMMIT with the WAL's fsync).
+ * Where a browser-mode call's time went on the server, as a Server-Timing
+ * header (the page reads it in PerformanceResourceTiming.serverTiming; the
+ * grid and import-ui benches print it beside the network's time):
+ *
+ *   body   receiving the request body
+ *   call   the call: its JSON parsed, checked (zod, roles) and handled
+ *   json   writing the answer as JSON
+ *   total  from the body's first byte awaited to the answer's header
+ *
+ * and parts of `call` measured where they happen, each with desc="part of
+ * call": validate (zod and roles), commit (the SQLite COMMIT with the WAL's
+ * fsync, for calls that write values).
  */
 import { performance } from 'node:perf_hooks';
 import type { CallTiming } from '../store/callTiming';
-
-/** Phases that are parts of another phase, not phases of their own: said in the header's desc. */
-const PART_OF: Record<string, string> = { commit: 'handler' };
 
 export class ServerTiming implements CallTiming {
   private readonly start = performance.now();
   private last = this.start;
   private readonly phases: [string, number][] = [];
+  private readonly parts: [string, number][] = [];
 
   mark(name: string): void {
     const now = performance.now();
@@ -24,13 +28,17 @@ export class ServerTiming implements CallTiming {
   }
 
   add(name: string, ms: number): void {
-    const found = this.phases.find(([n]) => n === name);
+    const found = this.parts.find(([n]) => n === name);
     if (found) found[1] += ms;
-    else this.phases.push([name, ms]);
+    else this.parts.push([name, ms]);
   }
 
   header(): string {
-    const all: [string, number][] = [...this.phases, ['total', performance.now() - this.start]];
-    return all.map(([name, ms]) => `${name};dur=${ms.toFixed(2)}${PART_OF[name] ? `;desc="part of ${PART_OF[name]}"` : ''}`).join(', ');
+    const entry = (name: string, ms: number, desc?: string) => `${name};dur=${ms.toFixed(2)}${desc ? `;desc="${desc}"` : ''}`;
+    return [
+      ...this.phases.map(([n, ms]) => entry(n, ms)),
+      ...this.parts.map(([n, ms]) => entry(n, ms, 'part of call')),
+      entry('total', performance.now() - this.start),
+    ].join(', ');
   }
 }

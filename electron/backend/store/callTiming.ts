@@ -9,9 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface CallTiming {
-  /** Ends a phase that began at the previous mark (or when the call arrived). */
-  mark(name: string): void;
-  /** A part of a phase, measured where it happens (not subtracted from its phase). */
+  /** A part of the call, measured where it happens; parts named twice add up. */
   add(name: string, ms: number): void;
 }
 
