@@ -72,6 +72,9 @@ export function excelNumberFormat(precision: Precision): string {
   return places === 0 ? '0' : `0.${'0'.repeat(places)}`;
 }
 
+/** A measurement that is no figure of a template (a timing in a Server-Timing header): `places` decimals. */
+export const measuredText = (n: number, places: number): string => formatFixed(n, places);
+
 /** A size in bytes for messages: 1.5 MB, 12 KB. */
 export function byteSize(bytes: number, unit: 'KB' | 'MB'): string {
   return unit === 'KB' ? `${scaledText(Math.round(bytes / 1024), 0)} KB` : `${scaledText(Math.round((bytes / 1048576) * 10), 1)} MB`;
