@@ -79,6 +79,8 @@ export interface FileFacts {
   templateId: string;
   year: number;
   revision: number;
+  /** The first read took the data sheet's values and compared the visible sheets with them: they agree. */
+  visibleAgreed: boolean;
   /** Each unit-month the file states, in file order. */
   months: { unitCode: string; unitName: string; month: number; fingerprint: string }[];
 }
@@ -125,6 +127,7 @@ function factsOf(r: ReadWorkbook): FileFacts {
     templateId: r.template.id,
     year: r.meta.period.year,
     revision: r.meta.revision,
+    visibleAgreed: r.visibleAgreed,
     months: r.units.flatMap((u) =>
       periodMonths(r.meta.period).map((m) => ({ unitCode: u.code, unitName: u.name, month: m, fingerprint: months.get(unitMonth(u.code, m))!.fingerprint })),
     ),
@@ -166,7 +169,8 @@ function readInto(file: BatchFile, bytes: Uint8Array, opts: BatchOptions): ReadW
     // Read again (it has facts): the bytes are those the dry run checked (bytesOf compared their SHA-256), so the
     // data sheet's fingerprint and the month fingerprints are not worked out again.
     if (file.facts) {
-      const r = readWorkbook(bytes, { ...opts, verified: true });
+      // Nor its visible sheets, when that read found them agreeing with the data sheet.
+      const r = readWorkbook(bytes, { ...opts, verified: true, visibleAgreed: file.facts.visibleAgreed });
       monthsOf(r, file.facts);
       return r;
     }
