@@ -8,7 +8,7 @@ import { exportFileName, exportPeriodLabel, templateFileLabel } from '../../../s
 import { formatPeriodKey, type Period } from '../../../shared/values/period';
 import { fail } from '../failure';
 import { breakdownPng } from '../charts/breakdown';
-import { resolveTemplate, resolveUnit, type BackendContext } from '../context';
+import { resolveTemplate, resolveUnit, ruleAudience, type BackendContext } from '../context';
 import { nextRevision, recordExport } from '../store/exportLog';
 import { getSetting } from '../store/settings';
 import { collectContent, toWorkbookUnit } from './collect';
@@ -47,7 +47,7 @@ export async function prepareExport(ctx: BackendContext, req: ExportRequest): Pr
   const periodKey = formatPeriodKey(req.period);
   const { units, values, monthStates } = collectContent(db, unit, req.kind, template.id, req.period);
   // A bundle's units each have their own state, shown at the office; the cover speaks for one unit's submission.
-  const check = req.kind === 'submission' ? periodCheck(db, template, unit.id, req.period, localIsoDate(new Date())) : null;
+  const check = req.kind === 'submission' ? periodCheck(db, template, unit.id, req.period, localIsoDate(new Date()), { audience: ruleAudience(ctx), unitKind: unit.kind }) : null;
   const revision = req.kind === 'blank' ? 0 : nextRevision(db, unit.id, template.id, periodKey);
   const wbUnit = toWorkbookUnit(db, unit);
 

@@ -8,14 +8,29 @@
 import type Database from 'better-sqlite3';
 import type { ExportCheck } from '../../../shared/api/methods/export';
 import { formatMonthRuns, monthEnded } from '../../../shared/office/dueDate';
+import type { RuleContext } from '../../../shared/rules/evaluate';
 import type { Template } from '../../../shared/template/schema';
 import { isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
 import { monthViolations, yearValues, yearViolations } from '../store/monthChecks';
 import { yearStatus } from '../store/months';
 import { readUnitMonths } from '../store/monthValues';
 
-export function periodCheck(db: Database.Database, template: Template, unitId: number, period: Period, today: string): ExportCheck {
+/**
+ * context: who exports and the unit's kind, as completing a month passes them,
+ * so that a kind-limited rule (规章 outside governments with rule-making power)
+ * counts here exactly when it counted there.
+ */
+export function periodCheck(
+  db: Database.Database,
+  template: Template,
+  unitId: number,
+  period: Period,
+  today: string,
+  context: Pick<RuleContext, 'audience' | 'unitKind'>,
+): ExportCheck {
   const status = yearStatus(db, unitId, template.id, period.year);
+  // A completed year's blanks are zeros for its roll-up, as December's completion judged it.
+  const yearContext: RuleContext = { ...context, blanksAreZero: status.every((s) => s.completed) };
   const filled = new Set(readUnitMonths(db, unitId, template.id, period.year, period.fromMonth, period.toMonth).map((r) => r.month));
   const year = yearValues(db, { unitId, templateId: template.id, year: period.year });
   const notEnded: number[] = [];
@@ -30,12 +45,13 @@ export function periodCheck(db: Database.Database, template: Template, unitId: n
     else if (!s.completed) incomplete.push(m);
     if (!filled.has(m)) continue;
     // December's completion checks the year too; the year is counted once below for a whole year.
-    const found = isWholeYear(period) && m === 12 ? monthViolations(template, year, m).filter((v) => v.scope === 'month') : monthViolations(template, year, m);
+    const checked = monthViolations(template, year, m, yearContext);
+    const found = isWholeYear(period) && m === 12 ? checked.filter((v) => v.scope === 'month') : checked;
     errors += found.filter((v) => v.severity === 'error').length;
     if (!s.completed) unexplained += found.filter((v) => v.severity === 'warning').length;
   }
   if (isWholeYear(period) && filled.size > 0) {
-    const found = yearViolations(template, year);
+    const found = yearViolations(template, year, yearContext);
     errors += found.filter((v) => v.severity === 'error').length;
     if (!status[11].completed) unexplained += found.filter((v) => v.severity === 'warning').length;
   }

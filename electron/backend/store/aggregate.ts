@@ -8,7 +8,7 @@ import { templateCells, type CellDef } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { fromScaled, toScaled } from '../../../shared/values/precision';
 import { rollupMonths } from '../../../shared/values/rollup';
-import { forEachFigure, layoutOf, readUnitsMonths, type MonthRow } from './monthValues';
+import { forEachFigure, layoutOf, readLevelMonths, readUnitsMonths, scaledFigures, type MonthRow } from './monthValues';
 
 /** The unit and every unit below it (active or not). */
 export function subtreeUnitIds(db: Database.Database, rootId: number): number[] {
@@ -114,12 +114,19 @@ export function sumFigures(template: Template, figures: Map<string, number>[]): 
   return new Map([...scaled].map(([ref, s]) => [ref, fromScaled(s, cells.get(ref)!.decimals)]));
 }
 
+/** How levelPeriodFigures treats a place of a layout: not the template's, summed, or picked per unit. */
+const SKIP = 0;
+const SUM = 1;
+const LAST = 2;
+const FIRST = 3;
+
 /**
  * The same figures as aggregatePeriodFigures (a test holds them equal) in one
  * pass over the month rows, without building each unit's monthly figures: a
- * city's level is 6,000 unit-months. Flows are summed over units and months;
- * stocks and opening balances are taken per unit first (rows come by unit,
- * then month), then summed. In template order.
+ * province's level is 6,000 unit-months of 243 figures. Flows are summed by
+ * place in each row's layout (a level has one or a few) and named once at
+ * the end; stocks and opening balances are taken per unit first (its last or
+ * first filled month), then summed. In template order.
  */
 export function levelPeriodFigures(
   db: Database.Database,
@@ -132,38 +139,57 @@ export function levelPeriodFigures(
   templateIds: readonly string[] = [template.id],
 ): Map<string, number> {
   const cells = templateCells(template);
-  // Flows are summed by place in each row's layout (a level has one or a few) and named once at the end.
-  const sums = new Map<string, { refs: string[]; rollups: (string | undefined)[]; places: number[]; scaled: number[] }>();
+  const byLayout = new Map<string, { refs: string[]; kinds: Uint8Array; places: Uint8Array; sums: Float64Array; filled: Uint8Array }>();
   const totals = new Map<string, number>();
-  // A stock or opening balance of the unit being read: its last (or first) filled month so far, by ref (a unit's months may differ in layout).
+  // The unit being read's stocks and opening balances so far: ref → the month picked and its figure (rows come by template, then month).
   let unit: number | undefined;
-  const picked = new Map<string, number>();
+  const picked = new Map<string, { month: number; scaled: number }>();
   const flush = () => {
-    for (const [ref, h] of picked) totals.set(ref, (totals.get(ref) ?? 0) + h);
+    for (const [ref, p] of picked) totals.set(ref, (totals.get(ref) ?? 0) + p.scaled);
     picked.clear();
   };
-  for (const row of readUnitsMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
+  let figures = new Float64Array(0);
+  for (const row of readLevelMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
     if (row.unit_id !== unit) {
       flush();
       unit = row.unit_id;
     }
-    let s = sums.get(row.layout);
-    if (!s) {
+    let l = byLayout.get(row.layout);
+    if (!l) {
       const refs = layoutOf(db, row.layout).refs;
-      sums.set(row.layout, (s = { refs, rollups: refs.map((r) => cells.get(r)?.rollup), places: refs.map((r) => cells.get(r)?.decimals ?? 0), scaled: [] }));
+      const defs = refs.map((r) => cells.get(r));
+      l = {
+        refs,
+        kinds: Uint8Array.from(defs, (d) => (d === undefined ? SKIP : d.rollup === 'sum' ? SUM : d.rollup === 'first' ? FIRST : LAST)),
+        places: Uint8Array.from(defs, (d) => d?.decimals ?? 0),
+        sums: new Float64Array(refs.length),
+        filled: new Uint8Array(refs.length),
+      };
+      byLayout.set(row.layout, l);
+      if (figures.length < refs.length) figures = new Float64Array(refs.length);
     }
-    const { rollups, places, scaled } = s;
-    forEachFigure(db, row, (ref, v, i) => {
-      const rollup = rollups[i];
-      if (rollup === undefined) return;
-      const h = toScaled(v, places[i]);
-      if (rollup === 'sum') scaled[i] = (scaled[i] ?? 0) + h;
-      else if (rollup === 'last' || !picked.has(ref)) picked.set(ref, h);
-    });
+    const { refs, kinds, sums, filled } = l;
+    const n = scaledFigures(row.data, l.places, figures);
+    for (let i = 0; i < n; i++) {
+      const h = figures[i];
+      const kind = kinds[i];
+      if (h < 0 || kind === SKIP) continue;
+      if (kind === SUM) {
+        sums[i] += h;
+        filled[i] = 1;
+        continue;
+      }
+      const p = picked.get(refs[i]);
+      if (!p) picked.set(refs[i], { month: row.month, scaled: h });
+      else if (kind === LAST ? row.month >= p.month : row.month < p.month) {
+        p.month = row.month;
+        p.scaled = h;
+      }
+    }
   }
   flush();
-  for (const { refs, scaled } of sums.values()) {
-    scaled.forEach((h, i) => totals.set(refs[i], (totals.get(refs[i]) ?? 0) + h));
+  for (const { refs, sums, filled } of byLayout.values()) {
+    for (let i = 0; i < refs.length; i++) if (filled[i]) totals.set(refs[i], (totals.get(refs[i]) ?? 0) + sums[i]);
   }
   const out = new Map<string, number>();
   for (const [ref, def] of cells) {

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { scaleOf, toScaled } from '../../../shared/values/precision';
 import { prepared } from './prepared';
 
 export interface MonthRow {
@@ -79,6 +80,55 @@ export function forEachFigure(db: Database.Database, row: MonthRow, fn: (ref: st
     if (end > start) fn(refs[i], Number(data.slice(start, end)), i);
     start = end + 1;
   }
+}
+
+const EXACT_BELOW = 2 ** 50;
+
+/**
+ * A row's figures as scaled integers by place, into `out` (-1 where empty,
+ * figures are never negative): out[i] = toScaled(value, places[i]), read
+ * digit by digit. A province's level for a year is 1.5 million figures; a
+ * string and a number made for each (forEachFigure) cost several times the
+ * adding up. A figure with more decimals than its place keeps, or too large
+ * for the double product to round back to the same integer (2^50 and
+ * above), goes through toScaled(Number(text)), so both readings agree.
+ * Returns how many places the row has (its layout may have more).
+ */
+export function scaledFigures(data: string, places: Uint8Array, out: Float64Array): number {
+  const end = data.length;
+  let place = 0;
+  let start = 0;
+  let digits = 0;
+  let mantissa = 0;
+  // Decimals read so far, or -1 before the point.
+  let decimals = -1;
+  for (let i = 0; i < end; i++) {
+    const c = data.charCodeAt(i);
+    // Digits first: the CHECK lets in only digits, '.' and ','.
+    if (c >= 48) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46) {
+      decimals = 0;
+    } else {
+      // The common figure, a whole number in a whole-number cell, is its digits.
+      out[place] = digits === 0 ? -1 : decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, i, mantissa, decimals, places[place] ?? 0);
+      place++;
+      start = i + 1;
+      digits = 0;
+      mantissa = 0;
+      decimals = -1;
+    }
+  }
+  out[place] = digits === 0 ? -1 : decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, end, mantissa, decimals, places[place] ?? 0);
+  return place + 1;
+}
+
+/** One figure of scaledFigures: its digits as read, or the text when they would not give toScaled's integer. */
+function fieldScaled(data: string, start: number, end: number, mantissa: number, decimals: number, keep: number): number {
+  const scaled = decimals <= keep ? mantissa * scaleOf(keep - (decimals < 0 ? 0 : decimals)) : EXACT_BELOW;
+  return scaled < EXACT_BELOW ? scaled : toScaled(Number(data.slice(start, end)), keep);
 }
 
 /** A row's figures (ref → value), in (indicator, col) order. */
@@ -193,6 +243,25 @@ export function readUnitsMonths(
        AND unit_id IN (SELECT value FROM json_each(?))
      ORDER BY unit_id, month`,
   ).all(JSON.stringify(templateIds), year, fromMonth, toMonth, JSON.stringify(unitIds)) as MonthRow[];
+}
+
+/** A row as a level's totals read it. */
+export type LevelRow = Pick<MonthRow, 'unit_id' | 'month' | 'layout' | 'data'>;
+
+/**
+ * The months of several units in a range, by unit, and within a unit by
+ * template then month: the order of the table's key, so SQLite streams them
+ * without sorting a province's 6,000 rows first (readUnitsMonths sorts a
+ * family's rows by month). Readers that need a month order keep it themselves.
+ */
+export function readLevelMonths(db: Database.Database, unitIds: number[], templateIds: readonly string[], year: number, fromMonth: number, toMonth: number): LevelRow[] {
+  if (unitIds.length === 0 || templateIds.length === 0) return [];
+  return prepared(
+    db,
+    `SELECT unit_id, month, layout, data FROM month_values
+     WHERE template_id IN (SELECT value FROM json_each(?)) AND year = ? AND month BETWEEN ? AND ? AND unit_id IN (SELECT value FROM json_each(?))
+     ORDER BY unit_id, template_id, month`,
+  ).all(JSON.stringify(templateIds), year, fromMonth, toMonth, JSON.stringify(unitIds)) as LevelRow[];
 }
 
 /** Writes a month's figures, or deletes its row when none are left. */

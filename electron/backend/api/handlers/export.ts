@@ -1,6 +1,6 @@
 /** The submission workbook (or a blank template, or an office's bundle). */
 import { localIsoDate } from '../../../../shared/office/dueDate';
-import { resolveTemplate, resolveUnit } from '../../context';
+import { resolveTemplate, resolveUnit, ruleAudience } from '../../context';
 import { prepareExport } from '../../export/exportService';
 import { periodCheck } from '../../export/periodCheck';
 import type { HandlerMap } from '../types';
@@ -9,7 +9,7 @@ export const exportHandlers: HandlerMap<'export.workbook' | 'export.check'> = {
   'export.check': (ctx, input) => {
     const template = resolveTemplate(ctx, input.templateId);
     const unit = resolveUnit(ctx, input.unitCode);
-    return periodCheck(ctx.store.db, template, unit.id, input.period, localIsoDate(new Date()));
+    return periodCheck(ctx.store.db, template, unit.id, input.period, localIsoDate(new Date()), { audience: ruleAudience(ctx), unitKind: unit.kind });
   },
 
   'export.workbook': async (ctx, input) => {

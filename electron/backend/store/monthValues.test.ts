@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { toScaled } from '../../../shared/values/precision';
+import { scaledFigures } from './monthValues';
+
+/** What forEachFigure and toScaled make of a row, place by place (-1 where empty). */
+function slowly(data: string, places: number[]): number[] {
+  return data.split(',').map((text, i) => (text === '' ? -1 : toScaled(Number(text), places[i] ?? 0)));
+}
+
+function fast(data: string, places: number[]): number[] {
+  const out = new Float64Array(places.length + 4);
+  const n = scaledFigures(data, Uint8Array.from(places), out);
+  return [...out.subarray(0, n)];
+}
+
+/** Small deterministic generator so a failure can be replayed. */
+function random(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+describe('scaledFigures', () => {
+  it('reads each place as toScaled(Number(text)) would, empty places as -1', () => {
+    const places = [0, 2, 4, 0, 2, 1];
+    expect(fast('12,,3.5,0,0.07,', places)).toEqual([12, -1, 35000, 0, 7, -1]);
+    expect(fast('12,,3.5,0,0.07,', places)).toEqual(slowly('12,,3.5,0,0.07,', places));
+  });
+
+  it('agrees with toScaled where decimals exceed the place (rounding) and where digits are too many to add exactly', () => {
+    const places = [2, 2, 0, 1, 4, 0, 2];
+    const data = ['1.005', '0.125', '2.5', '0.05', '123456789012.123456', '98765432109876543', '1234567890123.45'].join(',');
+    expect(fast(data, places)).toEqual(slowly(data, places));
+  });
+
+  it('agrees with toScaled on random rows of every precision', () => {
+    const rnd = random(7);
+    for (let row = 0; row < 2000; row++) {
+      const places = Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => Math.floor(rnd() * 5));
+      const texts = places.map(() => {
+        if (rnd() < 0.3) return '';
+        const whole = String(Math.floor(rnd() * 10 ** Math.floor(rnd() * 19)));
+        const decimals = Math.floor(rnd() * 7);
+        return decimals === 0 ? whole : `${whole}.${String(Math.floor(rnd() * 10 ** decimals)).padStart(decimals, '0')}`;
+      });
+      // A row stops at its last filled place (encodeMonth joins a sparse array).
+      while (texts.length > 1 && texts[texts.length - 1] === '') texts.pop();
+      const data = texts.join(',');
+      expect(fast(data, places), data).toEqual(slowly(data, places));
+    }
+  });
+});
