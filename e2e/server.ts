@@ -22,9 +22,10 @@ export function newDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
 }
 
-export function startLedgerServer(dir: string): Promise<LedgerServer> {
+/** `nodeArgs` go before the script (a bench profiling the server passes --cpu-prof). */
+export function startLedgerServer(dir: string, nodeArgs: string[] = []): Promise<LedgerServer> {
   const dataFile = path.join(dir, 'ledger.sqlite');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron/backend/server/main.ts'), '--db', dataFile, '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'electron/backend/server/main.ts'), '--db', dataFile, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -22,7 +22,9 @@ export interface BenchServer {
 export async function startBenchServer(): Promise<BenchServer> {
   if (!fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   const dir = newDataDir();
-  const server = await startLedgerServer(dir);
+  // LEDGER_BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops (open it in Chrome's DevTools).
+  const profileDir = process.env.LEDGER_BENCH_PROFILE;
+  const server = await startLedgerServer(dir, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []);
   const token = /#token=([^&]+)/.exec(server.openUrl)![1];
   return {
     url: server.url,

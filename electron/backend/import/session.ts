@@ -12,6 +12,7 @@ import { storageFailure } from '../store/storageErrors';
 import type { ImportProblem } from '../workbook/problems';
 import { keepOriginals, originalPath } from './originals';
 import { ImportRefusal } from '../workbook/problems';
+import type { ReadWorkbook } from './readWorkbook';
 import { prepared } from '../store/prepared';
 import {
   batchConflicts,
@@ -29,6 +30,18 @@ import {
 
 const MAX_AGE_MS = 60 * 60 * 1000;
 const MAX_BATCHES = 8;
+
+/**
+ * How much of its files as read a batch sent by the page may keep for
+ * applying them (estimated, see readSize). Reading a file again was two
+ * thirds of applying it: the bench's 500 workbooks keep about 120 MiB and
+ * apply without a second read; a larger batch keeps its first files and
+ * reads the rest again, so memory stays bounded. The CLI keeps none.
+ */
+export const KEPT_READS_BYTES = 128 * 1024 * 1024;
+
+/** About what a file as read holds in memory: its values in unit-month maps (≈ 150 bytes each, measured on the bench's files) and the rest. */
+const readSize = (r: ReadWorkbook) => 4096 + 160 * r.months.reduce((n, m) => n + m.values.size, 0);
 
 /**
  * What the store looked like: changed by another connection (data_version) or
@@ -50,8 +63,15 @@ export class ImportBatch {
   private overlay: Overlay;
   /** The store stamp every file's preview was made at, in order over one overlay; undefined when they must be made again. */
   private plannedAt: string | undefined;
+  /** Estimated bytes of each file kept as read (by index), until it is applied. */
+  private readonly kept = new Map<number, number>();
+  private keptBytes = 0;
 
-  constructor(readonly opts: BatchOptions) {
+  constructor(
+    readonly opts: BatchOptions,
+    /** Up to how many bytes of its files as read the batch keeps for applying (0: every file is read again). */
+    private readonly keepReads = 0,
+  ) {
     this.overlay = batchOverlay(this.files, opts);
   }
 
@@ -97,6 +117,7 @@ export class ImportBatch {
 
   private push(f: BatchFile, db: Database.Database | undefined, read: BatchFile['read']): void {
     this.files.push(f);
+    if (read) this.keep(f, read);
     // A conflict with an earlier file changes that file's preview: the batch is planned again as a whole.
     if (noteConflicts(this.seen, this.conflicts, f).length) this.plannedAt = undefined;
     if (!db) return;
@@ -107,6 +128,33 @@ export class ImportBatch {
       return;
     }
     planInBatch(db, this.files, f, this.opts, this.conflicts, this.overlay, read);
+  }
+
+  /**
+   * Keeps the file as read for applying it (readAgain takes f.read), within
+   * the batch's budget. Applying still checks that its bytes hash as when
+   * they were read (changed_since_planned) and plans it again against the
+   * store. Not a read that may have skipped the visible sheets (sealed by
+   * the key registered for its unit): should the office clear that key
+   * before applying, reading it again compares them.
+   */
+  private keep(f: BatchFile, r: ReadWorkbook): void {
+    const shortcut = r.seal.state === 'signed' && r.seal.publicKey !== null && this.opts.registeredKey?.(r.meta.unitCode) === r.seal.publicKey;
+    const size = readSize(r);
+    if (shortcut || this.keptBytes + size > this.keepReads) return;
+    f.read = r;
+    this.kept.set(f.index, size);
+    this.keptBytes += size;
+  }
+
+  /** Frees the budget of kept reads that applying let go (applyFile drops f.read). */
+  private release(files: BatchFile[]): void {
+    for (const f of files) {
+      const size = this.kept.get(f.index);
+      if (size === undefined || f.read) continue;
+      this.kept.delete(f.index);
+      this.keptBytes -= size;
+    }
   }
 
   /** The dry run: the previews made as files came in when the store is as it was then; else every file planned again, one at a time. */
@@ -151,11 +199,13 @@ export class ImportBatch {
       { thread: opts.originalsThread },
     );
     try {
-      return t.db.transaction(() => {
+      const plans = t.db.transaction(() => {
         const plans = chunk.map(({ f, bytes }) => applyOrRefuse(t, f, bytes, this.opts, this.conflicts.get(f.index)));
         originals.wait();
         return plans;
       }).immediate();
+      this.release(files);
+      return plans;
     } catch (e) {
       // Rolled back as a whole: none of these files is applied after all.
       for (const f of files) f.applied = undefined;
@@ -165,6 +215,7 @@ export class ImportBatch {
         // the call has failed already; this is only to release the wait
       }
       dropUnloggedOriginals(t, files);
+      this.release(files);
       throw e;
     }
   }
@@ -219,7 +270,7 @@ export class ImportSessions {
     const now = Date.now();
     for (const [id, b] of this.batches) if (now - b.createdAt > MAX_AGE_MS) this.batches.delete(id);
     while (this.batches.size >= MAX_BATCHES) this.batches.delete(this.batches.keys().next().value!);
-    const b = new ImportBatch(opts);
+    const b = new ImportBatch(opts, KEPT_READS_BYTES);
     this.batches.set(b.id, b);
     return b;
   }

@@ -17,12 +17,12 @@ afterAll(async () => {
 });
 
 /** Raw request, so that Host and Origin can be set freely. */
-function post(path: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: { ok: boolean; error?: { message: string } } }> {
+function post(path: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: { ok: boolean; error?: { message: string } }; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers }, (res) => {
       let data = '';
       res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data), headers: res.headers }));
     });
     req.on('error', reject);
     req.end(body);
@@ -46,6 +46,13 @@ describe('browser-mode server', () => {
     const r = await post('/api/app.status', '{}', good());
     expect(r.status).toBe(200);
     expect(r.json.ok).toBe(true);
+  });
+
+  it('says where the time of a call went on the server (Server-Timing: body, call, JSON), for the Resource Timing of the page', async () => {
+    const r = await post('/api/app.status', '{}', good());
+    expect(r.headers['server-timing']).toMatch(/^body;dur=\d+\.\d, call;dur=\d+\.\d, json;dur=\d+\.\d$/);
+    // Refused before any call: nothing to say.
+    expect((await post('/api/app.status', '{}', { ...good(), [TOKEN_HEADER]: 'wrong' })).headers['server-timing']).toBeUndefined();
   });
 
   it('refuses calls without the token, with a wrong one, a foreign Host or Origin, and changes nothing', async () => {

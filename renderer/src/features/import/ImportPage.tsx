@@ -6,7 +6,7 @@ import { t } from '../../i18n/catalog';
 import { nextApplyCount } from './applyPace';
 import { ImportLogView } from './ImportLogView';
 import { PlanTable } from './PlanTable';
-import { fromDataTransfer, fromFileList, isWorkbookName, type PickedFile } from './readPicked';
+import { fromBytes, fromDataTransfer, fromFileList, type PickedFile, readAll } from './readPicked';
 import './import.css';
 
 /** Files per import.add call: sent as bytes, read and planned by the backend as they arrive. */
@@ -15,6 +15,7 @@ const ADD_CHUNK = 25;
 type Phase = { kind: 'idle' } | { kind: 'reading' | 'applying'; done: number; total: number } | { kind: 'planned' } | { kind: 'applied'; backup: boolean };
 
 const summaryText = (s: BatchSummary) => t('import.summary', { files: s.files, ...s.counts });
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function ImportPage() {
   const [picked, setPicked] = useState<PickedFile[]>([]);
@@ -37,33 +38,59 @@ export function ImportPage() {
     setSummary(null);
     if (files.length === 0) return setPhase({ kind: 'idle' });
     cancelled.current = false;
+    setPhase({ kind: 'reading', done: 0, total: files.length });
+    const chunkAt = (i: number) => readAll(files.slice(i, i + ADD_CHUNK));
+    // The next chunk is read while the backend plans the one sent; a file that cannot be read stops the batch, by name.
+    let next = chunkAt(0);
+    let first: { name: string; bytes: Uint8Array }[];
+    try {
+      first = await next;
+    } catch (e) {
+      setPhase({ kind: 'idle' });
+      return setError(errorText(e));
+    }
     const begun = await api.call('import.begin', { takeVisible: visible });
     if (!begun.ok) return setError(begun.error.message);
-    setBatchId(begun.data.batchId);
-    setPhase({ kind: 'reading', done: 0, total: files.length });
+    const id = begun.data.batchId;
+    setBatchId(id);
+    const stop = async (why: string) => {
+      setPhase({ kind: 'idle' });
+      setError(why);
+      await api.call('import.discard', { batchId: id });
+    };
     // The bytes as read (no encoding): the backend reads and plans each chunk as it arrives, so the dry run is ready with the last.
     for (let i = 0; i < files.length; i += ADD_CHUNK) {
       if (cancelled.current) {
         setMessage(t('import.cancelled', { done: i }));
         break;
       }
-      const chunk = files.slice(i, i + ADD_CHUNK).map((f) => ({ name: f.name, bytes: f.bytes }));
-      const r = await api.call('import.add', { batchId: begun.data.batchId, files: chunk });
-      if (!r.ok) return setError(r.error.message);
+      let chunk: { name: string; bytes: Uint8Array }[];
+      try {
+        chunk = i === 0 ? first : await next;
+      } catch (e) {
+        return stop(errorText(e));
+      }
+      if (i + ADD_CHUNK < files.length) {
+        next = chunkAt(i + ADD_CHUNK);
+        // Awaited with the next chunk; a failure before then is not unhandled.
+        next.catch(() => undefined);
+      }
+      const r = await api.call('import.add', { batchId: id, files: chunk });
+      if (!r.ok) return stop(r.error.message);
       setPhase({ kind: 'reading', done: Math.min(files.length, i + ADD_CHUNK), total: files.length });
     }
-    const p = await api.call('import.plan', { batchId: begun.data.batchId });
+    const p = await api.call('import.plan', { batchId: id });
     if (!p.ok) return setError(p.error.message);
     setPlans(p.data.files);
     setSummary(p.data.summary);
     setPhase({ kind: 'planned' });
   }, []);
 
-  /** A chosen file that could not be read: said by name, nothing sent. */
+  /** A dropped file or folder that could not be listed: said, nothing sent. */
   const unreadable = (e: unknown) => {
     setPlans([]);
     setSummary(null);
-    setError(e instanceof Error ? e.message : String(e));
+    setError(errorText(e));
   };
 
   const choose = (files: PickedFile[]) => {
@@ -101,7 +128,9 @@ export function ImportPage() {
       }
       backup ||= r.data.backup !== null;
       setSummary(r.data.summary);
-      setPlans((prev) => prev.map((p) => r.data.applied.find((a) => a.index === p.index) ?? p));
+      // Only the rows of the files just applied get new plans (and render again).
+      const applied = new Map(r.data.applied.map((a) => [a.index, a]));
+      setPlans((prev) => prev.map((p) => applied.get(p.index) ?? p));
       setPhase({ kind: 'applying', done: total - r.data.remaining, total });
       if (r.data.remaining === 0) {
         setMessage(t('import.done', { summary: summaryText(r.data.summary) }));
@@ -113,13 +142,18 @@ export function ImportPage() {
   };
 
   /** The office accepts a file's new or changed key, or an unsigned file (by index), or every 新密钥 at once. */
-  const accept = async (which: { indexes?: number[]; allNewKeys?: boolean }) => {
-    if (!batchId) return;
-    const r = await api.call('import.accept', { batchId, ...which });
-    if (!r.ok) return setError(r.error.message);
-    setPlans(r.data.files);
-    setSummary(r.data.summary);
-  };
+  const accept = useCallback(
+    async (which: { indexes?: number[]; allNewKeys?: boolean }) => {
+      if (!batchId) return;
+      const r = await api.call('import.accept', { batchId, ...which });
+      if (!r.ok) return setError(r.error.message);
+      setPlans(r.data.files);
+      setSummary(r.data.summary);
+    },
+    [batchId],
+  );
+  // One function for every row while the dry run is shown, so that rows render again only when their plan changes.
+  const acceptFile = useCallback((index: number) => void accept({ indexes: [index] }), [accept]);
   const newKeys = plans.filter((p) => p.seal?.state === 'new_key' && p.seal.acceptable && !p.seal.accepted && !p.importId).length;
 
   const addUnits = async () => {
@@ -135,7 +169,7 @@ export function ImportPage() {
     if (!bridge) return (folder ? folderInput : fileInput).current?.click();
     const r = await bridge.openFiles({ folder, extensions: ['xlsx'] });
     if (!r.ok) return setError(r.error.message);
-    choose(r.data.files.filter((f) => isWorkbookName(f.name)));
+    choose(fromBytes(r.data.files));
   };
 
   useEffect(() => {
@@ -187,7 +221,7 @@ export function ImportPage() {
           hidden
           aria-label={t('import.pickFiles')}
           data-testid="import-files"
-          onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose, unreadable)}
+          onChange={(e) => choose(fromFileList([...(e.target.files ?? [])]))}
         />
         <input
           ref={folderInput}
@@ -195,7 +229,7 @@ export function ImportPage() {
           multiple
           hidden
           aria-label={t('import.pickFolder')}
-          onChange={(e) => void fromFileList([...(e.target.files ?? [])]).then(choose, unreadable)}
+          onChange={(e) => choose(fromFileList([...(e.target.files ?? [])]))}
         />
       </div>
 
@@ -222,7 +256,7 @@ export function ImportPage() {
       {summary && <p className="import-summary">{summaryText(summary)}</p>}
       {plans.length > 0 && (
         <>
-          <PlanTable plans={plans} batchId={batchId} onAccept={phase.kind === 'planned' ? (index) => void accept({ indexes: [index] }) : undefined} />
+          <PlanTable plans={plans} batchId={batchId} onAccept={phase.kind === 'planned' ? acceptFile : undefined} />
           <div className="toolbar">
             {phase.kind === 'planned' && (
               <button type="button" className="primary" disabled={applicable === 0} onClick={() => void apply()}>

@@ -1,5 +1,11 @@
-/** The dry run (and, once applied, the outcome) of each file of a batch. */
-import { useState } from 'react';
+/**
+ * The dry run (and, once applied, the outcome) of each file of a batch.
+ * A month's collection is hundreds of files: each row renders again only
+ * when its own plan changes (applying answers a few files at a time), and
+ * the rule findings — dozens per file, never blocking — are counted and
+ * listed on request, so the table stays a row per file to lay out.
+ */
+import { memo, useCallback, useState } from 'react';
 import type { FilePlan } from '../../../../shared/api/methods/import';
 import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
@@ -11,9 +17,7 @@ function statusText(p: FilePlan): string {
   return t(`import.status.${p.status}`);
 }
 
-/** How many findings the answer left out of a plan (it lists the first few of each kind). */
-const moreOf = (p: FilePlan) =>
-  p.findingCounts ? p.findingCounts.problems + p.findingCounts.differences + p.findingCounts.violations - p.problems.length - p.differences.length - p.violations.length : 0;
+type Findings = Pick<FilePlan, 'problems' | 'differences' | 'violations'>;
 
 /** 已签名 / 新密钥 … with the key codes the office compares; 新密钥 never reads as verified. */
 function SealCell({ p, onAccept }: { p: FilePlan; onAccept?: (index: number) => void }) {
@@ -43,14 +47,113 @@ function SealCell({ p, onAccept }: { p: FilePlan; onAccept?: (index: number) => 
   );
 }
 
+/** The rule findings of a file, counted; listed only once opened (a closed list is neither built nor laid out). */
+function Violations({ p, more, onShowAll }: { p: FilePlan; more: number; onShowAll: () => void }) {
+  const [open, setOpen] = useState(false);
+  const count = p.violations.length + more;
+  if (count === 0) return null;
+  return (
+    <li>
+      <details className="violations" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{t('import.violations', { count })}</summary>
+        {open && (
+          <ul>
+            {p.violations.map((v, i) => (
+              <li key={i} className={`violation ${v.severity}`}>
+                {t('import.violation', { severity: t(`import.severity.${v.severity}`), unit: v.unitName, message: v.message })}
+              </li>
+            ))}
+            {more > 0 && (
+              <li>
+                <button type="button" className="link" onClick={onShowAll}>
+                  {t('import.moreFindings', { count: more })}
+                </button>
+              </li>
+            )}
+          </ul>
+        )}
+      </details>
+    </li>
+  );
+}
+
+interface RowProps {
+  listed: FilePlan;
+  /** Every finding of the file, once asked for. */
+  all: Findings | undefined;
+  onAccept?: (index: number) => void;
+  onShowAll: (index: number) => void;
+}
+
+const PlanRow = memo(function PlanRow({ listed, all, onAccept, onShowAll }: RowProps) {
+  const p = all ? { ...listed, ...all, findingCounts: undefined } : listed;
+  // How many findings of each kind the answer left out (it lists the first few of each kind).
+  const counts = p.findingCounts;
+  const moreBlocking = counts ? counts.problems + counts.differences - p.problems.length - p.differences.length : 0;
+  const moreViolations = counts ? counts.violations - p.violations.length : 0;
+  const showAll = () => onShowAll(p.index);
+  return (
+    <tr className={`status-${p.status}`} data-file={p.name}>
+      <td>{p.name}</td>
+      <td>{p.unitName ? `${p.unitName}（${p.unitCode}）${p.units.length > 1 ? ` +${p.units.length - 1}` : ''}` : ''}</td>
+      <td>{p.periodLabel ?? ''}</td>
+      <td>{p.templateName ?? ''}</td>
+      <td>{p.revision ?? ''}</td>
+      <td className="status">
+        {statusText(p)}
+        {p.importId ? ' ✓' : ''}
+      </td>
+      <td>
+        <SealCell p={p} onAccept={onAccept} />
+      </td>
+      <td>
+        <ul className="problems">
+          {p.problems.map((x, i) => (
+            <li key={`p${i}`} className="problem" data-code={x.code}>
+              {x.message}
+            </li>
+          ))}
+          {p.warnings.map((x, i) => (
+            <li key={`w${i}`} className="warning" data-code={x.code}>
+              {x.message}
+            </li>
+          ))}
+          {p.differences.length > 0 && (
+            <li>
+              {t('import.differences')}
+              <ul>
+                {p.differences.map((d) => (
+                  <li key={`${d.sheet}!${d.cell}`}>{t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data), visible: shown(d.visible) })}</li>
+                ))}
+              </ul>
+            </li>
+          )}
+          {moreBlocking > 0 && (
+            <li>
+              <button type="button" className="link" onClick={showAll}>
+                {t('import.moreFindings', { count: moreBlocking })}
+              </button>
+            </li>
+          )}
+          <Violations p={p} more={moreViolations} onShowAll={showAll} />
+        </ul>
+      </td>
+    </tr>
+  );
+});
+
 export function PlanTable({ plans, batchId, onAccept }: { plans: FilePlan[]; batchId: string | null; onAccept?: (index: number) => void }) {
   // Files whose every finding was asked for (import.findings), by index.
-  const [full, setFull] = useState<Map<number, Pick<FilePlan, 'problems' | 'differences' | 'violations'>>>(new Map());
-  const showAll = async (index: number) => {
-    if (!batchId) return;
-    const r = await api.call('import.findings', { batchId, index });
-    if (r.ok) setFull((m) => new Map(m).set(index, r.data));
-  };
+  const [full, setFull] = useState<Map<number, Findings>>(new Map());
+  const showAll = useCallback(
+    async (index: number) => {
+      if (!batchId) return;
+      const r = await api.call('import.findings', { batchId, index });
+      if (r.ok) setFull((m) => new Map(m).set(index, r.data));
+    },
+    [batchId],
+  );
+  const onShowAll = useCallback((index: number) => void showAll(index), [showAll]);
   return (
     <table className="plan-table" aria-label={t('import.title')}>
       <thead>
@@ -66,65 +169,9 @@ export function PlanTable({ plans, batchId, onAccept }: { plans: FilePlan[]; bat
         </tr>
       </thead>
       <tbody>
-        {plans.map((listed) => {
-          const all = full.get(listed.index);
-          const p = all ? { ...listed, ...all, findingCounts: undefined } : listed;
-          const more = moreOf(p);
-          return (
-            <tr key={p.index} className={`status-${p.status}`} data-file={p.name}>
-              <td>{p.name}</td>
-              <td>{p.unitName ? `${p.unitName}（${p.unitCode}）${p.units.length > 1 ? ` +${p.units.length - 1}` : ''}` : ''}</td>
-              <td>{p.periodLabel ?? ''}</td>
-              <td>{p.templateName ?? ''}</td>
-              <td>{p.revision ?? ''}</td>
-              <td className="status">
-                {statusText(p)}
-                {p.importId ? ' ✓' : ''}
-              </td>
-              <td>
-                <SealCell p={p} onAccept={onAccept} />
-              </td>
-              <td>
-                <ul className="problems">
-                  {p.problems.map((x, i) => (
-                    <li key={`p${i}`} className="problem" data-code={x.code}>
-                      {x.message}
-                    </li>
-                  ))}
-                  {p.warnings.map((x, i) => (
-                    <li key={`w${i}`} className="warning" data-code={x.code}>
-                      {x.message}
-                    </li>
-                  ))}
-                  {p.differences.length > 0 && (
-                    <li>
-                      {t('import.differences')}
-                      <ul>
-                        {p.differences.map((d) => (
-                          <li key={`${d.sheet}!${d.cell}`}>
-                            {t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data), visible: shown(d.visible) })}
-                          </li>
-                        ))}
-                      </ul>
-                    </li>
-                  )}
-                  {p.violations.map((v, i) => (
-                    <li key={`v${i}`} className={`violation ${v.severity}`}>
-                      {t('import.violation', { severity: t(`import.severity.${v.severity}`), unit: v.unitName, message: v.message })}
-                    </li>
-                  ))}
-                  {more > 0 && (
-                    <li>
-                      <button type="button" className="link" onClick={() => void showAll(p.index)}>
-                        {t('import.moreFindings', { count: more })}
-                      </button>
-                    </li>
-                  )}
-                </ul>
-              </td>
-            </tr>
-          );
-        })}
+        {plans.map((p) => (
+          <PlanRow key={p.index} listed={p} all={full.get(p.index)} onAccept={onAccept} onShowAll={onShowAll} />
+        ))}
       </tbody>
     </table>
   );

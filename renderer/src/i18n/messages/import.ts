@@ -51,6 +51,7 @@ export const importMessages = {
   'import.empty': '（空）',
   'import.violation': '勾稽{severity}（{unit}）：{message}',
   'import.moreFindings': '另有 {count} 条，显示全部',
+  'import.violations': '勾稽检查提示 {count} 条（不影响导入）',
   'import.severity.error': '错误',
   'import.severity.warning': '提示',
   'import.log.title': '导入记录',
