@@ -11,6 +11,7 @@ import type { BackendContext } from './context';
 import type * as DispatchModule from './api/dispatch';
 import { templatesDir } from './paths';
 import { acquireDataFileLock, type DataFileLock, type LockKind } from './store/dataFileLock';
+import type { CallTiming } from './store/callTiming';
 import { storageFailure } from './store/storageErrors';
 import { getSetting, setSetting } from './store/settings';
 import { Store } from './store/store';
@@ -36,7 +37,8 @@ export interface BackendOptions {
 
 export interface Backend {
   ctx: BackendContext;
-  call(method: unknown, args: unknown): Promise<ApiResult<unknown>>;
+  /** `timing` hears the phases of the call (browser mode's Server-Timing header). */
+  call(method: unknown, args: unknown, timing?: CallTiming): Promise<ApiResult<unknown>>;
   /** Typed convenience for in-process callers (CLI, tests): throws on error. */
   invoke<M extends Method>(method: M, args: Input<M>): Promise<Output<M>>;
   /** Where the desktop shell's save dialog opens (the folder of the last file saved), kept in the data file. */
@@ -80,7 +82,7 @@ function lockFor(opts: BackendOptions): DataFileLock | undefined {
  * of starting the backend, and a CLI command that only reads the store (`templates`) never needs them.
  */
 let dispatcher: Promise<typeof DispatchModule> | undefined;
-const dispatch: typeof DispatchModule.dispatch = async (ctx, method, args) => (await (dispatcher ??= import('./api/dispatch'))).dispatch(ctx, method, args);
+const dispatch: typeof DispatchModule.dispatch = async (ctx, method, args, timing) => (await (dispatcher ??= import('./api/dispatch'))).dispatch(ctx, method, args, timing);
 
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const lock = lockFor(opts);
@@ -107,7 +109,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
   };
   return {
     ctx,
-    call: (method, args) => dispatch(ctx, method, args),
+    call: (method, args, timing) => dispatch(ctx, method, args, timing),
     async invoke(method, args) {
       const r = await dispatch(ctx, method, args);
       if (!r.ok) throw new BackendCallError(r.error.code, r.error.message, r.error.where);

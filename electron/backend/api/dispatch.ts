@@ -3,6 +3,7 @@
  * against the contract, and answers with a typed result. A malformed call is
  * refused before any handler runs, so it changes nothing.
  */
+import { performance } from 'node:perf_hooks';
 import { apiInputs, isMethod, type Method } from '../../../shared/api/contract';
 import { describeIssues } from '../../../shared/api/issueText';
 import type { ApiResult } from '../../../shared/api/result';
@@ -11,11 +12,14 @@ import { ApiFailure } from '../failure';
 import { handlers } from './handlers';
 import { roleRefusal } from './roles';
 import { storageFailure } from '../store/storageErrors';
+import { withCallTiming, type CallTiming } from '../store/callTiming';
 
-export async function dispatch(ctx: BackendContext, method: unknown, args: unknown): Promise<ApiResult<unknown>> {
+/** `timing`, when given, hears the call's phases (browser mode answers with them as a Server-Timing header). */
+export async function dispatch(ctx: BackendContext, method: unknown, args: unknown, timing?: CallTiming): Promise<ApiResult<unknown>> {
   if (!isMethod(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `未知的调用：${String(method).slice(0, 60)}` } };
   }
+  const checking = performance.now();
   const parsed = apiInputs[method].safeParse(args ?? {});
   if (!parsed.success) {
     const { message, where } = describeIssues(parsed.error);
@@ -23,9 +27,10 @@ export async function dispatch(ctx: BackendContext, method: unknown, args: unkno
   }
   const refusal = roleRefusal(ctx, method);
   if (refusal) return { ok: false, error: refusal };
+  timing?.add('validate', performance.now() - checking);
   try {
     const handler = handlers[method] as (c: BackendContext, i: unknown) => unknown;
-    const data = await handler(ctx, parsed.data);
+    const data = await withCallTiming(timing, () => handler(ctx, parsed.data));
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ApiFailure) return { ok: false, error: e.toError() };

@@ -102,4 +102,22 @@ describe('ledger merge', () => {
     expect(again.out).toContain('无变化 2');
     expect(storedValues()).toBe(values);
   });
+
+  it('prints the first rule findings of a file with how many more; --json has every one', async () => {
+    const national = templates.get('national-2021')!;
+    const own = path.join(dir, 'findings');
+    fs.mkdirSync(path.join(own, 'data'), { recursive: true });
+    const ownDb = path.join(own, 'data', 'ledger.sqlite');
+    const b = await tempBackend({ role: 'aggregator', dir: path.dirname(ownDb) });
+    await b.invoke('units.create', { code: 'D01', name: '市财政局', kind: '部门', parentCode: 'TEST-01' });
+    b.close();
+    const unit: WorkbookUnit = { code: 'D01', name: '市财政局', kind: '部门', parentCode: 'TEST-01' };
+    // Made-up figures in every cell break dozens of the national template's rules.
+    fs.writeFileSync(path.join(own, 'n.xlsx'), await workbookBytes({ template: national, unit, values: fillEveryCell(national, 'D01', MONTHS) }));
+    const json = await cli('merge', path.join(own, 'n.xlsx'), '--db', ownDb, '--dry-run', '--json');
+    const plan = (JSON.parse(json.out) as { files: { violations: unknown[] }[] }).files[0];
+    expect(plan.violations.length).toBeGreaterThan(20);
+    const text = await cli('merge', path.join(own, 'n.xlsx'), '--db', ownDb, '--dry-run');
+    expect(text.out).toContain(`……另有 ${plan.violations.length - 10} 条`);
+  });
 });

@@ -10,7 +10,7 @@ import { logImport, type ImportOutcome } from '../store/importLog';
 import { setUnitKey } from '../store/keys';
 import { recordSubmission } from '../store/submissions';
 import { replaceMonths } from '../store/values';
-import { basePlan, type BatchFile, type BatchOptions, planFile, readAgain, storeOnly } from './batch';
+import { basePlan, type BatchFile, type BatchOptions, keptPlan, planFile, readAgain, storeOnly } from './batch';
 import { originalPath } from './originals';
 import type { ImportProblem } from '../workbook/problems';
 
@@ -42,7 +42,10 @@ export function applyFile(t: ApplyTarget, f: BatchFile, bytes: Uint8Array | unde
     // Rule checks only when no preview made them (they do not depend on the store).
     const checked = f.preview && f.preview.status !== 'rejected' ? f.preview : undefined;
     const { plan, work } = planFile(t.db, f, read, opts, conflict, storeOnly(), { rules: !checked });
-    if (checked && plan.status !== 'rejected') plan.violations = checked.violations;
+    if (checked && plan.status !== 'rejected') {
+      plan.violations = checked.violations;
+      if (checked.findingCounts) plan.findingCounts = { problems: plan.problems.length, differences: plan.differences.length, violations: checked.findingCounts.violations };
+    }
     const details = {
       unitCode: plan.unitCode,
       templateId: plan.templateId,
@@ -89,7 +92,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, bytes: Uint8Array | unde
         });
       }
     }
-    return { ...plan, importId };
+    return keptPlan({ ...plan, importId });
   });
   const plan = run.immediate();
   f.applied = plan;
@@ -126,7 +129,7 @@ export function refuseAtApply(t: ApplyTarget, f: BatchFile, e: unknown, kept: bo
     message: problem.message,
     details: { unitCode: plan.unitCode, templateId: plan.templateId, period: plan.period, revision: plan.revision, problems: plan.problems },
   });
-  f.applied = { ...plan, importId };
+  f.applied = keptPlan({ ...plan, importId });
   f.read = undefined;
   return f.applied;
 }

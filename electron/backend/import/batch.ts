@@ -22,7 +22,7 @@ import { evaluateRules } from '../../../shared/rules/evaluate';
 import { currentMonth, formatPeriodKey, formatPeriodLabel, isAfterMonth, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
 import { sameFigure } from '../../../shared/values/precision';
 import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
-import type { FilePlan, FileStatus } from '../../../shared/api/methods/import';
+import { FINDINGS_SHOWN, type FilePlan, type FileStatus } from '../../../shared/api/methods/import';
 import type { ReceivedExplanation } from '../../../shared/api/methods/office';
 import type { MonthContent } from '../../../shared/office/submissionStatus';
 import { packMonth } from '../../../shared/workbook/packedValues';
@@ -79,6 +79,8 @@ export interface FileFacts {
   templateId: string;
   year: number;
   revision: number;
+  /** The first read took the data sheet's values and compared the visible sheets with them: they agree. */
+  visibleAgreed: boolean;
   /** Each unit-month the file states, in file order. */
   months: { unitCode: string; unitName: string; month: number; fingerprint: string }[];
 }
@@ -125,6 +127,7 @@ function factsOf(r: ReadWorkbook): FileFacts {
     templateId: r.template.id,
     year: r.meta.period.year,
     revision: r.meta.revision,
+    visibleAgreed: r.visibleAgreed,
     months: r.units.flatMap((u) =>
       periodMonths(r.meta.period).map((m) => ({ unitCode: u.code, unitName: u.name, month: m, fingerprint: months.get(unitMonth(u.code, m))!.fingerprint })),
     ),
@@ -166,7 +169,8 @@ function readInto(file: BatchFile, bytes: Uint8Array, opts: BatchOptions): ReadW
     // Read again (it has facts): the bytes are those the dry run checked (bytesOf compared their SHA-256), so the
     // data sheet's fingerprint and the month fingerprints are not worked out again.
     if (file.facts) {
-      const r = readWorkbook(bytes, { ...opts, verified: true });
+      // Nor its visible sheets, when that read found them agreeing with the data sheet.
+      const r = readWorkbook(bytes, { ...opts, verified: true, visibleAgreed: file.facts.visibleAgreed });
       monthsOf(r, file.facts);
       return r;
     }
@@ -524,6 +528,54 @@ export function batchOverlay(files: BatchFile[], opts: BatchOptions): Overlay {
 export const storeOnly = (): Overlay => ({ states: new Map(), keys: new Map(), valuesOf: (s) => (s.values instanceof Map ? s.values : new Map()) });
 
 /**
+ * A plan as the batch keeps it: the first FINDINGS_SHOWN findings of each
+ * kind and how many there are in all (findingCounts). The national
+ * template's rules find dozens in a file filled with made-up figures; kept
+ * whole, a province's 10,000 dry runs held more findings than figures
+ * (issue 19). The rest are worked out again on request (findingsOf).
+ */
+export function keptPlan(p: FilePlan): FilePlan {
+  const counts = {
+    problems: Math.max(p.findingCounts?.problems ?? 0, p.problems.length),
+    differences: Math.max(p.findingCounts?.differences ?? 0, p.differences.length),
+    violations: Math.max(p.findingCounts?.violations ?? 0, p.violations.length),
+  };
+  if (counts.problems <= FINDINGS_SHOWN && counts.differences <= FINDINGS_SHOWN && counts.violations <= FINDINGS_SHOWN) return p;
+  return {
+    ...p,
+    problems: p.problems.slice(0, FINDINGS_SHOWN),
+    differences: p.differences.slice(0, FINDINGS_SHOWN),
+    violations: p.violations.slice(0, FINDINGS_SHOWN),
+    findingCounts: counts,
+  };
+}
+
+/**
+ * Every finding of a file whose kept plan lists only the first of a kind:
+ * the problems and differences its read finds, the rule findings worked out
+ * again from its figures (they depend on the file alone). The file is read
+ * again (its bytes must hash as at the dry run).
+ */
+export function findingsOf(f: BatchFile, opts: BatchOptions): Pick<FilePlan, 'problems' | 'differences' | 'violations'> {
+  const p = f.applied ?? f.preview;
+  if (!p) return { problems: [], differences: [], violations: [] };
+  const counts = p.findingCounts;
+  if (!counts) return { problems: p.problems, differences: p.differences, violations: p.violations };
+  const r = readAgain(f, opts);
+  if (!r) return { problems: p.problems, differences: p.differences, violations: p.violations };
+  const months = monthsOf(r);
+  const violations =
+    counts.violations > p.violations.length
+      ? r.units.flatMap((u) => violationsOf(r.template, r.meta.period, u, periodMonths(r.meta.period).map((m) => ({ month: m, values: months.get(unitMonth(u.code, m))!.values }))))
+      : p.violations;
+  return {
+    problems: counts.problems > p.problems.length ? r.problems : p.problems,
+    differences: counts.differences > p.differences.length ? r.differences : p.differences,
+    violations,
+  };
+}
+
+/**
  * Plans one file of a batch in order (the overlay holds the files before it),
  * keeping its plan as the preview. A file read earlier is read again.
  */
@@ -538,7 +590,7 @@ export function planInBatch(db: Database.Database, files: BatchFile[], f: BatchF
       f.refusal = e.problem;
     }
   }
-  f.preview = planFile(db, f, r, opts, conflicts.get(f.index), overlay).plan;
+  f.preview = keptPlan(planFile(db, f, r, opts, conflicts.get(f.index), overlay).plan);
   return f.preview;
 }
 

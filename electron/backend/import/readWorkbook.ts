@@ -65,6 +65,12 @@ export interface ReadWorkbook {
   monthStates: WorkbookMonthState[];
   /** Whether the data sheet is signed (the signature verified against the key it carries) and by which key. */
   seal: FileSeal;
+  /**
+   * The values are the data sheet's, and this read compared the visible
+   * sheets with them without a difference or a problem: a later read of the
+   * same bytes need not read them again (ReadOptions.visibleAgreed).
+   */
+  visibleAgreed: boolean;
 }
 
 /** signed: the signature verifies against publicKey; whose key that is, is the planner's question (batch.ts). */
@@ -84,6 +90,12 @@ export interface ReadOptions {
    * run: the data sheet's fingerprint is not worked out again (it matched).
    */
   verified?: boolean;
+  /**
+   * With `verified`: that dry run read the values from the data sheet and
+   * found the visible sheets in agreement with them (no differences, no
+   * problems), so the visible sheets of these same bytes are not read again.
+   */
+  visibleAgreed?: boolean;
 }
 
 /** The data sheet's month states, each about a unit and month of the file; a month declared 本月无数据 carries no figures. */
@@ -189,8 +201,10 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
   }
   // The shortcut (visible sheets not read) only for a file sealed by the key the office registered for its sender:
   // anyone can recompute a checksum or a fingerprint, nobody else can make that signature.
+  // Or the same bytes' visible sheets were compared by this batch's dry run and agreed (the same bytes read the same).
   const untouched =
-    stamped && seal.state === 'signed' && seal.publicKey !== null && opts.registeredKey !== undefined && opts.registeredKey(meta.unitCode) === seal.publicKey;
+    (opts.verified === true && opts.visibleAgreed === true && parsed !== undefined && months !== undefined) ||
+    (stamped && seal.state === 'signed' && seal.publicKey !== null && opts.registeredKey !== undefined && opts.registeredKey(meta.unitCode) === seal.publicKey);
 
   let visible: VisibleRead = { monthly: new Map(), period: new Map(), problems: [] };
   if (!untouched) {
@@ -202,6 +216,8 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
 
   let units: WorkbookUnit[];
   let differences: CellDifference[] = [];
+  let visibleAgreed = false;
+  let tookVisible = false;
   let source: 'data' | 'visible';
   if (parsed && months) {
     source = 'data';
@@ -212,11 +228,14 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
         if (meta.kind === 'bundle') refuse('tampered', '汇总报送表的可见数据被改动，无法按单位拆分，请让报送单位重新导出');
         months = groupUnitMonths(takeVisible(template, meta, flattenUnitMonths(months), differences));
         differences = [];
+        tookVisible = true;
         rows = null;
         // What is imported is no longer what was signed.
         seal = { state: 'unsigned', publicKey: null };
       }
     }
+    // Said only when this read compared them: the registered-key shortcut is decided again by each read.
+    visibleAgreed = !untouched && !tookVisible && problems.length === 0 && differences.length === 0;
   } else {
     if (meta.kind === 'bundle') refuse('bundle_without_data', '汇总报送表缺少隐藏数据页（可能被其他软件另存），无法拆分到各单位，请让报送单位重新导出');
     source = 'visible';
@@ -240,6 +259,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     problems,
     rows,
     seal,
+    visibleAgreed,
   };
 }
 

@@ -20,6 +20,7 @@ import {
   type BatchFile,
   type BatchOptions,
   bytesOf,
+  findingsOf,
   noteConflicts,
   type Overlay,
   planInBatch,
@@ -185,6 +186,12 @@ export class ImportBatch {
       this.plannedAt = stamp;
     }
     return this.files.map((f) => f.applied ?? f.preview!);
+  }
+
+  /** Every finding of file `index` (its plan keeps the first of each kind: batch.ts keptPlan); undefined before its dry run. */
+  findings(index: number): Pick<FilePlan, 'problems' | 'differences' | 'violations'> | undefined {
+    const f = this.files[index];
+    return f && (f.applied ?? f.preview) ? findingsOf(f, this.opts) : undefined;
   }
 
   /** Files not yet applied, in order. */

@@ -50,7 +50,7 @@ describe('browser-mode server', () => {
 
   it('says where the time of a call went on the server (Server-Timing: body, call, JSON), for the Resource Timing of the page', async () => {
     const r = await post('/api/app.status', '{}', good());
-    expect(r.headers['server-timing']).toMatch(/^body;dur=\d+\.\d, call;dur=\d+\.\d, json;dur=\d+\.\d$/);
+    expect(r.headers['server-timing']).toMatch(/^body;dur=\d+\.\d+, call;dur=\d+\.\d+, json;dur=\d+\.\d+, validate;dur=\d+\.\d+;desc="part of call", total;dur=\d+\.\d+$/);
     // Refused before any call: nothing to say.
     expect((await post('/api/app.status', '{}', { ...good(), [TOKEN_HEADER]: 'wrong' })).headers['server-timing']).toBeUndefined();
   });
@@ -92,5 +92,35 @@ describe('browser-mode server', () => {
   it('stores a value through a valid call', async () => {
     const r = await post('/api/values.set', setBody, good());
     expect(r.json).toMatchObject({ ok: true, data: { value: 7, changed: true } });
+  });
+
+  it('says in a Server-Timing header where a call spent its time: a save names its commit, a read has none', async () => {
+    /** name → [duration, desc] from "name;dur=1.23;desc=\"…\", …". */
+    const phases = (header: string | string[] | undefined) =>
+      new Map(
+        String(header ?? '')
+          .split(', ')
+          .filter(Boolean)
+          .map((entry) => {
+            const [name, ...params] = entry.split(';');
+            const dur = Number(params.find((p) => p.startsWith('dur='))?.slice(4));
+            const desc = params.find((p) => p.startsWith('desc='))?.slice(6, -1);
+            return [name, { dur, desc }] as const;
+          }),
+      );
+    const saved = await post('/api/values.set', JSON.stringify({ templateId: 'suining-2017', year: 2017, month: 6, indicator: 'pub.total', raw: '11' }), good());
+    expect(saved.json.ok).toBe(true);
+    const save = phases(saved.headers['server-timing']);
+    expect([...save.keys()].sort()).toEqual(['body', 'call', 'commit', 'json', 'total', 'validate']);
+    for (const { dur } of save.values()) expect(dur).toBeGreaterThanOrEqual(0);
+    expect(save.get('commit')!.desc).toBe('part of call');
+    expect(save.get('validate')!.desc).toBe('part of call');
+    // The parts are inside the call, and the phases inside the total (each rounded to hundredths).
+    expect(save.get('commit')!.dur + save.get('validate')!.dur).toBeLessThanOrEqual(save.get('call')!.dur + 0.02);
+    const sum = ['body', 'call', 'json'].reduce((n, k) => n + save.get(k)!.dur, 0);
+    expect(sum).toBeLessThanOrEqual(save.get('total')!.dur + 0.03);
+
+    const read = phases((await post('/api/app.status', '{}', good())).headers['server-timing']);
+    expect([...read.keys()].sort()).toEqual(['body', 'call', 'json', 'total', 'validate']);
   });
 });

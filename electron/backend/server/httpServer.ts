@@ -12,6 +12,7 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../../shared/security';
 import type { Backend } from '../backend';
 import { BINARY_CONTENT_TYPE, decodeBinaryBody } from './binaryBody';
+import { ServerTiming } from './serverTiming';
 
 export interface ServerOptions {
   backend: Backend;
@@ -53,18 +54,11 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/**
- * Where a call's time went on this side (Server-Timing: the page's Resource
- * Timing shows it beside the network's; the import-ui bench prints it):
- * receiving the body, the call, writing the answer as JSON.
- */
-type Timing = { body: number; call: number };
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown, timing?: Timing) {
-  const began = performance.now();
+/** The answer, with where its call's time went on this side as a Server-Timing header (serverTiming.ts). */
+function sendJson(res: http.ServerResponse, status: number, body: unknown, timing?: ServerTiming) {
   const text = JSON.stringify(body);
-  const json = performance.now() - began;
-  const serverTiming = timing ? { 'Server-Timing': `body;dur=${timing.body.toFixed(1)}, call;dur=${timing.call.toFixed(1)}, json;dur=${json.toFixed(1)}` } : {};
+  timing?.mark('json');
+  const serverTiming = timing ? { 'Server-Timing': timing.header() } : {};
   res.writeHead(status, { ...SECURITY_HEADERS, ...serverTiming, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(text);
 }
@@ -130,11 +124,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           return refuse(res, 415, '接口只接受 JSON 请求或文件内容');
         }
         let args: unknown;
-        const received = performance.now();
-        let read = 0;
+        const timing = new ServerTiming();
         try {
           const body = await readBody(req, maxBody);
-          read = performance.now();
+          timing.mark('body');
           if (binary) {
             const decoded = decodeBinaryBody(body);
             if (!decoded.ok) return refuse(res, 400, decoded.message);
@@ -149,8 +142,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         }
         const method = decodePath(url.pathname.slice('/api/'.length));
         if (method === null) return refuse(res, 400, '请求地址中的“%”编码无效');
-        const result = await opts.backend.call(method, args);
-        return sendJson(res, 200, result, { body: read - received, call: performance.now() - read });
+        const result = await opts.backend.call(method, args, timing);
+        timing.mark('call');
+        return sendJson(res, 200, result, timing);
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方法');

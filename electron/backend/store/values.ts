@@ -9,6 +9,8 @@
 import type Database from 'better-sqlite3';
 import { cellRef, splitRef } from '../../../shared/template/cells';
 import type { CellValue, HistoryEntry } from '../../../shared/domain';
+import { performance } from 'node:perf_hooks';
+import { addCallTime } from './callTiming';
 import { decodeMonth, encodeMonth, readMonth, readUnitMonths, writeMonth } from './monthValues';
 import { prepared } from './prepared';
 import { figureFault, figureFaultText, type FigureLimit, MAX_FIGURE } from '../../../shared/values/limits';
@@ -211,9 +213,16 @@ export function applyChanges(db: Database.Database, changes: ValueChange[], auth
       });
     }
     for (const byMonth of touched.values()) for (const work of byMonth) if (work) saveMonth(db, work, author, now);
+    bodyEnd = performance.now();
     return applied;
   });
-  return run.immediate(changes);
+  let bodyEnd = 0;
+  // Inside a caller's transaction this ends a savepoint, not the commit.
+  const outermost = !db.inTransaction;
+  const applied = run.immediate(changes);
+  // The COMMIT, with the WAL's fsync: what an acknowledged edit waits for (browser mode's Server-Timing).
+  if (outermost) addCallTime('commit', performance.now() - bodyEnd);
+  return applied;
 }
 
 /** A unit-month's complete figures (ref → value): what an import stores for each month it carries. */

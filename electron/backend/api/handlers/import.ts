@@ -7,6 +7,7 @@ import { listImports } from '../../store/importLog';
 import { findUnitById, listUnits } from '../../store/units';
 import { formatPeriodLabel, parsePeriodKey } from '../../../../shared/values/period';
 import { fail } from '../../failure';
+import { ImportRefusal } from '../../workbook/problems';
 import type { HandlerMap } from '../types';
 
 /** Batches belong to the backend they were started on. */
@@ -75,9 +76,15 @@ export const importHandlers: HandlerMap<
   },
 
   'import.findings': (ctx, input) => {
-    const f = batchOf(ctx, input.batchId).files[input.index] ?? fail('not_found', '导入批次中没有这个文件', 'index');
-    const p = f.applied ?? f.preview ?? fail('not_found', '这个文件尚未预演', 'index');
-    return { problems: p.problems, differences: p.differences, violations: p.violations };
+    const b = batchOf(ctx, input.batchId);
+    if (!b.files[input.index]) fail('not_found', '导入批次中没有这个文件', 'index');
+    try {
+      return b.findings(input.index) ?? fail('not_found', '这个文件尚未预演', 'index');
+    } catch (e) {
+      // Worked out again from the file, which must be the one planned.
+      if (e instanceof ImportRefusal) fail('conflict', e.problem.message, 'index');
+      throw e;
+    }
   },
 
   'import.apply': async (ctx, input) => {

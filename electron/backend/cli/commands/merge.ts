@@ -77,17 +77,20 @@ export function describePlan(p: FilePlan): string {
   const changed = p.status === 'updated' || p.status === 'new' ? `，${p.changedValues} 个数值` : '';
   const lines = [head + what + changed];
   if (p.seal) lines.push(`    签名：${describeSeal(p.seal)}`);
-  // A few of each per file, then how many more: a crafted file can carry thousands (--json has them all).
-  capped(lines, p.problems, 10, (x) => `    ✗ [${x.code}] ${x.message}`);
-  capped(lines, p.warnings, 10, (x) => `    ! ${x.message}`);
-  capped(lines, p.differences, 20, (d) => `    ≠ ${d.sheet}!${d.cell} ${d.label}：隐藏数据 ${d.data ?? '空'}，表内 ${d.visible ?? '空'}`);
-  capped(lines, p.violations, 10, (v) => `    ${v.severity === 'error' ? '勾稽错误' : '勾稽提示'}（${v.unitName}）：${v.message}`);
+  // A few of each per file, then how many more: a crafted file can carry thousands (--json has them all, worked out again).
+  // The batch keeps the first of each kind with their counts (findingCounts).
+  const n = p.findingCounts;
+  capped(lines, p.problems, n?.problems, 10, (x) => `    ✗ [${x.code}] ${x.message}`);
+  capped(lines, p.warnings, undefined, 10, (x) => `    ! ${x.message}`);
+  capped(lines, p.differences, n?.differences, 20, (d) => `    ≠ ${d.sheet}!${d.cell} ${d.label}：隐藏数据 ${d.data ?? '空'}，表内 ${d.visible ?? '空'}`);
+  capped(lines, p.violations, n?.violations, 10, (v) => `    ${v.severity === 'error' ? '勾稽错误' : '勾稽提示'}（${v.unitName}）：${v.message}`);
   return lines.join('\n');
 }
 
-function capped<T>(lines: string[], items: T[], max: number, line: (item: T) => string): void {
+function capped<T>(lines: string[], items: T[], count: number | undefined, max: number, line: (item: T) => string): void {
   for (const item of items.slice(0, max)) lines.push(line(item));
-  if (items.length > max) lines.push(`    ……另有 ${items.length - max} 条`);
+  const all = Math.max(count ?? 0, items.length);
+  if (all > max) lines.push(`    ……另有 ${all - max} 条`);
 }
 
 /** Files applied per transaction: their bytes are held meanwhile; one sync each. */
@@ -184,7 +187,11 @@ export const mergeCommand: CliCommand = {
           error = e.message;
         }
       }
-      if (io.json) io.printJson({ dryRun, files: plans, summary, unitsAdded, merged: merged ?? null, error: error ?? null });
+      if (io.json) {
+        // Every finding: the batch kept the first of each kind, the rest are worked out again from those files.
+        const full = plans.map((p) => (p.findingCounts ? { ...p, ...batch.findings(p.index) } : p));
+        io.printJson({ dryRun, files: full, summary, unitsAdded, merged: merged ?? null, error: error ?? null });
+      }
       else {
         for (const p of plans) io.print(describePlan(p));
         const c = summary.counts;

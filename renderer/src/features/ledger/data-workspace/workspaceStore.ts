@@ -329,8 +329,11 @@ export class WorkspaceStore {
       this.notice(message);
       return null;
     };
+    const queued = performance.now();
     const run = async (): Promise<CellChange[] | null> => {
       const started = performance.now();
+      // How long it waited behind earlier saves (read back by `npm run bench`: do saves queue while typing fast?).
+      performance.measure('ledger-save-wait', { start: queued, end: started });
       const answer = await this.save(
         sending.map((s) => s.edit),
         source,
