@@ -3,7 +3,9 @@ import { formatValue } from '../../../../shared/values/parse';
 import { parsePeriodKey } from '../../../../shared/values/period';
 import { rollupMonths } from '../../../../shared/values/rollup';
 import { templateSummaries } from '../../api/handlers/templates';
-import { type CliCommand, type ParsedCli, dbOption, stringOption, UsageError, withBackend } from '../command';
+import { defaultResourcesDir, templatesDir, userTemplatesDir } from '../../paths';
+import { openTemplates } from '../../templates/openTemplates';
+import { type CliCommand, type ParsedCli, dataFileOption, dbOption, stringOption, UsageError, withBackend } from '../command';
 
 const cellOptions = {
   ...dbOption,
@@ -79,12 +81,12 @@ export const templatesCommand: CliCommand = {
   summary: '列出可用的报表模板',
   usage: 'templates [--db <文件>]',
   options: dbOption,
+  // The templates the backend would load for this data file (the built-in ones and those beside it), without opening it.
   async run(args, io) {
-    return withBackend(args, async (b) => {
-      const list = templateSummaries(b.ctx);
-      if (io.json) io.printJson(list);
-      else for (const t of list) io.print(`${t.id}\tv${t.version}\t${t.name}`);
-      return 0;
-    });
+    const templates = await openTemplates(templatesDir(defaultResourcesDir()), userTemplatesDir(dataFileOption(args)));
+    const list = templateSummaries({ templates });
+    if (io.json) io.printJson(list);
+    else for (const t of list) io.print(`${t.id}\tv${t.version}\t${t.name}`);
+    return 0;
   },
 };
