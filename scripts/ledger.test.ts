@@ -41,6 +41,11 @@ describe('the CLI bundle', () => {
     touch(path.join(tree, 'out/cli/ledger.mjs'), 5);
     touch(path.join(tree, 'cli.vite.config.ts'), 1);
     expect(bundleIsCurrent(tree)).toBe(false);
+    // The bundle carries the built-in templates as checked when it was built.
+    touch(path.join(tree, 'out/cli/ledger.mjs'), 0.5);
+    expect(bundleIsCurrent(tree)).toBe(true);
+    touch(path.join(tree, 'resources/templates/ledger-2021.json'), 0.1);
+    expect(bundleIsCurrent(tree)).toBe(false);
   });
 
   it('runs from out/ with plain node: finds the templates and the data file', () => {
@@ -51,5 +56,9 @@ describe('the CLI bundle', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^national-2021\tv\d+\t政府信息公开工作年度报告/m);
+    // The built-in templates were checked by the build and put in the bundle (templates/prevalidated.ts).
+    const bundle = fs.readFileSync(path.join(outDir, 'ledger.mjs'), 'utf8');
+    expect(bundle).not.toContain('__LEDGER_PREVALIDATED_TEMPLATES__');
+    expect(bundle).toContain('ledger-2021.json');
   }, 120_000);
 });

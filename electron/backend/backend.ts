@@ -9,13 +9,17 @@ import type { Input, Method, Output } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import type { BackendContext } from './context';
 import type * as DispatchModule from './api/dispatch';
-import { templatesDir } from './paths';
+import { templatesDir, userTemplatesDir } from './paths';
 import { acquireDataFileLock, type DataFileLock, type LockKind } from './store/dataFileLock';
 import type { CallTiming } from './store/callTiming';
 import { storageFailure } from './store/storageErrors';
 import { getSetting, setSetting } from './store/settings';
 import { Store } from './store/store';
-import { loadTemplates, registerTemplates } from './templates/registry';
+import { openTemplates } from './templates/openTemplates';
+import { registerTemplates, type TemplateRegistry } from './templates/registryOf';
+import { BackendCallError } from './callError';
+
+export { BackendCallError } from './callError';
 
 /** The desktop shell chooses the SQLite addon (an Electron build) before opening anything. */
 export { useSqliteBinding } from './store/sqliteBinding';
@@ -48,16 +52,6 @@ export interface Backend {
   close(): void;
 }
 
-export class BackendCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly where?: string,
-  ) {
-    super(message);
-  }
-}
-
 function readAppVersion(resourcesDir: string): string {
   try {
     const pkg = JSON.parse(fs.readFileSync(path.join(resourcesDir, '..', 'package.json'), 'utf8')) as { version?: string };
@@ -87,9 +81,9 @@ const dispatch: typeof DispatchModule.dispatch = async (ctx, method, args, timin
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
   const lock = lockFor(opts);
   let store: Store;
-  let templates: ReturnType<typeof loadTemplates>;
+  let templates: TemplateRegistry;
   try {
-    templates = loadTemplates(templatesDir(opts.resourcesDir), path.join(path.dirname(opts.dataFile), 'templates'));
+    templates = await openTemplates(templatesDir(opts.resourcesDir), userTemplatesDir(opts.dataFile));
     store = await Store.open(opts.dataFile, { backupOnStart: opts.backupOnStart });
     try {
       registerTemplates(store.db, templates.all());

@@ -8,9 +8,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DB_FILE_NAME } from './store/store';
 
 export const APP_DIR_NAME = 'disclosure-ledger';
+export const DB_FILE_NAME = 'ledger.sqlite';
 
 /**
  * A folder named by the environment, if it names one: the XDG spec says an
@@ -65,6 +65,11 @@ export const RUNTIME_FILES = {
 
 export function templatesDir(resourcesDir: string): string {
   return path.join(resourcesDir, path.relative('resources', RUNTIME_FILES.templates));
+}
+
+/** Templates issued after release, beside the data file (templates/registry.ts). */
+export function userTemplatesDir(dataFile: string): string {
+  return path.join(path.dirname(dataFile), 'templates');
 }
 
 export function demoTotalsFile(resourcesDir: string): string {

@@ -23,7 +23,7 @@ export const BACKEND_LAYERS = [
   // Whole-file writes (atomic, flushed): plain Node, below everything that saves a file.
   { name: 'files', folders: ['files/'] },
   { name: 'store', folders: ['store/'] },
-  { name: 'base', folders: ['context.ts', 'failure.ts', 'appSettings.ts', 'writePolicy.ts', 'paths.ts', 'templates/'] },
+  { name: 'base', folders: ['context.ts', 'failure.ts', 'callError.ts', 'appSettings.ts', 'writePolicy.ts', 'paths.ts', 'templates/'] },
   { name: 'workbook', folders: ['workbook/'] },
   { name: 'features', folders: ['import/', 'export/', 'office/', 'directory/', 'demo/', 'report/', 'charts/', 'backup/'] },
   { name: 'api', folders: ['api/'] },

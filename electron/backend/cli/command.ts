@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { openBackend, type Backend } from '../backend';
+import type { Backend } from '../backend';
 import { defaultDataFile, defaultResourcesDir } from '../paths';
 
 /** Wrong words on the command line: exit code 2. */
@@ -59,12 +59,22 @@ function isFolder(p: string): boolean {
   }
 }
 
-/** Opens the backend on --db (or the default data file); always closed after use. */
-export async function withBackend<T>(args: ParsedCli, fn: (b: Backend) => Promise<T>): Promise<T> {
+/** The data file --db names (or the default one). */
+export function dataFileOption(args: ParsedCli): string {
   const db = stringOption(args, 'db');
   const dataFile = path.resolve(db ?? defaultDataFile());
   // A folder where the data file should be is a wrong argument (exit 2); a file that cannot be opened is refused (exit 1).
   if (db !== undefined && isFolder(dataFile)) throw new UsageError(`--db 应是数据文件，而 ${dataFile} 是文件夹（例如 --db ${path.join(dataFile, 'ledger.sqlite')}）`);
+  return dataFile;
+}
+
+/**
+ * Opens the backend on --db (or the default data file); always closed after use. The backend (SQLite, the store)
+ * is loaded here, not with the command line, so a command that does not open the data file starts without it.
+ */
+export async function withBackend<T>(args: ParsedCli, fn: (b: Backend) => Promise<T>): Promise<T> {
+  const dataFile = dataFileOption(args);
+  const { openBackend } = await import('../backend');
   const backend = await openBackend({
     dataFile,
     resourcesDir: defaultResourcesDir(),

@@ -13,15 +13,15 @@ const dir = tempDir('ledger-cli-lazy-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const HEAVY = ['exceljs', 'docx', '@resvg/resvg-js'];
 
-/** Runs the CLI on argv in a new process; returns the heavy packages present in its module cache afterwards. */
-function heavyLoadedBy(argv: string[]): string[] {
+/** Runs the CLI on argv in a new process; returns those of the packages present in its module cache afterwards. */
+function heavyLoadedBy(argv: string[], packages = HEAVY): string[] {
   const run = path.join(import.meta.dirname, 'run.ts');
   const program = `
     import { createRequire } from 'node:module';
     const { runCli } = await import(${JSON.stringify(run)});
     const code = await runCli(${JSON.stringify(argv)}, { print() {}, printJson() {}, error(t) { process.stderr.write(t + '\\n'); } });
     const loaded = Object.keys(createRequire(import.meta.url).cache);
-    process.stdout.write(JSON.stringify({ code, heavy: ${JSON.stringify(HEAVY)}.filter((p) => loaded.some((f) => f.includes('/node_modules/' + p + '/'))) }));`;
+    process.stdout.write(JSON.stringify({ code, heavy: ${JSON.stringify(packages)}.filter((p) => loaded.some((f) => f.includes('/node_modules/' + p + '/'))) }));`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', program], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '..', '..', '..') });
   expect(r.stderr).toBe('');
   const out = JSON.parse(r.stdout) as { code: number; heavy: string[] };
@@ -36,6 +36,14 @@ describe('CLI start-up', () => {
     expect(heavyLoadedBy(['init', '--db', db, '--code', 'C1', '--name', '测试市', '--role', 'aggregator'])).toEqual([]);
     fs.mkdirSync(path.join(dir, 'inbox'));
     expect(heavyLoadedBy(['merge', path.join(dir, 'inbox'), '--db', db, '--dry-run'])).toEqual([]);
+  }, 60_000);
+
+  it('lists templates without SQLite: the data file is neither loaded nor made', () => {
+    const db = path.join(dir, 'never.sqlite');
+    expect(heavyLoadedBy(['templates', '--db', db], ['better-sqlite3'])).toEqual([]);
+    expect(fs.existsSync(db)).toBe(false);
+    // The check can see SQLite: a command that opens the data file loads it.
+    expect(heavyLoadedBy(['keys', '--db', db], ['better-sqlite3'])).toEqual(['better-sqlite3']);
   }, 60_000);
 
   it('loads exceljs when a command writes a workbook (so the check above can see them)', () => {

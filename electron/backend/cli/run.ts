@@ -3,7 +3,7 @@
  * Exit codes: 0 success, 1 refused input, 2 usage error.
  */
 import { parseArgs } from 'node:util';
-import { BackendCallError } from '../backend';
+import { BackendCallError } from '../callError';
 import { terminalText } from '../../../shared/values/textSafety';
 import { storageFailure } from '../store/storageErrors';
 import { type CliIO, UsageError } from './command';

@@ -6,7 +6,6 @@
  * half-written file and says why in Chinese. The one writer of whole files
  * the app hands out: CLI exports and the desktop shell's 保存.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -62,9 +61,13 @@ function explain(code: string | undefined, file: string, step: 'write' | 'rename
   return `无法保存“${file}”（${code ?? '未知错误'}）`;
 }
 
+/** Files this process has begun writing: with its id and the time, a temporary name no other writer uses. */
+let begun = 0;
+
 export function writeFileAtomic(file: string, data: Uint8Array, io: WriteFs = fs): void {
   const target = path.resolve(file);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  // Not a random name: node:crypto would be loaded by every CLI command that can write a file (a tenth of starting).
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Date.now().toString(36)}-${++begun}.tmp`);
   let step: 'write' | 'rename' = 'write';
   try {
     writeAndSync(io, temp, data);

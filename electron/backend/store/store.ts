@@ -7,8 +7,6 @@ import type Database from 'better-sqlite3';
 import { backupsDirOf, createBackup, listBackups, type BackupInfo } from './backups';
 import { openDatabase } from './openDatabase';
 
-export const DB_FILE_NAME = 'ledger.sqlite';
-
 export class Store {
   /** Things the user should hear about once, in Chinese, after opening (a start-up backup that could not be made). */
   readonly notices: string[] = [];

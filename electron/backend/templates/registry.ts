@@ -3,27 +3,20 @@
  * in the data folder's templates/ (for formats issued after release), is
  * loaded and validated at start. A broken built-in template stops start-up
  * with its problems listed; a broken user template is reported and skipped.
+ * A built-in file whose text is the one checked when the command line was
+ * built (templates/prevalidated.ts) is taken as checked then.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { hasNarrativePlan } from '../../../shared/report/narratives';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { parseTemplate, TemplateError } from '../../../shared/template/validate';
+import type { Prevalidated, PrevalidatedTemplate } from './prevalidated';
+import { registryOf, type TemplateRegistry } from './registryOf';
+import { templateFiles, templateNames } from './templateFiles';
 
-export interface TemplateRegistry {
-  all(): Template[];
-  get(id: string): Template | undefined;
-  /** The template new data files use: the built-in one marked `default` (else the first). */
-  defaultId(): string | undefined;
-  /**
-   * The template and those sharing cells with it (`sharesCellsWith`, either
-   * way): the templates whose stored rows its totals read.
-   */
-  family(id: string): string[];
-  problems: string[];
-}
+export { registerTemplates, type TemplateRegistry } from './registryOf';
 
 /** What a template's links to others (report plan, shared cells) must satisfy; [] when they do. */
 export function linkProblems(t: Template, byId: ReadonlyMap<string, Template>): string[] {
@@ -52,13 +45,13 @@ export function linkProblems(t: Template, byId: ReadonlyMap<string, Template>): 
 
 const KEY_NAMES = { measure: '计量单位', valueKind: '数值类型', decimals: '小数位数', rollup: '汇总方式' } as const;
 
-function loadDir(dir: string, strict: boolean, problems: string[]): Template[] {
-  if (!fs.existsSync(dir)) return [];
+function loadDir(dir: string | undefined, strict: boolean, problems: string[], prevalidated: Prevalidated = new Map()): Template[] {
   const out: Template[] = [];
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    const file = path.join(dir, name);
+  for (const name of templateNames(dir)) {
     try {
-      out.push(parseTemplate(JSON.parse(fs.readFileSync(file, 'utf8')), name));
+      const text = fs.readFileSync(path.join(dir!, name), 'utf8');
+      const checked = prevalidated.get(name);
+      out.push(checked?.text === text ? checked.template : parseTemplate(JSON.parse(text), name));
     } catch (e) {
       const err = e instanceof TemplateError ? e : new TemplateError(name, [(e as Error).message]);
       if (strict) throw err;
@@ -68,10 +61,10 @@ function loadDir(dir: string, strict: boolean, problems: string[]): Template[] {
   return out;
 }
 
-export function loadTemplates(builtinDir: string, userDir?: string): TemplateRegistry {
+export function loadTemplates(builtinDir: string, userDir?: string, prevalidated?: Prevalidated): TemplateRegistry {
   const problems: string[] = [];
   const byId = new Map<string, Template>();
-  for (const t of loadDir(builtinDir, true, problems)) byId.set(t.id, t);
+  for (const t of loadDir(builtinDir, true, problems, prevalidated)) byId.set(t.id, t);
   const builtin = [...byId.values()];
   for (const t of builtin) {
     const found = linkProblems(t, byId);
@@ -79,41 +72,27 @@ export function loadTemplates(builtinDir: string, userDir?: string): TemplateReg
   }
   const defaults = builtin.filter((t) => t.default);
   if (defaults.length > 1) throw new TemplateError(defaults[1].id, [`内置模板中只能有一个默认模板（${defaults.map((t) => t.id).join('、')}）`]);
-  for (const t of userDir ? loadDir(userDir, false, problems) : []) {
+  for (const t of loadDir(userDir, false, problems)) {
     const cur = byId.get(t.id);
     if (cur && cur.version >= t.version) continue;
     const found = linkProblems(t, byId);
     if (found.length) problems.push(new TemplateError(t.id, found).message);
     else byId.set(t.id, t);
   }
-  const defaultId = (defaults[0] ?? builtin[0])?.id;
-  const families = new Map<string, string[]>();
-  const familyOf = (id: string) => {
-    let f = families.get(id);
-    if (!f) {
-      const linked = [...byId.values()].filter((t) => t.id !== id && (t.sharesCellsWith.includes(id) || byId.get(id)?.sharesCellsWith.includes(t.id)));
-      families.set(id, (f = [id, ...linked.map((t) => t.id).sort()]));
-    }
-    return f;
-  };
-  return {
-    all: () => [...byId.values()],
-    get: (id) => byId.get(id),
-    defaultId: () => defaultId,
-    family: familyOf,
-    problems,
-  };
+  return registryOf(byId, (defaults[0] ?? builtin[0])?.id, problems);
 }
 
-/** Records the templates in use so values can reference them. */
-export function registerTemplates(db: Database.Database, templates: Template[]): void {
-  const up = db.prepare(
-    `INSERT INTO templates (id, version, name, registered_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET version = excluded.version, name = excluded.name
-     WHERE excluded.version >= templates.version`,
-  );
-  const now = new Date().toISOString();
-  db.transaction(() => {
-    for (const t of templates) up.run(t.id, t.version, t.name, now);
-  }).immediate();
+/**
+ * The built-in templates as the command line's build checks them: each
+ * file's text and what parseTemplate made of it, once the whole folder has
+ * passed loadTemplates (links, one default). Throws what is wrong, so a
+ * broken built-in template fails the build.
+ */
+export function prevalidate(builtinDir: string): PrevalidatedTemplate[] {
+  const registry = loadTemplates(builtinDir);
+  return templateFiles(builtinDir).map(({ name, text }) => {
+    const template = parseTemplate(JSON.parse(text), name);
+    if (registry.get(template.id) === undefined) throw new TemplateError(name, ['未载入']);
+    return { name, text, template };
+  });
 }

@@ -1,6 +1,6 @@
 /** This data file's signing key and its code (设置, the workbook's 封面, `ledger keys`). */
 import type Database from 'better-sqlite3';
-import { ownKey } from '../store/keys';
+import { ownKey } from '../store/ownKey';
 import { publicKeyCode, type SigningKey, signingKeyFromDer } from './seal';
 
 const cache = new WeakMap<Database.Database, SigningKey>();

@@ -1,6 +1,7 @@
 /** Signing keys: this file's own, and the office's register of its units' keys. */
 import { operatorName, resolveUnit } from '../../context';
-import { keyLog, listUnitKeys, ownKey, setUnitKey, unitKey, unitsOfKey } from '../../store/keys';
+import { keyLog, listUnitKeys, setUnitKey, unitKey, unitsOfKey } from '../../store/keys';
+import { ownKey } from '../../store/ownKey';
 import { fail } from '../../failure';
 import { publicKeyCode, isPublicKeyText } from '../../workbook/seal';
 import type { HandlerMap } from '../types';

@@ -4,7 +4,7 @@ import type { BackendContext } from '../../context';
 import type { HandlerMap } from '../types';
 
 /** Id, version, name and description of each template (also the CLI's `templates`, which skips the API's schemas to start at once). */
-export const templateSummaries = (ctx: BackendContext) => ctx.templates.all().map((t) => ({ id: t.id, version: t.version, name: t.name, description: t.description }));
+export const templateSummaries = (ctx: Pick<BackendContext, 'templates'>) => ctx.templates.all().map((t) => ({ id: t.id, version: t.version, name: t.name, description: t.description }));
 
 export const templateHandlers: HandlerMap<'templates.list' | 'templates.get'> = {
   'templates.list': (ctx) => templateSummaries(ctx),
