@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { allOfficeOnly, periodSchema, unitCodeSchema, unitNameSchema } from '../common';
 import { type UNIT_KINDS } from '../../domain';
 import type { WorkbookKind } from '../../workbook/format';
+import type { ValueKind } from '../../template/schema';
 
 /**
  * A workbook as bytes, never base64 inside JSON: over IPC a Uint8Array is
@@ -88,6 +89,9 @@ export interface FileDifference {
   month: number | null;
   data: number | null;
   visible: number | null;
+  /** The cell's precision, so both figures print as the grid prints them (numberFormat.ts). */
+  valueKind: ValueKind;
+  decimals: number;
 }
 
 /**

@@ -6,11 +6,12 @@
  * listed on request, so the table stays a row per file to lay out.
  */
 import { memo, useCallback, useState } from 'react';
-import type { FilePlan } from '../../../../shared/api/methods/import';
+import type { FileDifference, FilePlan } from '../../../../shared/api/methods/import';
+import { figureText } from '../../../../shared/values/numberFormat';
 import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
 
-const shown = (v: number | null) => (v === null ? t('import.empty') : String(v));
+const shown = (v: number | null, d: FileDifference) => (v === null ? t('import.empty') : figureText(v, d));
 
 function statusText(p: FilePlan): string {
   if (p.status === 'updated') return t('import.status.updated', { count: p.changedValues });
@@ -123,7 +124,7 @@ const PlanRow = memo(function PlanRow({ listed, all, onAccept, onShowAll }: RowP
               {t('import.differences')}
               <ul>
                 {p.differences.map((d) => (
-                  <li key={`${d.sheet}!${d.cell}`}>{t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data), visible: shown(d.visible) })}</li>
+                  <li key={`${d.sheet}!${d.cell}`}>{t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data, d), visible: shown(d.visible, d) })}</li>
                 ))}
               </ul>
             </li>

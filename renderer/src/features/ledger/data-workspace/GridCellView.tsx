@@ -5,13 +5,12 @@
  * whether it is selected, active or edited — so an edit re-renders the
  * cells it concerns only.
  */
-import { memo, type RefObject } from 'react';
+import { memo } from 'react';
 import { t } from '../../../i18n/catalog';
 import type { EditMode } from '../shared/grid/keyboard';
 import type { GridCell } from '../shared/grid/layout';
 import { inRect, type Pos } from '../shared/grid/selection';
 import { CellEditor } from './CellEditor';
-import { CellSink } from './CellSink';
 import { useTopic } from './useWorkspace';
 import type { WorkspaceStore } from './workspaceStore';
 
@@ -20,9 +19,6 @@ export interface GridControl {
   startEdit(p: Pos, mode: EditMode, initial: string | null): void;
   commitEdit(p: Pos, text: string, move: { dr: number; dc: number; step: boolean } | null): void;
   cancelEdit(): void;
-  /** Set when the active cell's sink must take focus even if focus is elsewhere (a click). */
-  claimFocus: RefObject<boolean>;
-  grid: RefObject<HTMLDivElement | null>;
 }
 
 interface Props {
@@ -58,6 +54,7 @@ export const GridCellView = memo(function GridCellView({ store, cell, r, c, labe
       aria-invalid={invalid || undefined}
       data-testid={`cell-${ref}-${cell.period}`}
       data-active={active || undefined}
+      data-editing={editing ? true : undefined}
       data-entry={entry?.kind}
       data-rule={mark}
       data-locked={locked || undefined}
@@ -75,10 +72,7 @@ export const GridCellView = memo(function GridCellView({ store, cell, r, c, labe
           onCancel={ctl.cancelEdit}
         />
       ) : (
-        <>
-          {store.cellText(cell)}
-          {active && <CellSink label={label} claimFocus={ctl.claimFocus} grid={ctl.grid} onText={(text) => ctl.startEdit({ r, c }, 'replace', text)} />}
-        </>
+        store.cellText(cell)
       )}
     </td>
   );

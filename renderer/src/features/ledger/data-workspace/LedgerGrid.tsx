@@ -19,6 +19,7 @@ import type { GridCell, GridLayout, GridRow } from '../shared/grid/layout';
 import { parseClipboard, planPaste, toClipboardText } from '../shared/grid/paste';
 import { jumpSelection, moveSelection, pointerSelect, rectPositions, stepSelection, type Pos } from '../shared/grid/selection';
 import { columnPath, gridColumns, gridFeatures, LABEL_COLUMN, MEASURE_COLUMN } from './columns';
+import { CellSink } from './CellSink';
 import { GridCellView, type GridControl } from './GridCellView';
 import { useWatch } from './useWorkspace';
 import { topic, type WorkspaceStore } from './workspaceStore';
@@ -89,7 +90,7 @@ export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, on
   const measuredLayout = useRef<GridLayout | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
-  const claimFocus = useRef(false);
+  const sinkRef = useRef<HTMLInputElement>(null);
   const locked = useWatch(store, [topic.months], (s) => s.locked, new Set<number>());
   const columns = useMemo(() => gridColumns(layout), [layout]);
   const columnLabels = useMemo(() => layout.columns.map(columnPath), [layout]);
@@ -134,38 +135,47 @@ export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, on
     return () => window.removeEventListener('mouseup', up);
   }, []);
 
-  /** Focus returns to the active cell's sink once it is rendered. */
+  /**
+   * Focus goes (back) to the grid's sink. Called before the table changes, so focusing it costs no layout; a figure
+   * typed right after Enter lands in the sink and starts the next edit.
+   */
   const refocus = useMemo(
     () => () => {
-      claimFocus.current = true;
-      containerRef.current?.querySelector<HTMLInputElement>('.cell-sink')?.focus({ preventScroll: true });
+      const sink = sinkRef.current;
+      if (sink && document.activeElement !== sink) sink.focus({ preventScroll: true });
     },
     [],
   );
 
   const ctl = useMemo(
     (): GridControl => ({
-      claimFocus,
-      grid: containerRef,
       startEdit(p, mode, initial) {
         const why = whyBlocked(store, latest.current.layout, p);
         if (why) return latest.current.onNotice(t('ledger.cannotEdit', { why }));
         store.setEditing({ mode, initial: initial ?? store.cellText(cellAt(latest.current.layout, p)!) });
       },
       commitEdit(p, text, move) {
+        // Enter or Tab keeps typing in the grid; a blur (the clerk clicked elsewhere) leaves focus where it went.
+        if (move) refocus();
         store.setEditing(null);
         const cell = cellAt(latest.current.layout, p);
         if (cell && cell.period !== 'year' && text !== store.cellText(cell)) store.commit([{ ref: cell.def.ref, month: cell.period, raw: text }], 'entry');
         const b = latest.current.bounds;
         if (move) store.select(move.step ? stepSelection(store.selection, move.dr, move.dc, b) : moveSelection(store.selection, move.dr, move.dc, false, b));
-        refocus();
       },
       cancelEdit() {
-        store.setEditing(null);
         refocus();
+        store.setEditing(null);
       },
     }),
     [store, refocus],
+  );
+  const sinkLabel = useMemo(
+    () => (p: Pos) => {
+      const row = layout.dataRows[p.r];
+      return row && p.c < columnLabels.length ? `${row.label} ${columnLabels[p.c]}` : '';
+    },
+    [layout, columnLabels],
   );
   const blocker = (p: Pos) => whyBlocked(store, layout, p);
   const at = (p: Pos) => cellAt(layout, p)!;
@@ -309,6 +319,7 @@ export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, on
       onMouseOver={onMouseOver}
       onDoubleClick={onDoubleClick}
     >
+      <CellSink store={store} label={sinkLabel} sinkRef={sinkRef} grid={containerRef} onText={(text) => ctl.startEdit(store.selection.focus, 'replace', text)} />
       <table className="ledger-grid">
         <thead>
           {headerGroups.map((group) => (
