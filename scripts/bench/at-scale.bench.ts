@@ -51,11 +51,11 @@ const mib = (kb: number) => `${(kb / 1024).toFixed(0)} MiB`;
 /** One whole process: wall time (ms), CPU time (user + system, ms) and peak resident memory (KiB, /usr/bin/time). */
 function timed(cmd: string, args: string[]): { ms: number; cpuMs: number; rssKb: number; out: string } {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S MAXRSS %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const elapsed = performance.now() - t0;
-  const m = /MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  const m = /CPU ([\d.]+) ([\d.]+) MAXRSS (\d+)\s*$/.exec(r.stderr);
   if (!m) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr.slice(-500)}`);
-  return { ms: elapsed, cpuMs: (Number(m[2]) + Number(m[3])) * 1000, rssKb: Number(m[1]), out: r.stdout };
+  return { ms: elapsed, cpuMs: 1000 * (Number(m[1]) + Number(m[2])), rssKb: Number(m[3]), out: r.stdout };
 }
 
 function load(): string {
@@ -102,8 +102,8 @@ async function versusPeer(n: number): Promise<{ perWorkbook: number }> {
   const { dir, line, bytes } = await ensureWorkbookFolder(n);
   console.log(line);
   const base = await officeFile(n);
-  const ours: { ms: number; rssKb: number }[] = [];
-  const peer: { ms: number; rssKb: number }[] = [];
+  const ours: { ms: number; cpuMs: number; rssKb: number }[] = [];
+  const peer: { ms: number; cpuMs: number; rssKb: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const db = path.join(work, `run-${n}-${i}`, 'ledger.sqlite');
     fs.mkdirSync(path.dirname(db));
@@ -117,15 +117,20 @@ async function versusPeer(n: number): Promise<{ perWorkbook: number }> {
       peer.push(timed('/usr/bin/python3', [PEER, dir, out]));
       fs.rmSync(out, { force: true });
     }
-    console.log(`  第 ${i + 1} 对：本软件 ${s(ours[i].ms)}（${mib(ours[i].rssKb)}）${PEER ? `，openpyxl 脚本 ${s(peer[i].ms)}（${mib(peer[i].rssKb)}），比值 ${(ours[i].ms / peer[i].ms).toFixed(3)}` : ''}（${load()}）`);
+    const pair = PEER
+      ? `，openpyxl 脚本 ${s(peer[i].ms)}（CPU ${s(peer[i].cpuMs)}，${mib(peer[i].rssKb)}），比值 ${(ours[i].ms / peer[i].ms).toFixed(3)}（CPU ${(ours[i].cpuMs / peer[i].cpuMs).toFixed(3)}）`
+      : '';
+    console.log(`  第 ${i + 1} 对：本软件 ${s(ours[i].ms)}（CPU ${s(ours[i].cpuMs)}，${mib(ours[i].rssKb)}）${pair}（${load()}）`);
   }
   const mine = median(ours.map((r) => r.ms));
   const theirs = PEER ? median(peer.map((r) => r.ms)) : NaN;
   const ratios = PEER ? ours.map((r, i) => r.ms / peer[i].ms) : [];
+  // CPU time (user + system) is what the shared machine's load disturbs least.
+  const cpuRatio = PEER ? median(ours.map((r, i) => r.cpuMs / peer[i].cpuMs)) : NaN;
   console.log(
     `CLI merge ${n} 个工作簿（${(bytes / 1048576).toFixed(0)} MB，${RUNS} 对交替运行，中位数）：本软件 ${s(mine)}，每个 ${(mine / n).toFixed(2)} ms，峰值内存 ${mib(Math.max(...ours.map((r) => r.rssKb)))}` +
       (PEER
-        ? `；openpyxl 脚本 ${s(theirs)}，峰值内存 ${mib(Math.max(...peer.map((r) => r.rssKb)))}；比值 ${(mine / theirs).toFixed(3)}（各对 ${ratios.map((x) => x.toFixed(2)).join('、')}；目标 ≤ 0.125，力争 0.1）`
+        ? `；openpyxl 脚本 ${s(theirs)}，峰值内存 ${mib(Math.max(...peer.map((r) => r.rssKb)))}；比值 ${(mine / theirs).toFixed(3)}（各对 ${ratios.map((x) => x.toFixed(2)).join('、')}；目标 ≤ 0.125，力争 0.1）；CPU 时间比值（各对中位数）${cpuRatio.toFixed(3)}，本软件 CPU 中位数 ${s(median(ours.map((r) => r.cpuMs)))}`
         : '；未找到 openpyxl 脚本（../shared/bench/openpyxl_merge.py），只测本软件'),
   );
   return { perWorkbook: mine / n };
