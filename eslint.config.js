@@ -45,6 +45,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'better-sqlite3', '**/electron/backend/**'] }] },
   },
   {
+    // One number format (shared/values/numberFormat.ts, docs/number-format.md): a number becomes text there and nowhere else.
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['shared/values/numberFormat.ts', '**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'toFixed', message: 'Print numbers through shared/values/numberFormat.ts (docs/number-format.md).' },
+        { property: 'toLocaleString', message: 'Print numbers through shared/values/numberFormat.ts, dates through localDateTime/localIsoDate (shared/office/dueDate.ts).' },
+        { property: 'toPrecision', message: 'Print numbers through shared/values/numberFormat.ts (docs/number-format.md).' },
+        { object: 'Intl', property: 'NumberFormat', message: 'Print numbers through shared/values/numberFormat.ts (docs/number-format.md).' },
+      ],
+    },
+  },
+  {
     files: ['e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
   },

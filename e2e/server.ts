@@ -15,6 +15,8 @@ export interface LedgerServer {
   openUrl: string;
   dataFile: string;
   dir: string;
+  /** The server's process id (benches read its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export function startLedgerServer(dir: string, nodeArgs: string[] = []): Promise
         openUrl,
         dataFile,
         dir,
+        pid: child.pid,
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done();

@@ -15,6 +15,8 @@ export interface BenchServer {
   url: string;
   openUrl: string;
   call(method: string, input: unknown): Promise<void>;
+  /** CPU time the server process has used so far, ms (user + system, from /proc; 0 where there is none). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,15 @@ export async function startBenchServer(): Promise<BenchServer> {
       });
       const body = (await res.json()) as { ok: boolean; error?: { message: string } };
       if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+    },
+    cpuMs() {
+      try {
+        // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
+        const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        return 0;
+      }
     },
     async stop() {
       await server.stop();

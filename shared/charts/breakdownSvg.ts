@@ -11,6 +11,7 @@
  */
 import { categoryCells } from '../template/cells';
 import type { Template } from '../template/schema';
+import { countText, NO_FIGURE } from '../values/numberFormat';
 import { formatPeriodLabel, type Period } from '../values/period';
 import { seriesPattern } from './palette';
 import type { Breakdown } from './shape';
@@ -104,7 +105,7 @@ export function breakdownSvg(items: BreakdownItem[], opts: BreakdownSvgOptions):
       if (s.count <= 0) return;
       const sweep = (s.count / total) * 2 * Math.PI;
       // Hovering a slice names it (a tooltip on screen; ignored in the PNG).
-      const tip = el('title', {}, `${items[i].label} ${s.count}${measure}，${formatPercent(s)}`);
+      const tip = el('title', {}, `${items[i].label} ${countText(s.count)}${measure}，${formatPercent(s)}`);
       if (nonZero === 1) {
         // One category is the whole ring: an arc cannot start and end at the same point.
         parts.push(el('path', { d: `${ringSlice(cx, cy, ro, ri, 0, Math.PI)} ${ringSlice(cx, cy, ro, ri, Math.PI, 2 * Math.PI)}`, fill: fill(i), stroke: '#fff', 'stroke-width': 0 }, tip));
@@ -114,7 +115,7 @@ export function breakdownSvg(items: BreakdownItem[], opts: BreakdownSvgOptions):
       a += sweep;
     });
     parts.push(el('text', { x: cx, y: cy - 8, 'text-anchor': 'middle', 'font-size': 16, fill: '#333' }, '合计'));
-    const totalText = `${total}${measure}`;
+    const totalText = `${countText(total)}${measure}`;
     parts.push(el('text', { x: cx, y: cy + 22, 'text-anchor': 'middle', 'font-size': fitFont(totalText, 26, 2 * ri - 16), 'font-weight': 'bold', fill: '#000' }, totalText));
   }
 
@@ -132,8 +133,8 @@ export function breakdownSvg(items: BreakdownItem[], opts: BreakdownSvgOptions):
     const row: SvgNode[] = [
       el('rect', { x: lx, y: y + 6, width: 22, height: 22, fill: fill(i), stroke: '#333', 'stroke-width': 0.8 }),
       el('text', { x: lx + 34, y: y + 23, 'font-size': fitFont(item.label, 17, labelWidth), fill: '#000' }, item.label),
-      el('text', { x: countRight, y: y + 23, 'text-anchor': 'end', 'font-size': 17, fill: '#000', class: 'count' }, empty ? '—' : String(item.count)),
-      el('text', { x: shareRight, y: y + 23, 'text-anchor': 'end', 'font-size': 17, 'font-weight': 'bold', fill: '#000', class: 'share' }, empty || opts.sharesStated === false ? '—' : formatPercent(s)),
+      el('text', { x: countRight, y: y + 23, 'text-anchor': 'end', 'font-size': 17, fill: '#000', class: 'count' }, empty ? NO_FIGURE : countText(item.count)),
+      el('text', { x: shareRight, y: y + 23, 'text-anchor': 'end', 'font-size': 17, 'font-weight': 'bold', fill: '#000', class: 'share' }, empty || opts.sharesStated === false ? NO_FIGURE : formatPercent(s)),
     ];
     if (i < items.length - 1) row.push(el('line', { x1: lx, y1: y + rowH, x2: shareRight, y2: y + rowH, stroke: '#e0e0e0', 'stroke-width': 1 }));
     parts.push(el('g', { 'data-category': item.label }, ...row));

@@ -65,7 +65,7 @@ describe('shapeTrend and shapeYoy', () => {
       { month: 4, current: null, previous: null, changePercent: null },
     ]);
     expect(yoyTable(y.months, 2018).head).toEqual(['月份', '2018年', '2017年', '同比增减']);
-    expect(yoyTable(y.months, 2018).rows[0]).toEqual(['1月', 6, 4, '50.00%']);
+    expect(yoyTable(y.months, 2018).rows[0]).toEqual(['1月', 6, 4, '+50.00%']);
     expect(shapeYoy(shapeTrend(cats, new Map(), 2018), shapeTrend(cats, new Map(), 2017)).empty).toBe(true);
   });
   it('has no change against a zero month', () => {

@@ -15,6 +15,8 @@
  *   equals the sum of the parts; when it does not, no share is stated — the
  *   broken rule's message says why.
  */
+import { percentText } from '../values/numberFormat';
+
 export interface ShareInput {
   key: string;
   count: number;
@@ -83,10 +85,10 @@ export function statedShares(items: readonly ShareInput[], statedTotal: number |
 /** "55.11%" — two decimals always (the report's "0.1%" is 0.10%); a non-zero count below 0.005% is 不足0.01%. */
 export function formatPercent(share: Pick<Share, 'basisPoints' | 'count'>): string {
   if (share.basisPoints === 0 && share.count > 0) return '不足0.01%';
-  return `${(share.basisPoints / 100).toFixed(2)}%`;
+  return percentText(share.basisPoints);
 }
 
 /** The printed sum of shares, "100.00%" or, after the rounding note's case, e.g. "99.99%". */
 export function formatSharesSum(shares: readonly Pick<Share, 'basisPoints'>[]): string {
-  return `${(sharesSum(shares) / 100).toFixed(2)}%`;
+  return percentText(sharesSum(shares));
 }

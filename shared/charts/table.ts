@@ -3,6 +3,7 @@
  * CRLF rows. Tabs and line breaks inside a cell would split it, so they are
  * replaced by spaces.
  */
+import { NO_FIGURE, percentOf } from '../values/numberFormat';
 import { toDelimited } from '../values/textSafety';
 import { formatPercent, formatSharesSum, ROUNDING_NOTE } from './shares';
 import type { Breakdown, CategoryDef, RankingRow, Trend, YoyMonth } from './shape';
@@ -22,8 +23,8 @@ export function toTsv(table: ChartTable): string {
 
 /** Two decimals always, as the report prints shares ("0.10%"); no shares when the stated total disagrees. */
 export function breakdownTable(b: Breakdown): ChartTable {
-  const share = (i: Breakdown['items'][number]) => (b.sharesStated ? formatPercent(i) : '—');
-  const rows: TableCell[][] = [...b.items.map((i) => [i.name, i.count, share(i)]), ['合计', b.total, b.sharesStated ? formatSharesSum(b.items) : '—']];
+  const share = (i: Breakdown['items'][number]) => (b.sharesStated ? formatPercent(i) : NO_FIGURE);
+  const rows: TableCell[][] = [...b.items.map((i) => [i.name, i.count, share(i)]), ['合计', b.total, b.sharesStated ? formatSharesSum(b.items) : NO_FIGURE]];
   if (b.roundingNote) rows.push([ROUNDING_NOTE, null, null]);
   return { head: ['类别', '条数', '占比'], rows };
 }
@@ -38,7 +39,7 @@ export function trendTable(t: Trend, categories: CategoryDef[]): ChartTable {
 export function yoyTable(months: YoyMonth[], year: number): ChartTable {
   return {
     head: ['月份', `${year}年`, `${year - 1}年`, '同比增减'],
-    rows: months.map((m) => [`${m.month}月`, m.current, m.previous, m.changePercent === null ? null : `${m.changePercent.toFixed(2)}%`]),
+    rows: months.map((m) => [`${m.month}月`, m.current, m.previous, m.changePercent === null ? null : percentOf(m.changePercent, { signed: true })]),
   };
 }
 

@@ -30,6 +30,7 @@ export function roundTicks(max: number, most = 6, integers = true): AxisTicks {
   const count = Math.max(1, Math.ceil(high / step - 1e-9));
   // Built from integers so that 0.1 steps do not print 0.30000000000000004.
   const decimals = Math.max(0, -Math.floor(Math.log10(step)));
-  const ticks = Array.from({ length: count + 1 }, (_, i) => Number((i * step).toFixed(decimals)));
+  const scale = 10 ** decimals;
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * scale) / scale);
   return { ticks, top: ticks[ticks.length - 1] };
 }

@@ -13,6 +13,11 @@ export function isoDate(year: number, month: number, day: number): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/** A moment as people read it in lists and logs: 2026-11-29 15:03 (local time). */
+export function localDateTime(d: Date): string {
+  return `${localIsoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** The local calendar date of a moment, as YYYY-MM-DD. */
 export function localIsoDate(d: Date): string {
   return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());

@@ -4,7 +4,7 @@
 import { formatPercent, needsRoundingNote, statedShares } from '../charts/shares';
 import { findCell } from '../template/cells';
 import type { Template } from '../template/schema';
-import { formatValue } from '../values/parse';
+import { figureText } from '../values/numberFormat';
 import { exactSum } from '../values/precision';
 import type { Fact, Segment } from './model';
 
@@ -22,7 +22,7 @@ export class FactSource {
   }
 
   private format(ref: string, value: number): string {
-    return formatValue(value, findCell(this.template, ref) ?? 'count');
+    return figureText(value, findCell(this.template, ref) ?? 'count');
   }
 
   /** The cell's figure, or undefined when the template lacks it or nothing was entered. */
@@ -39,9 +39,9 @@ export class FactSource {
     if (present.length === 0) return undefined;
     if (refs.length === 1) return this.cell(refs[0]);
     // Cells summed in a sentence share a precision (不予公开's reasons, two lawsuit kinds); the widest is exact for all.
-    const places = Math.max(...present.map((r) => findCell(this.template, r)!.decimals));
-    const value = exactSum(present.map((r) => this.figures.get(r)!), places)!;
-    return { kind: 'sum', refs: present, value, text: this.format(present[0], value) };
+    const widest = present.reduce((w, r) => (findCell(this.template, r)!.decimals > findCell(this.template, w)!.decimals ? r : w));
+    const value = exactSum(present.map((r) => this.figures.get(r)!), findCell(this.template, widest)!.decimals)!;
+    return { kind: 'sum', refs: present, value, text: this.format(widest, value) };
   }
 
   /**

@@ -7,7 +7,7 @@
 import { delimitedCell } from '../values/textSafety';
 import { cellRef, findCell } from '../template/cells';
 import type { ListSection, TableSection, Template } from '../template/schema';
-import { formatValue } from '../values/parse';
+import { figureText } from '../values/numberFormat';
 import type { Figures } from './facts';
 import type { GridCell } from './model';
 
@@ -23,7 +23,7 @@ const label = (text: string, colSpan = 1, rowSpan = 1): GridCell => ({ text, col
 
 function valueCell(template: Template, figures: Figures, ref: string, colSpan = 1): GridCell {
   const value = figures.get(ref);
-  return { text: formatValue(value, findCell(template, ref) ?? 'count'), colSpan, rowSpan: 1, kind: 'value', ref, value: value ?? null };
+  return { text: figureText(value, findCell(template, ref) ?? 'count'), colSpan, rowSpan: 1, kind: 'value', ref, value: value ?? null };
 }
 
 /** Runs of equal keys: [[key, count], …]. */

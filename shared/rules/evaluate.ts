@@ -8,7 +8,8 @@
 import type { Role, UnitKind } from '../domain';
 import { findCell } from '../template/cells';
 import type { RuleScope, Template } from '../template/schema';
-import { formatFixed, fromScaled, toScaled } from '../values/precision';
+import { figureText } from '../values/numberFormat';
+import { fromScaled, toScaled } from '../values/precision';
 import { templateChecks, type Check, type ConcreteTerm } from './expand';
 
 /** Looks up a cell's figure for the period checked (or the year before); undefined when empty. */
@@ -72,9 +73,9 @@ function holds(op: Check['op'], a: number, b: number): boolean {
 
 const SHOWN_OP: Record<Check['op'], string> = { '=': '≠', '<=': '>', '>=': '<', '<': '≥', '>': '≤' };
 
+/** A side of the check as the cells print it: amounts with their places (1.5000 ≠ 2.0000), as the grid and the report show them. */
 function format(scaled: number, places: number): string {
-  const v = fromScaled(scaled, places);
-  return Number.isInteger(v) ? String(v) : formatFixed(v, places);
+  return figureText(fromScaled(scaled, places), { valueKind: places === 0 ? 'count' : 'amount', decimals: places });
 }
 
 /** places: the widest precision among the check's cells (checkPlaces). */

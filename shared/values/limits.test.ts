@@ -7,7 +7,7 @@ describe('the limits of a figure (one definition for typing, readers and the sto
     for (const kind of ['count', 'amount'] as const) {
       const l = FIGURE_LIMITS[kind];
       expect(checkFigure(l.max, l)).toEqual({ ok: true, value: l.max });
-      expect(checkFigure(l.max + 1, l)).toMatchObject({ ok: false, fault: 'too_large', reason: kind === 'count' ? '超过上限 999,999,999' : '超过上限 99,999,999.99' });
+      expect(checkFigure(l.max + 1, l)).toMatchObject({ ok: false, fault: 'too_large', reason: kind === 'count' ? '超过上限 999999999' : '超过上限 99999999.99' });
       expect(checkFigure(Number.POSITIVE_INFINITY, l)).toMatchObject({ ok: false, fault: 'too_large' });
       expect(checkFigure(Number.NaN, l)).toMatchObject({ ok: false, fault: 'not_finite' });
       expect(checkFigure(-1, l)).toMatchObject({ ok: false, fault: 'negative' });

@@ -11,6 +11,7 @@
  * never through the constants.
  */
 import type { ValueKind } from '../template/schema';
+import { figureText } from './numberFormat';
 
 export interface FigureLimit {
   /** The largest figure accepted (inclusive). */
@@ -84,8 +85,6 @@ export function roundFigure(n: number, limit: FigureLimit): number {
   return Math.round(n * scale) / scale;
 }
 
-/** 999,999,999 as people write it. */
-export const formatLimit = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
 
 const PLACES = ['零', '一', '两', '三', '四', '五', '六'];
 
@@ -97,7 +96,7 @@ export function figureFaultText(fault: FigureFault, limit: FigureLimit): string 
     case 'negative':
       return '是负数，统计数不能为负';
     case 'too_large':
-      return `超过上限 ${formatLimit(limit.max)}`;
+      return `超过上限 ${figureText(limit.max, { valueKind: limit.decimals === 0 ? 'count' : 'amount', decimals: limit.decimals })}`;
     case 'not_whole':
       return '含小数，此处只能填写整数';
     case 'too_many_decimals': {

@@ -6,7 +6,6 @@
  */
 import type { ValueKind } from '../template/schema';
 import { checkFigure, FIGURE_LIMITS, figureLimit, type FigureLimit } from './limits';
-import { formatFixed, placesOf, type Precision } from './precision';
 
 /** The largest count (limits.ts holds the definition). */
 export const MAX_VALUE = FIGURE_LIMITS.count.max;
@@ -52,11 +51,4 @@ export function parseValue(raw: string | number | null | undefined, kind: ValueK
 function checkNumber(n: number, limit: FigureLimit, shown: string): ParseResult {
   const r = checkFigure(n, limit);
   return r.ok ? r : { ok: false, message: `“${shown}”${r.reason}` };
-}
-
-/** How a stored figure is shown in the grid and in exports: amounts with all their places (12.30, 59237.2449). */
-export function formatValue(value: number | null | undefined, precision: Precision): string {
-  if (value === null || value === undefined) return '';
-  const places = placesOf(precision);
-  return places === 0 ? String(value) : formatFixed(value, places);
 }

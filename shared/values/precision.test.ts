@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { capFor, cellLimit, checkFigure, MAX_SCALED_FIGURE, SUM_BUDGET } from './limits';
-import { parseValue, formatValue } from './parse';
-import { exactSum, formatFixed, placesOf, sameFigure, toScaled } from './precision';
+import { figureText } from './numberFormat';
+import { parseValue } from './parse';
+import { exactSum, formatFixed, placesOf, sameFigure, storedText, toScaled } from './precision';
 import { rollupMonths } from './rollup';
 
 const wanyuan = { valueKind: 'amount' as const, decimals: 4 };
@@ -31,9 +32,11 @@ describe('precision is a property of the cell', () => {
     expect(parseValue('59,237.2449', 'amount', limit)).toEqual({ ok: true, value: 59237.2449 });
     expect(parseValue('59237.24491', 'amount', limit)).toEqual({ ok: false, message: '“59237.24491”的小数超过四位，金额最多保留四位小数' });
     expect(parseValue('59237.2449', 'amount')).toMatchObject({ ok: false });
-    expect(formatValue(59237.2449, wanyuan)).toBe('59237.2449');
-    expect(formatValue(12.3, wanyuan)).toBe('12.3000');
-    expect(formatValue(12.3, 'amount')).toBe('12.30');
+    expect(figureText(59237.2449, wanyuan)).toBe('59237.2449');
+    expect(figureText(12.3, wanyuan)).toBe('12.3000');
+    expect(figureText(12.3, 'amount')).toBe('12.30');
+    expect(storedText(12.3, wanyuan)).toBe('12.3000');
+    expect(storedText(12, 'count')).toBe('12');
     expect(formatFixed(0.0001, 4)).toBe('0.0001');
   });
 
@@ -55,7 +58,7 @@ describe('caps keep the largest sums a province can reach exact', () => {
     expect(capFor(2)).toBe(99_999_999.99);
     expect(capFor(4)).toBe(999_999.9999);
     for (const places of [0, 2, 4]) expect(toScaled(capFor(places), places)).toBeLessThan(MAX_SCALED_FIGURE);
-    expect(checkFigure(1_000_000, cellLimit(wanyuan))).toMatchObject({ ok: false, reason: '超过上限 999,999.9999' });
+    expect(checkFigure(1_000_000, cellLimit(wanyuan))).toMatchObject({ ok: false, reason: '超过上限 999999.9999' });
   });
 
   for (const places of [0, 2, 4]) {

@@ -36,6 +36,17 @@ export function formatFixed(value: number, places: number): string {
   return `${scaled < 0 ? '-' : ''}${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
+/**
+ * A figure as the workbook's data sheet and its fingerprint write it (12,
+ * 12.30, 59237.2449): part of the signed text, so it never follows display
+ * choices; what people read comes from numberFormat.ts.
+ */
+export function storedText(value: number | null | undefined, precision: Precision): string {
+  if (value === null || value === undefined) return '';
+  const places = placesOf(precision);
+  return places === 0 ? String(value) : formatFixed(value, places);
+}
+
 /** Sums figures of one precision exactly; null when none is given. */
 export function exactSum(values: Iterable<number>, places: number): number | null {
   let total = 0;

@@ -83,7 +83,7 @@
  * (rollup "first") against its first month.
  */
 import type { Section, TableSection, Template } from '../template/schema';
-import { formatValue } from '../values/parse';
+import { storedText } from '../values/precision';
 import { isWholeYear, type Period } from '../values/period';
 
 /**
@@ -186,7 +186,7 @@ export function canonicalValuesV1(
   kindOf: (indicator: string, col: string) => 'count' | 'amount' = () => 'count',
 ): string {
   const lines = values
-    .map((v) => `${v.unitCode}\t${v.indicator}\t${v.col}\t${v.month}\t${formatValue(v.value, kindOf(v.indicator, v.col))}`)
+    .map((v) => `${v.unitCode}\t${v.indicator}\t${v.col}\t${v.month}\t${storedText(v.value, kindOf(v.indicator, v.col))}`)
     .sort();
   return [`${meta.templateId}@${meta.templateVersion}`, meta.period, ...lines].join('\n');
 }

@@ -8,7 +8,7 @@
  */
 import type { CellDef } from '../template/cells';
 import { cellLimit, checkFigure, figureFault, roundFigure } from '../values/limits';
-import { formatValue } from '../values/parse';
+import { storedText } from '../values/precision';
 import type { WorkbookValue } from './format';
 import { groupUnitMonths, type UnitMonthValues } from './unitMonths';
 
@@ -22,7 +22,7 @@ export function packMonth(cells: Map<string, CellDef>, values: Map<string, numbe
   for (const def of cells.values()) {
     const v = values.get(def.ref);
     if (v === undefined) continue;
-    const pair = `${def.ref}=${formatValue(v, def)}`;
+    const pair = `${def.ref}=${storedText(v, def)}`;
     if (chunk && chunk.length + 1 + pair.length > PACKED_CELL_CHARS) {
       out.push(chunk);
       chunk = '';

@@ -19,11 +19,8 @@ export const HEADING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', f
 export const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 
-/** Excel's number format showing all of a cell's places ('0', '0.00', '0.0000'). */
-export const numberFormat = (p: Precision) => {
-  const places = placesOf(p);
-  return places === 0 ? '0' : `0.${'0'.repeat(places)}`;
-};
+/** Excel's number format of a cell: the digits the app prints for it (shared/values/numberFormat.ts). */
+export { excelNumberFormat as numberFormat } from '../../../shared/values/numberFormat';
 
 const PLACE_WORDS = ['零', '一', '两', '三', '四'];
 

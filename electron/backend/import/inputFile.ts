@@ -7,11 +7,12 @@
  */
 import fs from 'node:fs';
 import { INPUT_LIMITS } from '../../../shared/values/limits';
+import { byteSize } from '../../../shared/values/numberFormat';
 import type { ImportProblem } from '../workbook/problems';
 
 export type InputFile = { ok: true; bytes: Uint8Array } | { ok: false; size: number; problem: ImportProblem };
 
-const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+const mb = (n: number) => byteSize(n, 'MB');
 
 function refusal(size: number, problem: ImportProblem): InputFile {
   return { ok: false, size, problem };

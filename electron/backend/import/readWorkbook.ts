@@ -362,12 +362,12 @@ function compareVisible(template: Template, period: Period, months: UnitMonthVal
     const expected = figures.monthly.get(ref);
     for (const [month, c] of months) {
       const data = expected?.[month] ?? null;
-      if (!same(data, c.value)) out.push({ sheet: c.sheet, cell: c.cell, ref, label: cells.get(ref)!.label, month, data, visible: c.value });
+      if (!same(data, c.value)) out.push({ sheet: c.sheet, cell: c.cell, ref, label: cells.get(ref)!.label, month, data, visible: c.value, valueKind: cells.get(ref)!.valueKind, decimals: cells.get(ref)!.decimals });
     }
   }
   for (const [ref, c] of visible.period) {
     const data = figures.period.get(ref) ?? null;
-    if (!same(data, c.value)) out.push({ sheet: c.sheet, cell: c.cell, ref, label: cells.get(ref)!.label, month: null, data, visible: c.value });
+    if (!same(data, c.value)) out.push({ sheet: c.sheet, cell: c.cell, ref, label: cells.get(ref)!.label, month: null, data, visible: c.value, valueKind: cells.get(ref)!.valueKind, decimals: cells.get(ref)!.decimals });
   }
   return out;
 }

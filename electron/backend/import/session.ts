@@ -63,6 +63,8 @@ export class ImportBatch {
   private overlay: Overlay;
   /** The store stamp every file's preview was made at, in order over one overlay; undefined when they must be made again. */
   private plannedAt: string | undefined;
+  /** Previews import.add answered: import.plan({omitSent}) leaves them out while they are still the dry run. */
+  private readonly sent = new WeakSet<FilePlan>();
   /** Estimated bytes of each file kept as read (by index), until it is applied. */
   private readonly kept = new Map<number, number>();
   private keptBytes = 0;
@@ -155,6 +157,23 @@ export class ImportBatch {
       this.kept.delete(f.index);
       this.keptBytes -= size;
     }
+  }
+
+  /**
+   * The previews of these files (just added) to answer now: only when every
+   * preview of the batch still holds (a file added later in the same call may
+   * have made an earlier one wrong: then none, and plan() makes them again).
+   */
+  sendPreviews(files: BatchFile[]): FilePlan[] {
+    if (this.plannedAt === undefined) return [];
+    const plans = files.flatMap((f) => (f.preview ? [f.preview] : []));
+    for (const p of plans) this.sent.add(p);
+    return plans;
+  }
+
+  /** Whether import.add answered this very plan (a file planned again has a new one). */
+  wasSent(p: FilePlan): boolean {
+    return this.sent.has(p);
   }
 
   /** The dry run: the previews made as files came in when the store is as it was then; else every file planned again, one at a time. */

@@ -13,6 +13,7 @@
  * fsync, for calls that write values).
  */
 import { performance } from 'node:perf_hooks';
+import { measuredText } from '../../../shared/values/numberFormat';
 import type { CallTiming } from '../store/callTiming';
 
 export class ServerTiming implements CallTiming {
@@ -34,7 +35,7 @@ export class ServerTiming implements CallTiming {
   }
 
   header(): string {
-    const entry = (name: string, ms: number, desc?: string) => `${name};dur=${ms.toFixed(2)}${desc ? `;desc="${desc}"` : ''}`;
+    const entry = (name: string, ms: number, desc?: string) => `${name};dur=${measuredText(ms, 2)}${desc ? `;desc="${desc}"` : ''}`;
     return [
       ...this.phases.map(([n, ms]) => entry(n, ms)),
       ...this.parts.map(([n, ms]) => entry(n, ms, 'part of call')),

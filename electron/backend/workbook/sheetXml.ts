@@ -8,6 +8,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { INPUT_LIMITS } from '../../../shared/values/limits';
+import { countText } from '../../../shared/values/numberFormat';
 import { refuse } from './problems';
 
 const decoder = new TextDecoder('utf-8');
@@ -115,7 +116,7 @@ export class SharedStrings {
         open.lastIndex = close;
       }
       if (this.bounds.length > 2 * INPUT_LIMITS.sharedStrings) {
-        refuse('too_large', `共享字符串超过 ${INPUT_LIMITS.sharedStrings.toLocaleString('en-US')} 项，不是正常的报送表`);
+        refuse('too_large', `共享字符串超过 ${countText(INPUT_LIMITS.sharedStrings)} 项，不是正常的报送表`);
       }
     }
   }
@@ -241,10 +242,10 @@ class CellCount {
 
   cell(rows: SheetCells): void {
     if (++this.cells > INPUT_LIMITS.sheetCells) {
-      refuse('too_large', `${this.name}的单元格超过 ${INPUT_LIMITS.sheetCells.toLocaleString('en-US')} 个，不是正常的报送表`, this.sheet);
+      refuse('too_large', `${this.name}的单元格超过 ${countText(INPUT_LIMITS.sheetCells)} 个，不是正常的报送表`, this.sheet);
     }
     if (rows.size > INPUT_LIMITS.sheetRows) {
-      refuse('too_large', `${this.name}超过 ${INPUT_LIMITS.sheetRows.toLocaleString('en-US')} 行，不是正常的报送表`, this.sheet);
+      refuse('too_large', `${this.name}超过 ${countText(INPUT_LIMITS.sheetRows)} 行，不是正常的报送表`, this.sheet);
     }
   }
 }

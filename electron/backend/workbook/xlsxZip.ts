@@ -10,6 +10,7 @@
  */
 import zlib from 'node:zlib';
 import { INPUT_LIMITS } from '../../../shared/values/limits';
+import { byteSize } from '../../../shared/values/numberFormat';
 import { refuse } from './problems';
 
 export const MAX_FILE_BYTES = INPUT_LIMITS.fileBytes;
@@ -45,7 +46,7 @@ const corrupt = (why: string): never => refuse('corrupt_zip', `文件已损坏�
 const utf8 = new TextDecoder('utf-8');
 
 export function openZip(bytes: Uint8Array, limits = { maxUnpacked: MAX_UNPACKED_BYTES }): OpenZip {
-  if (bytes.length > MAX_FILE_BYTES) refuse('too_large', `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），报送表不会超过 ${MAX_FILE_BYTES / 1048576} MB`);
+  if (bytes.length > MAX_FILE_BYTES) refuse('too_large', `文件过大（${byteSize(bytes.length, 'MB')}），报送表不会超过 ${MAX_FILE_BYTES / 1048576} MB`);
   if (bytes.length === 0) refuse('not_xlsx', '是空文件（0 字节），不是 Excel 工作簿，请让报送单位重新导出');
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
     if (isEncryptedOoxml(bytes)) refuse('encrypted', '工作簿已加密（设置了打开密码），请让报送单位取消密码后重新导出或另存');
@@ -86,7 +87,7 @@ export function openZip(bytes: Uint8Array, limits = { maxUnpacked: MAX_UNPACKED_
   const inflate = (name: string, e: Entry): Uint8Array => {
     total += e.originalSize;
     if (total > limits.maxUnpacked || (e.size > 0 && e.originalSize / e.size > MAX_RATIO)) {
-      refuse('too_large', `解压后过大（${name} 解压后 ${(e.originalSize / 1048576).toFixed(1)} MB），疑似压缩炸弹，已拒绝`);
+      refuse('too_large', `解压后过大（${name} 解压后 ${byteSize(e.originalSize, 'MB')}），疑似压缩炸弹，已拒绝`);
     }
     if (e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== 0x04034b50) corrupt(`${name} 的数据位置不对`);
     const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Violation } from '../../rules/evaluate';
 import type { Breakdown, CategoryDef, RankingRow, Trend, YoyMonth } from '../../charts/shape';
 import type { Period } from '../../values/period';
+import type { ValueKind } from '../../template/schema';
 import type { breakdownCaption } from '../../charts/breakdownSvg';
 import type { DefinedBreakdown } from '../../charts/definedBreakdowns';
 import { periodSchema, scopeSchema, templateIdSchema, unitCodeSchema, yearSchema } from '../common';
@@ -54,7 +55,7 @@ export interface OverviewFigures {
    */
   headlineTotal: number;
   /** Year figure of each list indicator that heads its section (e.g. 主动公开政府信息总数). */
-  headline: { ref: string; label: string; measure: string; value: number | null }[];
+  headline: { ref: string; label: string; measure: string; valueKind: ValueKind; decimals: number; value: number | null }[];
   violations: Violation[];
   breakdown: Breakdown;
   /** Title and measure of the breakdown picture; null when the template has no categories. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { allOfficeOnly, periodSchema, unitCodeSchema, unitNameSchema } from '../common';
 import { type UNIT_KINDS } from '../../domain';
 import type { WorkbookKind } from '../../workbook/format';
+import type { ValueKind } from '../../template/schema';
 
 /**
  * A workbook as bytes, never base64 inside JSON: over IPC a Uint8Array is
@@ -35,7 +36,12 @@ export const importInputs = allOfficeOnly({
     period: periodSchema.optional(),
   }),
   'import.add': z.strictObject({ batchId: batchIdSchema, files: z.array(fileSchema).min(1).max(200) }),
-  'import.plan': z.strictObject({ batchId: batchIdSchema }),
+  /**
+   * The dry run of the whole batch. `omitSent`: leave out the plans import.add
+   * already answered that are still the dry run (the page shows them as they
+   * come in), listing only the files planned again since or never sent.
+   */
+  'import.plan': z.strictObject({ batchId: batchIdSchema, omitSent: z.boolean().default(false) }),
   /** Every finding of one file of the batch, when its plan listed only the first FINDINGS_SHOWN of a kind. */
   'import.findings': z.strictObject({ batchId: batchIdSchema, index: z.number().int().min(0) }),
   /** Applies the next `count` files not yet applied; the UI calls it until `remaining` is 0 (or the user cancels). */
@@ -88,6 +94,9 @@ export interface FileDifference {
   month: number | null;
   data: number | null;
   visible: number | null;
+  /** The cell's precision, so both figures print as the grid prints them (numberFormat.ts). */
+  valueKind: ValueKind;
+  decimals: number;
 }
 
 /**
@@ -183,8 +192,14 @@ export const UNKNOWN_UNIT_KIND = '其他' satisfies (typeof UNIT_KINDS)[number];
 
 export interface ImportOutputs {
   'import.begin': { batchId: string };
-  /** Files read (not yet planned); `refused` when the file could not be read at all. */
-  'import.add': { added: { index: number; name: string; refused: string | null }[]; total: number };
+  /**
+   * Files read; `refused` when the file could not be read at all. `plans`: the
+   * dry run of these files as they were planned on arrival (after the files
+   * before them), when that still holds at the end of the call; otherwise
+   * empty, and import.plan makes them.
+   */
+  'import.add': { added: { index: number; name: string; refused: string | null }[]; total: number; plans: FilePlan[] };
+  /** Every file's plan in order, or with omitSent only those import.add did not answer as they are now. */
   'import.plan': { files: FilePlan[]; summary: BatchSummary };
   'import.findings': Pick<FilePlan, 'problems' | 'differences' | 'violations'>;
   'import.apply': { applied: FilePlan[]; remaining: number; backup: string | null; summary: BatchSummary };

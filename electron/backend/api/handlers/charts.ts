@@ -93,7 +93,7 @@ export const chartHandlers: HandlerMap<'charts.breakdown' | 'charts.breakdowns' 
     const headline: OverviewFigures['headline'] = template.sections.flatMap((sec) => {
       if (sec.kind !== 'list') return [];
       const first = sectionCells(sec)[0];
-      return first ? [{ ref: first.ref, label: first.label, measure: first.measure, value: current.get(first.ref) ?? null }] : [];
+      return first ? [{ ref: first.ref, label: first.label, measure: first.measure, valueKind: first.valueKind, decimals: first.decimals, value: current.get(first.ref) ?? null }] : [];
     });
     return { year, scope: s.scope, monthsWithData, completedMonths: yearStatus(ctx.store.db, s.unit.id, template.id, year).filter((m) => m.completed).map((m) => m.month), headlineTotal: (totalRef === undefined ? undefined : current.get(totalRef)) ?? breakdown.total, headline, violations, breakdown, caption: breakdownCaption(template), categories };
   },

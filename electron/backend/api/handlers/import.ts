@@ -64,13 +64,15 @@ export const importHandlers: HandlerMap<
     const b = batchOf(ctx, input.batchId);
     // Read and planned here, file by file (the batch keeps plans and bytes, not values): import.plan then answers at once.
     const added = input.files.map((f) => b.add(f.name, f.bytes, ctx.store.db));
-    return { added: added.map((f) => ({ index: f.index, name: f.name, refused: f.refusal?.message ?? null })), total: b.files.length };
+    // The page shows these while it sends the next chunk; import.plan({omitSent}) then sends only what changed.
+    const plans = b.sendPreviews(added);
+    return { added: added.map((f) => ({ index: f.index, name: f.name, refused: f.refusal?.message ?? null })), total: b.files.length, plans: plans.map(capped) };
   },
 
   'import.plan': (ctx, input) => {
     const b = batchOf(ctx, input.batchId);
     const files = b.plan(ctx.store.db);
-    return { files: files.map(capped), summary: b.summary(files) };
+    return { files: (input.omitSent ? files.filter((p) => !b.wasSent(p)) : files).map(capped), summary: b.summary(files) };
   },
 
   'import.findings': (ctx, input) => {

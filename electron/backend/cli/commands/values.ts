@@ -1,5 +1,5 @@
 import { cellRef, findCell, splitRef } from '../../../../shared/template/cells';
-import { formatValue } from '../../../../shared/values/parse';
+import { figureText } from '../../../../shared/values/numberFormat';
 import { parsePeriodKey } from '../../../../shared/values/period';
 import { rollupMonths } from '../../../../shared/values/rollup';
 import { templateSummaries } from '../../api/handlers/templates';
@@ -44,7 +44,10 @@ export const setCommand: CliCommand = {
         unitCode: t.unitCode,
       });
       if (io.json) io.printJson(r);
-      else io.print(r.changed ? `已保存：${cellRef(t.indicator, t.col)} ${t.period.year}年${t.period.fromMonth}月 = ${r.value ?? '（空）'}` : '数值未变化');
+      else {
+        const def = findCell(await b.invoke('templates.get', { templateId }), cellRef(t.indicator, t.col));
+        io.print(r.changed ? `已保存：${cellRef(t.indicator, t.col)} ${t.period.year}年${t.period.fromMonth}月 = ${r.value === null ? '（空）' : figureText(r.value, def ?? 'count')}` : '数值未变化');
+      }
       return 0;
     });
   },
@@ -70,7 +73,7 @@ export const getCommand: CliCommand = {
       for (const v of year.values) if (v.indicator === t.indicator && v.col === t.col) months[v.month] = v.value;
       const value = rollupMonths(months, def.rollup, def, t.period.fromMonth, t.period.toMonth);
       if (io.json) io.printJson({ indicator: def.ref, label: def.label, unitCode: year.unitCode, value });
-      else io.print(`${def.label}：${value === null ? '（无数据）' : `${formatValue(value, def)} ${def.measure}`}`);
+      else io.print(`${def.label}：${value === null ? '（无数据）' : `${figureText(value, def)} ${def.measure}`}`);
       return 0;
     });
   },

@@ -15,12 +15,12 @@ import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
 import { base64ToBytes } from '../../platform/files';
 import { roundTicks } from '../../../../shared/charts/ticks';
+import { countText, tickText } from '../../../../shared/values/numberFormat';
 import { ChartFrame } from './ChartFrame';
 import { chartWidth } from './chartWidth';
 import { svgElements } from './SvgPicture';
 import { WrappedYTick } from './WrappedTick';
 
-const fmt = (n: number) => n.toLocaleString('zh-CN');
 
 /** Why the shares read as they do: none stated (the picture prints —), or a sum off 100.00% by rounding. */
 function ShareNote({ breakdown, inPicture = false }: { breakdown: Breakdown; inPicture?: boolean }) {
@@ -58,7 +58,7 @@ function TipBox({ name, count, share }: { name: string; count: number; share?: s
       <p>
         <strong>{name}</strong>
       </p>
-      <p>{share ? t('charts.tooltip.share', { count: fmt(count), share }) : t('charts.tooltip.count', { count: fmt(count) })}</p>
+      <p>{share ? t('charts.tooltip.share', { count: countText(count), share }) : t('charts.tooltip.count', { count: countText(count) })}</p>
     </div>
   );
 }
@@ -105,7 +105,7 @@ export function DonutChart({
 }
 
 export function SortedBarChart({ breakdown, subtitle, fileStem, emptyWhat }: Props) {
-  const data = sortedByCount(breakdown.items).map((i) => ({ ...i, label: breakdown.sharesStated ? `${fmt(i.count)}（${formatPercent(i)}）` : fmt(i.count) }));
+  const data = sortedByCount(breakdown.items).map((i) => ({ ...i, label: breakdown.sharesStated ? `${countText(i.count)}（${formatPercent(i)}）` : countText(i.count) }));
   const maxChars = 8;
   const longest = Math.max(1, ...data.map((d) => Math.min([...d.name].length, maxChars)));
   const lines = Math.max(1, ...data.map((d) => Math.ceil([...d.name].length / maxChars)));
@@ -124,7 +124,7 @@ export function SortedBarChart({ breakdown, subtitle, fileStem, emptyWhat }: Pro
         <>
         <BarChart width={chartWidth(card)} height={data.length * rowH + 40} data={data} layout="vertical" margin={{ top: 8, right: 140, bottom: 8, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-          <XAxis type="number" tickFormatter={fmt} fontSize={12} domain={[0, axis.top]} ticks={axis.ticks} interval={0} />
+          <XAxis type="number" tickFormatter={tickText} fontSize={12} domain={[0, axis.top]} ticks={axis.ticks} interval={0} />
           <YAxis type="category" dataKey="name" width={longest * 14 + 16} interval={0} tick={(p) => <WrappedYTick {...p} maxChars={maxChars} />} />
           <Bar dataKey="count" name={t('charts.count')} fill={SINGLE_SERIES} isAnimationActive={false} barSize={Math.min(22, rowH - 8)}>
             <LabelList dataKey="label" position="right" fontSize={12} fill="#111827" />

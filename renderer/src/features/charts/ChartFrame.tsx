@@ -5,6 +5,7 @@
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { toTsv, type ChartTable } from '../../../../shared/charts/table';
+import { countText, NO_FIGURE } from '../../../../shared/values/numberFormat';
 import { t } from '../../i18n/catalog';
 import { saveChartPng, type PngLegendItem } from './chartPng';
 import { copyText } from './clipboard';
@@ -131,7 +132,7 @@ function ChartTableView({ table, caption }: { table: ChartTable; caption: string
             <tr key={i}>
               {r.map((c, j) => (
                 <td key={j} className={typeof c === 'number' ? 'num' : undefined}>
-                  {c === null ? '—' : typeof c === 'number' ? c.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : c}
+                  {c === null ? NO_FIGURE : typeof c === 'number' ? countText(c) : c}
                 </td>
               ))}
             </tr>

@@ -4,15 +4,15 @@ import type { RankingRow } from '../../../../shared/charts/shape';
 import { rankingTable } from '../../../../shared/charts/table';
 import { t } from '../../i18n/catalog';
 import { roundTicks } from '../../../../shared/charts/ticks';
+import { countText, tickText } from '../../../../shared/values/numberFormat';
 import { ChartFrame } from './ChartFrame';
 import { chartWidth } from './chartWidth';
 import { WrappedYTick } from './WrappedTick';
 
-const fmt = (n: number) => n.toLocaleString('zh-CN');
 const MAX_CHARS = 10;
 
 export function RankingChart({ rows, byName, parentName, subtitle, fileStem, emptyWhat }: { rows: RankingRow[]; byName: string; parentName: string; subtitle: string; fileStem: string; emptyWhat: string }) {
-  const data = rows.map((r) => ({ name: `${r.rank}. ${r.unitName}`, count: r.count, hasData: r.hasData, label: r.hasData ? fmt(r.count) : '无数据' }));
+  const data = rows.map((r) => ({ name: `${r.rank}. ${r.unitName}`, count: r.count, hasData: r.hasData, label: r.hasData ? countText(r.count) : '无数据' }));
   const lines = Math.max(1, ...data.map((d) => Math.ceil([...d.name].length / MAX_CHARS)));
   const rowH = Math.max(30, lines * 15 + 12);
   const longest = Math.max(1, ...data.map((d) => Math.min([...d.name].length, MAX_CHARS)));
@@ -23,7 +23,7 @@ export function RankingChart({ rows, byName, parentName, subtitle, fileStem, emp
       {(card) => (
         <BarChart width={chartWidth(card)} height={data.length * rowH + 40} data={data} layout="vertical" margin={{ top: 8, right: 100, bottom: 8, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="#e5e7eb" />
-          <XAxis type="number" tickFormatter={fmt} fontSize={12} domain={[0, axis.top]} ticks={axis.ticks} interval={0} />
+          <XAxis type="number" tickFormatter={tickText} fontSize={12} domain={[0, axis.top]} ticks={axis.ticks} interval={0} />
           <YAxis type="category" dataKey="name" width={longest * 14 + 16} interval={0} tick={(p) => <WrappedYTick {...p} maxChars={MAX_CHARS} />} />
           <Bar dataKey="count" name={byName} fill="#047857" isAnimationActive={false} barSize={Math.min(22, rowH - 8)}>
             <LabelList dataKey="label" position="right" fontSize={12} fill="#111827" />
@@ -37,7 +37,7 @@ export function RankingChart({ rows, byName, parentName, subtitle, fileStem, emp
                   <p>
                     <strong>{e.name}</strong>
                   </p>
-                  <p>{e.hasData ? t('charts.tooltip.count', { count: fmt(e.count) }) : t('common.noData')}</p>
+                  <p>{e.hasData ? t('charts.tooltip.count', { count: countText(e.count) }) : t('common.noData')}</p>
                 </div>
               ) : null;
             }}

@@ -4,11 +4,11 @@ import type { CategoryDef, Trend, YoyMonth } from '../../../../shared/charts/sha
 import { trendTable, yoyTable } from '../../../../shared/charts/table';
 import { t } from '../../i18n/catalog';
 import { roundTicks } from '../../../../shared/charts/ticks';
+import { countText, NO_FIGURE, percentOf, tickText } from '../../../../shared/values/numberFormat';
 import { ChartFrame } from './ChartFrame';
 import { chartWidth, LEGEND_BESIDE } from './chartWidth';
 import { PREVIOUS_YEAR, seriesFill, SINGLE_SERIES, Swatch, TOTAL_LINE } from './palette';
 
-const fmt = (n: number) => n.toLocaleString('zh-CN');
 const seriesKey = (n: number) => `s${n}`;
 
 interface TipRow {
@@ -25,7 +25,7 @@ function TipBox({ title, rows }: { title: string; rows: TipRow[] }) {
       </p>
       {rows.map((r) => (
         <p key={r.name}>
-          <span className="swatch" style={{ background: r.color }} /> {r.name}：{r.value === null ? '—' : t('charts.tooltip.count', { count: fmt(r.value) })}
+          <span className="swatch" style={{ background: r.color }} /> {r.name}：{r.value === null ? NO_FIGURE : t('charts.tooltip.count', { count: countText(r.value) })}
         </p>
       ))}
     </div>
@@ -49,7 +49,7 @@ export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }:
           <ComposedChart width={chartWidth(card, LEGEND_BESIDE)} height={360} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid vertical={false} stroke="#e5e7eb" />
             <XAxis dataKey="label" interval={0} fontSize={12} />
-            <YAxis tickFormatter={fmt} width={64} fontSize={12} domain={[0, axis.top]} ticks={axis.ticks} interval={0} />
+            <YAxis tickFormatter={tickText} width={64} fontSize={12} domain={[0, axis.top]} ticks={axis.ticks} interval={0} />
             {categories.map((c, n) => (
               <Bar key={c.code} dataKey={seriesKey(n)} name={c.name} stackId="categories" fill={seriesFill(n).fill} stroke="#ffffff" strokeWidth={0.5} isAnimationActive={false} />
             ))}
@@ -104,7 +104,7 @@ export function YoyChart({ months, year, subtitle, fileStem, emptyWhat }: { mont
           <BarChart width={chartWidth(card, LEGEND_BESIDE)} height={320} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid vertical={false} stroke="#e5e7eb" />
             <XAxis dataKey="label" interval={0} fontSize={12} />
-            <YAxis tickFormatter={fmt} width={64} fontSize={12} domain={[0, axis.top]} ticks={axis.ticks} interval={0} />
+            <YAxis tickFormatter={tickText} width={64} fontSize={12} domain={[0, axis.top]} ticks={axis.ticks} interval={0} />
             <Bar dataKey="current" name={cur} fill="#1e3a8a" isAnimationActive={false} />
             <Bar dataKey="previous" name={prev} fill={PREVIOUS_YEAR} stroke="#374151" strokeWidth={1} isAnimationActive={false} />
             <Tooltip
@@ -120,7 +120,7 @@ export function YoyChart({ months, year, subtitle, fileStem, emptyWhat }: { mont
                         { name: prev, value: row.previous, color: PREVIOUS_YEAR },
                       ]}
                     />
-                    {row.change !== null && <p>{t('charts.yoy.change', { sign: row.change > 0 ? '+' : '', pct: row.change.toFixed(2) })}</p>}
+                    {row.change !== null && <p>{t('charts.yoy.change', { change: percentOf(row.change, { signed: true }) })}</p>}
                   </div>
                 );
               }}

@@ -1,5 +1,6 @@
 /** The import log: every file brought in, by whom, when, and what came of it. */
 import { useEffect } from 'react';
+import { localDateTime } from '../../../../shared/office/dueDate';
 import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
 
@@ -30,7 +31,7 @@ export function ImportLogView({ version }: { version: number }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{new Date(r.importedAt).toLocaleString('zh-CN')}</td>
+                <td>{localDateTime(new Date(r.importedAt))}</td>
                 <td title={r.sha256}>{r.fileName}</td>
                 <td title={r.unitCode ?? undefined}>{r.unitName ?? r.unitCode ?? ''}</td>
                 <td>{r.periodLabel ?? ''}</td>

@@ -53,6 +53,7 @@ export function ImportPage() {
     if (!begun.ok) return setError(begun.error.message);
     const id = begun.data.batchId;
     setBatchId(id);
+    const shownPlans = new Map<number, FilePlan>();
     const stop = async (why: string) => {
       setPhase({ kind: 'idle' });
       setError(why);
@@ -77,11 +78,22 @@ export function ImportPage() {
       }
       const r = await api.call('import.add', { batchId: id, files: chunk });
       if (!r.ok) return stop(r.error.message);
+      // Shown as they come, while the backend plans the next chunk.
+      for (const p of r.data.plans) shownPlans.set(p.index, p);
+      if (r.data.plans.length) setPlans([...shownPlans.values()]);
       setPhase({ kind: 'reading', done: Math.min(files.length, i + ADD_CHUNK), total: files.length });
     }
-    const p = await api.call('import.plan', { batchId: id });
+    // Only the plans that changed since they were shown (a later file conflicting with an earlier one, the store changed meanwhile).
+    const p = await api.call('import.plan', { batchId: id, omitSent: true });
     if (!p.ok) return setError(p.error.message);
-    setPlans(p.data.files);
+    for (const changed of p.data.files) shownPlans.set(changed.index, changed);
+    const all = Array.from({ length: p.data.summary.files }, (_, index) => shownPlans.get(index));
+    if (all.every((x) => x !== undefined)) setPlans(all);
+    else {
+      const full = await api.call('import.plan', { batchId: id });
+      if (!full.ok) return setError(full.error.message);
+      setPlans(full.data.files);
+    }
     setSummary(p.data.summary);
     setPhase({ kind: 'planned' });
   }, []);
@@ -152,7 +164,7 @@ export function ImportPage() {
     },
     [batchId],
   );
-  // One function for every row while the dry run is shown, so that rows render again only when their plan changes.
+  // One function for every row, so that rows render again only when their own plan changes.
   const acceptFile = useCallback((index: number) => void accept({ indexes: [index] }), [accept]);
   const newKeys = plans.filter((p) => p.seal?.state === 'new_key' && p.seal.acceptable && !p.seal.accepted && !p.importId).length;
 
@@ -256,7 +268,7 @@ export function ImportPage() {
       {summary && <p className="import-summary">{summaryText(summary)}</p>}
       {plans.length > 0 && (
         <>
-          <PlanTable plans={plans} batchId={batchId} onAccept={phase.kind === 'planned' ? acceptFile : undefined} />
+          <PlanTable plans={plans} batchId={batchId} onAccept={acceptFile} accepting={phase.kind === 'planned'} />
           <div className="toolbar">
             {phase.kind === 'planned' && (
               <button type="button" className="primary" disabled={applicable === 0} onClick={() => void apply()}>

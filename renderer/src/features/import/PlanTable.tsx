@@ -6,11 +6,12 @@
  * listed on request, so the table stays a row per file to lay out.
  */
 import { memo, useCallback, useState } from 'react';
-import type { FilePlan } from '../../../../shared/api/methods/import';
+import type { FileDifference, FilePlan } from '../../../../shared/api/methods/import';
+import { figureText } from '../../../../shared/values/numberFormat';
 import { api } from '../../api/client';
 import { t } from '../../i18n/catalog';
 
-const shown = (v: number | null) => (v === null ? t('import.empty') : String(v));
+const shown = (v: number | null, d: FileDifference) => (v === null ? t('import.empty') : figureText(v, d));
 
 function statusText(p: FilePlan): string {
   if (p.status === 'updated') return t('import.status.updated', { count: p.changedValues });
@@ -20,7 +21,7 @@ function statusText(p: FilePlan): string {
 type Findings = Pick<FilePlan, 'problems' | 'differences' | 'violations'>;
 
 /** 已签名 / 新密钥 … with the key codes the office compares; 新密钥 never reads as verified. */
-function SealCell({ p, onAccept }: { p: FilePlan; onAccept?: (index: number) => void }) {
+function SealCell({ p, onAccept }: { p: FilePlan; onAccept: (index: number) => void }) {
   const seal = p.seal;
   if (!seal) return null;
   return (
@@ -38,8 +39,8 @@ function SealCell({ p, onAccept }: { p: FilePlan; onAccept?: (index: number) => 
         </div>
       ) : null}
       {seal.accepted && seal.state !== 'accepted' ? <div>{t('import.seal.acceptedKey')}</div> : null}
-      {seal.acceptable && !seal.accepted && onAccept && !p.importId ? (
-        <button type="button" className="link" onClick={() => onAccept(p.index)}>
+      {seal.acceptable && !seal.accepted && !p.importId ? (
+        <button type="button" className="link accept" onClick={() => onAccept(p.index)}>
           {t(seal.state === 'unsigned' ? 'import.seal.acceptFile' : 'import.seal.acceptKey')}
         </button>
       ) : null}
@@ -81,7 +82,7 @@ interface RowProps {
   listed: FilePlan;
   /** Every finding of the file, once asked for. */
   all: Findings | undefined;
-  onAccept?: (index: number) => void;
+  onAccept: (index: number) => void;
   onShowAll: (index: number) => void;
 }
 
@@ -123,7 +124,7 @@ const PlanRow = memo(function PlanRow({ listed, all, onAccept, onShowAll }: RowP
               {t('import.differences')}
               <ul>
                 {p.differences.map((d) => (
-                  <li key={`${d.sheet}!${d.cell}`}>{t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data), visible: shown(d.visible) })}</li>
+                  <li key={`${d.sheet}!${d.cell}`}>{t('import.diff', { where: `${d.sheet}!${d.cell}`, label: d.label, data: shown(d.data, d), visible: shown(d.visible, d) })}</li>
                 ))}
               </ul>
             </li>
@@ -142,7 +143,17 @@ const PlanRow = memo(function PlanRow({ listed, all, onAccept, onShowAll }: RowP
   );
 });
 
-export function PlanTable({ plans, batchId, onAccept }: { plans: FilePlan[]; batchId: string | null; onAccept?: (index: number) => void }) {
+const COLUMN_WIDTHS = ['15%', '14%', '8%', '11%', '5%', '9%', '14%', '24%'];
+
+interface TableProps {
+  plans: FilePlan[];
+  batchId: string | null;
+  onAccept: (index: number) => void;
+  /** Whether files may be accepted now (the dry run shown): hidden by a class otherwise, so that no row renders again for it. */
+  accepting: boolean;
+}
+
+export function PlanTable({ plans, batchId, onAccept, accepting }: TableProps) {
   // Files whose every finding was asked for (import.findings), by index.
   const [full, setFull] = useState<Map<number, Findings>>(new Map());
   const showAll = useCallback(
@@ -155,7 +166,13 @@ export function PlanTable({ plans, batchId, onAccept }: { plans: FilePlan[]; bat
   );
   const onShowAll = useCallback((index: number) => void showAll(index), [showAll]);
   return (
-    <table className="plan-table" aria-label={t('import.title')}>
+    <table className={accepting ? 'plan-table' : 'plan-table no-accept'} aria-label={t('import.title')}>
+      {/* Fixed widths: the table is laid out from these, not from every cell of hundreds of rows. */}
+      <colgroup>
+        {COLUMN_WIDTHS.map((w, i) => (
+          <col key={i} style={{ width: w }} />
+        ))}
+      </colgroup>
       <thead>
         <tr>
           <th>{t('import.col.file')}</th>

@@ -5,7 +5,8 @@ import type { Template } from '../../../../shared/template/schema';
 import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
 import { PeriodPicker } from '../../components/PeriodPicker';
-import { TemplateFigures, figureText } from './TemplateFigures';
+import { formatPercent } from '../../../../shared/charts/shares';
+import { TemplateFigures, cellFigureText } from './TemplateFigures';
 import { UnitSelect } from './UnitSelect';
 
 interface Props {
@@ -38,9 +39,9 @@ export function CompareView({ template, year, units }: Props) {
           <TemplateFigures
             template={template}
             columns={[
-              { label: cmp.unit.name, text: (ref) => figureText(template, cmp.unitFigures, ref) },
-              { label: cmp.parent.name, text: (ref) => figureText(template, cmp.parentFigures, ref) },
-              { label: t('office.compare.share'), text: (ref) => (cmp.shares[ref] === undefined ? '' : `${cmp.shares[ref].toFixed(2)}%`) },
+              { label: cmp.unit.name, text: (ref) => cellFigureText(template, cmp.unitFigures, ref) },
+              { label: cmp.parent.name, text: (ref) => cellFigureText(template, cmp.parentFigures, ref) },
+              { label: t('office.compare.share'), text: (ref) => (cmp.shares[ref] === undefined ? '' : formatPercent({ basisPoints: Math.round(cmp.shares[ref] * 100), count: cmp.unitFigures[ref] ?? 0 })) },
             ]}
           />
         </>

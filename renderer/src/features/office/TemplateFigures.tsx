@@ -6,7 +6,7 @@
 import { Fragment } from 'react';
 import { cellRef, findCell } from '../../../../shared/template/cells';
 import type { Template } from '../../../../shared/template/schema';
-import { formatValue } from '../../../../shared/values/parse';
+import { figureText } from '../../../../shared/values/numberFormat';
 import { t } from '../../i18n/catalog';
 
 export interface FigureColumn {
@@ -15,10 +15,9 @@ export interface FigureColumn {
   text(ref: string): string;
 }
 
-/** Formats a figure by its cell's value kind (amounts with two decimals). */
-export function figureText(template: Template, figures: Record<string, number>, ref: string): string {
-  const def = findCell(template, ref);
-  return formatValue(figures[ref], def ?? 'count');
+/** A figure of the template by its cell's precision (numberFormat.ts: amounts with all their places). */
+export function cellFigureText(template: Template, figures: Record<string, number>, ref: string): string {
+  return figureText(figures[ref], findCell(template, ref) ?? 'count');
 }
 
 export function TemplateFigures({ template, columns }: { template: Template; columns: FigureColumn[] }) {

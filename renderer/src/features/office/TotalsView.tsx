@@ -5,7 +5,7 @@ import type { Template } from '../../../../shared/template/schema';
 import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n/catalog';
 import { PeriodPicker } from '../../components/PeriodPicker';
-import { TemplateFigures, figureText } from './TemplateFigures';
+import { TemplateFigures, cellFigureText } from './TemplateFigures';
 import { LevelChecks } from './LevelChecks';
 import { MergedExportButton } from './MergedExportButton';
 import { UnitSelect } from './UnitSelect';
@@ -45,7 +45,7 @@ export function TotalsView({ template, year, units, defaultUnitCode, onOpenUnit 
             {t('office.totals.caption', { unit: totals.unit.name, period: totals.periodLabel, units: totals.unitCount, reporting: totals.reportingUnits })}
           </p>
           <LevelChecks violations={totals.violations} onOpenUnit={onOpenUnit} />
-          <TemplateFigures template={template} columns={[{ label: t('office.totals.value'), text: (ref) => figureText(template, totals.figures, ref) }]} />
+          <TemplateFigures template={template} columns={[{ label: t('office.totals.value'), text: (ref) => cellFigureText(template, totals.figures, ref) }]} />
         </>
       )}
     </div>

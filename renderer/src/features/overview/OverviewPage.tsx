@@ -5,6 +5,7 @@
 import { breakdownSubtitle } from '../../../../shared/charts/breakdownSvg';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract';
+import { countText, figureText, NO_FIGURE } from '../../../../shared/values/numberFormat';
 import { yearPeriod } from '../../../../shared/values/period';
 import { api } from '../../api/client';
 import { useAppStatus } from '../../app/AppStatusContext';
@@ -19,7 +20,6 @@ import { LoadDemoButton } from '../demo/LoadDemoButton';
 import { OFFICE_CARDS } from './officeCards';
 import '../charts/charts.css';
 
-const fmt = (n: number) => n.toLocaleString('zh-CN');
 
 export function OverviewPage() {
   const { status } = useAppStatus();
@@ -70,7 +70,7 @@ export function OverviewPage() {
       <div className="overview-stats">
         <div className="stat" data-testid="stat-total">
           <div className="label">{t('overview.categoryTotal')}</div>
-          <div className="value">{noData ? '—' : fmt(overview.headlineTotal)}</div>
+          <div className="value">{noData ? NO_FIGURE : countText(overview.headlineTotal)}</div>
         </div>
         <div className="stat" data-testid="stat-months">
           <div className="label">{t('overview.monthsWithData')}</div>
@@ -89,7 +89,7 @@ export function OverviewPage() {
             <div className="stat" key={h.ref}>
               <div className="label">{h.label}</div>
               <div className="value">
-                {fmt(h.value!)} <span className="muted">{h.measure}</span>
+                {figureText(h.value, h)} <span className="muted">{h.measure}</span>
               </div>
             </div>
           ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { byteSize } from '../../../../shared/values/numberFormat';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useAppStatus } from '../../app/AppStatusContext';
@@ -69,7 +70,7 @@ export function SettingsPage() {
         <ul className="backup-list">
           {backups.map((b) => (
             <li key={b.name}>
-              <span>{b.name}</span> <span className="muted">{(b.bytes / 1024).toFixed(0)} KB</span>{' '}
+              <span>{b.name}</span> <span className="muted">{byteSize(b.bytes, 'KB')}</span>{' '}
               <button onClick={() => void restore(b.name)}>{t('settings.backups.restore')}</button>
             </li>
           ))}

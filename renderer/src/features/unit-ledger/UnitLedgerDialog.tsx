@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { ValueHistoryList } from '../../components/ValueHistoryList';
-import { formatValue } from '../../../../shared/values/parse';
+import { figureText } from '../../../../shared/values/numberFormat';
 import { useApiQuery } from '../../api/useApiQuery';
 import { YearInput } from '../../components/YearInput';
 import { t } from '../../i18n/catalog';
@@ -124,15 +124,15 @@ export function UnitLedgerDialog({ target, onClose }: { target: UnitLedgerTarget
                               type="button"
                               className="value"
                               aria-pressed={on}
-                              aria-label={t('unitLedger.cell', { label: row.cell.label, month: m, value: v === null ? t('ledger.details.empty') : formatValue(v, row.cell.valueKind) })}
+                              aria-label={t('unitLedger.cell', { label: row.cell.label, month: m, value: v === null ? t('ledger.details.empty') : figureText(v, row.cell) })}
                               onClick={() => setPicked({ row, month: m })}
                             >
-                              {formatValue(v, row.cell.valueKind)}
+                              {figureText(v, row.cell)}
                             </button>
                           </td>
                         );
                       })}
-                      <td className="year">{formatValue(row.year, row.cell.valueKind)}</td>
+                      <td className="year">{figureText(row.year, row.cell)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -149,7 +149,7 @@ export function UnitLedgerDialog({ target, onClose }: { target: UnitLedgerTarget
               <p>
                 <strong>{picked.row.cell.label}</strong> · {t('common.monthN', { n: picked.month })}
               </p>
-              {history.loading ? <p className="muted">{t('app.loading')}</p> : <ValueHistoryList entries={history.data ?? []} testId="unit-ledger-history" />}
+              {history.loading ? <p className="muted">{t('app.loading')}</p> : <ValueHistoryList entries={history.data ?? []} precision={picked.row.cell} testId="unit-ledger-history" />}
             </>
           )}
         </aside>

@@ -72,7 +72,7 @@ export const charts = {
   'demo.askRemoveSelf': '演示单位是本数据文件的本单位：移除后需要重新设置本单位。',
   'demo.confirmRemove': '备份后移除',
   'demo.removed': '已移除演示数据（{units}），移除前的数据已备份为 {backup}',
-  'charts.yoy.change': '同比 {sign}{pct}%',
+  'charts.yoy.change': '同比 {change}',
   'charts.twoYears': '{year}年和{prev}年',
   'charts.legend.item': '{name} {count}条 {share}',
   'charts.file.donut': '{stem}-分类构成.png',

@@ -8,6 +8,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { explanationKey, type CompletionRefusal, type CompletionViolation, type MonthStatus } from '../../../../../shared/api/methods/months';
+import { localDateTime } from '../../../../../shared/office/dueDate';
 import { api } from '../../../api/client';
 import { t } from '../../../i18n/catalog';
 
@@ -86,7 +87,7 @@ export function MonthCompletion({ templateId, year, month, status, onStatus, onN
           ? t(status.noData ? 'ledger.month.noData' : 'ledger.month.done', {
               month,
               by: status.completedBy ?? '',
-              at: new Date(status.completedAt ?? '').toLocaleString('zh-CN'),
+              at: localDateTime(new Date(status.completedAt ?? '')),
             })
           : t('ledger.month.open', { month })}
       </span>

@@ -19,7 +19,8 @@ import { cellRef, findCell, templateCells } from '../../../../../shared/template
 import type { Template } from '../../../../../shared/template/schema';
 import { currentMonth, isAfterMonth, MONTHS } from '../../../../../shared/values/period';
 import { cellLimit } from '../../../../../shared/values/limits';
-import { formatValue, parseValue } from '../../../../../shared/values/parse';
+import { figureText } from '../../../../../shared/values/numberFormat';
+import { parseValue } from '../../../../../shared/values/parse';
 import { rollupMonths } from '../../../../../shared/values/rollup';
 import { t } from '../../../i18n/catalog';
 import { shownText, splitValueKey, valueKey, type EntryCounts, type RuleMark } from '../shared/grid/cellStates';
@@ -176,9 +177,9 @@ export class WorkspaceStore {
   /** The text a cell shows: what was typed while saving or refused, else the stored figure; the year cell its roll-up. */
   cellText(cell: GridCell): string {
     const def = cell.def;
-    if (cell.period === 'year') return formatValue(rollupMonths(this.current.get(def.ref) ?? [], def.rollup, def), def);
+    if (cell.period === 'year') return figureText(rollupMonths(this.current.get(def.ref) ?? [], def.rollup, def), def);
     const key = valueKey(def.ref, cell.period);
-    return shownText(this.entries.get(key), formatValue(this.values.get(key), def));
+    return shownText(this.entries.get(key), figureText(this.values.get(key), def));
   }
 
   entryCounts(): EntryCounts {

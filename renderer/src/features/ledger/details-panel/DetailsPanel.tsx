@@ -102,7 +102,7 @@ export function DetailsPanel({ templateId, year, cell, label, entry, ruleMessage
             {t('ledger.details.saveComment')}
           </button>
           <h3>{t('ledger.details.history')}</h3>
-          <ValueHistoryList entries={history} testId="cell-history" />
+          <ValueHistoryList entries={history} precision={cell.def} testId="cell-history" />
         </>
       )}
     </section>
