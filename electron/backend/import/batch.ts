@@ -81,8 +81,37 @@ export interface FileFacts {
   revision: number;
   /** The first read took the data sheet's values and compared the visible sheets with them: they agree. */
   visibleAgreed: boolean;
-  /** Each unit-month the file states, in file order. */
-  months: { unitCode: string; unitName: string; month: number; fingerprint: string }[];
+  /** The file's units, in file order (their names for messages). */
+  units: readonly { code: string; name: string }[];
+  /** The period's months, the same for every unit. */
+  fromMonth: number;
+  toMonth: number;
+  /**
+   * Each unit-month's fingerprint (SHA-256, 32 bytes), unit by unit, months
+   * in order (factPlace): a batch of 10,000 files keeps 120,000 of them, as
+   * bytes a quarter of the room of hex strings.
+   */
+  prints: Uint8Array;
+}
+
+const PRINT_BYTES = 32;
+
+/** Where a unit-month's fingerprint is in the file's facts (-1: not a month of the file). */
+function factPlace(facts: FileFacts, unitIndex: number, month: number): number {
+  if (month < facts.fromMonth || month > facts.toMonth) return -1;
+  return unitIndex * (facts.toMonth - facts.fromMonth + 1) + (month - facts.fromMonth);
+}
+
+/** The fingerprint at a place of the file's facts, as submissions store it (hex). */
+export function printAt(facts: FileFacts, place: number): string {
+  return Buffer.from(facts.prints.buffer, facts.prints.byteOffset + place * PRINT_BYTES, PRINT_BYTES).toString('hex');
+}
+
+function samePrint(a: FileFacts, aPlace: number, b: FileFacts, bPlace: number): boolean {
+  const x = aPlace * PRINT_BYTES;
+  const y = bPlace * PRINT_BYTES;
+  for (let i = 0; i < PRINT_BYTES; i++) if (a.prints[x + i] !== b.prints[y + i]) return false;
+  return true;
 }
 
 const unitMonth = (unitCode: string, month: number) => `${unitCode}\t${month}`;
@@ -98,7 +127,7 @@ const monthsCache = new WeakMap<ReadWorkbook, UnitMonths>();
 function monthsOf(r: ReadWorkbook, known?: FileFacts): UnitMonths {
   const cached = monthsCache.get(r);
   if (cached) return cached;
-  const knownPrints = known && new Map(known.months.map((m) => [unitMonth(m.unitCode, m.month), m.fingerprint]));
+  const unitIndex = new Map(r.units.map((u, i) => [u.code, i]));
   const groups = new Map<string, Map<string, number>>();
   for (const u of r.units) for (const m of periodMonths(r.meta.period)) groups.set(unitMonth(u.code, m), new Map());
   for (const m of r.months) {
@@ -111,8 +140,8 @@ function monthsOf(r: ReadWorkbook, known?: FileFacts): UnitMonths {
   const out: UnitMonths = new Map(
     [...groups].map(([k, values]) => {
       const [unitCode, month] = k.split('\t');
-      const known = knownPrints?.get(k);
-      if (known !== undefined) return [k, { values, fingerprint: known }];
+      const place = known ? factPlace(known, unitIndex.get(unitCode) ?? -1, Number(month)) : -1;
+      if (known && place >= 0) return [k, { values, fingerprint: printAt(known, place) }];
       const chunks = r.rows ? (read.get(k) ?? []) : packMonth(cells, values);
       return [k, { values, fingerprint: monthFingerprint(r.template, r.meta.period.year, Number(month), unitCode, chunks) }];
     }),
@@ -123,15 +152,21 @@ function monthsOf(r: ReadWorkbook, known?: FileFacts): UnitMonths {
 
 function factsOf(r: ReadWorkbook): FileFacts {
   const months = monthsOf(r);
-  return {
+  const p = r.meta.period;
+  const facts: FileFacts = {
     templateId: r.template.id,
-    year: r.meta.period.year,
+    year: p.year,
     revision: r.meta.revision,
     visibleAgreed: r.visibleAgreed,
-    months: r.units.flatMap((u) =>
-      periodMonths(r.meta.period).map((m) => ({ unitCode: u.code, unitName: u.name, month: m, fingerprint: months.get(unitMonth(u.code, m))!.fingerprint })),
-    ),
+    units: r.units,
+    fromMonth: p.fromMonth,
+    toMonth: p.toMonth,
+    prints: new Uint8Array(r.units.length * (p.toMonth - p.fromMonth + 1) * PRINT_BYTES),
   };
+  r.units.forEach((u, i) => {
+    for (const m of periodMonths(p)) facts.prints.set(Buffer.from(months.get(unitMonth(u.code, m))!.fingerprint, 'hex'), factPlace(facts, i, m) * PRINT_BYTES);
+  });
+  return facts;
 }
 
 /** What applying a file writes: the unit-months whose figures change, and the submission of each unit-month. */
@@ -204,42 +239,82 @@ export function readAgain(f: BatchFile, opts: BatchOptions, bytes: Uint8Array = 
   return readInto(f, bytes, opts);
 }
 
-const unitMonthKey = (unitCode: string, templateId: string, year: number, month: number) => `${unitCode}\t${templateId}\t${year}\t${month}`;
+/**
+ * What a batch knows of each unit-month its files state, in one map: the
+ * file later files are compared with (batch conflicts) and what the files
+ * planned so far would store (the overlay). Each entry refers to files and
+ * places in their facts instead of copying revision and fingerprint; keys
+ * are numbers (a number per unit, template and year, times 13, plus the
+ * month), so a unit-month costs a map slot and a small object (issue 19:
+ * two maps keyed by strings were half of what a planned file kept).
+ */
+export class UnitMonthIndex {
+  private readonly years = new Map<string, number>();
+  private readonly entries = new Map<number, UnitMonthEntry>();
 
-/** Unit-months seen so far in a batch, for conflicts found file by file. */
-export type SeenMonths = Map<string, { index: number; revision: number; fingerprint: string; name: string }>;
+  key(unitCode: string, templateId: string, year: number, month: number): number {
+    const k = `${unitCode}\t${templateId}\t${year}`;
+    let id = this.years.get(k);
+    if (id === undefined) this.years.set(k, (id = this.years.size));
+    return id * 13 + month;
+  }
 
-/** Files carrying the same unit and month with the same revision but different figures: neither can be trusted over the other. */
-function batchConflicts(files: BatchFile[]): Map<number, string> {
-  const seen: SeenMonths = new Map();
-  const out = new Map<number, string>();
-  for (const f of files) noteConflicts(seen, out, f);
-  return out;
+  get(key: number): UnitMonthEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  add(key: number, seenFile: number, seenPlace: number): UnitMonthEntry {
+    const e: UnitMonthEntry = { seenFile, seenPlace, stateFile: -1, statePlace: -1, stateRevision: 0, stateSeal: 'unsigned' };
+    this.entries.set(key, e);
+    return e;
+  }
+
+  /** The overlay starts again (a new dry run of the whole batch); what was seen stays. */
+  clearStates(): void {
+    for (const e of this.entries.values()) e.stateFile = -1;
+  }
+}
+
+export interface UnitMonthEntry {
+  /** The file later files of the batch are compared with (its revision and fingerprint), and the month's place in its facts. */
+  seenFile: number;
+  seenPlace: number;
+  /** The file whose figures earlier files would store here (-1: none), the month's place in its facts, revision and seal. */
+  stateFile: number;
+  statePlace: number;
+  stateRevision: number;
+  stateSeal: MonthSeal;
 }
 
 /** Adds one file to the conflicts found so far; returns the earlier files it newly conflicts with (their previews are wrong now). */
-export function noteConflicts(seen: SeenMonths, out: Map<number, string>, f: BatchFile): number[] {
+export function noteConflicts(index: UnitMonthIndex, files: BatchFile[], out: Map<number, string>, f: BatchFile): number[] {
   const earlier: number[] = [];
   const r = f.facts;
   if (!r) return earlier;
-  {
-    for (const { unitCode, unitName, month: m, fingerprint: fp } of r.months) {
-      const key = unitMonthKey(unitCode, r.templateId, r.year, m);
-      const prev = seen.get(key);
+  r.units.forEach(({ code: unitCode, name: unitName }, u) => {
+    for (let m = r.fromMonth; m <= r.toMonth; m++) {
+      const place = factPlace(r, u, m);
+      const key = index.key(unitCode, r.templateId, r.year, m);
+      const prev = index.get(key);
       if (!prev) {
-        seen.set(key, { index: f.index, revision: r.revision, fingerprint: fp, name: f.name });
+        index.add(key, f.index, place);
         continue;
       }
-      if (prev.revision === r.revision && prev.fingerprint !== fp) {
+      const before = files[prev.seenFile];
+      const was = before.facts!;
+      if (was.revision === r.revision && !samePrint(was, prev.seenPlace, r, place)) {
         const what = `${unitName || unitCode} ${r.year}年${m}月`;
-        out.set(f.index, `与同批文件“${prev.name}”都是 ${what} 的第 ${r.revision} 版，但数据不同，无法判断以哪份为准`);
-        if (!out.has(prev.index)) {
-          out.set(prev.index, `与同批文件“${f.name}”都是 ${what} 的第 ${r.revision} 版，但数据不同，无法判断以哪份为准`);
-          earlier.push(prev.index);
+        out.set(f.index, `与同批文件“${before.name}”都是 ${what} 的第 ${r.revision} 版，但数据不同，无法判断以哪份为准`);
+        if (!out.has(before.index)) {
+          out.set(before.index, `与同批文件“${f.name}”都是 ${what} 的第 ${r.revision} 版，但数据不同，无法判断以哪份为准`);
+          earlier.push(before.index);
         }
-      } else if (r.revision > prev.revision) seen.set(key, { index: f.index, revision: r.revision, fingerprint: fp, name: f.name });
+      } else if (r.revision > was.revision) {
+        prev.seenFile = f.index;
+        prev.seenPlace = place;
+      }
     }
-  }
+  });
   return earlier;
 }
 
@@ -349,9 +424,9 @@ export function planFile(
   let superseded = 0;
   let existing = 0;
   let total = 0;
-  const newStates: [string, MonthState][] = [];
+  const newStates: { unitCode: string; month: number; place: number; revision: number; seal: MonthSeal }[] = [];
   const states = new Map(r.monthStates.map((s) => [unitMonth(s.unitCode, s.month), s]));
-  for (const u of r.units) {
+  for (const [ui, u] of r.units.entries()) {
     const unitId = unitIds.get(u.code)!;
     const seal = sealed.units.get(u.code) ?? 'unsigned';
     const verified = verifiedSeal(seal);
@@ -362,9 +437,8 @@ export function planFile(
     const subs = new Map(currentSubmissions(db, r.template.id, p.year, [unitId]).map((s) => [s.month, s]));
     for (const m of periodMonths(p)) {
       total++;
-      const key = unitMonthKey(u.code, r.template.id, p.year, m);
       const { values: monthValues, fingerprint } = months.get(unitMonth(u.code, m))!;
-      let state = overlay.states.get(key);
+      let state = overlay.state(u.code, r.template.id, p.year, m);
       if (!state) {
         const sub = subs.get(m);
         if (sub) state = { revision: sub.revision, fingerprint: sub.fingerprint, seal: sub.seal as MonthSeal, values: storedMonth(db, stored, unitId, r.template.id, p, m) };
@@ -406,13 +480,16 @@ export function planFile(
         completed: declared !== undefined,
         explanations: declared?.explanations.map((e) => ({ message: e.message, explanation: e.explanation })) ?? [],
       });
-      newStates.push([
-        key,
-        { revision: outranks ? r.meta.revision : Math.max(r.meta.revision, state?.revision ?? 0), fingerprint, seal: verified || !state ? seal : state.seal, values: { file: f.index } },
-      ]);
+      newStates.push({
+        unitCode: u.code,
+        month: m,
+        place: ui * periodMonths(p).length + (m - p.fromMonth),
+        revision: outranks ? r.meta.revision : Math.max(r.meta.revision, state?.revision ?? 0),
+        seal: verified || !state ? seal : state.seal,
+      });
     }
   }
-  for (const [k, s] of newStates) overlay.states.set(k, s);
+  for (const n of newStates) overlay.put(n.unitCode, r.template.id, p.year, n.month, f, n.place, n.revision, n.seal);
   if (sealed.register) overlay.keys.set(sealed.register.unitId, sealed.register.publicKey);
   plan.changedValues = work.changedValues;
   let status: FileStatus;
@@ -438,8 +515,7 @@ function sameAsShown(db: Database.Database, r: ReadWorkbook, unitIds: Map<string
   const stored: WorkbookValue[] = [];
   const cache = new Map<number, Map<string, number>>();
   for (const m of periodMonths(p)) {
-    const key = unitMonthKey(unitCode, r.template.id, p.year, m);
-    const state = overlay.states.get(key);
+    const state = overlay.state(unitCode, r.template.id, p.year, m);
     const revision = state?.revision ?? currentSubmission(db, unitId, r.template.id, p.year, m)?.revision;
     if (revision !== r.meta.revision) return false;
     const values = state ? overlay.valuesOf(state, unitCode, m) : storedMonth(db, cache, unitId, r.template.id, p, m);
@@ -500,17 +576,37 @@ function violationsOf(template: Template, p: Period, unit: WorkbookUnit, months:
  * them (the store's own are read from the store).
  */
 export interface Overlay {
-  states: Map<string, MonthState>;
+  /** What the files planned before would store for this unit-month, if any of them states it. */
+  state(unitCode: string, templateId: string, year: number, month: number): MonthState | undefined;
+  /** File f would store this unit-month (at `place` in its facts) with this revision and seal. */
+  put(unitCode: string, templateId: string, year: number, month: number, f: BatchFile, place: number, revision: number, seal: MonthSeal): void;
   /** Keys registered by earlier files of the batch (accepted by the office; applying registers them for real). */
   keys: KeyOverlay;
   valuesOf(state: MonthState, unitCode: string, month: number): Map<string, number>;
 }
 
-/** An overlay whose figures are read again from the batch's files (one file at a time, the last one kept). */
-export function batchOverlay(files: BatchFile[], opts: BatchOptions): Overlay {
+/**
+ * An overlay kept in the batch's unit-month index (started afresh: a new dry
+ * run of the whole batch), whose figures are read again from the batch's
+ * files (one file at a time, the last one kept).
+ */
+export function batchOverlay(files: BatchFile[], opts: BatchOptions, index: UnitMonthIndex): Overlay {
+  index.clearStates();
   let last: { index: number; months: UnitMonths } | undefined;
   return {
-    states: new Map(),
+    state(unitCode, templateId, year, month) {
+      const e = index.get(index.key(unitCode, templateId, year, month));
+      if (!e || e.stateFile < 0) return undefined;
+      return { revision: e.stateRevision, fingerprint: printAt(files[e.stateFile].facts!, e.statePlace), seal: e.stateSeal, values: { file: e.stateFile } };
+    },
+    put(unitCode, templateId, year, month, f, place, revision, seal) {
+      const key = index.key(unitCode, templateId, year, month);
+      const e = index.get(key) ?? index.add(key, f.index, place);
+      e.stateFile = f.index;
+      e.statePlace = place;
+      e.stateRevision = revision;
+      e.stateSeal = seal;
+    },
     keys: new Map(),
     valuesOf(state, unitCode, month) {
       if (state.values instanceof Map) return state.values;
@@ -524,8 +620,8 @@ export function batchOverlay(files: BatchFile[], opts: BatchOptions): Overlay {
   };
 }
 
-/** An overlay with nothing in it: applying plans each file against the store alone. */
-export const storeOnly = (): Overlay => ({ states: new Map(), keys: new Map(), valuesOf: (s) => (s.values instanceof Map ? s.values : new Map()) });
+/** An overlay with nothing in it: applying plans each file against the store alone (what the file would store is not kept). */
+export const storeOnly = (): Overlay => ({ state: () => undefined, put: () => {}, keys: new Map(), valuesOf: (s) => (s.values instanceof Map ? s.values : new Map()) });
 
 /**
  * A plan as the batch keeps it: the first FINDINGS_SHOWN findings of each
@@ -596,9 +692,9 @@ export function planInBatch(db: Database.Database, files: BatchFile[], f: BatchF
 
 /** The dry run of a whole batch, in file order, each file read again one at a time. */
 export function planBatch(db: Database.Database, files: BatchFile[], opts: BatchOptions): FilePlan[] {
-  const conflicts = batchConflicts(files);
-  const overlay = batchOverlay(files, opts);
+  const index = new UnitMonthIndex();
+  const conflicts = new Map<number, string>();
+  for (const f of files) noteConflicts(index, files, conflicts, f);
+  const overlay = batchOverlay(files, opts, index);
   return files.map((f) => planInBatch(db, files, f, opts, conflicts, overlay));
 }
-
-export { batchConflicts };

@@ -112,4 +112,19 @@ describe('keeping the originals of an import', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('hands the worker call after call through one shared buffer without mixing their bytes (large calls, small ones, one beyond the buffer)', () => {
+    const dir = tempDir();
+    const call = (tag: string, sizes: number[]) =>
+      sizes.map((size, i) => {
+        const bytes = new Uint8Array(size);
+        for (let k = 0; k < size; k++) bytes[k] = (k * 31 + i * 7 + tag.charCodeAt(0)) & 0xff;
+        return { file: path.join(dir, IMPORTS_DIR, `${tag}${i}.xlsx`), bytes };
+      });
+    const calls = [call('a', [300_000, 200_000, 5]), call('b', [7, 11]), call('c', [17 * 1024 * 1024]), call('d', [123_456])];
+    for (const jobs of calls) keepOriginals(jobs, { thread: 'worker' }).wait();
+    for (const jobs of calls) for (const j of jobs) expect(fs.readFileSync(j.file).equals(Buffer.from(j.bytes))).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
+

@@ -15,7 +15,6 @@ import { ImportRefusal } from '../workbook/problems';
 import type { ReadWorkbook } from './readWorkbook';
 import { prepared } from '../store/prepared';
 import {
-  batchConflicts,
   batchOverlay,
   type BatchFile,
   type BatchOptions,
@@ -25,7 +24,7 @@ import {
   type Overlay,
   planInBatch,
   readBatchFile,
-  type SeenMonths,
+  UnitMonthIndex,
 } from './batch';
 
 const MAX_AGE_MS = 60 * 60 * 1000;
@@ -58,7 +57,8 @@ export class ImportBatch {
   readonly files: BatchFile[] = [];
   readonly createdAt = Date.now();
   backupDone = false;
-  private readonly seen: SeenMonths = new Map();
+  /** Every unit-month the batch's files state: batch conflicts and the dry run's overlay. */
+  private readonly unitMonths = new UnitMonthIndex();
   private readonly conflicts = new Map<number, string>();
   private overlay: Overlay;
   /** The store stamp every file's preview was made at, in order over one overlay; undefined when they must be made again. */
@@ -74,7 +74,7 @@ export class ImportBatch {
     /** Up to how many bytes of its files as read the batch keeps for applying (0: every file is read again). */
     private readonly keepReads = 0,
   ) {
-    this.overlay = batchOverlay(this.files, opts);
+    this.overlay = batchOverlay(this.files, opts, this.unitMonths);
   }
 
   /**
@@ -121,7 +121,7 @@ export class ImportBatch {
     this.files.push(f);
     if (read) this.keep(f, read);
     // A conflict with an earlier file changes that file's preview: the batch is planned again as a whole.
-    if (noteConflicts(this.seen, this.conflicts, f).length) this.plannedAt = undefined;
+    if (noteConflicts(this.unitMonths, this.files, this.conflicts, f).length) this.plannedAt = undefined;
     if (!db) return;
     const stamp = storeStamp(db);
     if (this.files.length === 1) this.plannedAt = stamp;
@@ -180,9 +180,9 @@ export class ImportBatch {
   plan(db: Database.Database): FilePlan[] {
     const stamp = storeStamp(db);
     if (this.plannedAt !== stamp || this.files.some((f) => !f.preview && !f.applied)) {
-      const conflicts = batchConflicts(this.files);
-      this.overlay = batchOverlay(this.files, this.opts);
-      for (const f of this.files) planInBatch(db, this.files, f, this.opts, conflicts, this.overlay);
+      // Conflicts between files were found as they came in (noteConflicts): they do not depend on the store.
+      this.overlay = batchOverlay(this.files, this.opts, this.unitMonths);
+      for (const f of this.files) planInBatch(db, this.files, f, this.opts, this.conflicts, this.overlay);
       this.plannedAt = stamp;
     }
     return this.files.map((f) => f.applied ?? f.preview!);
