@@ -1,10 +1,10 @@
 /** The number format policy (docs/number-format.md), row by row. */
 import { describe, expect, it } from 'vitest';
 import { formatPercent, formatSharesSum } from '../charts/shares';
-import { byteSize, countText, excelNumberFormat, figureOrDash, figureText, figureWithMeasure, NO_FIGURE, percentOf, percentText, tickText } from './numberFormat';
+import { byteSize, countText, excelNumberFormat, figureText, percentOf, percentText, tickText } from './numberFormat';
 
-const wanyuan = { valueKind: 'amount' as const, decimals: 4, measure: '万元' };
-const yuan = { valueKind: 'amount' as const, decimals: 2, measure: '元' };
+const wanyuan = { valueKind: 'amount' as const, decimals: 4 };
+const yuan = { valueKind: 'amount' as const, decimals: 2 };
 
 describe('figures', () => {
   it('counts are whole numbers without a thousands separator, as the 2017 report prints 516084条', () => {
@@ -25,19 +25,11 @@ describe('figures', () => {
     expect(figureText(3, 'amount')).toBe('3.00');
   });
 
-  it('zero is a figure; a blank is an empty cell, or — where a figure stands alone', () => {
+  it('zero is a figure; a blank is an empty cell (pages print NO_FIGURE where a figure stands alone)', () => {
     expect(figureText(0, 'count')).toBe('0');
     expect(figureText(0, wanyuan)).toBe('0.0000');
     expect(figureText(null, 'count')).toBe('');
     expect(figureText(undefined, wanyuan)).toBe('');
-    expect(figureOrDash(null, 'count')).toBe(NO_FIGURE);
-    expect(figureOrDash(0, 'count')).toBe('0');
-    expect(figureOrDash(7, wanyuan)).toBe('7.0000');
-  });
-
-  it('a figure with its measure, as a sentence prints it', () => {
-    expect(figureWithMeasure(38, { valueKind: 'count', measure: '件' })).toBe('38件');
-    expect(figureWithMeasure(1.5, wanyuan)).toBe('1.5000万元');
   });
 });
 

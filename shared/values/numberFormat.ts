@@ -30,19 +30,8 @@ export function figureText(value: number | null | undefined, precision: Precisio
   return formatFixed(value, placesOf(precision));
 }
 
-/** A figure standing alone (headline, tooltip, a line of text): — when nothing was entered. */
-export function figureOrDash(value: number | null | undefined, precision: Precision): string {
-  const text = figureText(value, precision);
-  return text === '' ? NO_FIGURE : text;
-}
-
 /** A count (whole number) as text. */
 export const countText = (n: number): string => figureText(n, 'count');
-
-/** A figure with its measure, as a sentence prints it: 38件, 1.5000万元. */
-export function figureWithMeasure(value: number, cell: Precision & { measure?: string }): string {
-  return `${figureText(value, cell)}${typeof cell === 'string' ? '' : (cell.measure ?? '')}`;
-}
 
 /** Hundredths of a percent as text: 5511 → 55.11%; signed: +12.50% / -3.00%. */
 export function percentText(hundredths: number, opts: { signed?: boolean } = {}): string {
