@@ -49,6 +49,12 @@ test('an aggregator imports workbooks: truthful dry run, apply, matrix and total
   await expect(row('说明.xlsx').locator('td.status')).toHaveText('拒绝');
   await expect(row('说明.xlsx')).toContainText('不是 Excel 工作簿');
   await expect(page.locator('.import-summary')).toHaveText('共 4 个文件：新增 2，更新 0，无变化 0，旧版本 0，拒绝 2');
+  // Rule findings never block a file: counted in its row, listed when opened.
+  const findings = row('财政局.xlsx').locator('details.violations');
+  await expect(findings.locator('summary')).toHaveText('勾稽检查提示 1 条（不影响导入）');
+  await expect(findings.locator('li.violation')).toHaveCount(0);
+  await findings.locator('summary').click();
+  await expect(findings.locator('li.violation')).toContainText('主动公开政府信息总数 ≠ 八类信息之和：7 ≠ 0');
 
   await page.getByRole('button', { name: '确认导入 2 个文件' }).click();
   await expect(page.locator('.notice')).toContainText('导入完成');

@@ -11,6 +11,8 @@ import './import.css';
 
 /** Files per import.add call: sent as bytes, read and planned by the backend as they arrive. */
 const ADD_CHUNK = 25;
+/** How often the dry run shown grows while files are sent. */
+const SHOW_EVERY_MS = 500;
 
 type Phase = { kind: 'idle' } | { kind: 'reading' | 'applying'; done: number; total: number } | { kind: 'planned' } | { kind: 'applied'; backup: boolean };
 
@@ -42,18 +44,24 @@ export function ImportPage() {
     const chunkAt = (i: number) => readAll(files.slice(i, i + ADD_CHUNK));
     // The next chunk is read while the backend plans the one sent; a file that cannot be read stops the batch, by name.
     let next = chunkAt(0);
+    // The batch begins while the first chunk is read; a file that cannot be read then sends nothing.
+    const beginning = api.call('import.begin', { takeVisible: visible });
     let first: { name: string; bytes: Uint8Array }[];
     try {
       first = await next;
     } catch (e) {
       setPhase({ kind: 'idle' });
-      return setError(errorText(e));
+      setError(errorText(e));
+      const begun = await beginning;
+      if (begun.ok) await api.call('import.discard', { batchId: begun.data.batchId });
+      return;
     }
-    const begun = await api.call('import.begin', { takeVisible: visible });
+    const begun = await beginning;
     if (!begun.ok) return setError(begun.error.message);
     const id = begun.data.batchId;
     setBatchId(id);
     const shownPlans = new Map<number, FilePlan>();
+    let shownAt = -Infinity;
     const stop = async (why: string) => {
       setPhase({ kind: 'idle' });
       setError(why);
@@ -78,9 +86,13 @@ export function ImportPage() {
       }
       const r = await api.call('import.add', { batchId: id, files: chunk });
       if (!r.ok) return stop(r.error.message);
-      // Shown as they come, while the backend plans the next chunk.
+      // Shown as they come, while the backend plans the next chunk; at most twice a second, since every
+      // rows added lay the whole table out again (on a busy machine the page then competes with the backend).
       for (const p of r.data.plans) shownPlans.set(p.index, p);
-      if (r.data.plans.length) setPlans([...shownPlans.values()]);
+      if (r.data.plans.length && performance.now() - shownAt >= SHOW_EVERY_MS) {
+        setPlans([...shownPlans.values()]);
+        shownAt = performance.now();
+      }
       setPhase({ kind: 'reading', done: Math.min(files.length, i + ADD_CHUNK), total: files.length });
     }
     // Only the plans that changed since they were shown (a later file conflicting with an earlier one, the store changed meanwhile).
