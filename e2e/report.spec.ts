@@ -40,6 +40,9 @@ test('the report draft shows the year in words, copies a paragraph and a table, 
   await expect(page.getByRole('alert')).toContainText('遂宁市财政局（SN-CZJ）在2016年没有');
   await page.getByLabel('年度').fill('2017');
 
+  // The 2017 format's own headings: 收费 has its section 四, the text ends with 六、存在的问题 and 七、改进措施, then the appendix.
+  await expect(page.locator('.report-section h3')).toHaveText(['一、概述', '二、主动公开政府信息情况', '三、政府信息依申请公开情况', '四、政府信息公开收费及减免情况', '五、因政府信息公开申请行政复议、提起行政诉讼情况', '六、存在的问题', '七、改进措施', '附：统计表']);
+  await expect(page.locator('.report-section').filter({ hasText: '四、政府信息公开收费及减免情况' })).toContainText('本机关政府信息公开未收取任何费用。');
   const paragraph = page.getByTestId('report-paragraph-categories');
   await expect(paragraph).toContainText('2017年，本机关主动公开政府信息76891条（重点信息公开11764条）。其中，概况信息1876条，占2.44%；');
   await paragraph.getByRole('button', { name: /复制本段/ }).click();

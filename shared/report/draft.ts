@@ -8,10 +8,11 @@ import { evaluateRules, type Violation } from '../rules/evaluate';
 import type { Template } from '../template/schema';
 import { FactSource, type Figures } from './facts';
 import { listGrid, stackGrids, tableGrid, type Grid } from './grids';
-import type { DraftPlaceholder, DraftTable, ReportDraft } from './model';
-import { factRefs, factsOf, REPORT_SECTIONS, segmentsText } from './model';
+import type { DraftTable, ReportDraft } from './model';
+import { factRefs, factsOf, segmentsText } from './model';
 import { narrativePlan } from './narratives';
 import type { PlannedParagraph } from './narratives/types';
+import { resolveOutline } from './outline';
 import { voiceFor } from './voice';
 
 export interface DraftInput {
@@ -26,12 +27,6 @@ export interface DraftInput {
   /** Who reads the draft's rule messages (an office gets its own advice); a clerk when absent. */
   audience?: Role;
 }
-
-export const PLACEHOLDERS: DraftPlaceholder[] = [
-  { section: '1', text: '【请在此填写总体情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面的工作概述。】' },
-  { section: '5', text: '【请在此填写存在的主要问题及改进情况。】' },
-  { section: '6', text: '【请在此填写其他需要报告的事项；没有的，写“无”。】' },
-];
 
 function sectionGrid(template: Template, code: string, figures: Figures): Grid | undefined {
   const s = template.sections.find((x) => x.code === code);
@@ -63,16 +58,17 @@ export function buildDraft(input: DraftInput): ReportDraft {
   const { template, unit, level, year, figures, previous } = input;
   const facts = new FactSource(template, figures, year);
   const plan = narrativePlan(template);
+  const outline = resolveOutline(template);
   const violations = evaluateRules(template, 'year', (ref, which) => (which === 'current' ? figures : previous).get(ref), {
     audience: input.audience,
     unitKind: unit.kind,
   });
   // Each broken rule is explained where the reader first meets it, in the order the report prints.
   const explained = new Set<string>();
-  const order = (section: string) => REPORT_SECTIONS.findIndex((s) => s.id === section);
-  const planned = plan.paragraphs({ facts, voice: voiceFor(unit, level) });
+  const order = (section: string) => outline.sections.findIndex((s) => s.id === section);
+  const planned = plan.paragraphs({ facts, voice: voiceFor(unit, level) }).map((p) => ({ ...p, section: outline.place(p.id, p.section) }));
   const byPrintOrder = [...planned].sort((a, b) => order(a.section) - order(b.section));
-  const explains = new Map<PlannedParagraph, string[]>();
+  const explains = new Map<Omit<PlannedParagraph, 'section'>, string[]>();
   for (const p of byPrintOrder) {
     const refs = new Set(factsOf(p).flatMap(factRefs));
     const ids = violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId);
@@ -83,7 +79,8 @@ export function buildDraft(input: DraftInput): ReportDraft {
     const refs = new Set(factsOf(p).flatMap(factRefs));
     return { ...p, text: segmentsText(p.segments), violations: violations.filter((v) => v.refs.some((r) => refs.has(r))).map((v) => v.checkId), explains: explains.get(p) ?? [] };
   });
-  const inPrintOrder = [...plan.tables].sort((a, b) => (a.section === 'appendix' ? 99 : order(a.section)) - (b.section === 'appendix' ? 99 : order(b.section)));
+  const placedTables = plan.tables.map((t) => ({ ...t, section: outline.place(t.id, t.section) }));
+  const inPrintOrder = [...placedTables].sort((a, b) => (a.section === 'appendix' ? 99 : order(a.section)) - (b.section === 'appendix' ? 99 : order(b.section)));
   const tables: DraftTable[] = inPrintOrder.flatMap((t) => {
     const parts = t.parts.flatMap((code) => {
       const grid = sectionGrid(template, code, figures);
@@ -103,8 +100,9 @@ export function buildDraft(input: DraftInput): ReportDraft {
     unit: { code: unit.code, name: unit.name, kind: unit.kind },
     level,
     title: reportTitle(unit, year),
+    sections: outline.sections,
     paragraphs,
-    placeholders: PLACEHOLDERS,
+    placeholders: outline.placeholders,
     tables,
     violations,
   };

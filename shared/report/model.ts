@@ -6,7 +6,13 @@
  */
 import type { Violation } from '../rules/evaluate';
 
-/** The report's fixed sections (national 2021 format). */
+/** A heading of the draft; paragraphs, tables and placeholders name it by id. */
+export interface ReportSection {
+  id: string;
+  title: string;
+}
+
+/** The national 2021 format's sections: the narrative plans place their paragraphs here; a template's reportOutline may re-place them. */
 export const REPORT_SECTIONS = [
   { id: '1', title: '一、总体情况' },
   { id: '2', title: '二、主动公开政府信息情况' },
@@ -31,7 +37,8 @@ export type Segment = string | { fact: Fact };
 
 export interface DraftParagraph {
   id: string;
-  section: ReportSectionId;
+  /** A section of the draft's outline (ReportDraft.sections). */
+  section: string;
   segments: Segment[];
   /** Plain text of the segments. */
   text: string;
@@ -46,7 +53,7 @@ export interface DraftParagraph {
 
 /** A place for text people write themselves. */
 export interface DraftPlaceholder {
-  section: ReportSectionId;
+  section: string;
   text: string;
 }
 
@@ -64,7 +71,7 @@ export interface GridCell {
 
 export interface DraftTable {
   id: string;
-  section: ReportSectionId | 'appendix';
+  section: string;
   title: string;
   /** Number of grid columns. */
   width: number;
@@ -83,6 +90,8 @@ export interface ReportDraft {
   level: boolean;
   /** Heading of the document as published, e.g. 遂宁市2017年政府信息公开工作年度报告. */
   title: string;
+  /** The headings in print order: the template's reportOutline, else the national 2021 sections. */
+  sections: ReportSection[];
   paragraphs: DraftParagraph[];
   placeholders: DraftPlaceholder[];
   tables: DraftTable[];

@@ -40,6 +40,7 @@ export function templateDocTable(t: Template): string {
     '',
     `- 默认模板（新数据文件）：${t.default ? '是' : '否'}`,
     `- 年报方案：${t.reportPlan ?? t.id}`,
+    `- 年报提纲：${t.reportOutline ? t.reportOutline.map((x) => x.title).join(' / ') : '全国2021年格式（一、总体情况 … 六、其他需要报告的事项）'}`,
     `- 与之共用单元格的模板：${t.sharesCellsWith.length ? t.sharesCellsWith.join('、') : '无'}`,
     '',
     '## 单元格',

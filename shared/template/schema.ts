@@ -204,6 +204,19 @@ export const breakdownSchema = z.strictObject({
 });
 export type BreakdownDefinition = z.infer<typeof breakdownSchema>;
 
+/**
+ * One heading of the report as the format's own reports print it (一、概述),
+ * with the plan's paragraphs and tables it holds, by id (a paragraph id's
+ * stem names a family: key holds key.1, key.2 …), and text for people to
+ * write themselves.
+ */
+export const reportSectionSchema = z.strictObject({
+  title: z.string().min(1).max(60),
+  contents: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
+  placeholder: z.string().min(1).max(200).optional(),
+});
+export type ReportSectionDefinition = z.infer<typeof reportSectionSchema>;
+
 export const templateSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.number().int().min(1),
@@ -222,6 +235,13 @@ export const templateSchema = z.strictObject({
    * template, else the generic one (every section as a table).
    */
   reportPlan: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+  /**
+   * The report's headings in the format's own order (the 2017 reports: 一、概述 …
+   * 四、政府信息公开收费及减免情况 … 七、改进措施); absent: the national 2021
+   * outline (shared/report/model.ts REPORT_SECTIONS). Every paragraph the
+   * plan writes must have its place (checked when templates are loaded).
+   */
+  reportOutline: z.array(reportSectionSchema).min(1).max(12).optional(),
   /**
    * Templates whose cells this one repeats under the same codes (the
    * current ledger holds the national tables): office totals, charts and

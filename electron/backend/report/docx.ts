@@ -27,7 +27,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { DraftTable, GridCell, ReportDraft } from '../../../shared/report/model';
-import { REPORT_SECTIONS, unexplainedViolations } from '../../../shared/report/model';
+import { unexplainedViolations } from '../../../shared/report/model';
 import { BODY_SIZE, DOC_GRID, FONT, PAGE, SIZE, TEXT_WIDTH } from './gongwen';
 
 type Font = (typeof FONT)[keyof typeof FONT];
@@ -166,7 +166,7 @@ export function draftDocument(draft: ReportDraft): Document {
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(draft.title, FONT.title, { size: SIZE.二号 })] }),
     new Paragraph({ children: [] }),
   ];
-  for (const s of REPORT_SECTIONS) {
+  for (const s of draft.sections) {
     children.push(heading(s.title, 1));
     for (const p of draft.placeholders.filter((x) => x.section === s.id)) children.push(body([run(p.text, FONT.body, { highlight: 'yellow' })]));
     for (const p of draft.paragraphs.filter((x) => x.section === s.id)) {

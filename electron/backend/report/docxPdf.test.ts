@@ -48,7 +48,7 @@ describe('LibreOffice opens the report draft', () => {
     const text = textOf(pdf);
     expect(text).toContain('2017年，我市主动公开政府信息76891条（重点信息公开11764条）');
     expect(text).toContain('其他信息17445条，占22.69%');
-    expect(text).toContain('五、存在的主要问题及改进情况');
+    expect(text).toContain('七、改进措施');
   }, 240_000);
 
   it('the national tables survive the conversion', async () => {

@@ -62,14 +62,16 @@ describe('report.docx', () => {
     fs.writeFileSync(file, Buffer.from(r.base64, 'base64'));
   });
 
-  it('holds the fixed headings, the paragraphs, the placeholders and the tables', () => {
+  it("holds the 2017 format's own headings, the paragraphs, the placeholders and the tables", () => {
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const plain = xml.replace(/<[^>]+>/g, '');
-    for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+    for (const h of ['一、概述', '二、主动公开政府信息情况', '三、政府信息依申请公开情况', '四、政府信息公开收费及减免情况', '五、因政府信息公开申请行政复议、提起行政诉讼情况', '六、存在的问题', '七、改进措施']) {
       expect(plain).toContain(h);
     }
     expect(plain).toContain('2017年，我市主动公开政府信息76891条（重点信息公开11764条）');
-    expect(plain).toContain('【请在此填写存在的主要问题及改进情况。】');
+    expect(plain).toContain('【请在此填写存在的问题。】');
+    expect(plain).toContain('四、政府信息公开收费及减免情况全市政府信息公开未收取任何费用。');
+    expect(plain).not.toContain('一、总体情况');
     expect(xml.match(/<w:tbl>/g)?.length).toBe(6);
     expect(xml).toContain('w:eastAsia="仿宋"');
   });

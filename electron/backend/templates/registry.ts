@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { hasNarrativePlan } from '../../../shared/report/narratives';
+import { hasNarrativePlan, narrativePlan } from '../../../shared/report/narratives';
+import { outlineProblems } from '../../../shared/report/outline';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { parseTemplate, TemplateError } from '../../../shared/template/validate';
@@ -22,6 +23,7 @@ export { registerTemplates, type TemplateRegistry } from './registryOf';
 export function linkProblems(t: Template, byId: ReadonlyMap<string, Template>): string[] {
   const problems: string[] = [];
   if (t.reportPlan !== undefined && !hasNarrativePlan(t.reportPlan)) problems.push(`报告方案 ${t.reportPlan} 不存在`);
+  else problems.push(...outlineProblems(t, narrativePlan(t)));
   for (const otherId of t.sharesCellsWith) {
     const other = byId.get(otherId);
     if (!other) {

@@ -114,6 +114,7 @@ function reviews({ facts, voice }: NarrativeInput): Segment[] | null {
 }
 
 export const suining2017: NarrativePlan = {
+  paragraphIds: ['training', 'cumulative', 'categories', 'key', 'response', 'requests', 'reviews', 'fees'],
   paragraphs(input) {
     const out: PlannedParagraph[] = [];
     const add = (id: string, section: PlannedParagraph['section'], segments: Segment[] | null) => {

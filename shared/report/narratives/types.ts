@@ -24,5 +24,7 @@ export interface TablePlan {
 /** What a template's report says, and which tables it shows. */
 export interface NarrativePlan {
   paragraphs(input: NarrativeInput): PlannedParagraph[];
+  /** Every paragraph id (or family stem: key for key.1 …) it may write; required of a plan whose template has a reportOutline. */
+  paragraphIds?: readonly string[];
   tables: TablePlan[];
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPORT_SECTIONS } from '../../../../shared/report/model';
 import { type CliCommand, dbOption, intOption, stringOption, UsageError, withBackend } from '../command';
 
 export const reportCommand: CliCommand = {
@@ -39,7 +38,7 @@ export const reportCommand: CliCommand = {
       }
       if (asText) {
         io.print(draft.title);
-        for (const s of REPORT_SECTIONS) {
+        for (const s of draft.sections) {
           const paragraphs = draft.paragraphs.filter((p) => p.section === s.id);
           if (paragraphs.length === 0) continue;
           io.print(`\n${s.title}`);

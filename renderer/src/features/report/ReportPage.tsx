@@ -4,7 +4,7 @@
  * and the Word document to download.
  */
 import { useState } from 'react';
-import { REPORT_SECTIONS, unexplainedViolations } from '../../../../shared/report/model';
+import { unexplainedViolations } from '../../../../shared/report/model';
 import { YearInput } from '../../components/YearInput';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -97,7 +97,7 @@ export function ReportPage() {
         <article className="report-draft">
           <h2 className="report-title">{draft.title}</h2>
           {draft.violations.length > 0 && <p className="report-warning">{t('report.violationsIntro')}</p>}
-          {REPORT_SECTIONS.map((s) => {
+          {draft.sections.map((s) => {
             const paragraphs = draft.paragraphs.filter((p) => p.section === s.id);
             const tables = draft.tables.filter((tb) => tb.section === s.id);
             return (

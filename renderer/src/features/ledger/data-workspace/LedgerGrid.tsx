@@ -155,11 +155,12 @@ export const LedgerGrid = memo(function LedgerGrid({ layout, store, onNotice, on
         store.setEditing({ mode, initial: initial ?? store.cellText(cellAt(latest.current.layout, p)!) });
       },
       commitEdit(p, text, move) {
+        // The save's request leaves first: everything below only delays it.
+        const cell = cellAt(latest.current.layout, p);
+        if (cell && cell.period !== 'year' && text !== store.cellText(cell)) store.commit([{ ref: cell.def.ref, month: cell.period, raw: text }], 'entry');
         // Enter or Tab keeps typing in the grid; a blur (the clerk clicked elsewhere) leaves focus where it went.
         if (move) refocus();
         store.setEditing(null);
-        const cell = cellAt(latest.current.layout, p);
-        if (cell && cell.period !== 'year' && text !== store.cellText(cell)) store.commit([{ ref: cell.def.ref, month: cell.period, raw: text }], 'entry');
         const b = latest.current.bounds;
         if (move) store.select(move.step ? stepSelection(store.selection, move.dr, move.dc, b) : moveSelection(store.selection, move.dr, move.dc, false, b));
       },

@@ -219,5 +219,23 @@ describe('workspace store', () => {
     await settle();
     expect(store.entries.get('pub.total|6')?.kind).toBe('saved');
   });
-});
 
+  it('records how long each save waited in the queue behind the one before (read by npm run bench)', async () => {
+    performance.clearMeasures('ledger-save-wait');
+    const { store, calls } = setUp();
+    store.commit([{ ref: 'pub.total', month: 1, raw: '1' }], 'entry');
+    store.commit([{ ref: 'pub.total', month: 2, raw: '2' }], 'entry');
+    // The first left at once; the second waits for its answer.
+    expect(calls).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 30));
+    calls[0].answer();
+    await settle();
+    expect(calls).toHaveLength(2);
+    calls[1].answer();
+    await settle();
+    const waits = performance.getEntriesByName('ledger-save-wait').map((e) => e.duration);
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeLessThan(5);
+    expect(waits[1]).toBeGreaterThanOrEqual(25);
+  });
+});
