@@ -272,6 +272,8 @@ export class ImportBatch {
         return plans;
       }).immediate();
       this.release(files);
+      // Committed: the applied plan is the file's plan now (a province's batch kept both).
+      for (const f of files) f.preview = undefined;
       return plans;
     } catch (e) {
       // Rolled back as a whole: none of these files is applied after all.
