@@ -101,13 +101,19 @@ function breakdown(title: string, start: number, total: number, methods: string[
   const xs = calls.filter((c) => methods.includes(c.method) && c.sent >= start && c.sent <= start + total).sort((a, b) => a.sent - b.sent);
   if (xs.length === 0) return;
   const server = sum(xs, (c) => c.body + c.call + c.json);
-  const inFlight = sum(xs, (c) => c.answered - c.sent);
-  const last = xs[xs.length - 1];
+  // The page keeps two uploads in flight: the time some call was in flight, not the sum of their times.
+  let inFlight = 0;
+  let reach = -Infinity;
+  for (const c of xs) {
+    inFlight += Math.max(0, c.answered - Math.max(c.sent, reach));
+    reach = Math.max(reach, c.answered);
+  }
+  const last = xs.reduce((a, b) => (b.answered > a.answered ? b : a));
   const parts = [
     `调用 ${xs.length} 次`,
     `首个调用发出前 ${ms(xs[0].sent - start)}`,
-    `调用在途合计 ${ms(inFlight)}（其中服务端 ${ms(server)}：接收 ${ms(sum(xs, (c) => c.body))}，处理 ${ms(sum(xs, (c) => c.call))}，写 JSON ${ms(sum(xs, (c) => c.json))}）`,
-    `调用之间页面用时 ${ms(last.answered - xs[0].sent - inFlight)}`,
+    `有调用在途 ${ms(inFlight)}（服务端各调用合计 ${ms(server)}：接收 ${ms(sum(xs, (c) => c.body))}，处理 ${ms(sum(xs, (c) => c.call))}（含等候前一调用），写 JSON ${ms(sum(xs, (c) => c.json))}）`,
+    `无调用在途 ${ms(last.answered - xs[0].sent - inFlight)}`,
     `最后答复后到显示 ${ms(total - (last.answered - start))}`,
     `答复共 ${(sum(xs, (c) => c.bytes) / 1048576).toFixed(2)} MB`,
   ];

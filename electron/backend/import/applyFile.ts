@@ -92,7 +92,7 @@ export function applyFile(t: ApplyTarget, f: BatchFile, bytes: Uint8Array | unde
         });
       }
     }
-    return keptPlan({ ...plan, importId });
+    return keptPlan({ ...plan, importId }, opts.findingsKept);
   });
   const plan = run.immediate();
   f.applied = plan;

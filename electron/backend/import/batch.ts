@@ -47,6 +47,8 @@ export interface BatchOptions {
   today?: { year: number; month: number };
   /** The key the office registered for a unit (readWorkbook: only files sealed by it skip the visible sheets). */
   registeredKey?: (unitCode: string) => string | undefined;
+  /** Findings of each kind a kept plan lists (keptPlan): FINDINGS_SHOWN, what the page shows; the command line prints 10. */
+  findingsKept?: number;
 }
 
 export interface BatchFile {
@@ -624,24 +626,24 @@ export function batchOverlay(files: BatchFile[], opts: BatchOptions, index: Unit
 export const storeOnly = (): Overlay => ({ state: () => undefined, put: () => {}, keys: new Map(), valuesOf: (s) => (s.values instanceof Map ? s.values : new Map()) });
 
 /**
- * A plan as the batch keeps it: the first FINDINGS_SHOWN findings of each
+ * A plan as the batch keeps it: the first `max` findings of each
  * kind and how many there are in all (findingCounts). The national
  * template's rules find dozens in a file filled with made-up figures; kept
  * whole, a province's 10,000 dry runs held more findings than figures
  * (issue 19). The rest are worked out again on request (findingsOf).
  */
-export function keptPlan(p: FilePlan): FilePlan {
+export function keptPlan(p: FilePlan, max: number = FINDINGS_SHOWN): FilePlan {
   const counts = {
     problems: Math.max(p.findingCounts?.problems ?? 0, p.problems.length),
     differences: Math.max(p.findingCounts?.differences ?? 0, p.differences.length),
     violations: Math.max(p.findingCounts?.violations ?? 0, p.violations.length),
   };
-  if (counts.problems <= FINDINGS_SHOWN && counts.differences <= FINDINGS_SHOWN && counts.violations <= FINDINGS_SHOWN) return p;
+  if (counts.problems <= max && counts.differences <= max && counts.violations <= max) return p;
   return {
     ...p,
-    problems: p.problems.slice(0, FINDINGS_SHOWN),
-    differences: p.differences.slice(0, FINDINGS_SHOWN),
-    violations: p.violations.slice(0, FINDINGS_SHOWN),
+    problems: p.problems.slice(0, max),
+    differences: p.differences.slice(0, max),
+    violations: p.violations.slice(0, max),
     findingCounts: counts,
   };
 }
@@ -686,7 +688,7 @@ export function planInBatch(db: Database.Database, files: BatchFile[], f: BatchF
       f.refusal = e.problem;
     }
   }
-  f.preview = keptPlan(planFile(db, f, r, opts, conflicts.get(f.index), overlay).plan);
+  f.preview = keptPlan(planFile(db, f, r, opts, conflicts.get(f.index), overlay).plan, opts.findingsKept);
   return f.preview;
 }
 

@@ -28,6 +28,11 @@ import {
 } from './batch';
 
 const MAX_AGE_MS = 60 * 60 * 1000;
+/** How long a call that came ahead of its turn waits for the ones before it. */
+const TURN_TIMEOUT_MS = 60_000;
+
+/** A call adding files could not take its place in the batch (its Chinese message says why). */
+export class ImportTurnError extends Error {}
 const MAX_BATCHES = 8;
 
 /**
@@ -63,6 +68,8 @@ export class ImportBatch {
   private overlay: Overlay;
   /** The store stamp every file's preview was made at, in order over one overlay; undefined when they must be made again. */
   private plannedAt: string | undefined;
+  /** Calls waiting for their turn to add files (import.add `at`), by the index their first file takes. */
+  private readonly waiting = new Map<number, { go: () => void; fail: (e: Error) => void }>();
   /** Previews import.add answered: import.plan({omitSent}) leaves them out while they are still the dry run. */
   private readonly sent = new WeakSet<FilePlan>();
   /** Estimated bytes of each file kept as read (by index), until it is applied. */
@@ -130,6 +137,47 @@ export class ImportBatch {
       return;
     }
     planInBatch(db, this.files, f, this.opts, this.conflicts, this.overlay, read);
+  }
+
+  /**
+   * Resolves when the batch holds exactly `at` files, so that files sent in
+   * overlapping calls take their places in the order sent. Rejects when `at`
+   * is taken already, when the calls before it do not come within
+   * `timeoutMs` (one failed), or when the batch is discarded.
+   */
+  turn(at: number, timeoutMs = TURN_TIMEOUT_MS): Promise<void> {
+    if (at === this.files.length) return Promise.resolve();
+    if (at < this.files.length || this.waiting.has(at)) return Promise.reject(new ImportTurnError('这些文件的位置已被占用，请重新选择文件'));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(at);
+        reject(new ImportTurnError('前面的文件没有送达，请重新选择文件'));
+      }, timeoutMs);
+      this.waiting.set(at, {
+        go: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        fail: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+    });
+  }
+
+  /** Lets the call whose turn it now is go on (after a call added its files). */
+  nextTurn(): void {
+    const w = this.waiting.get(this.files.length);
+    if (!w) return;
+    this.waiting.delete(this.files.length);
+    w.go();
+  }
+
+  /** The batch is dropped: calls waiting for their turn fail. */
+  close(): void {
+    for (const w of this.waiting.values()) w.fail(new ImportTurnError('导入批次已放弃'));
+    this.waiting.clear();
   }
 
   /**
@@ -224,6 +272,8 @@ export class ImportBatch {
         return plans;
       }).immediate();
       this.release(files);
+      // Committed: the applied plan is the file's plan now (a province's batch kept both).
+      for (const f of files) f.preview = undefined;
       return plans;
     } catch (e) {
       // Rolled back as a whole: none of these files is applied after all.
@@ -288,7 +338,7 @@ export class ImportSessions {
   begin(opts: BatchOptions): ImportBatch {
     const now = Date.now();
     for (const [id, b] of this.batches) if (now - b.createdAt > MAX_AGE_MS) this.batches.delete(id);
-    while (this.batches.size >= MAX_BATCHES) this.batches.delete(this.batches.keys().next().value!);
+    while (this.batches.size >= MAX_BATCHES) this.discard(this.batches.keys().next().value!);
     const b = new ImportBatch(opts, KEPT_READS_BYTES);
     this.batches.set(b.id, b);
     return b;
@@ -299,6 +349,7 @@ export class ImportSessions {
   }
 
   discard(id: string): boolean {
+    this.batches.get(id)?.close();
     return this.batches.delete(id);
   }
 }

@@ -35,7 +35,16 @@ export const importInputs = allOfficeOnly({
     /** Refuse files whose period is not within this one. */
     period: periodSchema.optional(),
   }),
-  'import.add': z.strictObject({ batchId: batchIdSchema, files: z.array(fileSchema).min(1).max(200) }),
+  'import.add': z.strictObject({
+    batchId: batchIdSchema,
+    files: z.array(fileSchema).min(1).max(200),
+    /**
+     * The place the first of these files takes in the batch. The page sends the
+     * next chunk before the last is answered, so the backend always has one to
+     * plan: a call that arrives ahead of its turn waits for the calls before it.
+     */
+    at: z.number().int().min(0).max(1_000_000).optional(),
+  }),
   /**
    * The dry run of the whole batch. `omitSent`: leave out the plans import.add
    * already answered that are still the dry run (the page shows them as they

@@ -2,7 +2,8 @@ import { FINDINGS_SHOWN, type FilePlan, type ImportLogRow, type SealState } from
 import { unitKeyByCode } from '../../store/keys';
 import { operatorName, resolveUnit, selfUnit, type BackendContext } from '../../context';
 import { addUnitsFromFiles } from '../../import/addUnits';
-import { ImportSessions } from '../../import/session';
+import type { BatchFile } from '../../import/batch';
+import { ImportSessions, ImportTurnError } from '../../import/session';
 import { listImports } from '../../store/importLog';
 import { findUnitById, listUnits } from '../../store/units';
 import { formatPeriodLabel, parsePeriodKey } from '../../../../shared/values/period';
@@ -60,10 +61,23 @@ export const importHandlers: HandlerMap<
     return { batchId: b.id };
   },
 
-  'import.add': (ctx, input) => {
+  'import.add': async (ctx, input) => {
     const b = batchOf(ctx, input.batchId);
+    if (input.at !== undefined) {
+      try {
+        await b.turn(input.at);
+      } catch (e) {
+        if (e instanceof ImportTurnError) fail('conflict', e.message, 'at');
+        throw e;
+      }
+    }
     // Read and planned here, file by file (the batch keeps plans and bytes, not values): import.plan then answers at once.
-    const added = input.files.map((f) => b.add(f.name, f.bytes, ctx.store.db));
+    let added: BatchFile[];
+    try {
+      added = input.files.map((f) => b.add(f.name, f.bytes, ctx.store.db));
+    } finally {
+      b.nextTurn();
+    }
     // The page shows these while it sends the next chunk; import.plan({omitSent}) then sends only what changed.
     const plans = b.sendPreviews(added);
     return { added: added.map((f) => ({ index: f.index, name: f.name, refused: f.refusal?.message ?? null })), total: b.files.length, plans: plans.map(capped) };

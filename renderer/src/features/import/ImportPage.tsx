@@ -67,7 +67,26 @@ export function ImportPage() {
       setError(why);
       await api.call('import.discard', { batchId: id });
     };
-    // The bytes as read (no encoding): the backend reads and plans each chunk as it arrives, so the dry run is ready with the last.
+    type Added = Awaited<ReturnType<typeof addChunk>>;
+    const addChunk = (at: number, chunk: { name: string; bytes: Uint8Array }[]) => api.call('import.add', { batchId: id, at, files: chunk });
+    /** Takes one call's answer: its plans shown (at most twice a second: each addition lays the table out again). */
+    const took = (r: Added, done: number): boolean => {
+      if (!r.ok) {
+        void stop(r.error.message);
+        return false;
+      }
+      for (const p of r.data.plans) shownPlans.set(p.index, p);
+      if (r.data.plans.length && performance.now() - shownAt >= SHOW_EVERY_MS) {
+        setPlans([...shownPlans.values()]);
+        shownAt = performance.now();
+      }
+      setPhase({ kind: 'reading', done, total: files.length });
+      return true;
+    };
+    // The bytes as read (no encoding): the backend reads and plans each chunk as it arrives, so the dry run is ready
+    // with the last. The next chunk is sent before the last is answered (its `at` keeps the order), so the backend
+    // always has one to plan and never waits for the page.
+    let inFlight: { answer: Promise<Added>; done: number } | null = null;
     for (let i = 0; i < files.length; i += ADD_CHUNK) {
       if (cancelled.current) {
         setMessage(t('import.cancelled', { done: i }));
@@ -77,6 +96,7 @@ export function ImportPage() {
       try {
         chunk = i === 0 ? first : await next;
       } catch (e) {
+        if (inFlight) await inFlight.answer;
         return stop(errorText(e));
       }
       if (i + ADD_CHUNK < files.length) {
@@ -84,17 +104,14 @@ export function ImportPage() {
         // Awaited with the next chunk; a failure before then is not unhandled.
         next.catch(() => undefined);
       }
-      const r = await api.call('import.add', { batchId: id, files: chunk });
-      if (!r.ok) return stop(r.error.message);
-      // Shown as they come, while the backend plans the next chunk; at most twice a second, since every
-      // rows added lay the whole table out again (on a busy machine the page then competes with the backend).
-      for (const p of r.data.plans) shownPlans.set(p.index, p);
-      if (r.data.plans.length && performance.now() - shownAt >= SHOW_EVERY_MS) {
-        setPlans([...shownPlans.values()]);
-        shownAt = performance.now();
+      const sent = { answer: addChunk(i, chunk), done: Math.min(files.length, i + ADD_CHUNK) };
+      if (inFlight && !took(await inFlight.answer, inFlight.done)) {
+        await sent.answer;
+        return;
       }
-      setPhase({ kind: 'reading', done: Math.min(files.length, i + ADD_CHUNK), total: files.length });
+      inFlight = sent;
     }
+    if (inFlight && !took(await inFlight.answer, inFlight.done)) return;
     // Only the plans that changed since they were shown (a later file conflicting with an earlier one, the store changed meanwhile).
     const p = await api.call('import.plan', { batchId: id, omitSent: true });
     if (!p.ok) return setError(p.error.message);
