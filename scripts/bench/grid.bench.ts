@@ -16,6 +16,9 @@
  *   the year is drawn (the rest follow in a transition after the first paint);
  * - 200 keystrokes typed 20 ms apart, read back from the data file, and
  *   whether their saves queued behind one another.
+ *
+ * LEDGER_BENCH_TRACE=<file>: also writes Chrome's performance trace of the
+ * edit round trips (open it in DevTools' Performance panel).
  */
 import type { Page } from 'playwright-core';
 import nationalJson from '../../resources/templates/national-2021.json';
@@ -168,6 +171,8 @@ await page.evaluate(() => {
   performance.clearResourceTimings();
 });
 const rowCount = await page.locator('tr[aria-rowindex]').count();
+const trace = process.env.LEDGER_BENCH_TRACE;
+if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
 for (let i = 0; i < EDITS; i++) {
   if (i % rowCount === 0) await page.getByTestId(`cell-pub.total-${1 + i / rowCount}`).click();
   await page.keyboard.type(String(i + 1));
@@ -187,6 +192,7 @@ for (let i = 0; i < EDITS; i++) {
   );
   if (!shown) throw new Error(`edit ${i + 1} never showed as saved`);
 }
+if (trace) await browser.stopTracing();
 const frames = await page.evaluate(() => performance.getEntriesByName('ledger-edit-frame').map((e) => e.duration));
 const saves = await page.evaluate(() => performance.getEntriesByName('ledger-save').map((e) => e.duration));
 const doms = await page.evaluate(() => performance.getEntriesByName('ledger-edit-dom').map((e) => e.duration));
