@@ -245,8 +245,8 @@ export function readUnitsMonths(
   ).all(JSON.stringify(templateIds), year, fromMonth, toMonth, JSON.stringify(unitIds)) as MonthRow[];
 }
 
-/** A row as a level's totals read it. */
-export type LevelRow = Pick<MonthRow, 'unit_id' | 'month' | 'layout' | 'data'>;
+/** A row as a level's totals read it: unit_id, month, layout, data (an array, not an object: a province's year is 6,000 of them). */
+export type LevelRow = [unitId: number, month: number, layout: string, data: string];
 
 /**
  * The months of several units in a range, by unit, and within a unit by
@@ -261,7 +261,9 @@ export function readLevelMonths(db: Database.Database, unitIds: number[], templa
     `SELECT unit_id, month, layout, data FROM month_values
      WHERE template_id IN (SELECT value FROM json_each(?)) AND year = ? AND month BETWEEN ? AND ? AND unit_id IN (SELECT value FROM json_each(?))
      ORDER BY unit_id, template_id, month`,
-  ).all(JSON.stringify(templateIds), year, fromMonth, toMonth, JSON.stringify(unitIds)) as LevelRow[];
+  )
+    .raw(true)
+    .all(JSON.stringify(templateIds), year, fromMonth, toMonth, JSON.stringify(unitIds)) as LevelRow[];
 }
 
 /** Writes a month's figures, or deletes its row when none are left. */
