@@ -102,7 +102,7 @@ export function aggregatePeriodFigures(
 }
 
 /** Period figures of several units added up, exactly (scaled by each cell's precision); refs the template lacks are left out. */
-export function sumFigures(template: Template, figures: Map<string, number>[]): { figures: Map<string, number>; reportingUnits: number } {
+export function sumFigures(template: Template, figures: Map<string, number>[]): Map<string, number> {
   const cells = templateCells(template);
   const scaled = new Map<string, number>();
   for (const f of figures) {
