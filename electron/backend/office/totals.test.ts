@@ -58,4 +58,34 @@ describe('level totals', () => {
       }
     }
   });
+
+  it('count a unit as reporting once it has a row of the given templates in the period, once however many rows', () => {
+    const db = b.ctx.store.db;
+    const [a, other] = b.ctx.templates.all();
+    const cellOf = (t: typeof a) => [...templateCells(t).values()][0];
+    const city = insertUnit(db, { code: 'CITY', name: '市', kind: '市' });
+    const unit = (code: string) => insertUnit(db, { code, name: code, kind: '部门', parentId: city.id }).id;
+    const [twoTemplates, march, july, lastYear, otherOnly] = ['U1', 'U2', 'U3', 'U4', 'U5'].map(unit);
+    unit('U6'); // no rows at all
+    const row = (unitId: number, t: typeof a, year: number, month: number): ValueChange => ({
+      unitId, templateId: t.id, year, month, indicator: cellOf(t).indicator, col: cellOf(t).col, value: 3,
+    });
+    applyChanges(db, [
+      row(twoTemplates, a, 2021, 2), row(twoTemplates, a, 2021, 5), row(twoTemplates, other, 2021, 3),
+      row(march, a, 2021, 3), row(july, a, 2021, 7), row(lastYear, a, 2020, 3), row(otherOnly, other, 2021, 3),
+    ], { operator: 't', source: 'test' });
+    const count = (from: number, to: number, ids: string[]) => levelTotals(db, a, city.id, 2021, from, to, ids);
+    // Independently: the distinct units with a row, as SQL counts them.
+    const expected = (from: number, to: number, ids: string[]) =>
+      (db.prepare(`SELECT COUNT(DISTINCT unit_id) AS n FROM month_values WHERE template_id IN (SELECT value FROM json_each(?)) AND year = 2021 AND month BETWEEN ? AND ?`)
+        .get(JSON.stringify(ids), from, to) as { n: number }).n;
+    for (const [from, to, ids, n] of [
+      [1, 12, [a.id], 3], [1, 12, [a.id, other.id], 4], [3, 3, [a.id], 1], [3, 3, [a.id, other.id], 3], [8, 12, [a.id], 0], [1, 6, [other.id], 2],
+    ] as [number, number, string[], number][]) {
+      const t = count(from, to, ids);
+      expect(t.reportingUnits, `${from}-${to} ${ids.join('+')}`).toBe(n);
+      expect(t.reportingUnits).toBe(expected(from, to, ids));
+      expect(t.unitCount).toBe(7);
+    }
+  });
 });

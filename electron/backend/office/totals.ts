@@ -4,18 +4,13 @@
  */
 import type Database from 'better-sqlite3';
 import type { Template } from '../../../shared/template/schema';
-import { levelPeriodFigures, subtreeUnitIds } from '../store/aggregate';
+import { levelPeriodTotals, subtreeUnitIds } from '../store/aggregate';
 
 export interface LevelTotals {
   unitCount: number;
   reportingUnits: number;
   figures: Map<string, number>;
 }
-
-// A unit-month has a row only while it holds a figure (store/monthValues.ts).
-const REPORTING = `SELECT COUNT(DISTINCT unit_id) AS n FROM month_values
-  WHERE template_id IN (SELECT value FROM json_each(@templateIds)) AND year = @year AND month BETWEEN @fromMonth AND @toMonth
-    AND unit_id IN (SELECT value FROM json_each(@units))`;
 
 /** templateIds: the template's family (units on a template sharing its cells count too). */
 export function levelTotals(
@@ -28,9 +23,7 @@ export function levelTotals(
   templateIds: readonly string[] = [template.id],
 ): LevelTotals {
   const ids = subtreeUnitIds(db, rootId);
-  const figures = levelPeriodFigures(db, template, ids, year, fromMonth, toMonth, templateIds);
-  const params = { templateIds: JSON.stringify(templateIds), year, fromMonth, toMonth, units: JSON.stringify(ids) };
-  const reportingUnits = (db.prepare(REPORTING).get(params) as { n: number }).n;
+  const { figures, reportingUnits } = levelPeriodTotals(db, template, ids, year, fromMonth, toMonth, templateIds);
   return { unitCount: ids.length, reportingUnits, figures };
 }
 

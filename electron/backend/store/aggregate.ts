@@ -135,28 +135,48 @@ export function levelPeriodFigures(
   year: number,
   fromMonth = 1,
   toMonth = 12,
-  /** The templates whose rows to read: the template's family (templates/registry.ts) to count units on a template sharing its cells. */
   templateIds: readonly string[] = [template.id],
 ): Map<string, number> {
+  return levelPeriodTotals(db, template, unitIds, year, fromMonth, toMonth, templateIds).figures;
+}
+
+/**
+ * levelPeriodFigures and how many of the units reported in the period (have
+ * a row: a unit-month has one only while it holds a figure), counted in the
+ * same pass rather than by a second scan of the rows.
+ */
+export function levelPeriodTotals(
+  db: Database.Database,
+  template: Template,
+  unitIds: number[],
+  year: number,
+  fromMonth = 1,
+  toMonth = 12,
+  /** The templates whose rows to read: the template's family (templates/registry.ts) to count units on a template sharing its cells. */
+  templateIds: readonly string[] = [template.id],
+): { figures: Map<string, number>; reportingUnits: number } {
   const cells = templateCells(template);
   const byLayout = new Map<string, { refs: string[]; kinds: Uint8Array; places: Uint8Array; sums: Float64Array; filled: Uint8Array }>();
   const totals = new Map<string, number>();
   // The unit being read's stocks and opening balances so far: ref → the month picked and its figure (rows come by template, then month).
   let unit: number | undefined;
+  let reportingUnits = 0;
   const picked = new Map<string, { month: number; scaled: number }>();
   const flush = () => {
     for (const [ref, p] of picked) totals.set(ref, (totals.get(ref) ?? 0) + p.scaled);
     picked.clear();
   };
   let figures = new Float64Array(0);
-  for (const row of readLevelMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
-    if (row.unit_id !== unit) {
+  for (const [unitId, month, layout, data] of readLevelMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
+    // Rows come by unit, so each unit starts once.
+    if (unitId !== unit) {
       flush();
-      unit = row.unit_id;
+      unit = unitId;
+      reportingUnits++;
     }
-    let l = byLayout.get(row.layout);
+    let l = byLayout.get(layout);
     if (!l) {
-      const refs = layoutOf(db, row.layout).refs;
+      const refs = layoutOf(db, layout).refs;
       const defs = refs.map((r) => cells.get(r));
       l = {
         refs,
@@ -165,11 +185,11 @@ export function levelPeriodFigures(
         sums: new Float64Array(refs.length),
         filled: new Uint8Array(refs.length),
       };
-      byLayout.set(row.layout, l);
+      byLayout.set(layout, l);
       if (figures.length < refs.length) figures = new Float64Array(refs.length);
     }
     const { refs, kinds, sums, filled } = l;
-    const n = scaledFigures(row.data, l.places, figures);
+    const n = scaledFigures(data, l.places, figures);
     for (let i = 0; i < n; i++) {
       const h = figures[i];
       const kind = kinds[i];
@@ -180,9 +200,9 @@ export function levelPeriodFigures(
         continue;
       }
       const p = picked.get(refs[i]);
-      if (!p) picked.set(refs[i], { month: row.month, scaled: h });
-      else if (kind === LAST ? row.month >= p.month : row.month < p.month) {
-        p.month = row.month;
+      if (!p) picked.set(refs[i], { month, scaled: h });
+      else if (kind === LAST ? month >= p.month : month < p.month) {
+        p.month = month;
         p.scaled = h;
       }
     }
@@ -196,5 +216,5 @@ export function levelPeriodFigures(
     const h = totals.get(ref);
     if (h !== undefined) out.set(ref, fromScaled(h, def.decimals));
   }
-  return out;
+  return { figures: out, reportingUnits };
 }
