@@ -71,6 +71,8 @@ export interface ReadWorkbook {
    * same bytes need not read them again (ReadOptions.visibleAgreed).
    */
   visibleAgreed: boolean;
+  /** The visible sheets were not read (the registered key's seal, or a re-read of bytes whose visible sheets agreed). */
+  visibleSkipped: boolean;
 }
 
 /** signed: the signature verifies against publicKey; whose key that is, is the planner's question (batch.ts). */
@@ -260,6 +262,7 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): ReadWorkbook
     rows,
     seal,
     visibleAgreed,
+    visibleSkipped: untouched,
   };
 }
 

@@ -189,9 +189,8 @@ export class ImportBatch {
    * before applying, reading it again compares them.
    */
   private keep(f: BatchFile, r: ReadWorkbook): void {
-    const shortcut = r.seal.state === 'signed' && r.seal.publicKey !== null && this.opts.registeredKey?.(r.meta.unitCode) === r.seal.publicKey;
     const size = readSize(r);
-    if (shortcut || this.keptBytes + size > this.keepReads) return;
+    if (r.visibleSkipped || this.keptBytes + size > this.keepReads) return;
     f.read = r;
     this.kept.set(f.index, size);
     this.keptBytes += size;
