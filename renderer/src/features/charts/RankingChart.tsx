@@ -12,14 +12,14 @@ import { WrappedYTick } from './WrappedTick';
 const MAX_CHARS = 10;
 
 export function RankingChart({ rows, byName, parentName, subtitle, fileStem, emptyWhat }: { rows: RankingRow[]; byName: string; parentName: string; subtitle: string; fileStem: string; emptyWhat: string }) {
-  const data = rows.map((r) => ({ name: `${r.rank}. ${r.unitName}`, count: r.count, hasData: r.hasData, label: r.hasData ? countText(r.count) : '无数据' }));
+  const data = rows.map((r) => ({ name: `${r.rank}. ${r.unitName}`, count: r.count, hasData: r.hasData, label: r.hasData ? countText(r.count) : t('common.noData') }));
   const lines = Math.max(1, ...data.map((d) => Math.ceil([...d.name].length / MAX_CHARS)));
   const rowH = Math.max(30, lines * 15 + 12);
   const longest = Math.max(1, ...data.map((d) => Math.min([...d.name].length, MAX_CHARS)));
   const axis = roundTicks(Math.max(0, ...rows.map((r) => r.count)));
   const empty = rows.length === 0 ? t('charts.ranking.noChildren', { unit: parentName }) : rows.every((r) => !r.hasData) ? t('charts.empty', { what: emptyWhat }) : null;
   return (
-    <ChartFrame id="ranking" title={t('charts.ranking.title', { by: byName })} subtitle={subtitle} table={rankingTable(rows, byName)} emptyMessage={empty} fileName={`${fileStem}-单位排名.png`}>
+    <ChartFrame id="ranking" title={t('charts.ranking.title', { by: byName })} subtitle={subtitle} table={rankingTable(rows, byName)} emptyMessage={empty} fileName={t('charts.file.ranking', { stem: fileStem })}>
       {(card) => (
         <BarChart width={chartWidth(card)} height={data.length * rowH + 40} data={data} layout="vertical" margin={{ top: 8, right: 100, bottom: 8, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="#e5e7eb" />

@@ -39,11 +39,11 @@ export function TrendChart({ trend, categories, subtitle, fileStem, emptyWhat }:
     ...Object.fromEntries(categories.map((c, n) => [seriesKey(n), m.hasData ? m.counts[c.code] : null])),
     total: m.hasData ? m.total : null,
   }));
-  const legend = [...categories.map((c, n) => ({ color: seriesFill(n).color, label: c.name })), { color: TOTAL_LINE, label: `${t('charts.total')}（折线）` }];
+  const legend = [...categories.map((c, n) => ({ color: seriesFill(n).color, label: c.name })), { color: TOTAL_LINE, label: t('charts.totalLine', { total: t('charts.total') }) }];
   const empty = categories.length === 0 ? t('charts.noCategories', { template: '' }) : trend.empty ? t('charts.empty', { what: emptyWhat }) : null;
   const axis = roundTicks(Math.max(0, ...trend.months.map((m) => m.total)));
   return (
-    <ChartFrame id="trend" title={t('charts.trend.title')} subtitle={subtitle} table={trendTable(trend, categories)} emptyMessage={empty} fileName={`${fileStem}-逐月趋势.png`} legend={legend}>
+    <ChartFrame id="trend" title={t('charts.trend.title')} subtitle={subtitle} table={trendTable(trend, categories)} emptyMessage={empty} fileName={t('charts.file.trend', { stem: fileStem })} legend={legend}>
       {(card) => (
         <div className="chart-row">
           <ComposedChart width={chartWidth(card, LEGEND_BESIDE)} height={360} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
@@ -97,7 +97,7 @@ export function YoyChart({ months, year, subtitle, fileStem, emptyWhat }: { mont
   const noPrevious = months.every((m) => m.previous === null);
   const axis = roundTicks(Math.max(0, ...months.flatMap((m) => [m.current ?? 0, m.previous ?? 0])));
   return (
-    <ChartFrame id="yoy" title={t('charts.yoy.title', { year, prev: year - 1 })} subtitle={subtitle} table={yoyTable(months, year)} emptyMessage={empty} fileName={`${fileStem}-同比.png`} legend={legend}>
+    <ChartFrame id="yoy" title={t('charts.yoy.title', { year, prev: year - 1 })} subtitle={subtitle} table={yoyTable(months, year)} emptyMessage={empty} fileName={t('charts.file.yoy', { stem: fileStem })} legend={legend}>
       {(card) => (
         <>
         <div className="chart-row">
