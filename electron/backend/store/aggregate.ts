@@ -8,7 +8,7 @@ import { templateCells, type CellDef } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { fromScaled, toScaled } from '../../../shared/values/precision';
 import { rollupMonths } from '../../../shared/values/rollup';
-import { forEachFigure, layoutOf, readLevelMonths, readUnitsMonths, scaledFigures, type MonthRow } from './monthValues';
+import { forEachFigure, layoutOf, levelRowKey, readLevelMonths, readUnitsMonths, scaledFigures, type LevelRowKey, type MonthRow } from './monthValues';
 
 /** The unit and every unit below it (active or not). */
 export function subtreeUnitIds(db: Database.Database, rootId: number): number[] {
@@ -114,11 +114,82 @@ export function sumFigures(template: Template, figures: Map<string, number>[]): 
   return new Map([...scaled].map(([ref, s]) => [ref, fromScaled(s, cells.get(ref)!.decimals)]));
 }
 
-/** How levelPeriodFigures treats a place of a layout: not the template's, summed, or picked per unit. */
-const SKIP = 0;
-const SUM = 1;
-const LAST = 2;
-const FIRST = 3;
+/** How levelPeriodTotals treats a template cell: summed, or picked per unit (a stock's last month, an opening balance's first). */
+const SUM = 0;
+const LAST = 1;
+const FIRST = 2;
+
+/**
+ * A layout as levelPeriodTotals reads it: each place's template cell (-1:
+ * not the template's) and decimals, the places of cells picked per unit,
+ * and every place's sum over the level's rows of this layout so far.
+ */
+interface LevelLayout {
+  cell: Int32Array;
+  places: Uint8Array;
+  picked: Int32Array;
+  sums: Float64Array;
+  filled: Uint8Array;
+}
+
+/** A level's picks, by template cell (its place in templateCells). */
+interface LevelPicks {
+  kinds: Uint8Array;
+  /** The cells picked per unit (not summed). */
+  cells: Int32Array;
+  /** The sum of each unit's pick. */
+  totals: Float64Array;
+  /** Whether any unit filled the cell. */
+  filled: Uint8Array;
+  /** The unit being read's pick of each cell so far: its month (0: none yet) and figure. */
+  month: Int32Array;
+  value: Float64Array;
+}
+
+/**
+ * Adds one row's figures (scaledFigures) to the sums of its layout: every
+ * place in order, whatever its cell (the places of picked cells and of
+ * cells the template lacks are never read back), then the picked places.
+ * Rows come by unit, then template, then month: a later month replaces a
+ * stock's pick (the later template's row at the same month), an earlier one
+ * an opening balance's. Small and apart from the loop over rows so that V8
+ * optimizes it within the first query: the same work inside one large
+ * function ran unoptimized for most of a fresh connection's first query
+ * while V8 compiled the whole function on the side (--trace-opt: 30–80 ms
+ * to compile, then thrown away again at the first path not yet taken).
+ */
+function addRow(l: LevelLayout, p: LevelPicks, figures: Float64Array, n: number, month: number): void {
+  const { sums, filled } = l;
+  for (let i = 0; i < n; i++) {
+    const h = figures[i];
+    if (h >= 0) {
+      sums[i] += h;
+      filled[i] = 1;
+    }
+  }
+  const { picked, cell } = l;
+  for (let k = 0; k < picked.length; k++) {
+    const i = picked[k];
+    if (i >= n || figures[i] < 0) continue;
+    const c = cell[i];
+    if (p.month[c] === 0 || (p.kinds[c] === LAST ? month >= p.month[c] : month < p.month[c])) {
+      p.month[c] = month;
+      p.value[c] = figures[i];
+    }
+  }
+}
+
+/** A unit's rows are read: its picks join the level's. */
+function endUnit(p: LevelPicks): void {
+  const { cells, totals, filled, month, value } = p;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (month[c] === 0) continue;
+    totals[c] += value[c];
+    filled[c] = 1;
+    month[c] = 0;
+  }
+}
 
 /**
  * The same figures as aggregatePeriodFigures (a test holds them equal) in one
@@ -144,6 +215,11 @@ export function levelPeriodFigures(
  * levelPeriodFigures and how many of the units reported in the period (have
  * a row: a unit-month has one only while it holds a figure), counted in the
  * same pass rather than by a second scan of the rows.
+ *
+ * Everything a row touches is a typed array: its layout's sums by place,
+ * and the picks by template cell. A province's year is 6,000 rows of 243
+ * figures, 17 of them stocks that a Map keyed by ref used to pick per unit
+ * (docs/import.md, session 5).
  */
 export function levelPeriodTotals(
   db: Database.Database,
@@ -155,66 +231,65 @@ export function levelPeriodTotals(
   /** The templates whose rows to read: the template's family (templates/registry.ts) to count units on a template sharing its cells. */
   templateIds: readonly string[] = [template.id],
 ): { figures: Map<string, number>; reportingUnits: number } {
-  const cells = templateCells(template);
-  const byLayout = new Map<string, { refs: string[]; kinds: Uint8Array; places: Uint8Array; sums: Float64Array; filled: Uint8Array }>();
-  const totals = new Map<string, number>();
-  // The unit being read's stocks and opening balances so far: ref → the month picked and its figure (rows come by template, then month).
-  let unit: number | undefined;
-  let reportingUnits = 0;
-  const picked = new Map<string, { month: number; scaled: number }>();
-  const flush = () => {
-    for (const [ref, p] of picked) totals.set(ref, (totals.get(ref) ?? 0) + p.scaled);
-    picked.clear();
+  const defs = [...templateCells(template).values()];
+  const indexOf = new Map(defs.map((d, i) => [d.ref, i]));
+  const kinds = Uint8Array.from(defs, (d) => (d.rollup === 'sum' ? SUM : d.rollup === 'first' ? FIRST : LAST));
+  const p: LevelPicks = {
+    kinds,
+    cells: Int32Array.from(defs.flatMap((d, i) => (kinds[i] === SUM ? [] : [i]))),
+    totals: new Float64Array(defs.length),
+    filled: new Uint8Array(defs.length),
+    month: new Int32Array(defs.length),
+    value: new Float64Array(defs.length),
   };
+  const byLayout = new Map<string, LevelLayout>();
+  let unit = -1;
+  let reportingUnits = 0;
   let figures = new Float64Array(0);
-  for (const [unitId, month, layout, data] of readLevelMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
+  const key: LevelRowKey = { unitId: 0, month: 0, layoutStart: 0, layoutEnd: 0 };
+  // The previous row's layout: consecutive rows mostly share one, so most rows need no look-up.
+  let layoutId = '';
+  let l: LevelLayout | undefined;
+  for (const row of readLevelMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
+    levelRowKey(row, key);
     // Rows come by unit, so each unit starts once.
-    if (unitId !== unit) {
-      flush();
-      unit = unitId;
+    if (key.unitId !== unit) {
+      endUnit(p);
+      unit = key.unitId;
       reportingUnits++;
     }
-    let l = byLayout.get(layout);
-    if (!l) {
-      const refs = layoutOf(db, layout).refs;
-      const defs = refs.map((r) => cells.get(r));
-      l = {
-        refs,
-        kinds: Uint8Array.from(defs, (d) => (d === undefined ? SKIP : d.rollup === 'sum' ? SUM : d.rollup === 'first' ? FIRST : LAST)),
-        places: Uint8Array.from(defs, (d) => d?.decimals ?? 0),
-        sums: new Float64Array(refs.length),
-        filled: new Uint8Array(refs.length),
-      };
-      byLayout.set(layout, l);
-      if (figures.length < refs.length) figures = new Float64Array(refs.length);
-    }
-    const { refs, kinds, sums, filled } = l;
-    const n = scaledFigures(data, l.places, figures);
-    for (let i = 0; i < n; i++) {
-      const h = figures[i];
-      const kind = kinds[i];
-      if (h < 0 || kind === SKIP) continue;
-      if (kind === SUM) {
-        sums[i] += h;
-        filled[i] = 1;
-        continue;
-      }
-      const p = picked.get(refs[i]);
-      if (!p) picked.set(refs[i], { month, scaled: h });
-      else if (kind === LAST ? month >= p.month : month < p.month) {
-        p.month = month;
-        p.scaled = h;
+    if (l === undefined || key.layoutEnd - key.layoutStart !== layoutId.length || !row.startsWith(layoutId, key.layoutStart)) {
+      layoutId = row.slice(key.layoutStart, key.layoutEnd);
+      l = byLayout.get(layoutId);
+      if (!l) {
+        const refs = layoutOf(db, layoutId).refs;
+        const cell = Int32Array.from(refs, (r) => indexOf.get(r) ?? -1);
+        l = {
+          cell,
+          places: Uint8Array.from(cell, (c) => (c < 0 ? 0 : defs[c].decimals)),
+          picked: Int32Array.from(refs.flatMap((_, i) => (cell[i] >= 0 && kinds[cell[i]] !== SUM ? [i] : []))),
+          sums: new Float64Array(refs.length),
+          filled: new Uint8Array(refs.length),
+        };
+        byLayout.set(layoutId, l);
+        if (figures.length < refs.length) figures = new Float64Array(refs.length);
       }
     }
+    addRow(l, p, figures, scaledFigures(row, l.places, figures, key.layoutEnd + 1), key.month);
   }
-  flush();
-  for (const { refs, sums, filled } of byLayout.values()) {
-    for (let i = 0; i < refs.length; i++) if (filled[i]) totals.set(refs[i], (totals.get(refs[i]) ?? 0) + sums[i]);
+  endUnit(p);
+  // Flows: each layout's sums by place, named by cell (integers below 2^53 add exactly in any order).
+  const totals = p.totals;
+  const filled = p.filled;
+  for (const { cell, sums, filled: placeFilled } of byLayout.values()) {
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell[i];
+      if (c < 0 || kinds[c] !== SUM || !placeFilled[i]) continue;
+      totals[c] += sums[i];
+      filled[c] = 1;
+    }
   }
   const out = new Map<string, number>();
-  for (const [ref, def] of cells) {
-    const h = totals.get(ref);
-    if (h !== undefined) out.set(ref, fromScaled(h, def.decimals));
-  }
+  for (let c = 0; c < defs.length; c++) if (filled[c]) out.set(defs[c].ref, fromScaled(totals[c], defs[c].decimals));
   return { figures: out, reportingUnits };
 }
