@@ -34,6 +34,7 @@ import type { MonthReplacement } from '../store/values';
 import { ImportRefusal, type ImportProblem } from '../workbook/problems';
 import type { ReadWorkbook } from './readWorkbook';
 import { type FileRead, readFileForBatch } from './readFile';
+import type { ReaderContext } from './readPool';
 import { factPlace, type FileFacts, monthsOf, printAt, samePrint, unitMonth, type UnitMonths } from './fileFacts';
 import { type KeyOverlay, type MonthSeal, planSeal, verifiedSeal } from './sealPlan';
 import { sha256 } from '../workbook/monthFingerprint';
@@ -49,6 +50,8 @@ export interface BatchOptions {
   registeredKey?: (unitCode: string) => string | undefined;
   /** Findings of each kind a kept plan lists (keptPlan): FINDINGS_SHOWN, what the page shows; the command line prints 10. */
   findingsKept?: number;
+  /** What reader threads need to read this batch's files (readPool.ts); without it, files are read on the caller's thread. */
+  readerContext?: () => ReaderContext;
 }
 
 export interface BatchFile {

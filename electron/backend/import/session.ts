@@ -14,7 +14,10 @@ import { keepOriginals, originalPath } from './originals';
 import { ImportRefusal } from '../workbook/problems';
 import type { ReadWorkbook } from './readWorkbook';
 import { prepared } from '../store/prepared';
+import type { FileRead } from './readFile';
+import type { ReadPool } from './readPool';
 import {
+  batchFileOf,
   batchOverlay,
   type BatchFile,
   type BatchOptions,
@@ -95,6 +98,41 @@ export class ImportBatch {
     const { file, read } = readBatchFile(this.files.length, name, bytes, this.opts, keep);
     this.push(file, db, read);
     return file;
+  }
+
+  /** A file read already, on a reader thread (readAll): added as `add` would. */
+  addRead(name: string, bytes: Uint8Array, fr: FileRead, db?: Database.Database, keep: { path?: string } = {}): BatchFile {
+    const { file, read } = batchFileOf(this.files.length, name, bytes, fr, keep);
+    this.push(file, db, read);
+    return file;
+  }
+
+  /**
+   * Reads these pending files again on reader threads, ahead of applyNext
+   * (which takes a file as read instead of reading it): while the batch's
+   * thread writes one chunk, the threads read the next. Each file's bytes
+   * must hash as at the dry run; one that does not is left for applyNext,
+   * which says why. Without reader threads (opts.readerContext) nothing is
+   * read ahead.
+   */
+  async readAhead(files: BatchFile[], pool: ReadPool): Promise<void> {
+    const context = this.opts.readerContext;
+    if (!context) return;
+    const opts = { ...this.opts, context };
+    await Promise.all(
+      files.map(async (f) => {
+        if (f.read || f.applied || f.refusal || f.unread || !f.facts) return;
+        let bytes: Uint8Array;
+        try {
+          bytes = bytesOf(f);
+        } catch {
+          return;
+        }
+        const fr = await pool.read(bytes, opts, f.facts, f.sha256);
+        // Not a read that skipped the visible sheets for a registered key (keep(): the key may be cleared before applying).
+        if (fr.read && !f.applied && !f.read && !(fr.read.visibleSkipped && !f.facts.visibleAgreed)) f.read = fr.read;
+      }),
+    );
   }
 
   /** A file refused before it was read (readInputFile): listed and logged with the batch, no original kept. */
