@@ -35,6 +35,7 @@ import { ImportRefusal, type ImportProblem } from '../workbook/problems';
 import type { ReadWorkbook } from './readWorkbook';
 import { type FileRead, readFileForBatch } from './readFile';
 import type { ReaderContext } from './readPool';
+import { unpackRead, type WireWorkbook } from './readWire';
 import { factPlace, type FileFacts, monthsOf, printAt, samePrint, unitMonth, type UnitMonths } from './fileFacts';
 import { type KeyOverlay, type MonthSeal, planSeal, verifiedSeal } from './sealPlan';
 import { sha256 } from '../workbook/monthFingerprint';
@@ -64,6 +65,8 @@ export interface BatchFile {
   sha256: string;
   /** The file as read, held only between reading and planning or applying it (tests hold one on purpose). */
   read?: ReadWorkbook;
+  /** The file as read, packed (readWire.ts), kept by the batch within its budget until applied (session.ts keep). */
+  kept?: WireWorkbook;
   /** Revision and per unit-month fingerprints: what batch conflicts and the overlay need once the values are gone. */
   facts?: FileFacts;
   /** Refused while reading (not an xlsx, zip bomb, …). */
@@ -141,8 +144,16 @@ export function bytesOf(f: BatchFile): Uint8Array {
 }
 
 /** The file read again for applying or for a later file's comparison (values are not kept between uses). */
-export function readAgain(f: BatchFile, opts: BatchOptions, bytes: Uint8Array = bytesOf(f)): ReadWorkbook | undefined {
+export function readAgain(f: BatchFile, opts: BatchOptions, bytes?: Uint8Array): ReadWorkbook | undefined {
   if (f.read) return f.read;
+  const template = f.kept && f.facts ? opts.templates(f.kept.templateId) : undefined;
+  if (f.kept && f.facts && template) {
+    // Kept by the batch from the dry run's read of these same bytes (applyNext checks they still hash so).
+    const r = unpackRead(f.kept, template);
+    monthsOf(r, f.facts);
+    return r;
+  }
+  bytes ??= bytesOf(f);
   if (f.refusal || f.unread) return undefined;
   return readInto(f, bytes, opts);
 }

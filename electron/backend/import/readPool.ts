@@ -55,7 +55,7 @@ interface Reader {
 
 /** The worker's entry beside this module: built (.mjs / .js) in the bundles, the source (.ts, through tsx) in a checkout. */
 function workerSource(): { source: string | URL; eval: boolean } | null {
-  for (const name of ['readWorker.mjs', 'readWorker.js']) {
+  for (const name of ['readWorker.mjs', 'readWorker.cjs', 'readWorker.js']) {
     const url = new URL(`./${name}`, import.meta.url);
     if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return { source: url, eval: false };
   }
@@ -69,6 +69,17 @@ function workerSource(): { source: string | URL; eval: boolean } | null {
   }
   // tsx's loader registered in the thread itself: a worker does not take `--import tsx` from its options on Node 20.
   return { source: `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(ts.href)}); });`, eval: true };
+}
+
+/**
+ * One core stays with the batch's thread (planning and writing), the others
+ * read, up to four; LEDGER_READER_THREADS sets the number (0: read on the
+ * batch's thread, as the bench compares).
+ */
+export function defaultReaders(): number {
+  const set = Number.parseInt(process.env.LEDGER_READER_THREADS ?? '', 10);
+  if (Number.isInteger(set) && set >= 0) return Math.min(set, 16);
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
 function errorOf(f: ReaderFault): Error {
@@ -85,7 +96,7 @@ export class ReadPool {
   /** Files read on a thread and on the caller's (tests and the bench say which ran). */
   readonly counts = { threads: 0, caller: 0 };
 
-  constructor(private readonly size: number = Math.max(1, Math.min(4, os.availableParallelism()))) {}
+  constructor(private readonly size: number = defaultReaders()) {}
 
   /**
    * Reads a file's bytes as readFileForBatch does (`known`: the dry run's
@@ -137,7 +148,7 @@ export class ReadPool {
   }
 
   private start(): Reader[] {
-    const entry = workerSource();
+    const entry = this.size > 0 ? workerSource() : null;
     if (!entry) {
       this.broken = true;
       return [];

@@ -55,11 +55,8 @@ function fitsSlots(values: Map<string, number>, slot: Map<string, number>): bool
   return true;
 }
 
-export function toWire(fr: FileRead): { wire: WireRead; transfer: ArrayBuffer[] } {
-  const { read, ...rest } = fr;
-  const transfer: ArrayBuffer[] = [];
-  if (fr.facts) transfer.push(fr.facts.prints.buffer as ArrayBuffer);
-  if (!read) return { wire: rest, transfer };
+/** The read packed (see above): what crosses threads, and what a batch keeps of a file until it applies it. */
+export function packRead(read: ReadWorkbook): WireWorkbook {
   const { refs, slot } = slotsOf(read.template);
   const width = refs.length;
   const figures = new Float64Array(read.months.length * width).fill(NaN);
@@ -69,9 +66,8 @@ export function toWire(fr: FileRead): { wire: WireRead; transfer: ArrayBuffer[] 
     for (const [ref, v] of m.values) figures[base + slot.get(ref)!] = v;
     return { unitCode: m.unitCode, month: m.month };
   });
-  transfer.push(figures.buffer);
   // Field by field: spreading the read would call its `values` getter (the flat list, built on arrival when asked for).
-  const wire: WireWorkbook = {
+  return {
     meta: read.meta,
     templateId: read.template.id,
     source: read.source,
@@ -85,18 +81,27 @@ export function toWire(fr: FileRead): { wire: WireRead; transfer: ArrayBuffer[] 
     visibleAgreed: read.visibleAgreed,
     visibleSkipped: read.visibleSkipped,
   };
-  return { wire: { ...rest, read: wire }, transfer };
 }
 
-/**
- * The read as the batch's thread holds it. The template must be the one the
- * reader used (the same id in the same registry); undefined if it is gone.
- */
-export function fromWire(w: WireRead, templates: (id: string) => Template | undefined): FileRead | undefined {
-  const { read: wire, ...rest } = w;
-  if (!wire) return rest;
-  const template = templates(wire.templateId);
-  if (!template) return undefined;
+/** About the memory a packed read holds: its figures, months kept as entries, findings and the rest. */
+export function packedSize(w: WireWorkbook): number {
+  let entries = 0;
+  for (const m of w.months) entries += m.entries?.length ?? 0;
+  return 4096 + w.figures.byteLength + 64 * w.months.length + 96 * entries + 256 * (w.differences.length + w.problems.length);
+}
+
+export function toWire(fr: FileRead): { wire: WireRead; transfer: ArrayBuffer[] } {
+  const { read, ...rest } = fr;
+  const transfer: ArrayBuffer[] = [];
+  if (fr.facts) transfer.push(fr.facts.prints.buffer as ArrayBuffer);
+  if (!read) return { wire: rest, transfer };
+  const packed = packRead(read);
+  transfer.push(packed.figures.buffer as ArrayBuffer);
+  return { wire: { ...rest, read: packed }, transfer };
+}
+
+/** The read a packed one was made from (`template`: the one it names). Its packed rows are not kept: the month fingerprints come from the file's facts. */
+export function unpackRead(wire: WireWorkbook, template: Template): ReadWorkbook {
   const { refs } = slotsOf(template);
   const width = refs.length;
   const months: UnitMonthValues[] = wire.months.map((m, i) => {
@@ -110,7 +115,7 @@ export function fromWire(w: WireRead, templates: (id: string) => Template | unde
     return { unitCode: m.unitCode, month: m.month, values };
   });
   let flat: WorkbookValue[] | undefined;
-  const read: ReadWorkbook = {
+  return {
     meta: wire.meta,
     template,
     source: wire.source,
@@ -125,8 +130,17 @@ export function fromWire(w: WireRead, templates: (id: string) => Template | unde
     get values() {
       return (flat ??= flattenUnitMonths(months));
     },
-    // The packed rows were for the month fingerprints, which came worked out (facts).
     rows: null,
   };
-  return { ...rest, read };
+}
+
+/**
+ * The read as the batch's thread holds it. The template must be the one the
+ * reader used (the same id in the same registry); undefined if it is gone.
+ */
+export function fromWire(w: WireRead, templates: (id: string) => Template | undefined): FileRead | undefined {
+  const { read: wire, ...rest } = w;
+  if (!wire) return rest;
+  const template = templates(wire.templateId);
+  return template ? { ...rest, read: unpackRead(wire, template) } : undefined;
 }

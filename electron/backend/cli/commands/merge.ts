@@ -10,9 +10,10 @@ import { writeFileAtomic, WriteFailure } from '../../files/writeFileAtomic';
 import type Database from 'better-sqlite3';
 import type { ImportBatch as ImportBatchType } from '../../import/session';
 import type { FileRead } from '../../import/readFile';
-import type { ReaderContext, ReadPool as ReadPoolType } from '../../import/readPool';
+import type { ReadPool as ReadPoolType } from '../../import/readPool';
+import { readerContextOf } from '../../import/readerContext';
 import { type InputFile, osReason, readInputFile } from '../../import/inputFile';
-import { listUnitKeys, unitKeyByCode } from '../../store/keys';
+import { unitKeyByCode } from '../../store/keys';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
 
 const STATUS: Record<FileStatus, string> = { new: '新增', updated: '更新', unchanged: '无变化', superseded: '旧版本（已忽略）', rejected: '拒绝' };
@@ -152,15 +153,14 @@ export const mergeCommand: CliCommand = {
     return withBackend(args, async (b) => {
       const ctx = b.ctx;
       // The import engine is loaded by this command only: the others start without it (start-up, docs/import.md).
-      const [{ ImportBatch }, { addUnitsFromFiles }, { ReadPool }] = await Promise.all([
+      const [{ ImportBatch, KEPT_READS_BYTES }, { addUnitsFromFiles }, { ReadPool }] = await Promise.all([
         import('../../import/session'),
         import('../../import/addUnits'),
         import('../../import/readPool'),
       ]);
       const db = ctx.store.db;
-      // Reader threads read the files while this thread plans and writes (readPool.ts); the registered keys as of now.
+      // Reader threads read the files while this thread plans and writes (readPool.ts).
       const readers = new ReadPool();
-      let readerContext: ReaderContext | undefined;
       const batch: ImportBatchType = new ImportBatch({
         templates: (id) => ctx.templates.get(id),
         takeVisible: args.values['take-visible'] === true,
@@ -168,11 +168,13 @@ export const mergeCommand: CliCommand = {
         registeredKey: (code) => unitKeyByCode(ctx.store.db, code)?.publicKey,
         // What describePlan prints of each kind; --json works out the rest again.
         findingsKept: 10,
-        readerContext: () => (readerContext ??= { templates: ctx.templates.all(), keys: new Map(listUnitKeys(db).map((k) => [k.unitCode, k.publicKey])) }),
-      });
+        readerContext: () => readerContextOf(ctx),
+        // Files as read, packed, within a budget: the first thousand or so apply without being read again.
+      }, KEPT_READS_BYTES);
       try {
         // Each file checked (kind, size) before it is read, read on a thread, and planned in order as its read comes
-        // back: the batch keeps its plan and facts, not its bytes or values (it is read again from disk when applied).
+        // back: the batch keeps its plan and facts and, within its budget, its figures packed; not its bytes (a file
+        // beyond the budget is read again from disk when applied).
         await addInOrder(batch, files, db, readers);
         let plans = batch.plan(db);
         // Units the files carry but the directory lacks, as the import page offers: under the parent each file
@@ -192,8 +194,6 @@ export const mergeCommand: CliCommand = {
         if (args.values['accept-new-keys'] === true && batch.accept([], true) > 0) plans = batch.plan(ctx.store.db);
         if (!dryRun && files.length) {
           await ctx.store.backup('before-import');
-          // Keys registered since (by applying an accepted file) are read afresh for what is read next.
-          readerContext = undefined;
           // In chunks, each committed when it returns (one disk sync per chunk); each file all or nothing within.
           // The threads read the next chunk again while this one is written.
           const target = { db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) };
@@ -203,7 +203,6 @@ export const mergeCommand: CliCommand = {
             await ahead;
             ahead = batch.readAhead(batch.pending().slice(APPLY_CHUNK, 2 * APPLY_CHUNK), readers);
             plans.push(...batch.applyNext(target, APPLY_CHUNK));
-            readerContext = undefined;
           }
           await ahead;
         }
@@ -253,7 +252,7 @@ export const mergeCommand: CliCommand = {
  * up to READ_AHEAD files are being read while the first of them is planned.
  */
 async function addInOrder(batch: ImportBatchType, files: string[], db: Database.Database, readers: ReadPoolType): Promise<void> {
-  const opts = batch.opts.readerContext ? { ...batch.opts, context: batch.opts.readerContext } : undefined;
+  const opts = batch.poolOptions();
   const queue: { file: string; input: InputFile; read?: Promise<FileRead> }[] = [];
   const next = async () => {
     const { file, input, read } = queue.shift()!;
