@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { templateCells } from '../../../shared/template/cells';
+import { fromScaled, toScaled } from '../../../shared/values/precision';
 import { aggregatePeriodFigures, subtreeUnitIds, unitMonthlyFigures } from '../store/aggregate';
+import { decodeMonth, readUnitsMonths } from '../store/monthValues';
 import { insertUnit } from '../store/units';
 import { applyChanges, type ValueChange } from '../store/values';
 import { tempBackend, type TempBackend } from '../testing/tempBackend';
@@ -54,6 +56,77 @@ describe('level totals', () => {
           const actual = levelTotals(db, template, root, 2021, from, to).figures;
           expect(Object.fromEntries(actual), `${template.id} unit ${root} ${from}-${to}`).toEqual(Object.fromEntries(expected));
           expect(actual.size).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('over a template family equal the rows of each unit read one by one: flows summed, stocks at their last month and opening balances at their first, the later template at a tie', () => {
+    const db = b.ctx.store.db;
+    const rnd = random(1729);
+    const family = b.ctx.templates.family('ledger-2021');
+    expect(family.length).toBeGreaterThan(1);
+    const city = insertUnit(db, { code: 'CITY', name: '市', kind: '市' });
+    const ids = [city.id];
+    for (let c = 0; c < 2; c++) {
+      const county = insertUnit(db, { code: `C${c}`, name: `县${c}`, kind: '县区', parentId: city.id });
+      ids.push(county.id);
+      for (let d = 0; d < 3; d++) ids.push(insertUnit(db, { code: `C${c}-D${d}`, name: `局${d}`, kind: '部门', parentId: county.id }).id);
+    }
+    const changes: ValueChange[] = [];
+    for (const templateId of family) {
+      const cells = [...templateCells(b.ctx.templates.get(templateId)!).values()];
+      for (const id of ids)
+        for (let m = 1; m <= 12; m++) {
+          // Some unit-months on one template of the family only, some on both (ties of a stock's month between templates).
+          if (rnd() < 0.3) continue;
+          for (const c of cells) {
+            if (rnd() < (c.rollup === 'sum' ? 0.4 : 0.6)) continue;
+            const v = c.valueKind === 'amount' ? Math.round(rnd() * 10 ** (2 + c.decimals)) / 10 ** c.decimals : Math.floor(rnd() * 1000);
+            changes.push({ unitId: id, templateId, year: 2021, month: m, indicator: c.indicator, col: c.col, value: v });
+          }
+        }
+    }
+    applyChanges(db, changes, { operator: 't', source: 'test' });
+    for (const template of family.map((id) => b.ctx.templates.get(id)!)) {
+      const cells = templateCells(template);
+      for (const root of ids.slice(0, 3)) {
+        for (const [from, to] of [[1, 12], [4, 4], [2, 9]]) {
+          // Independently: every row of every unit of the level, a figure at a time, in no particular order.
+          const sums = new Map<string, number>();
+          let reporting = 0;
+          for (const unitId of subtreeUnitIds(db, root)) {
+            const picked = new Map<string, { month: number; templateId: string; scaled: number }>();
+            let rows = 0;
+            for (const templateId of [...family].reverse()) {
+              for (const row of readUnitsMonths(db, [unitId], templateId, 2021, from, to)) {
+                rows++;
+                for (const [ref, value] of decodeMonth(db, row)) {
+                  const def = cells.get(ref);
+                  if (!def) continue;
+                  const scaled = toScaled(value, def.decimals);
+                  if (def.rollup === 'sum') {
+                    sums.set(ref, (sums.get(ref) ?? 0) + scaled);
+                    continue;
+                  }
+                  const p = picked.get(ref);
+                  const later = (a: { month: number; templateId: string }, x: { month: number; templateId: string }) =>
+                    a.month !== x.month ? a.month > x.month : a.templateId > x.templateId;
+                  const candidate = { month: row.month, templateId, scaled };
+                  if (!p || (def.rollup === 'last' ? later(candidate, p) : later(p, candidate))) picked.set(ref, candidate);
+                }
+              }
+            }
+            if (rows > 0) reporting++;
+            for (const [ref, p] of picked) sums.set(ref, (sums.get(ref) ?? 0) + p.scaled);
+          }
+          const expected = new Map([...cells.values()].filter((c) => sums.has(c.ref)).map((c) => [c.ref, fromScaled(sums.get(c.ref)!, c.decimals)]));
+          const actual = levelTotals(db, template, root, 2021, from, to, family);
+          const label = `${template.id} unit ${root} ${from}-${to}`;
+          expect(Object.fromEntries(actual.figures), label).toEqual(Object.fromEntries(expected));
+          expect([...actual.figures.keys()], label).toEqual([...expected.keys()]);
+          expect(actual.reportingUnits, label).toBe(reporting);
+          if (root === city.id) expect(actual.figures.size, label).toBeGreaterThan(0);
         }
       }
     }

@@ -114,11 +114,69 @@ export function sumFigures(template: Template, figures: Map<string, number>[]): 
   return new Map([...scaled].map(([ref, s]) => [ref, fromScaled(s, cells.get(ref)!.decimals)]));
 }
 
-/** How levelPeriodFigures treats a place of a layout: not the template's, summed, or picked per unit. */
-const SKIP = 0;
-const SUM = 1;
-const LAST = 2;
-const FIRST = 3;
+/** How levelPeriodTotals treats a template cell: summed, or picked per unit (a stock's last month, an opening balance's first). */
+const SUM = 0;
+const LAST = 1;
+const FIRST = 2;
+
+/** A layout as levelPeriodTotals reads it: each place's template cell (-1: not the template's) and decimals. */
+interface LevelLayout {
+  cell: Int32Array;
+  places: Uint8Array;
+}
+
+/** A level's running totals, by template cell (its place in templateCells). */
+interface LevelSums {
+  kinds: Uint8Array;
+  /** The cells picked per unit (not summed). */
+  picks: Int32Array;
+  /** Flows: the level's sum; stocks: the sum of each unit's pick. */
+  totals: Float64Array;
+  /** Whether any unit filled the cell. */
+  filled: Uint8Array;
+  /** The unit being read's pick of each stock cell so far: its month (0: none yet) and figure. */
+  pickMonth: Int32Array;
+  pickValue: Float64Array;
+}
+
+/**
+ * Adds one row's figures (scaledFigures) to the level's sums. Rows come by
+ * unit, then template, then month: a later month replaces a stock's pick
+ * (the later template's row at the same month), an earlier one an opening
+ * balance's. Small and apart from the loop over rows so that V8 optimizes
+ * it within the first query: the same work inside one large function ran
+ * unoptimized for most of a fresh connection's first query while V8
+ * compiled the whole function on the side (--trace-opt: 30–80 ms to
+ * compile, then thrown away again at the first path not yet taken).
+ */
+function addRow(s: LevelSums, figures: Float64Array, n: number, cell: Int32Array, month: number): void {
+  const { kinds, totals, filled, pickMonth, pickValue } = s;
+  for (let i = 0; i < n; i++) {
+    const h = figures[i];
+    const c = cell[i];
+    if (h < 0 || c < 0) continue;
+    const kind = kinds[c];
+    if (kind === SUM) {
+      totals[c] += h;
+      filled[c] = 1;
+    } else if (pickMonth[c] === 0 || (kind === LAST ? month >= pickMonth[c] : month < pickMonth[c])) {
+      pickMonth[c] = month;
+      pickValue[c] = h;
+    }
+  }
+}
+
+/** A unit's rows are read: its picks join the level's totals. */
+function endUnit(s: LevelSums): void {
+  const { picks, totals, filled, pickMonth, pickValue } = s;
+  for (let k = 0; k < picks.length; k++) {
+    const c = picks[k];
+    if (pickMonth[c] === 0) continue;
+    totals[c] += pickValue[c];
+    filled[c] = 1;
+    pickMonth[c] = 0;
+  }
+}
 
 /**
  * The same figures as aggregatePeriodFigures (a test holds them equal) in one
@@ -144,6 +202,10 @@ export function levelPeriodFigures(
  * levelPeriodFigures and how many of the units reported in the period (have
  * a row: a unit-month has one only while it holds a figure), counted in the
  * same pass rather than by a second scan of the rows.
+ *
+ * Everything a row touches is a typed array indexed by the template cell:
+ * a province's year is 6,000 rows of 243 figures, 17 of them stocks that a
+ * Map keyed by ref used to pick per unit (docs/import.md, session 5).
  */
 export function levelPeriodTotals(
   db: Database.Database,
@@ -155,66 +217,39 @@ export function levelPeriodTotals(
   /** The templates whose rows to read: the template's family (templates/registry.ts) to count units on a template sharing its cells. */
   templateIds: readonly string[] = [template.id],
 ): { figures: Map<string, number>; reportingUnits: number } {
-  const cells = templateCells(template);
-  const byLayout = new Map<string, { refs: string[]; kinds: Uint8Array; places: Uint8Array; sums: Float64Array; filled: Uint8Array }>();
-  const totals = new Map<string, number>();
-  // The unit being read's stocks and opening balances so far: ref → the month picked and its figure (rows come by template, then month).
-  let unit: number | undefined;
-  let reportingUnits = 0;
-  const picked = new Map<string, { month: number; scaled: number }>();
-  const flush = () => {
-    for (const [ref, p] of picked) totals.set(ref, (totals.get(ref) ?? 0) + p.scaled);
-    picked.clear();
+  const defs = [...templateCells(template).values()];
+  const indexOf = new Map(defs.map((d, i) => [d.ref, i]));
+  const s: LevelSums = {
+    kinds: Uint8Array.from(defs, (d) => (d.rollup === 'sum' ? SUM : d.rollup === 'first' ? FIRST : LAST)),
+    picks: Int32Array.from(defs.flatMap((d, i) => (d.rollup === 'sum' ? [] : [i]))),
+    totals: new Float64Array(defs.length),
+    filled: new Uint8Array(defs.length),
+    pickMonth: new Int32Array(defs.length),
+    pickValue: new Float64Array(defs.length),
   };
+  const byLayout = new Map<string, LevelLayout>();
+  let unit = -1;
+  let reportingUnits = 0;
   let figures = new Float64Array(0);
-  for (const [unitId, month, layout, data] of readLevelMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
-    // Rows come by unit, so each unit starts once.
-    if (unitId !== unit) {
-      flush();
-      unit = unitId;
+  for (const row of readLevelMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
+    // Rows come by unit, so each unit starts once. Indexed, not destructured: destructuring runs the array iterator per row until V8 optimizes the loop.
+    if (row[0] !== unit) {
+      endUnit(s);
+      unit = row[0];
       reportingUnits++;
     }
-    let l = byLayout.get(layout);
+    let l = byLayout.get(row[2]);
     if (!l) {
-      const refs = layoutOf(db, layout).refs;
-      const defs = refs.map((r) => cells.get(r));
-      l = {
-        refs,
-        kinds: Uint8Array.from(defs, (d) => (d === undefined ? SKIP : d.rollup === 'sum' ? SUM : d.rollup === 'first' ? FIRST : LAST)),
-        places: Uint8Array.from(defs, (d) => d?.decimals ?? 0),
-        sums: new Float64Array(refs.length),
-        filled: new Uint8Array(refs.length),
-      };
-      byLayout.set(layout, l);
+      const refs = layoutOf(db, row[2]).refs;
+      const cell = Int32Array.from(refs, (r) => indexOf.get(r) ?? -1);
+      l = { cell, places: Uint8Array.from(cell, (c) => (c < 0 ? 0 : defs[c].decimals)) };
+      byLayout.set(row[2], l);
       if (figures.length < refs.length) figures = new Float64Array(refs.length);
     }
-    const { refs, kinds, sums, filled } = l;
-    const n = scaledFigures(data, l.places, figures);
-    for (let i = 0; i < n; i++) {
-      const h = figures[i];
-      const kind = kinds[i];
-      if (h < 0 || kind === SKIP) continue;
-      if (kind === SUM) {
-        sums[i] += h;
-        filled[i] = 1;
-        continue;
-      }
-      const p = picked.get(refs[i]);
-      if (!p) picked.set(refs[i], { month, scaled: h });
-      else if (kind === LAST ? month >= p.month : month < p.month) {
-        p.month = month;
-        p.scaled = h;
-      }
-    }
+    addRow(s, figures, scaledFigures(row[3], l.places, figures), l.cell, row[1]);
   }
-  flush();
-  for (const { refs, sums, filled } of byLayout.values()) {
-    for (let i = 0; i < refs.length; i++) if (filled[i]) totals.set(refs[i], (totals.get(refs[i]) ?? 0) + sums[i]);
-  }
+  endUnit(s);
   const out = new Map<string, number>();
-  for (const [ref, def] of cells) {
-    const h = totals.get(ref);
-    if (h !== undefined) out.set(ref, fromScaled(h, def.decimals));
-  }
+  for (let c = 0; c < defs.length; c++) if (s.filled[c]) out.set(defs[c].ref, fromScaled(s.totals[c], defs[c].decimals));
   return { figures: out, reportingUnits };
 }

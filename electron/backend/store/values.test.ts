@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshot, tempBackend, type TempBackend } from '../testing/tempBackend';
-import { decodeMonth, layoutOf, type MonthRow } from './monthValues';
+import { decodeMonth, encodeMonth, layoutOf, type MonthRow, writeMonth } from './monthValues';
 import { insertUnit } from './units';
 import { applyChanges, getHistory, getValue, getValues, replaceMonths, type ValueChange } from './values';
 
@@ -264,5 +264,37 @@ describe('replaceMonths (an import stores whole unit-months)', () => {
     expect(() => replaceMonths(db(), [month(6, [['pub.total', 1], ['pub.new', 2]]), month(7, [[':no-indicator', 1]])], author)).toThrow(/指标代码“”无效/);
     expect(() => replaceMonths(db(), [month(7, [['pub\u0000x', 1]])], author)).toThrow(/无效/);
     expect(snapshot(b)).toBe(before);
+  });
+
+  it('refuses and admits at the edges of the whole-number shortcut exactly what figureFault decides', () => {
+    const before = snapshot(b);
+    const refused: [number, RegExp][] = [
+      [-1, /数值 -1 是负数/],
+      [1_000_000_000, /数值 1000000000 超过上限 999999999/],
+      [2 ** 53, /超过上限/],
+      [Number.POSITIVE_INFINITY, /数值无效（不是数字）/],
+      [Number.NaN, /数值无效（不是数字）/],
+      [999_999_999.5, /超过上限/],
+      [0.0000001, /小数超过六位/],
+      [-0.5, /是负数/],
+    ];
+    for (const [value, message] of refused) {
+      expect(() => replaceMonths(db(), [month(6, [['pub.total', 1], ['pub', value]])], author), String(value)).toThrow(message);
+    }
+    // Not a number at all (a caller outside TypeScript's reach): refused, not stored as text.
+    expect(() => replaceMonths(db(), [month(6, [['pub', '7' as unknown as number]])], author)).toThrow(/数值无效（不是数字）/);
+    expect(snapshot(b)).toBe(before);
+    expect(replaceMonths(db(), [month(6, [['pub', 0], ['pub.total', 999_999_999], ['pub.key', 1.5], ['pub.rules', 0.000001], ['pub.cat.other', -0]])], author)).toBe(5);
+    expect(monthRows()).toEqual([{ unit_id: selfId(), month: 6, figures: { pub: 0, 'pub.cat.other': 0, 'pub.key': 1.5, 'pub.rules': 0.000001, 'pub.total': 999_999_999 } }]);
+  });
+
+  it('writes a month it found no row for with a plain insert, which never overwrites a row', () => {
+    replaceMonths(db(), [month(8, [['pub', 3]])], author);
+    const key = { unitId: selfId(), templateId: T, year: 2017, month: 8 };
+    const encoded = encodeMonth(db(), T, new Map([['pub', 4]]), () => undefined);
+    expect(() => writeMonth(db(), key, encoded, 'now', true)).toThrow(/UNIQUE/);
+    expect(monthRows()).toEqual([{ unit_id: selfId(), month: 8, figures: { pub: 3 } }]);
+    writeMonth(db(), key, encoded, 'now');
+    expect(monthRows()).toEqual([{ unit_id: selfId(), month: 8, figures: { pub: 4 } }]);
   });
 });

@@ -11,6 +11,7 @@ import { positionalValues } from './006-positional-values';
 import { valuesView } from './007-values-view';
 import { submissionStatus } from './008-submission-status';
 import { sealedSubmissions } from './009-sealed-submissions';
+import { submissionChecks } from './010-submission-checks';
 import type { Migration } from './types';
 
 export const MIGRATIONS: Migration[] = [
@@ -23,6 +24,7 @@ export const MIGRATIONS: Migration[] = [
   valuesView,
   submissionStatus,
   sealedSubmissions,
+  submissionChecks,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

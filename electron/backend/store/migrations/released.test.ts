@@ -20,6 +20,7 @@ const RELEASED: [file: string, sha256: string][] = [
   ['007-values-view.ts', '98997513329ad0ff0b5d72f115d44a727a027418d82db9373c29327f481fa36e'],
   ['008-submission-status.ts', '3c3452b87a5f0f7587db60aa32886ee635d99d31010e45f626ec2bbf477125f3'],
   ['009-sealed-submissions.ts', '48d72e04a612137bbd85549198508feb19e3dc35ca9b966b4cf48ad5146ba84e'],
+  ['010-submission-checks.ts', 'ee4bd4e6c3466099002fc3fbe7815366eec7c50f75e448815799b23bfc1e42b1'],
 ];
 
 const dir = import.meta.dirname;
