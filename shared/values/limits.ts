@@ -58,9 +58,18 @@ export function figureLimit(kind: ValueKind, overrides: Partial<FigureLimit> = {
   return { max: overrides.max ?? capFor(decimals), decimals };
 }
 
-/** A template cell's limit: its kind and its own precision (CellDef.decimals). */
-export const cellLimit = (cell: { valueKind: ValueKind; decimals?: number }): FigureLimit =>
-  cell.decimals === undefined ? FIGURE_LIMITS[cell.valueKind] : figureLimit(cell.valueKind, { decimals: cell.decimals });
+/** Limits by kind and places, made once: a reader asks for a cell's limit for every value it reads. */
+const LIMITS_BY_PLACES: Record<ValueKind, Readonly<FigureLimit>[]> = { count: [], amount: [] };
+
+/** A template cell's limit: its kind and its own precision (CellDef.decimals). Shared, like FIGURE_LIMITS: not to be changed. */
+export function cellLimit(cell: { valueKind: ValueKind; decimals?: number }): FigureLimit {
+  if (cell.decimals === undefined) return FIGURE_LIMITS[cell.valueKind];
+  const byPlaces = LIMITS_BY_PLACES[cell.valueKind];
+  const places = cell.decimals;
+  // Places a template can give are small whole numbers; anything else is made each time, as before.
+  if (!Number.isInteger(places) || places < 0 || places > 20) return figureLimit(cell.valueKind, { decimals: places });
+  return (byPlaces[places] ??= Object.freeze(figureLimit(cell.valueKind, { decimals: places })));
+}
 
 export type FigureFault = 'not_finite' | 'negative' | 'too_large' | 'not_whole' | 'too_many_decimals';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import nationalJson from '../../resources/templates/national-2021.json';
 import { templateCells, type CellDef } from '../template/cells';
 import { parseTemplate } from '../template/validate';
-import { packMonth, packedRows, PACKED_CELL_CHARS, unpackMonth } from './packedValues';
+import { packMonth, packedRows, PACKED_CELL_CHARS, unpackMonth, unpackPairs, type UnpackResult } from './packedValues';
 import type { WorkbookValue } from './format';
 
 const national = templateCells(parseTemplate(nationalJson, 'national-2021.json'));
@@ -82,5 +82,50 @@ describe('packed values (data sheet format 2)', () => {
     expect(unpackMonth(['a.b=1.2.3']).ok).toBe(false);
     expect(unpackMonth(['a.b=']).ok).toBe(false);
     expect(unpackMonth(['a.b=12.50;c=0'])).toEqual({ ok: true, values: new Map([['a.b', 12.5], ['c', 0]]) });
+  });
+
+  it('reads any row the same by the in-order fast path as pair by pair (random rows, faults and all)', () => {
+    // Cells whose refs are prefixes of one another, counts and amounts of several places.
+    const own = new Map<string, CellDef>();
+    for (const [ref, valueKind, decimals] of [['a', 'count', 0], ['a.b', 'count', 0], ['a.bc', 'amount', 2], ['b', 'amount', 4], ['b_1', 'count', 0]] as const) {
+      own.set(ref, { ref, indicator: ref, col: '', sectionCode: 's', label: ref, measure: '件', valueKind, decimals, rollup: 'sum' });
+    }
+    let seed = 19;
+    const rand = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const numbers = ['0', '7', '12', '007', '999999999', '1000000000', '5.0', '2.5', '1.50', '1.8399999999999999', '59237.2449', '1.84561', '', '.5', '5.', '1e3', '-1', '9'.repeat(30), '12.3.4', 'x'];
+    const shown = (r: UnpackResult) => (r.ok ? [...r.values] : r.why);
+    let fast = 0;
+    for (let n = 0; n < 3000; n++) {
+      const cells = rand() < 0.5 ? national : own;
+      const refs = [...cells.keys()];
+      const odd = rand() < 0.3 ? 0.05 : 0;
+      const pairs = refs.filter(() => rand() < 0.7).map((ref) => `${ref}=${rand() < odd ? pick(numbers) : String(Math.floor(rand() * 1000))}`);
+      const fault = rand();
+      if (fault < 0.1 && pairs.length > 1) pairs.reverse();
+      else if (fault < 0.2) pairs.push(pick(pairs.length ? pairs : ['a=1']));
+      else if (fault < 0.3) pairs.splice(Math.floor(rand() * (pairs.length + 1)), 0, pick(['no.such=1', 'a', '=3', 'a=1=2', 'a.b;', 'A=1', ' a=1']));
+      let text = pairs.join(';');
+      if (rand() < 0.1) text += ';';
+      // A long month continues in further cells; a cut may fall within a pair.
+      const chunks: string[] = [];
+      while (text.length > 0 && rand() < 0.15) {
+        const at = Math.floor(rand() * text.length);
+        chunks.push(text.slice(0, at));
+        text = text.slice(at + (text[at] === ';' && rand() < 0.8 ? 1 : 0));
+      }
+      chunks.push(text);
+      const got = unpackMonth(chunks, cells);
+      expect(shown(got), JSON.stringify(chunks)).toEqual(shown(unpackPairs(chunks, cells)));
+      if (got.ok) fast++;
+    }
+    // Enough rows of both outcomes for the comparison to mean something.
+    expect(fast).toBeGreaterThan(500);
+    expect(fast).toBeLessThan(2800);
   });
 });

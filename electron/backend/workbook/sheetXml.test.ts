@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_LIMITS } from '../../../shared/values/limits';
-import { parseSharedStrings as parseText, parseSheetCells, unescapeXml } from './sheetXml';
+import { parseSharedStrings as parseText, parseSheetCells, parseSheetCellsSlowly, PLAIN_ITEM, unescapeXml } from './sheetXml';
 
 const parseSharedStrings = (xml: string) => parseText(Buffer.from(xml)).toArray();
 
@@ -74,5 +74,75 @@ describe('hostile XML: every parser linear, limits refused early, only needed st
 
   it('reads a reference to no character as U+FFFD', () => {
     expect(unescapeXml('a&#99999999999;b&#xD800;c&#65;')).toBe('a\uFFFDb\uFFFDcA');
+  });
+});
+
+/** A seeded generator: the same random cases on every run. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const outcome = (read: () => unknown) => {
+  try {
+    return read();
+  } catch (e) {
+    return `refused: ${(e as Error).message}`;
+  }
+};
+
+describe('fast paths read what the general ones read (random cases)', () => {
+  it('plain shared strings, found in the bytes, read as the expression and the rich-text reader read them', () => {
+    const rand = random(7);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const parts = ['a', '7', ' ', '>', '<', '&amp;', '&lt;', '&#x41;', '&bogus;', '主动', '\u{1F600}', '</t>', '<t>', '<t/>', '<r>', '</r>', '<rPh>', '"', '\n'];
+    const heads = ['<t>', '<t xml:space="preserve">', '<t xml:space="preserv">', '<t xml:space="preserve" >', '<t >', '<x:t>', '<t', '', '<r><t>'];
+    const tails = ['</t>', '</t>', '</t>', '</x:t>', '</t></r>', '</t> ', '/t>', ''];
+    let plain = 0;
+    for (let n = 0; n < 3000; n++) {
+      // Half the items plain but for what a plain reader must get right (entities, '>', wide and broken characters).
+      const easy = rand() < 0.5;
+      const text = Array.from({ length: Math.floor(rand() * 6) }, () => pick(easy ? parts.slice(0, 10) : parts)).join('');
+      const head = easy ? pick(heads.slice(0, 2)) : pick(heads);
+      const item = Buffer.concat([Buffer.from(head + text), rand() < 0.1 ? Buffer.from([0xe4, 0xb8]) : Buffer.alloc(0), Buffer.from(easy ? '</t>' : pick(tails))]);
+      const wrap = (before: string) => Buffer.concat([Buffer.from(`<sst><si>${before}`), item, Buffer.from('</si></sst>')]);
+      const got = outcome(() => parseText(wrap('')).at(0));
+      // An empty rich run first sends the item down the general reader.
+      expect(got, item.toString('utf8')).toEqual(outcome(() => parseText(wrap('<r></r>')).at(0)));
+      const m = PLAIN_ITEM.exec(item.toString('utf8'));
+      if (m) {
+        plain++;
+        expect(got).toBe(unescapeXml(m[1]));
+      }
+    }
+    expect(plain).toBeGreaterThan(300);
+  });
+
+  it('cells read in place as the cut-out cell is read (numbers, indexes, types, limits)', () => {
+    const rand = random(11);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const table = ['零', '一', '二', '&amp;三'];
+    const values = ['0', '7', '3', '12', '007', '', ' 5', '5 ', '-1', '1e3', '1.5', 'x', '&amp;', '123456789012345', '1234567890123456', '99999999999999999999', '00000000000000000002', '9007199254740993', '76622658085634126'];
+    const types = ['', ' t="s"', ' t="n"', ' t="str"', ' t="b"', ' t="e"', ' t="inlineStr"', ' t="s', ' t=""', ' t="sx"'];
+    const contents = (v: string) => [`<v>${v}</v>`, `<v>${v}</v>`, `<v>${v}</v>`, `<f>A1</f><v>${v}</v>`, `<v>${v}</v><f>A1</f>`, `<is><t>${v}</t></is>`, '', `<v>${v}</v> `, `<v>${v}<x/></v>`];
+    let cases = 0;
+    for (let n = 0; n < 1500; n++) {
+      const cells: string[] = [];
+      for (let k = 0; k < 1 + Math.floor(rand() * 12); k++) {
+        const ref = `${pick(['A', 'B', 'C', 'AB'])}${1 + Math.floor(rand() * 4)}`;
+        const style = rand() < 0.3 ? ' s="2"' : '';
+        if (rand() < 0.1) cells.push(`<c r="${ref}"${style}/>`);
+        else cells.push(`<c${rand() < 0.5 ? style : ''} r="${ref}"${rand() < 0.5 ? '' : style}${pick(types)}>${pick(contents(pick(values)))}</c>`);
+      }
+      if (rand() < 0.05) cells.push('<c r="A9"><v>'.concat('1'.repeat(INPUT_LIMITS.cellChars + 1), '</v></c>'));
+      const xml = `<worksheet><sheetData><row r="1">${cells.join('')}</row></sheetData></worksheet>`;
+      expect(outcome(() => parseSheetCells(xml, table)), xml).toEqual(outcome(() => parseSheetCellsSlowly(xml, table)));
+      cases += cells.length;
+    }
+    expect(cases).toBeGreaterThan(5000);
   });
 });

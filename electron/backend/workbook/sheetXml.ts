@@ -135,13 +135,30 @@ export class SharedStrings {
     if (!Number.isInteger(i) || i < 0 || i >= this.count) return undefined;
     let s = this.kept.get(i);
     if (s === undefined) {
-      const item = this.buf.toString('utf8', this.bounds[2 * i], this.bounds[2 * i + 1]);
-      const plain = PLAIN_ITEM.exec(item);
-      s = plain ? unescapeXml(plain[1]) : textOf(item);
+      const from = this.bounds[2 * i];
+      const to = this.bounds[2 * i + 1];
+      const text = this.plainText(from, to);
+      s = text >= 0 ? unescapeXml(this.buf.toString('utf8', text, to - 4)) : textOf(this.buf.toString('utf8', from, to));
       if (s.length > INPUT_LIMITS.cellChars) tooLong(`共享字符串第 ${i + 1} 项`);
       this.kept.set(i, s);
     }
     return s;
+  }
+
+  /**
+   * Where the text of a plain item (PLAIN_ITEM: what exceljs, Excel and
+   * LibreOffice write for plain text) starts, or -1. Looked at in the bytes:
+   * no decoding of the markup and no regular expression over a packed month's
+   * 7,000 characters; a '<' byte is never part of a multi-byte character.
+   */
+  private plainText(from: number, to: number): number {
+    const b = this.buf;
+    if (to - from < 7 || b[from] !== 0x3c || b[from + 1] !== 0x74 || b[to - 4] !== 0x3c || b[to - 3] !== 0x2f || b[to - 2] !== 0x74 || b[to - 1] !== 0x3e) return -1;
+    let text: number;
+    if (b[from + 2] === 0x3e) text = from + 3;
+    else if (to - from >= 28 && b.toString('latin1', from + 2, from + 24) === PRESERVE_SPACE) text = from + 24;
+    else return -1;
+    return b.indexOf(0x3c, text) === to - 4 ? text : -1;
   }
 
   /** Every item, decoded (tests and tools; readers use at()). */
@@ -150,8 +167,9 @@ export class SharedStrings {
   }
 }
 
-/** What exceljs, Excel and LibreOffice write for plain text. */
-const PLAIN_ITEM = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/;
+/** What exceljs, Excel and LibreOffice write for plain text (SharedStrings.plainText reads it without the expression). */
+export const PLAIN_ITEM = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/;
+const PRESERVE_SPACE = ' xml:space="preserve">';
 
 export function parseSharedStrings(bytes: Uint8Array): SharedStrings {
   return new SharedStrings(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -228,7 +246,12 @@ export function address(row: number, col: number): string {
  */
 export function parseSheetCells(xml: string, shared: StringTable, sheet?: string): SheetCells {
   const count = new CellCount(sheet);
-  return scanCells(xml, shared, count) ?? tagCells(xml, shared, new CellCount(sheet));
+  return scanCells(xml, shared, count, true) ?? tagCells(xml, shared, new CellCount(sheet));
+}
+
+/** parseSheetCells without scanCells' fast path for plain values: what the test holds that path to. */
+export function parseSheetCellsSlowly(xml: string, shared: StringTable, sheet?: string): SheetCells {
+  return scanCells(xml, shared, new CellCount(sheet), false) ?? tagCells(xml, shared, new CellCount(sheet));
 }
 
 /** Counts a sheet's cells and rows against INPUT_LIMITS as they are read. */
@@ -250,14 +273,42 @@ class CellCount {
   }
 }
 
+/** Digits only, read as a whole number (-1 for none or anything else); beyond 15 digits it is no longer exact, so callers keep it for indexes and Number() for values. */
+function digitsAt(xml: string, from: number, to: number): number {
+  if (to <= from) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Whether `</v></c>` starts at i. */
+const valueEndsAt = (xml: string, i: number) =>
+  xml.charCodeAt(i + 1) === 47 &&
+  xml.charCodeAt(i + 2) === 118 &&
+  xml.charCodeAt(i + 3) === 62 &&
+  xml.charCodeAt(i + 4) === 60 &&
+  xml.charCodeAt(i + 5) === 47 &&
+  xml.charCodeAt(i + 6) === 99 &&
+  xml.charCodeAt(i + 7) === 62;
+
 /**
  * The fast path: walks `<c ` tags with indexOf, taking row and column from
  * each cell's r attribute. Returns null when a cell has no r attribute, is
  * not closed, or the tags carry a namespace prefix (then tagCells reads it).
- * Attributes are looked for within their own tag only, so the scan stays
+ * Attributes are looked for within their own tag only (the next ` r="` and
+ * ` t="` are found once and used while they lie ahead), so the scan stays
  * linear however the cells are written.
+ *
+ * What writers put in nearly every cell, `<v>digits</v></c>` as a number or
+ * a shared string's index, is read in place (`fast`); anything else cuts the
+ * cell's content out for readCell, as every cell once was. Both read a cell
+ * the same (sheetXml.test.ts).
  */
-function scanCells(xml: string, shared: StringTable, count: CellCount): SheetCells | null {
+function scanCells(xml: string, shared: StringTable, count: CellCount, fast: boolean): SheetCells | null {
   const rows: SheetCells = new Map();
   const start = xml.indexOf('<sheetData');
   if (start < 0) return xml.includes(':sheetData') ? null : rows;
@@ -266,6 +317,8 @@ function scanCells(xml: string, shared: StringTable, count: CellCount): SheetCel
   let i = start;
   let row: Map<number, RawCell> | undefined;
   let rowNo = -1;
+  let nextR = -1;
+  let nextT = -1;
   while (i < end) {
     i = xml.indexOf('<c', i);
     if (i < 0 || i > end) break;
@@ -277,34 +330,53 @@ function scanCells(xml: string, shared: StringTable, count: CellCount): SheetCel
     }
     const tagEnd = xml.indexOf('>', i);
     if (tagEnd < 0) return null;
-    const tag = xml.slice(i, tagEnd);
-    const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
-    let p = tag.indexOf(' r="');
-    if (p < 0) return null;
-    p += 4;
+    if (nextR < i) nextR = xml.indexOf(' r="', i);
+    // The attribute cannot run past the tag's '>': it holds none.
+    if (nextR < 0 || nextR > tagEnd) return null;
+    if (xml.charCodeAt(tagEnd - 1) === 47) {
+      i = tagEnd + 1;
+      continue;
+    }
+    let p = nextR + 4;
     let col = 0;
-    let code = tag.charCodeAt(p);
+    let code = xml.charCodeAt(p);
     while (code >= 65 && code <= 90) {
       col = col * 26 + (code - 64);
-      code = tag.charCodeAt(++p);
+      code = xml.charCodeAt(++p);
     }
     let r = 0;
     while (code >= 48 && code <= 57) {
       r = r * 10 + (code - 48);
-      code = tag.charCodeAt(++p);
+      code = xml.charCodeAt(++p);
     }
-    if (selfClosing) {
-      i = tagEnd + 1;
-      continue;
+    if (nextT < i && nextT !== -2) nextT = xml.indexOf(' t="', i);
+    // -2: no t attribute in the rest of the sheet.
+    if (nextT === -1) nextT = -2;
+    const tAt = nextT > i && nextT < tagEnd ? nextT : -1;
+    let cell: RawCell | null;
+    // <v>…</v></c> with no other markup: no formula, the value's text as written.
+    const v = fast && xml.charCodeAt(tagEnd + 1) === 60 && xml.charCodeAt(tagEnd + 2) === 118 && xml.charCodeAt(tagEnd + 3) === 62 ? xml.indexOf('<', tagEnd + 4) : -1;
+    if (v >= 0 && valueEndsAt(xml, v) && v - (tagEnd + 4) <= INPUT_LIMITS.cellChars && (tAt < 0 || (xml.charCodeAt(tAt + 4) === 115 && xml.charCodeAt(tAt + 5) === 34))) {
+      i = v + 8;
+      const n = digitsAt(xml, tagEnd + 4, v);
+      // A shared string's index: digits (beyond 15 no longer exact, but then far past any table's end, as Number() makes them).
+      if (tAt >= 0) cell = { kind: 'string', value: n < 0 ? '' : (shared.at(n) ?? ''), formula: false };
+      // Up to 15 digits are exactly the number Number() reads.
+      else if (n >= 0 && v - (tagEnd + 4) <= 15) cell = { kind: 'number', value: n, formula: false };
+      else cell = valueCell('n', xml.slice(tagEnd + 4, v), false, shared);
+    } else {
+      let t = 'n';
+      if (tAt >= 0) {
+        // The value up to its closing quote within the tag, else up to the tag's last character (as a slice of the tag did).
+        const q = xml.indexOf('"', tAt + 4);
+        t = xml.slice(tAt + 4, q >= 0 && q < tagEnd ? q : tagEnd - 1);
+      }
+      const close = xml.indexOf('</c>', tagEnd);
+      if (close < 0) return null;
+      i = close + 4;
+      if (close === tagEnd + 1) continue;
+      cell = readCell(t, xml.slice(tagEnd + 1, close), shared);
     }
-    let t = 'n';
-    const tAt = tag.indexOf(' t="');
-    if (tAt > 0) t = tag.slice(tAt + 4, tag.indexOf('"', tAt + 4));
-    const close = xml.indexOf('</c>', tagEnd);
-    if (close < 0) return null;
-    i = close + 4;
-    if (close === tagEnd + 1) continue;
-    const cell = readCell(t, xml.slice(tagEnd + 1, close), shared);
     if (!cell) continue;
     if (r !== rowNo) {
       rowNo = r;
@@ -405,6 +477,11 @@ function readCell(t: string, inner: string, shared: StringTable): RawCell | null
     raw = inner.slice(v.start, v.end);
   }
   if (raw.length > INPUT_LIMITS.cellChars) tooLong('单元格内容');
+  return valueCell(t, raw, formula, shared);
+}
+
+/** A cell from its type and its value's text (at most INPUT_LIMITS.cellChars, checked by the caller). */
+function valueCell(t: string, raw: string, formula: boolean, shared: StringTable): RawCell {
   switch (t) {
     case 's':
       return { kind: 'string', value: /^\d+$/.test(raw) ? (shared.at(Number(raw)) ?? '') : '', formula };
