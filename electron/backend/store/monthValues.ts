@@ -191,16 +191,11 @@ export interface EncodedMonth {
  */
 export function encodeMonth(db: Database.Database, templateId: string, values: Map<string, number>, checkNewRef: (ref: string) => void): EncodedMonth {
   const layout = currentLayout(db, templateId);
-  const places: (number | undefined)[] = [];
   let extra: string[] | undefined;
   if (layout) {
-    const index = layout.index;
-    for (const [ref, v] of values) {
-      const i = index.get(ref);
-      if (i === undefined) (extra ??= []).push(ref);
-      else places[i] = v;
-    }
-    if (!extra) return { layout, data: places.join(',') };
+    const data = values.size * 4 >= layout.refs.length ? denseRow(layout.refs, values) : sparseRow(layout.index, values);
+    if (data !== undefined) return { layout, data };
+    for (const ref of values.keys()) if (!layout.index.has(ref)) (extra ??= []).push(ref);
   }
   for (const ref of extra ?? values.keys()) checkNewRef(ref);
   const grown = grownLayout(templateId, layout, extra ?? [...values.keys()]);
@@ -209,6 +204,42 @@ export function encodeMonth(db: Database.Database, templateId: string, values: M
   c.byId.set(grown.id, grown);
   c.current.set(templateId, grown);
   return encodeMonth(db, templateId, values, checkNewRef);
+}
+
+/**
+ * A month that fills a good part of its layout, walking the layout's places:
+ * a look-up and the text per place, up to the month's last figure, with no
+ * [ref, value] pair or array per figure. An import's months fill most of
+ * theirs: its encoding took about 40 % less CPU than sparseRow's (docs/import.md).
+ * undefined when a ref of the month is not in the layout. Both write a
+ * number as String() does and stop at the last filled place (tests hold
+ * them to the same text).
+ */
+function denseRow(refs: string[], values: Map<string, number>): string | undefined {
+  const size = values.size;
+  if (size === 0) return '';
+  let data = '';
+  let found = 0;
+  for (let i = 0; i < refs.length; i++) {
+    if (i > 0) data += ',';
+    const v = values.get(refs[i]);
+    if (v !== undefined) {
+      data += v;
+      if (++found === size) return data;
+    }
+  }
+  return undefined;
+}
+
+/** A month with few figures for its layout (an edit, a large grown layout): its figures placed, then joined. */
+function sparseRow(index: Map<string, number>, values: Map<string, number>): string | undefined {
+  const places: (number | undefined)[] = [];
+  for (const [ref, v] of values) {
+    const i = index.get(ref);
+    if (i === undefined) return undefined;
+    places[i] = v;
+  }
+  return places.join(',');
 }
 
 /** One month's row of one unit. */
