@@ -8,7 +8,7 @@ import { templateCells, type CellDef } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { fromScaled, toScaled } from '../../../shared/values/precision';
 import { rollupMonths } from '../../../shared/values/rollup';
-import { forEachFigure, layoutOf, readLevelMonths, readUnitsMonths, scaledFigures, type MonthRow } from './monthValues';
+import { forEachFigure, layoutOf, levelRowKey, readLevelMonths, readUnitsMonths, scaledFigures, type LevelRowKey, type MonthRow } from './monthValues';
 
 /** The unit and every unit below it (active or not). */
 export function subtreeUnitIds(db: Database.Database, rootId: number): number[] {
@@ -119,62 +119,75 @@ const SUM = 0;
 const LAST = 1;
 const FIRST = 2;
 
-/** A layout as levelPeriodTotals reads it: each place's template cell (-1: not the template's) and decimals. */
+/**
+ * A layout as levelPeriodTotals reads it: each place's template cell (-1:
+ * not the template's) and decimals, the places of cells picked per unit,
+ * and every place's sum over the level's rows of this layout so far.
+ */
 interface LevelLayout {
   cell: Int32Array;
   places: Uint8Array;
+  picked: Int32Array;
+  sums: Float64Array;
+  filled: Uint8Array;
 }
 
-/** A level's running totals, by template cell (its place in templateCells). */
-interface LevelSums {
+/** A level's picks, by template cell (its place in templateCells). */
+interface LevelPicks {
   kinds: Uint8Array;
   /** The cells picked per unit (not summed). */
-  picks: Int32Array;
-  /** Flows: the level's sum; stocks: the sum of each unit's pick. */
+  cells: Int32Array;
+  /** The sum of each unit's pick. */
   totals: Float64Array;
   /** Whether any unit filled the cell. */
   filled: Uint8Array;
-  /** The unit being read's pick of each stock cell so far: its month (0: none yet) and figure. */
-  pickMonth: Int32Array;
-  pickValue: Float64Array;
+  /** The unit being read's pick of each cell so far: its month (0: none yet) and figure. */
+  month: Int32Array;
+  value: Float64Array;
 }
 
 /**
- * Adds one row's figures (scaledFigures) to the level's sums. Rows come by
- * unit, then template, then month: a later month replaces a stock's pick
- * (the later template's row at the same month), an earlier one an opening
- * balance's. Small and apart from the loop over rows so that V8 optimizes
- * it within the first query: the same work inside one large function ran
- * unoptimized for most of a fresh connection's first query while V8
- * compiled the whole function on the side (--trace-opt: 30–80 ms to
- * compile, then thrown away again at the first path not yet taken).
+ * Adds one row's figures (scaledFigures) to the sums of its layout: every
+ * place in order, whatever its cell (the places of picked cells and of
+ * cells the template lacks are never read back), then the picked places.
+ * Rows come by unit, then template, then month: a later month replaces a
+ * stock's pick (the later template's row at the same month), an earlier one
+ * an opening balance's. Small and apart from the loop over rows so that V8
+ * optimizes it within the first query: the same work inside one large
+ * function ran unoptimized for most of a fresh connection's first query
+ * while V8 compiled the whole function on the side (--trace-opt: 30–80 ms
+ * to compile, then thrown away again at the first path not yet taken).
  */
-function addRow(s: LevelSums, figures: Float64Array, n: number, cell: Int32Array, month: number): void {
-  const { kinds, totals, filled, pickMonth, pickValue } = s;
+function addRow(l: LevelLayout, p: LevelPicks, figures: Float64Array, n: number, month: number): void {
+  const { sums, filled } = l;
   for (let i = 0; i < n; i++) {
     const h = figures[i];
+    if (h >= 0) {
+      sums[i] += h;
+      filled[i] = 1;
+    }
+  }
+  const { picked, cell } = l;
+  for (let k = 0; k < picked.length; k++) {
+    const i = picked[k];
+    if (i >= n || figures[i] < 0) continue;
     const c = cell[i];
-    if (h < 0 || c < 0) continue;
-    const kind = kinds[c];
-    if (kind === SUM) {
-      totals[c] += h;
-      filled[c] = 1;
-    } else if (pickMonth[c] === 0 || (kind === LAST ? month >= pickMonth[c] : month < pickMonth[c])) {
-      pickMonth[c] = month;
-      pickValue[c] = h;
+    if (p.month[c] === 0 || (p.kinds[c] === LAST ? month >= p.month[c] : month < p.month[c])) {
+      p.month[c] = month;
+      p.value[c] = figures[i];
     }
   }
 }
 
-/** A unit's rows are read: its picks join the level's totals. */
-function endUnit(s: LevelSums): void {
-  const { picks, totals, filled, pickMonth, pickValue } = s;
-  for (let k = 0; k < picks.length; k++) {
-    const c = picks[k];
-    if (pickMonth[c] === 0) continue;
-    totals[c] += pickValue[c];
+/** A unit's rows are read: its picks join the level's. */
+function endUnit(p: LevelPicks): void {
+  const { cells, totals, filled, month, value } = p;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (month[c] === 0) continue;
+    totals[c] += value[c];
     filled[c] = 1;
-    pickMonth[c] = 0;
+    month[c] = 0;
   }
 }
 
@@ -203,9 +216,10 @@ export function levelPeriodFigures(
  * a row: a unit-month has one only while it holds a figure), counted in the
  * same pass rather than by a second scan of the rows.
  *
- * Everything a row touches is a typed array indexed by the template cell:
- * a province's year is 6,000 rows of 243 figures, 17 of them stocks that a
- * Map keyed by ref used to pick per unit (docs/import.md, session 5).
+ * Everything a row touches is a typed array: its layout's sums by place,
+ * and the picks by template cell. A province's year is 6,000 rows of 243
+ * figures, 17 of them stocks that a Map keyed by ref used to pick per unit
+ * (docs/import.md, session 5).
  */
 export function levelPeriodTotals(
   db: Database.Database,
@@ -219,37 +233,63 @@ export function levelPeriodTotals(
 ): { figures: Map<string, number>; reportingUnits: number } {
   const defs = [...templateCells(template).values()];
   const indexOf = new Map(defs.map((d, i) => [d.ref, i]));
-  const s: LevelSums = {
-    kinds: Uint8Array.from(defs, (d) => (d.rollup === 'sum' ? SUM : d.rollup === 'first' ? FIRST : LAST)),
-    picks: Int32Array.from(defs.flatMap((d, i) => (d.rollup === 'sum' ? [] : [i]))),
+  const kinds = Uint8Array.from(defs, (d) => (d.rollup === 'sum' ? SUM : d.rollup === 'first' ? FIRST : LAST));
+  const p: LevelPicks = {
+    kinds,
+    cells: Int32Array.from(defs.flatMap((d, i) => (kinds[i] === SUM ? [] : [i]))),
     totals: new Float64Array(defs.length),
     filled: new Uint8Array(defs.length),
-    pickMonth: new Int32Array(defs.length),
-    pickValue: new Float64Array(defs.length),
+    month: new Int32Array(defs.length),
+    value: new Float64Array(defs.length),
   };
   const byLayout = new Map<string, LevelLayout>();
   let unit = -1;
   let reportingUnits = 0;
   let figures = new Float64Array(0);
+  const key: LevelRowKey = { unitId: 0, month: 0, layoutStart: 0, layoutEnd: 0 };
+  // The previous row's layout: consecutive rows mostly share one, so most rows need no look-up.
+  let layoutId = '';
+  let l: LevelLayout | undefined;
   for (const row of readLevelMonths(db, unitIds, templateIds, year, fromMonth, toMonth)) {
-    // Rows come by unit, so each unit starts once. Indexed, not destructured: destructuring runs the array iterator per row until V8 optimizes the loop.
-    if (row[0] !== unit) {
-      endUnit(s);
-      unit = row[0];
+    levelRowKey(row, key);
+    // Rows come by unit, so each unit starts once.
+    if (key.unitId !== unit) {
+      endUnit(p);
+      unit = key.unitId;
       reportingUnits++;
     }
-    let l = byLayout.get(row[2]);
-    if (!l) {
-      const refs = layoutOf(db, row[2]).refs;
-      const cell = Int32Array.from(refs, (r) => indexOf.get(r) ?? -1);
-      l = { cell, places: Uint8Array.from(cell, (c) => (c < 0 ? 0 : defs[c].decimals)) };
-      byLayout.set(row[2], l);
-      if (figures.length < refs.length) figures = new Float64Array(refs.length);
+    if (l === undefined || key.layoutEnd - key.layoutStart !== layoutId.length || !row.startsWith(layoutId, key.layoutStart)) {
+      layoutId = row.slice(key.layoutStart, key.layoutEnd);
+      l = byLayout.get(layoutId);
+      if (!l) {
+        const refs = layoutOf(db, layoutId).refs;
+        const cell = Int32Array.from(refs, (r) => indexOf.get(r) ?? -1);
+        l = {
+          cell,
+          places: Uint8Array.from(cell, (c) => (c < 0 ? 0 : defs[c].decimals)),
+          picked: Int32Array.from(refs.flatMap((_, i) => (cell[i] >= 0 && kinds[cell[i]] !== SUM ? [i] : []))),
+          sums: new Float64Array(refs.length),
+          filled: new Uint8Array(refs.length),
+        };
+        byLayout.set(layoutId, l);
+        if (figures.length < refs.length) figures = new Float64Array(refs.length);
+      }
     }
-    addRow(s, figures, scaledFigures(row[3], l.places, figures), l.cell, row[1]);
+    addRow(l, p, figures, scaledFigures(row, l.places, figures, key.layoutEnd + 1), key.month);
   }
-  endUnit(s);
+  endUnit(p);
+  // Flows: each layout's sums by place, named by cell (integers below 2^53 add exactly in any order).
+  const totals = p.totals;
+  const filled = p.filled;
+  for (const { cell, sums, filled: placeFilled } of byLayout.values()) {
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell[i];
+      if (c < 0 || kinds[c] !== SUM || !placeFilled[i]) continue;
+      totals[c] += sums[i];
+      filled[c] = 1;
+    }
+  }
   const out = new Map<string, number>();
-  for (let c = 0; c < defs.length; c++) if (s.filled[c]) out.set(defs[c].ref, fromScaled(s.totals[c], defs[c].decimals));
+  for (let c = 0; c < defs.length; c++) if (filled[c]) out.set(defs[c].ref, fromScaled(totals[c], defs[c].decimals));
   return { figures: out, reportingUnits };
 }

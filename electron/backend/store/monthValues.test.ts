@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toScaled } from '../../../shared/values/precision';
-import { scaledFigures } from './monthValues';
+import { levelRowKey, scaledFigures, type LevelRowKey } from './monthValues';
 
 /** What forEachFigure and toScaled make of a row, place by place (-1 where empty). */
 function slowly(data: string, places: number[]): number[] {
@@ -49,6 +49,33 @@ describe('scaledFigures', () => {
       while (texts.length > 1 && texts[texts.length - 1] === '') texts.pop();
       const data = texts.join(',');
       expect(fast(data, places), data).toEqual(slowly(data, places));
+    }
+  });
+});
+
+describe('scaledFigures on a level row', () => {
+  it('reads from where the figures start, after the row key levelRowKey reads', () => {
+    const places = [0, 2, 4, 0];
+    for (const [row, unitId, month, layout, data] of [
+      ['7 12 v5:ledger-2021 12,,3.5,0', 7, 12, 'v5:ledger-2021', '12,,3.5,0'],
+      ['123456 1 ed7852ac3ab2722eef6977d7 ,0.07', 123456, 1, 'ed7852ac3ab2722eef6977d7', ',0.07'],
+    ] as const) {
+      const key: LevelRowKey = { unitId: 0, month: 0, layoutStart: 0, layoutEnd: 0 };
+      levelRowKey(row, key);
+      expect([key.unitId, key.month, row.slice(key.layoutStart, key.layoutEnd)]).toEqual([unitId, month, layout]);
+      const out = new Float64Array(8);
+      const n = scaledFigures(row, Uint8Array.from(places), out, key.layoutEnd + 1);
+      expect([...out.subarray(0, n)], row).toEqual(slowly(data, places));
+    }
+  });
+
+  it('reads rows longer than its reused buffer, and shorter ones after them', () => {
+    const rnd = random(11);
+    for (const length of [10, 5000, 20, 40000, 3]) {
+      const places = Array.from({ length }, () => Math.floor(rnd() * 3));
+      const data = places.map(() => (rnd() < 0.2 ? '' : String(Math.floor(rnd() * 100000)))).join(',') + ',1';
+      places.push(0);
+      expect(fast(data, places), `${length} places`).toEqual(slowly(data, places));
     }
   });
 });

@@ -84,6 +84,9 @@ export function forEachFigure(db: Database.Database, row: MonthRow, fn: (ref: st
 
 const EXACT_BELOW = 2 ** 50;
 
+/** A reused copy of the row scaledFigures reads: indexing bytes costs less than charCodeAt on a string. */
+let rowBytes = Buffer.allocUnsafe(4096);
+
 /**
  * A row's figures as scaled integers by place, into `out` (-1 where empty,
  * figures are never negative): out[i] = toScaled(value, places[i]), read
@@ -92,18 +95,29 @@ const EXACT_BELOW = 2 ** 50;
  * adding up. A figure with more decimals than its place keeps, or too large
  * for the double product to round back to the same integer (2^50 and
  * above), goes through toScaled(Number(text)), so both readings agree.
- * Returns how many places the row has (its layout may have more).
+ * Returns how many places the row has (its layout may have more). `from`:
+ * where the figures start in `data` (a level row has its key in front).
+ *
+ * The row is copied into a byte buffer first (one native copy; a row is
+ * ASCII: the CHECK lets in only digits, '.' and ','): reading 4 million
+ * characters of a province's year by charCodeAt cost about a third more
+ * than by index from bytes, copy included (docs/import.md, session 5).
  */
-export function scaledFigures(data: string, places: Uint8Array, out: Float64Array): number {
-  const end = data.length;
+export function scaledFigures(data: string, places: Uint8Array, out: Float64Array, from = 0): number {
+  if (rowBytes.length < data.length) rowBytes = Buffer.allocUnsafe(Math.max(data.length, 2 * rowBytes.length));
+  return scaledBytes(data, rowBytes, rowBytes.write(data, 0, 'latin1'), from, places, out);
+}
+
+/** scaledFigures on the row's bytes (`end` of them); `data` is the same row as text, for the rare figure read through Number. */
+function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number, places: Uint8Array, out: Float64Array): number {
   let place = 0;
-  let start = 0;
+  let start = from;
   let digits = 0;
   let mantissa = 0;
   // Decimals read so far, or -1 before the point.
   let decimals = -1;
-  for (let i = 0; i < end; i++) {
-    const c = data.charCodeAt(i);
+  for (let i = from; i < end; i++) {
+    const c = bytes[i];
     // Digits first: the CHECK lets in only digits, '.' and ','.
     if (c >= 48) {
       mantissa = mantissa * 10 + (c - 48);
@@ -245,8 +259,37 @@ export function readUnitsMonths(
   ).all(JSON.stringify(templateIds), year, fromMonth, toMonth, JSON.stringify(unitIds)) as MonthRow[];
 }
 
-/** A row as a level's totals read it: unit_id, month, layout, data (an array, not an object: a province's year is 6,000 of them). */
-export type LevelRow = [unitId: number, month: number, layout: string, data: string];
+/**
+ * A row as a level's totals read it: `unit_id month layout data` in one
+ * string (levelRowKey reads the key in front of the figures). One column,
+ * not four: better-sqlite3 builds an array for a row of several columns
+ * through V8's generic property setter, about a tenth of a province's year
+ * (perf, docs/import.md session 5). A layout id has no space (a template
+ * id or a hash), the figures only digits, '.' and ','.
+ */
+export type LevelRow = string;
+
+/** The key of a level row: filled in by levelRowKey. */
+export interface LevelRowKey {
+  unitId: number;
+  month: number;
+  /** Where the layout id starts and ends in the row; the figures start after it. */
+  layoutStart: number;
+  layoutEnd: number;
+}
+
+/** Reads a level row's unit, month and layout into `key` (reused: a province's year is 6,000 rows). */
+export function levelRowKey(row: LevelRow, key: LevelRowKey): void {
+  let i = 0;
+  let unitId = 0;
+  for (let c = row.charCodeAt(i++); c !== 32; c = row.charCodeAt(i++)) unitId = unitId * 10 + (c - 48);
+  let month = 0;
+  for (let c = row.charCodeAt(i++); c !== 32; c = row.charCodeAt(i++)) month = month * 10 + (c - 48);
+  key.unitId = unitId;
+  key.month = month;
+  key.layoutStart = i;
+  key.layoutEnd = row.indexOf(' ', i);
+}
 
 /**
  * The months of several units in a range, by unit, and within a unit by
@@ -262,11 +305,11 @@ export function readLevelMonths(db: Database.Database, unitIds: number[], templa
   if (unitIds.length === 0 || templateIds.length === 0) return [];
   return prepared(
     db,
-    `SELECT unit_id, month, layout, data FROM month_values
+    `SELECT unit_id || ' ' || month || ' ' || layout || ' ' || data FROM month_values
      WHERE template_id IN (SELECT value FROM json_each(?)) AND year = ? AND month BETWEEN ? AND ? AND unit_id IN (SELECT value FROM json_each(?))
      ORDER BY unit_id, template_id, month`,
   )
-    .raw(true)
+    .pluck(true)
     .iterate(JSON.stringify(templateIds), year, fromMonth, toMonth, JSON.stringify(unitIds)) as IterableIterator<LevelRow>;
 }
 
