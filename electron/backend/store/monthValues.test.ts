@@ -79,3 +79,24 @@ describe('scaledFigures on a level row', () => {
     }
   });
 });
+
+describe('scaledFigures where Node lacks latin1Write', () => {
+  it('copies rows with TextEncoder#encodeInto and reads the same', () => {
+    const proto = Buffer.prototype as { latin1Write?: unknown };
+    const own = proto.latin1Write;
+    expect(typeof own).toBe('function');
+    const rnd = random(5);
+    const rows = Array.from({ length: 200 }, () => {
+      const places = Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 5));
+      const data = places.map(() => (rnd() < 0.3 ? '' : (rnd() * 10 ** Math.floor(rnd() * 8)).toFixed(Math.floor(rnd() * 5)))).join(',') + ',0';
+      places.push(0);
+      return { data, places };
+    });
+    proto.latin1Write = undefined;
+    try {
+      for (const { data, places } of rows) expect(fast(data, places), data).toEqual(slowly(data, places));
+    } finally {
+      proto.latin1Write = own;
+    }
+  });
+});

@@ -88,6 +88,22 @@ const EXACT_BELOW = 2 ** 50;
 let rowBytes = Buffer.allocUnsafe(4096);
 
 /**
+ * Copies a row into rowBytes, returning its length. Node's own latin1Write
+ * where it has one (every release so far, undocumented), else
+ * TextEncoder#encodeInto (an object per call): Buffer#write is a
+ * JavaScript wrapper that sorts out its arguments and encoding on every
+ * call, ≈ 7 ms more over a province's 6,000 rows before V8 optimizes it,
+ * so in the first query on a fresh connection (docs/import.md, session 5).
+ */
+function copyRow(row: string): number {
+  const latin1Write = (rowBytes as Buffer & { latin1Write?: (text: string, offset: number) => number }).latin1Write;
+  return typeof latin1Write === 'function' ? latin1Write.call(rowBytes, row, 0) : utf8.encodeInto(row, rowBytes).written;
+}
+
+/** Without latin1Write: a row is ASCII, so its UTF-8 is the same bytes. */
+const utf8 = new TextEncoder();
+
+/**
  * A row's figures as scaled integers by place, into `out` (-1 where empty,
  * figures are never negative): out[i] = toScaled(value, places[i]), read
  * digit by digit. A province's level for a year is 1.5 million figures; a
@@ -105,7 +121,7 @@ let rowBytes = Buffer.allocUnsafe(4096);
  */
 export function scaledFigures(data: string, places: Uint8Array, out: Float64Array, from = 0): number {
   if (rowBytes.length < data.length) rowBytes = Buffer.allocUnsafe(Math.max(data.length, 2 * rowBytes.length));
-  return scaledBytes(data, rowBytes, rowBytes.write(data, 0, 'latin1'), from, places, out);
+  return scaledBytes(data, rowBytes, copyRow(data), from, places, out);
 }
 
 /** scaledFigures on the row's bytes (`end` of them); `data` is the same row as text, for the rare figure read through Number. */
