@@ -120,12 +120,27 @@ const utf8 = new TextEncoder();
  * than by index from bytes, copy included (docs/import.md, session 5).
  */
 export function scaledFigures(data: string, places: Uint8Array, out: Float64Array, from = 0): number {
-  if (rowBytes.length < data.length) rowBytes = Buffer.allocUnsafe(Math.max(data.length, 2 * rowBytes.length));
-  return scaledBytes(data, rowBytes, copyRow(data), from, places, out);
+  if (spare.length < out.length) spare = new Float64Array(out.length);
+  if (spareFilled.length < out.length) spareFilled = new Uint8Array(out.length);
+  return addScaledFigures(data, places, out, spare, spareFilled, from);
 }
 
-/** scaledFigures on the row's bytes (`end` of them); `data` is the same row as text, for the rare figure read through Number. */
-function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number, places: Uint8Array, out: Float64Array): number {
+/** Where scaledFigures adds up what no caller reads. */
+let spare = new Float64Array(0);
+let spareFilled = new Uint8Array(0);
+
+/**
+ * scaledFigures, and each filled figure added to sums[place] (filled[place]
+ * set): a level's flows are these sums, and adding them as the digits are
+ * read saves a second pass over every place of 6,000 rows.
+ */
+export function addScaledFigures(data: string, places: Uint8Array, out: Float64Array, sums: Float64Array, filled: Uint8Array, from = 0): number {
+  if (rowBytes.length < data.length) rowBytes = Buffer.allocUnsafe(Math.max(data.length, 2 * rowBytes.length));
+  return scaledBytes(data, rowBytes, copyRow(data), from, places, out, sums, filled);
+}
+
+/** addScaledFigures on the row's bytes (`end` of them); `data` is the same row as text, for the rare figure read through Number. */
+function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number, places: Uint8Array, out: Float64Array, sums: Float64Array, filled: Uint8Array): number {
   let place = 0;
   let start = from;
   let digits = 0;
@@ -142,8 +157,14 @@ function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number,
     } else if (c === 46) {
       decimals = 0;
     } else {
-      // The common figure, a whole number in a whole-number cell, is its digits.
-      out[place] = digits === 0 ? -1 : decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, i, mantissa, decimals, places[place] ?? 0);
+      if (digits === 0) out[place] = -1;
+      else {
+        // The common figure, a whole number in a whole-number cell, is its digits.
+        const v = decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, i, mantissa, decimals, places[place] ?? 0);
+        out[place] = v;
+        sums[place] += v;
+        filled[place] = 1;
+      }
       place++;
       start = i + 1;
       digits = 0;
@@ -151,7 +172,13 @@ function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number,
       decimals = -1;
     }
   }
-  out[place] = digits === 0 ? -1 : decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, end, mantissa, decimals, places[place] ?? 0);
+  if (digits === 0) out[place] = -1;
+  else {
+    const v = decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, end, mantissa, decimals, places[place] ?? 0);
+    out[place] = v;
+    sums[place] += v;
+    filled[place] = 1;
+  }
   return place + 1;
 }
 
