@@ -21,7 +21,8 @@ export default defineConfig({
   // As JSON text: JSON.parse reads it faster than the engine parses the same as a literal.
   define: { __LEDGER_PREVALIDATED_TEMPLATES__: JSON.stringify(JSON.stringify(prevalidate(resolve(import.meta.dirname, 'resources', 'templates')))) },
   build: {
-    ssr: resolve(import.meta.dirname, 'electron/backend/cli/main.ts'),
+    // The reader threads' entry beside the command line's (import/readPool.ts finds readWorker.mjs next to its chunk).
+    ssr: true,
     outDir: resolve(import.meta.dirname, 'out/cli'),
     emptyOutDir: true,
     target: 'node20',
@@ -29,7 +30,8 @@ export default defineConfig({
     reportCompressedSize: false,
     // Chunks beside the entry: paths.ts finds the checkout two folders up from whichever file it lands in.
     rollupOptions: {
-      output: { format: 'es', entryFileNames: 'ledger.mjs', chunkFileNames: '[name]-[hash].mjs' },
+      input: { ledger: resolve(import.meta.dirname, 'electron/backend/cli/main.ts'), readWorker: resolve(import.meta.dirname, 'electron/backend/import/readWorker.ts') },
+      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },
   },
 });

@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'electron/main/index.ts'), formats: ['cjs'] },
+      // The import's reader threads run their own entry (electron/backend/import/readPool.ts finds it beside the main one).
+      lib: { entry: { index: resolve(__dirname, 'electron/main/index.ts'), readWorker: resolve(__dirname, 'electron/backend/import/readWorker.ts') }, formats: ['cjs'] },
     },
   },
   preload: {

@@ -25,16 +25,18 @@ import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/forma
 import { FINDINGS_SHOWN, type FilePlan, type FileStatus } from '../../../shared/api/methods/import';
 import type { ReceivedExplanation } from '../../../shared/api/methods/office';
 import type { MonthContent } from '../../../shared/office/submissionStatus';
-import { packMonth } from '../../../shared/workbook/packedValues';
 import { visibleFigures } from '../workbook/figures';
 import { currentSubmission, currentSubmissions } from '../store/submissions';
 import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { findUnitByCode } from '../store/units';
 import { decodeMonth, readUnitMonths } from '../store/monthValues';
 import type { MonthReplacement } from '../store/values';
-import { monthFingerprint } from '../workbook/monthFingerprint';
 import { ImportRefusal, type ImportProblem } from '../workbook/problems';
-import { readWorkbook, type ReadWorkbook } from './readWorkbook';
+import type { ReadWorkbook } from './readWorkbook';
+import { type FileRead, readFileForBatch } from './readFile';
+import type { ReaderContext } from './readPool';
+import { unpackRead, type WireWorkbook } from './readWire';
+import { factPlace, type FileFacts, monthsOf, printAt, samePrint, unitMonth, type UnitMonths } from './fileFacts';
 import { type KeyOverlay, type MonthSeal, planSeal, verifiedSeal } from './sealPlan';
 import { sha256 } from '../workbook/monthFingerprint';
 
@@ -49,6 +51,8 @@ export interface BatchOptions {
   registeredKey?: (unitCode: string) => string | undefined;
   /** Findings of each kind a kept plan lists (keptPlan): FINDINGS_SHOWN, what the page shows; the command line prints 10. */
   findingsKept?: number;
+  /** What reader threads need to read this batch's files (readPool.ts); without it, files are read on the caller's thread. */
+  readerContext?: () => ReaderContext;
 }
 
 export interface BatchFile {
@@ -61,6 +65,8 @@ export interface BatchFile {
   sha256: string;
   /** The file as read, held only between reading and planning or applying it (tests hold one on purpose). */
   read?: ReadWorkbook;
+  /** The file as read, packed (readWire.ts), kept by the batch within its budget until applied (session.ts keep). */
+  kept?: WireWorkbook;
   /** Revision and per unit-month fingerprints: what batch conflicts and the overlay need once the values are gone. */
   facts?: FileFacts;
   /** Refused while reading (not an xlsx, zip bomb, …). */
@@ -75,100 +81,6 @@ export interface BatchFile {
   unread?: { size: number };
   /** The office accepted this file (import.accept): its new or changed key, or its being unsigned. */
   accepted?: boolean;
-}
-
-export interface FileFacts {
-  templateId: string;
-  year: number;
-  revision: number;
-  /** The first read took the data sheet's values and compared the visible sheets with them: they agree. */
-  visibleAgreed: boolean;
-  /** The file's units, in file order (their names for messages). */
-  units: readonly { code: string; name: string }[];
-  /** The period's months, the same for every unit. */
-  fromMonth: number;
-  toMonth: number;
-  /**
-   * Each unit-month's fingerprint (SHA-256, 32 bytes), unit by unit, months
-   * in order (factPlace): a batch of 10,000 files keeps 120,000 of them, as
-   * bytes a quarter of the room of hex strings.
-   */
-  prints: Uint8Array;
-}
-
-const PRINT_BYTES = 32;
-
-/** Where a unit-month's fingerprint is in the file's facts (-1: not a month of the file). */
-function factPlace(facts: FileFacts, unitIndex: number, month: number): number {
-  if (month < facts.fromMonth || month > facts.toMonth) return -1;
-  return unitIndex * (facts.toMonth - facts.fromMonth + 1) + (month - facts.fromMonth);
-}
-
-/** The fingerprint at a place of the file's facts, as submissions store it (hex). */
-export function printAt(facts: FileFacts, place: number): string {
-  return Buffer.from(facts.prints.buffer, facts.prints.byteOffset + place * PRINT_BYTES, PRINT_BYTES).toString('hex');
-}
-
-function samePrint(a: FileFacts, aPlace: number, b: FileFacts, bPlace: number): boolean {
-  const x = aPlace * PRINT_BYTES;
-  const y = bPlace * PRINT_BYTES;
-  for (let i = 0; i < PRINT_BYTES; i++) if (a.prints[x + i] !== b.prints[y + i]) return false;
-  return true;
-}
-
-const unitMonth = (unitCode: string, month: number) => `${unitCode}\t${month}`;
-
-type UnitMonths = Map<string, { values: Map<string, number>; fingerprint: string }>;
-const monthsCache = new WeakMap<ReadWorkbook, UnitMonths>();
-
-/**
- * The file's values grouped by unit and month, each group with its
- * fingerprint (what submissions compare): worked out on the first read,
- * taken from the file's facts when it is read again.
- */
-function monthsOf(r: ReadWorkbook, known?: FileFacts): UnitMonths {
-  const cached = monthsCache.get(r);
-  if (cached) return cached;
-  const unitIndex = new Map(r.units.map((u, i) => [u.code, i]));
-  const groups = new Map<string, Map<string, number>>();
-  for (const u of r.units) for (const m of periodMonths(r.meta.period)) groups.set(unitMonth(u.code, m), new Map());
-  for (const m of r.months) {
-    const k = unitMonth(m.unitCode, m.month);
-    if (groups.has(k)) groups.set(k, m.values);
-  }
-  // Rows read from a checked data sheet are already packed; anything else is packed here.
-  const read = new Map(r.rows?.map((row) => [unitMonth(row.unitCode, row.month), row.chunks]));
-  const cells = templateCells(r.template);
-  const out: UnitMonths = new Map(
-    [...groups].map(([k, values]) => {
-      const [unitCode, month] = k.split('\t');
-      const place = known ? factPlace(known, unitIndex.get(unitCode) ?? -1, Number(month)) : -1;
-      if (known && place >= 0) return [k, { values, fingerprint: printAt(known, place) }];
-      const chunks = r.rows ? (read.get(k) ?? []) : packMonth(cells, values);
-      return [k, { values, fingerprint: monthFingerprint(r.template, r.meta.period.year, Number(month), unitCode, chunks) }];
-    }),
-  );
-  monthsCache.set(r, out);
-  return out;
-}
-
-function factsOf(r: ReadWorkbook): FileFacts {
-  const months = monthsOf(r);
-  const p = r.meta.period;
-  const facts: FileFacts = {
-    templateId: r.template.id,
-    year: p.year,
-    revision: r.meta.revision,
-    visibleAgreed: r.visibleAgreed,
-    units: r.units,
-    fromMonth: p.fromMonth,
-    toMonth: p.toMonth,
-    prints: new Uint8Array(r.units.length * (p.toMonth - p.fromMonth + 1) * PRINT_BYTES),
-  };
-  r.units.forEach((u, i) => {
-    for (const m of periodMonths(p)) facts.prints.set(Buffer.from(months.get(unitMonth(u.code, m))!.fingerprint, 'hex'), factPlace(facts, i, m) * PRINT_BYTES);
-  });
-  return facts;
 }
 
 /** What applying a file writes: the unit-months whose figures change, and the submission of each unit-month. */
@@ -194,33 +106,30 @@ interface MonthState {
  * on disk at a path they are read from again.
  */
 export function readBatchFile(index: number, name: string, bytes: Uint8Array, opts: BatchOptions, keep: { path?: string } = {}): { file: BatchFile; read: ReadWorkbook | undefined } {
-  const file: BatchFile = { index, name, size: bytes.length, sha256: sha256(bytes), ...(keep.path === undefined ? { bytes } : { path: keep.path }) };
-  const read = readInto(file, bytes, opts);
-  if (read) file.facts = factsOf(read);
-  return { file, read };
+  return batchFileOf(index, name, bytes, readFileForBatch(bytes, opts), keep);
 }
 
-/** Reads the file's bytes, or says why it cannot be read (file.refusal). */
-function readInto(file: BatchFile, bytes: Uint8Array, opts: BatchOptions): ReadWorkbook | undefined {
-  try {
-    // Read again (it has facts): the bytes are those the dry run checked (bytesOf compared their SHA-256), so the
-    // data sheet's fingerprint and the month fingerprints are not worked out again.
-    if (file.facts) {
-      // Nor its visible sheets, when that read found them agreeing with the data sheet.
-      const r = readWorkbook(bytes, { ...opts, verified: true, visibleAgreed: file.facts.visibleAgreed });
-      monthsOf(r, file.facts);
-      return r;
-    }
-    return readWorkbook(bytes, opts);
-  } catch (e) {
-    if (!(e instanceof ImportRefusal)) {
-      // A reader fault, not the file's: refused in Chinese all the same, the cause kept for the log and the fuzzer.
-      console.error(`[import] reading ${name} failed`, e);
-      file.internalError = e;
-      file.refusal = { code: 'corrupt_zip', message: '无法读取此文件（文件可能已损坏，或是本软件无法识别的写法）' };
-    } else file.refusal = e.problem;
+/** The batch's entry for a file read already (here or on a reader thread, readPool.ts). */
+export function batchFileOf(index: number, name: string, bytes: Uint8Array, fr: FileRead, keep: { path?: string } = {}): { file: BatchFile; read: ReadWorkbook | undefined } {
+  const file: BatchFile = { index, name, size: bytes.length, sha256: fr.sha256, ...(keep.path === undefined ? { bytes } : { path: keep.path }) };
+  noteRead(file, fr);
+  if (fr.read) file.facts = fr.facts;
+  return { file, read: fr.read };
+}
+
+/** Keeps why a read refused the file; a reader fault is logged with its cause (the log and the fuzzer). */
+export function noteRead(file: BatchFile, fr: FileRead): ReadWorkbook | undefined {
+  if (fr.internalError !== undefined) {
+    console.error(`[import] reading ${file.name} failed`, fr.internalError);
+    file.internalError = fr.internalError;
   }
-  return undefined;
+  if (fr.refusal) file.refusal = fr.refusal;
+  return fr.read;
+}
+
+/** Reads the file's bytes (a read again when it has facts), or says why it cannot be read (file.refusal). */
+function readInto(file: BatchFile, bytes: Uint8Array, opts: BatchOptions): ReadWorkbook | undefined {
+  return noteRead(file, readFileForBatch(bytes, opts, file.facts, file.sha256));
 }
 
 /**
@@ -235,8 +144,16 @@ export function bytesOf(f: BatchFile): Uint8Array {
 }
 
 /** The file read again for applying or for a later file's comparison (values are not kept between uses). */
-export function readAgain(f: BatchFile, opts: BatchOptions, bytes: Uint8Array = bytesOf(f)): ReadWorkbook | undefined {
+export function readAgain(f: BatchFile, opts: BatchOptions, bytes?: Uint8Array): ReadWorkbook | undefined {
   if (f.read) return f.read;
+  const template = f.kept && f.facts ? opts.templates(f.kept.templateId) : undefined;
+  if (f.kept && f.facts && template) {
+    // Kept by the batch from the dry run's read of these same bytes (applyNext checks they still hash so).
+    const r = unpackRead(f.kept, template);
+    monthsOf(r, f.facts);
+    return r;
+  }
+  bytes ??= bytesOf(f);
   if (f.refusal || f.unread) return undefined;
   return readInto(f, bytes, opts);
 }

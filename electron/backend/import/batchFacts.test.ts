@@ -9,7 +9,7 @@ import { findUnitByCode } from '../store/units';
 import { workbookBytes } from '../testing/importFixtures';
 import { C01, C01D, MONTHS, suining, useImportBackend } from '../testing/importHarness';
 import { fillEveryCell } from '../testing/seedValues';
-import { printAt } from './batch';
+import { printAt } from './fileFacts';
 import { ImportBatch } from './session';
 
 const h = useImportBackend();

@@ -10,6 +10,8 @@ import { setUnitKey, unitKeyByCode } from '../store/keys';
 import { findUnitByCode } from '../store/units';
 import { unitSigner, workbookBytes } from '../testing/importFixtures';
 import { C01, codeOf, D01, suining, useImportBackend, valuesFor } from '../testing/importHarness';
+import { readWorkbook } from './readWorkbook';
+import { packedSize, packRead } from './readWire';
 import { ImportBatch, KEPT_READS_BYTES } from './session';
 
 const h = useImportBackend();
@@ -23,14 +25,17 @@ describe('reads kept for applying', () => {
     const db = h.b.ctx.store.db;
     const batch = new ImportBatch(options(), KEPT_READS_BYTES);
     const files = [batch.add('d01.xlsx', await d01(), db), batch.add('c01.xlsx', await c01(), db)];
-    expect(files.map((f) => f.read !== undefined)).toEqual([true, true]);
+    expect(files.map((f) => f.kept !== undefined)).toEqual([true, true]);
     expect(batch.plan(db).map((p) => p.status)).toEqual(['new', 'new']);
     const applied = batch.applyNext(target(), 2);
     expect(applied.map((p) => [p.status, p.changedValues])).toEqual([
       ['new', valuesFor('D01').length],
       ['new', valuesFor('C01').length],
     ]);
-    expect(files.map((f) => f.read)).toEqual([undefined, undefined]);
+    expect(files.map((f) => [f.read, f.kept])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
     expect((await h.storedYear('D01')).length).toBe(valuesFor('D01').length);
     expect((await h.storedYear('C01')).length).toBe(valuesFor('C01').length);
   });
@@ -38,20 +43,21 @@ describe('reads kept for applying', () => {
   it('keeps no more than its budget: the files beyond it are read again when applied', async () => {
     const db = h.b.ctx.store.db;
     // Room for about one file.
-    const batch = new ImportBatch(options(), 1.5 * (4096 + 160 * valuesFor('D01').length));
+    const one = packedSize(packRead(readWorkbook(await d01(), options())));
+    const batch = new ImportBatch(options(), 1.5 * one);
     const files = [batch.add('d01.xlsx', await d01(), db), batch.add('c01.xlsx', await c01(), db)];
-    expect(files.map((f) => f.read !== undefined)).toEqual([true, false]);
+    expect(files.map((f) => f.kept !== undefined)).toEqual([true, false]);
     expect(batch.applyNext(target(), 2).map((p) => p.status)).toEqual(['new', 'new']);
     // Applied, the first file's share of the budget is free again.
     const later = batch.add('d01-again.xlsx', await d01(), db);
-    expect(later.read).toBeDefined();
+    expect(later.kept).toBeDefined();
   });
 
   it('still refuses held bytes that changed after the dry run, storing nothing of the file', async () => {
     const db = h.b.ctx.store.db;
     const batch = new ImportBatch(options(), KEPT_READS_BYTES);
     const f = batch.add('d01.xlsx', Uint8Array.from(await d01()), db);
-    expect(f.read).toBeDefined();
+    expect(f.kept).toBeDefined();
     f.bytes![f.bytes!.length - 30] ^= 1;
     const [plan] = batch.applyNext(target(), 1);
     expect([plan.status, codeOf(plan)]).toEqual(['rejected', ['changed_since_planned']]);
@@ -74,7 +80,7 @@ describe('reads kept for applying', () => {
     setUnitKey(db, { unitId: findUnitByCode(db, 'D01')!.id, publicKey: unitSigner('D01').publicKey, action: 'entered', reason: '测试', operator: '测试' });
     const batch = new ImportBatch(options(), KEPT_READS_BYTES);
     const [signed, other] = [batch.add('d01.xlsx', await d01(), db), batch.add('c01.xlsx', await c01(), db)];
-    expect([signed.read, other.read !== undefined]).toEqual([undefined, true]);
+    expect([signed.kept, other.kept !== undefined]).toEqual([undefined, true]);
     expect(batch.plan(db).map((p) => p.seal?.state)).toEqual(['signed', 'new_key']);
   });
 });

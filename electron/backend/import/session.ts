@@ -14,7 +14,11 @@ import { keepOriginals, originalPath } from './originals';
 import { ImportRefusal } from '../workbook/problems';
 import type { ReadWorkbook } from './readWorkbook';
 import { prepared } from '../store/prepared';
+import type { FileRead } from './readFile';
+import type { PoolReadOptions, ReaderContext, ReadPool } from './readPool';
+import { packedSize, packRead } from './readWire';
 import {
+  batchFileOf,
   batchOverlay,
   type BatchFile,
   type BatchOptions,
@@ -36,16 +40,15 @@ export class ImportTurnError extends Error {}
 const MAX_BATCHES = 8;
 
 /**
- * How much of its files as read a batch sent by the page may keep for
- * applying them (estimated, see readSize). Reading a file again was two
- * thirds of applying it: the bench's 500 workbooks keep about 120 MiB and
- * apply without a second read; a larger batch keeps its first files and
- * reads the rest again, so memory stays bounded. The CLI keeps none.
+ * How much of its files as read a batch may keep for applying them, packed
+ * (readWire.ts packedSize). Reading a file again was two thirds of applying
+ * it; packed, a year of a department is about 28 KiB, so the bench's 500
+ * workbooks keep about 14 MiB and apply without a second read, while a
+ * province's batch keeps its first thousand files and reads the rest again:
+ * memory stays bounded (the CLI's 10,000-workbook goal is 300 MiB in all).
  */
-export const KEPT_READS_BYTES = 128 * 1024 * 1024;
+export const KEPT_READS_BYTES = 32 * 1024 * 1024;
 
-/** About what a file as read holds in memory: its values in unit-month maps (≈ 150 bytes each, measured on the bench's files) and the rest. */
-const readSize = (r: ReadWorkbook) => 4096 + 160 * r.months.reduce((n, m) => n + m.values.size, 0);
 
 /**
  * What the store looked like: changed by another connection (data_version) or
@@ -75,6 +78,7 @@ export class ImportBatch {
   /** Estimated bytes of each file kept as read (by index), until it is applied. */
   private readonly kept = new Map<number, number>();
   private keptBytes = 0;
+  private readerContext: ReaderContext | undefined;
 
   constructor(
     readonly opts: BatchOptions,
@@ -95,6 +99,51 @@ export class ImportBatch {
     const { file, read } = readBatchFile(this.files.length, name, bytes, this.opts, keep);
     this.push(file, db, read);
     return file;
+  }
+
+  /** A file read already, on a reader thread (readAll): added as `add` would. */
+  addRead(name: string, bytes: Uint8Array, fr: FileRead, db?: Database.Database, keep: { path?: string } = {}): BatchFile {
+    const { file, read } = batchFileOf(this.files.length, name, bytes, fr, keep);
+    this.push(file, db, read);
+    return file;
+  }
+
+  /**
+   * Reads these pending files again on reader threads, ahead of applyNext
+   * (which takes a file as read instead of reading it): while the batch's
+   * thread writes one chunk, the threads read the next. Each file's bytes
+   * must hash as at the dry run; one that does not is left for applyNext,
+   * which says why. Without reader threads (opts.readerContext) nothing is
+   * read ahead.
+   */
+  async readAhead(files: BatchFile[], pool: ReadPool): Promise<void> {
+    const opts = this.poolOptions();
+    if (!opts) return;
+    await Promise.all(
+      files.map(async (f) => {
+        if (f.read || f.kept || f.applied || f.refusal || f.unread || !f.facts) return;
+        let bytes: Uint8Array;
+        try {
+          bytes = bytesOf(f);
+        } catch {
+          return;
+        }
+        const fr = await pool.read(bytes, opts, f.facts, f.sha256);
+        // Not a read that skipped the visible sheets for a registered key (keep(): the key may be cleared before applying).
+        if (fr.read && !f.applied && !f.read && !(fr.read.visibleSkipped && !f.facts.visibleAgreed)) f.read = fr.read;
+      }),
+    );
+  }
+
+  /**
+   * How reader threads read this batch's files (undefined: on the caller's
+   * thread). Their context is made once and again after files are applied
+   * (applying may register keys).
+   */
+  poolOptions(): PoolReadOptions | undefined {
+    const make = this.opts.readerContext;
+    if (!make) return undefined;
+    return { ...this.opts, context: () => (this.readerContext ??= make()) };
   }
 
   /** A file refused before it was read (readInputFile): listed and logged with the batch, no original kept. */
@@ -189,18 +238,22 @@ export class ImportBatch {
    * before applying, reading it again compares them.
    */
   private keep(f: BatchFile, r: ReadWorkbook): void {
-    const size = readSize(r);
-    if (r.visibleSkipped || this.keptBytes + size > this.keepReads) return;
-    f.read = r;
+    if (r.visibleSkipped || this.keepReads === 0) return;
+    // Packed: a figure is 8 bytes in a Float64Array instead of a Map entry's ≈ 150 (readWire.ts).
+    const packed = packRead(r);
+    const size = packedSize(packed);
+    if (this.keptBytes + size > this.keepReads) return;
+    f.kept = packed;
     this.kept.set(f.index, size);
     this.keptBytes += size;
   }
 
-  /** Frees the budget of kept reads that applying let go (applyFile drops f.read). */
+  /** Frees the budget of kept reads of files applied (or refused while applying). */
   private release(files: BatchFile[]): void {
     for (const f of files) {
       const size = this.kept.get(f.index);
-      if (size === undefined || f.read) continue;
+      if (size === undefined || !f.applied) continue;
+      f.kept = undefined;
       this.kept.delete(f.index);
       this.keptBytes -= size;
     }
@@ -258,6 +311,7 @@ export class ImportBatch {
    */
   applyNext(t: ApplyTarget, count: number, opts: { originalsThread?: 'worker' | 'caller' } = {}): FilePlan[] {
     const files = this.pending().slice(0, count);
+    this.readerContext = undefined;
     // This call's bytes only: held by the batch, or read again from disk (refused if the file changed since its dry run).
     const chunk = files.map((f) => ({ f, bytes: f.unread ? undefined : loadBytes(f) }));
     const originals = keepOriginals(

@@ -153,6 +153,10 @@ export async function openDatabase(
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Savepoint journals in memory: an import writes each file under a savepoint, whose journal of
+    // 36 pages outgrew SQLite's 64 KiB and spilled to a temporary file, 33,000 writes a merge of 500
+    // files (docs/import.md). Nothing durable lives there; the WAL is what survives a crash.
+    db.pragma('temp_store = MEMORY');
     if (version < LATEST_VERSION) {
       if (exists && version > 0) await beforeMigrate?.(db, version);
       db.pragma(`application_id = ${APPLICATION_ID}`);

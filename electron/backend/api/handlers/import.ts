@@ -4,6 +4,8 @@ import { operatorName, resolveUnit, selfUnit, type BackendContext } from '../../
 import { addUnitsFromFiles } from '../../import/addUnits';
 import type { BatchFile } from '../../import/batch';
 import { ImportSessions, ImportTurnError } from '../../import/session';
+import { sharedReadPool } from '../../import/readPool';
+import { readerContextOf } from '../../import/readerContext';
 import { listImports } from '../../store/importLog';
 import { findUnitById, listUnits } from '../../store/units';
 import { formatPeriodLabel, parsePeriodKey } from '../../../../shared/values/period';
@@ -57,12 +59,16 @@ export const importHandlers: HandlerMap<
       takeVisible: input.takeVisible,
       period: input.period,
       registeredKey: (code) => unitKeyByCode(ctx.store.db, code)?.publicKey,
+      readerContext: () => readerContextOf(ctx),
     });
     return { batchId: b.id };
   },
 
   'import.add': async (ctx, input) => {
     const b = batchOf(ctx, input.batchId);
+    // Read on the reader threads from now, while earlier chunks are still being planned (readPool.ts).
+    const opts = b.poolOptions();
+    const reads = opts ? input.files.map((f) => sharedReadPool().read(f.bytes, opts)) : undefined;
     if (input.at !== undefined) {
       try {
         await b.turn(input.at);
@@ -72,9 +78,9 @@ export const importHandlers: HandlerMap<
       }
     }
     // Read and planned here, file by file (the batch keeps plans and bytes, not values): import.plan then answers at once.
-    let added: BatchFile[];
+    const added: BatchFile[] = [];
     try {
-      added = input.files.map((f) => b.add(f.name, f.bytes, ctx.store.db));
+      for (const [i, f] of input.files.entries()) added.push(reads ? b.addRead(f.name, f.bytes, await reads[i], ctx.store.db) : b.add(f.name, f.bytes, ctx.store.db));
     } finally {
       b.nextTurn();
     }
@@ -108,6 +114,8 @@ export const importHandlers: HandlerMap<
       backup = (await ctx.store.backup('before-import')).file;
       b.backupDone = true;
     }
+    // Files the batch did not keep as read are read again on the reader threads first (most are kept: session.ts).
+    await b.readAhead(b.pending().slice(0, input.count), sharedReadPool());
     const applied = b.applyNext({ db: ctx.store.db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) }, input.count);
     // The summary counts what has been applied so far (all files once remaining is 0).
     const done = b.files.flatMap((f) => (f.applied ? [f.applied] : []));

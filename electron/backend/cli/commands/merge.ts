@@ -2,14 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { FilePlan, FileSeal, FileStatus, SealState } from '../../../../shared/api/methods/import';
-import { unitKeyByCode } from '../../store/keys';
 import { localIsoDate } from '../../../../shared/office/dueDate';
 import { formatPeriodLabel, parsePeriodKey, type Period, yearPeriod } from '../../../../shared/values/period';
 import { ApiFailure } from '../../failure';
 import { operatorName, resolveTemplate, resolveUnit } from '../../context';
 import { writeFileAtomic, WriteFailure } from '../../files/writeFileAtomic';
+import type Database from 'better-sqlite3';
 import type { ImportBatch as ImportBatchType } from '../../import/session';
-import { osReason, readInputFile } from '../../import/inputFile';
+import type { FileRead } from '../../import/readFile';
+import type { ReadPool as ReadPoolType } from '../../import/readPool';
+import { readerContextOf } from '../../import/readerContext';
+import { type InputFile, osReason, readInputFile } from '../../import/inputFile';
+import { unitKeyByCode } from '../../store/keys';
 import { type CliCommand, dbOption, stringOption, UsageError, withBackend } from '../command';
 
 const STATUS: Record<FileStatus, string> = { new: '新增', updated: '更新', unchanged: '无变化', superseded: '旧版本（已忽略）', rejected: '拒绝' };
@@ -109,8 +113,11 @@ function boundHeapGrowth(): void {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
-/** Files applied per transaction: their bytes are held meanwhile; one sync each. */
-const APPLY_CHUNK = 250;
+/** Files applied per transaction: their bytes and reads are held meanwhile (and the next chunk's, read ahead); one sync each. */
+const APPLY_CHUNK = 100;
+
+/** Files being read on the reader threads while the first of them is planned. */
+const READ_AHEAD = 16;
 
 export const mergeCommand: CliCommand = {
   name: 'merge',
@@ -146,7 +153,14 @@ export const mergeCommand: CliCommand = {
     return withBackend(args, async (b) => {
       const ctx = b.ctx;
       // The import engine is loaded by this command only: the others start without it (start-up, docs/import.md).
-      const [{ ImportBatch }, { addUnitsFromFiles }] = await Promise.all([import('../../import/session'), import('../../import/addUnits')]);
+      const [{ ImportBatch, KEPT_READS_BYTES }, { addUnitsFromFiles }, { ReadPool }] = await Promise.all([
+        import('../../import/session'),
+        import('../../import/addUnits'),
+        import('../../import/readPool'),
+      ]);
+      const db = ctx.store.db;
+      // Reader threads read the files while this thread plans and writes (readPool.ts).
+      const readers = new ReadPool();
       const batch: ImportBatchType = new ImportBatch({
         templates: (id) => ctx.templates.get(id),
         takeVisible: args.values['take-visible'] === true,
@@ -154,72 +168,102 @@ export const mergeCommand: CliCommand = {
         registeredKey: (code) => unitKeyByCode(ctx.store.db, code)?.publicKey,
         // What describePlan prints of each kind; --json works out the rest again.
         findingsKept: 10,
-      });
-      const db = ctx.store.db;
-      // One file at a time, each checked (kind, size) before it is read, and planned as it is read: the batch keeps
-      // its plan and facts, not its bytes or values (it is read again from disk when applied).
-      for (const f of files) {
-        const input = readInputFile(f);
-        if (input.ok) batch.add(path.basename(f), input.bytes, db, { path: f });
-        else batch.addUnread(path.basename(f), input.size, input.problem, db);
-      }
-      let plans = batch.plan(db);
-      // Units the files carry but the directory lacks, as the import page offers: under the parent each file
-      // names, else --parent (else the office's own unit). A dry run only says which.
-      const unknown = plans.flatMap((p) => p.unknownUnits);
-      let unitsAdded: { code: string; name: string }[] = [];
-      if (addUnits && unknown.length) {
-        const fallback = resolveUnit(ctx, stringOption(args, 'parent'));
-        if (dryRun) unitsAdded = unknown.map((u) => ({ code: u.code, name: u.name }));
+        readerContext: () => readerContextOf(ctx),
+        // Files as read, packed, within a budget: the first thousand or so apply without being read again.
+      }, KEPT_READS_BYTES);
+      try {
+        // Each file checked (kind, size) before it is read, read on a thread, and planned in order as its read comes
+        // back: the batch keeps its plan and facts and, within its budget, its figures packed; not its bytes (a file
+        // beyond the budget is read again from disk when applied).
+        await addInOrder(batch, files, db, readers);
+        let plans = batch.plan(db);
+        // Units the files carry but the directory lacks, as the import page offers: under the parent each file
+        // names, else --parent (else the office's own unit). A dry run only says which.
+        const unknown = plans.flatMap((p) => p.unknownUnits);
+        let unitsAdded: { code: string; name: string }[] = [];
+        if (addUnits && unknown.length) {
+          const fallback = resolveUnit(ctx, stringOption(args, 'parent'));
+          if (dryRun) unitsAdded = unknown.map((u) => ({ code: u.code, name: u.name }));
+          else {
+            unitsAdded = addUnitsFromFiles(ctx.store.db, unknown, fallback).map((u) => ({ code: u.code, name: u.name }));
+            plans = batch.plan(ctx.store.db);
+          }
+          if (!io.json && unitsAdded.length) io.print(`${dryRun ? '将加入' : '已加入'}单位名录 ${unitsAdded.length} 个单位：${unitsAdded.map((u) => `${u.name}（${u.code}）`).join('、')}`);
+        }
+        // First-seen keys the operator checked: registered with the file that brings each (a changed key is never taken here).
+        if (args.values['accept-new-keys'] === true && batch.accept([], true) > 0) plans = batch.plan(ctx.store.db);
+        if (!dryRun && files.length) {
+          await ctx.store.backup('before-import');
+          // In chunks, each committed when it returns (one disk sync per chunk); each file all or nothing within.
+          // The threads read the next chunk again while this one is written.
+          const target = { db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) };
+          plans = [];
+          let ahead = batch.readAhead(batch.pending().slice(0, APPLY_CHUNK), readers);
+          while (batch.pending().length) {
+            await ahead;
+            ahead = batch.readAhead(batch.pending().slice(APPLY_CHUNK, 2 * APPLY_CHUNK), readers);
+            plans.push(...batch.applyNext(target, APPLY_CHUNK));
+          }
+          await ahead;
+        }
+        const summary = batch.summary(plans);
+        let merged: { file: string; unitCount: number; reportingUnits: number } | undefined;
+        let error: string | undefined;
+        if (out && !dryRun) {
+          try {
+            const templateId = stringOption(args, 'template') ?? plans.find((p) => p.templateId)?.templateId ?? (await b.invoke('app.status', {})).settings.defaultTemplateId;
+            const template = resolveTemplate(ctx, templateId);
+            const root = resolveUnit(ctx, stringOption(args, 'level'));
+            const year = plans.find((p) => p.period)?.period?.slice(0, 4);
+            const p = period ?? yearPeriod(year ? Number(year) : new Date().getFullYear());
+            const { mergedExport } = await import('../../office/mergedExport');
+            const m = await mergedExport(ctx.store.db, { template, root, period: p, appVersion: ctx.appVersion, today: localIsoDate(new Date()) });
+            writeFileAtomic(path.resolve(out), m.buffer);
+            merged = { file: path.resolve(out), unitCount: m.unitCount, reportingUnits: m.reportingUnits };
+            if (!io.json) io.print(`已导出汇总表（${root.name}，${formatPeriodLabel(p)}，${m.reportingUnits}/${m.unitCount} 个单位有数据）：${merged.file}`);
+          } catch (e) {
+            if (!(e instanceof ApiFailure) && !(e instanceof WriteFailure)) throw e;
+            error = e.message;
+          }
+        }
+        if (io.json) {
+          // Every finding: the batch kept the first of each kind, the rest are worked out again from those files.
+          const full = plans.map((p) => (p.findingCounts ? { ...p, ...batch.findings(p.index) } : p));
+          io.printJson({ dryRun, files: full, summary, unitsAdded, merged: merged ?? null, error: error ?? null });
+        }
         else {
-          unitsAdded = addUnitsFromFiles(ctx.store.db, unknown, fallback).map((u) => ({ code: u.code, name: u.name }));
-          plans = batch.plan(ctx.store.db);
+          for (const p of plans) io.print(describePlan(p));
+          const c = summary.counts;
+          io.print(
+            `${dryRun ? '预演（未写入）' : '已导入'}：共 ${files.length} 个文件，新增 ${c.new}，更新 ${c.updated}，无变化 ${c.unchanged}，旧版本 ${c.superseded}，拒绝 ${c.rejected}`,
+          );
+          if (error) io.error(`未导出汇总表：${error}`);
         }
-        if (!io.json && unitsAdded.length) io.print(`${dryRun ? '将加入' : '已加入'}单位名录 ${unitsAdded.length} 个单位：${unitsAdded.map((u) => `${u.name}（${u.code}）`).join('、')}`);
+        return summary.counts.rejected > 0 || error ? 1 : 0;
+      } finally {
+        await readers.close();
       }
-      // First-seen keys the operator checked: registered with the file that brings each (a changed key is never taken here).
-      if (args.values['accept-new-keys'] === true && batch.accept([], true) > 0) plans = batch.plan(ctx.store.db);
-      if (!dryRun && files.length) {
-        await ctx.store.backup('before-import');
-        // In chunks, each committed when it returns (one disk sync per chunk); each file all or nothing within.
-        const target = { db, dataDir: ctx.store.dataDir, operator: operatorName(ctx) };
-        plans = [];
-        while (batch.pending().length) plans.push(...batch.applyNext(target, APPLY_CHUNK));
-      }
-      const summary = batch.summary(plans);
-      let merged: { file: string; unitCount: number; reportingUnits: number } | undefined;
-      let error: string | undefined;
-      if (out && !dryRun) {
-        try {
-          const templateId = stringOption(args, 'template') ?? plans.find((p) => p.templateId)?.templateId ?? (await b.invoke('app.status', {})).settings.defaultTemplateId;
-          const template = resolveTemplate(ctx, templateId);
-          const root = resolveUnit(ctx, stringOption(args, 'level'));
-          const year = plans.find((p) => p.period)?.period?.slice(0, 4);
-          const p = period ?? yearPeriod(year ? Number(year) : new Date().getFullYear());
-          const { mergedExport } = await import('../../office/mergedExport');
-          const m = await mergedExport(ctx.store.db, { template, root, period: p, appVersion: ctx.appVersion, today: localIsoDate(new Date()) });
-          writeFileAtomic(path.resolve(out), m.buffer);
-          merged = { file: path.resolve(out), unitCount: m.unitCount, reportingUnits: m.reportingUnits };
-          if (!io.json) io.print(`已导出汇总表（${root.name}，${formatPeriodLabel(p)}，${m.reportingUnits}/${m.unitCount} 个单位有数据）：${merged.file}`);
-        } catch (e) {
-          if (!(e instanceof ApiFailure) && !(e instanceof WriteFailure)) throw e;
-          error = e.message;
-        }
-      }
-      if (io.json) {
-        // Every finding: the batch kept the first of each kind, the rest are worked out again from those files.
-        const full = plans.map((p) => (p.findingCounts ? { ...p, ...batch.findings(p.index) } : p));
-        io.printJson({ dryRun, files: full, summary, unitsAdded, merged: merged ?? null, error: error ?? null });
-      }
-      else {
-        for (const p of plans) io.print(describePlan(p));
-        const c = summary.counts;
-        io.print(
-          `${dryRun ? '预演（未写入）' : '已导入'}：共 ${files.length} 个文件，新增 ${c.new}，更新 ${c.updated}，无变化 ${c.unchanged}，旧版本 ${c.superseded}，拒绝 ${c.rejected}`,
-        );
-        if (error) io.error(`未导出汇总表：${error}`);
-      }
-      return summary.counts.rejected > 0 || error ? 1 : 0;
     });
   },
 };
+
+/**
+ * Adds the files to the batch in their order, each read on a reader thread:
+ * up to READ_AHEAD files are being read while the first of them is planned.
+ */
+async function addInOrder(batch: ImportBatchType, files: string[], db: Database.Database, readers: ReadPoolType): Promise<void> {
+  const opts = batch.poolOptions();
+  const queue: { file: string; input: InputFile; read?: Promise<FileRead> }[] = [];
+  const next = async () => {
+    const { file, input, read } = queue.shift()!;
+    if (!input.ok) batch.addUnread(path.basename(file), input.size, input.problem, db);
+    else if (read) batch.addRead(path.basename(file), input.bytes, await read, db, { path: file });
+    else batch.add(path.basename(file), input.bytes, db, { path: file });
+  };
+  for (const file of files) {
+    const input = readInputFile(file);
+    queue.push({ file, input, read: input.ok && opts ? readers.read(input.bytes, opts) : undefined });
+    if (queue.length >= READ_AHEAD) await next();
+  }
+  while (queue.length) await next();
+}
