@@ -335,7 +335,8 @@ function scanCells(xml: string, shared: StringTable, count: CellCount, fast: boo
     }
     const tagEnd = xml.indexOf('>', i);
     if (tagEnd < 0) return null;
-    if (nextR < i) nextR = xml.indexOf(' r="', i);
+    // Writers put r first (<c r="A1" …): then it is where the search would find it, without the search.
+    if (nextR < i) nextR = next === 32 && xml.charCodeAt(i + 3) === 114 && xml.charCodeAt(i + 4) === 61 && xml.charCodeAt(i + 5) === 34 ? i + 2 : xml.indexOf(' r="', i);
     // The attribute cannot run past the tag's '>': it holds none.
     if (nextR < 0 || nextR > tagEnd) return null;
     if (xml.charCodeAt(tagEnd - 1) === 47) {
