@@ -88,6 +88,22 @@ const EXACT_BELOW = 2 ** 50;
 let rowBytes = Buffer.allocUnsafe(4096);
 
 /**
+ * Copies a row into rowBytes, returning its length. Node's own latin1Write
+ * where it has one (every release so far, undocumented), else
+ * TextEncoder#encodeInto (an object per call): Buffer#write is a
+ * JavaScript wrapper that sorts out its arguments and encoding on every
+ * call, ≈ 7 ms more over a province's 6,000 rows before V8 optimizes it,
+ * so in the first query on a fresh connection (docs/import.md, session 5).
+ */
+function copyRow(row: string): number {
+  const latin1Write = (rowBytes as Buffer & { latin1Write?: (text: string, offset: number) => number }).latin1Write;
+  return typeof latin1Write === 'function' ? latin1Write.call(rowBytes, row, 0) : utf8.encodeInto(row, rowBytes).written;
+}
+
+/** Without latin1Write: a row is ASCII, so its UTF-8 is the same bytes. */
+const utf8 = new TextEncoder();
+
+/**
  * A row's figures as scaled integers by place, into `out` (-1 where empty,
  * figures are never negative): out[i] = toScaled(value, places[i]), read
  * digit by digit. A province's level for a year is 1.5 million figures; a
@@ -104,12 +120,27 @@ let rowBytes = Buffer.allocUnsafe(4096);
  * than by index from bytes, copy included (docs/import.md, session 5).
  */
 export function scaledFigures(data: string, places: Uint8Array, out: Float64Array, from = 0): number {
-  if (rowBytes.length < data.length) rowBytes = Buffer.allocUnsafe(Math.max(data.length, 2 * rowBytes.length));
-  return scaledBytes(data, rowBytes, rowBytes.write(data, 0, 'latin1'), from, places, out);
+  if (spare.length < out.length) spare = new Float64Array(out.length);
+  if (spareFilled.length < out.length) spareFilled = new Uint8Array(out.length);
+  return addScaledFigures(data, places, out, spare, spareFilled, from);
 }
 
-/** scaledFigures on the row's bytes (`end` of them); `data` is the same row as text, for the rare figure read through Number. */
-function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number, places: Uint8Array, out: Float64Array): number {
+/** Where scaledFigures adds up what no caller reads. */
+let spare = new Float64Array(0);
+let spareFilled = new Uint8Array(0);
+
+/**
+ * scaledFigures, and each filled figure added to sums[place] (filled[place]
+ * set): a level's flows are these sums, and adding them as the digits are
+ * read saves a second pass over every place of 6,000 rows.
+ */
+export function addScaledFigures(data: string, places: Uint8Array, out: Float64Array, sums: Float64Array, filled: Uint8Array, from = 0): number {
+  if (rowBytes.length < data.length) rowBytes = Buffer.allocUnsafe(Math.max(data.length, 2 * rowBytes.length));
+  return scaledBytes(data, rowBytes, copyRow(data), from, places, out, sums, filled);
+}
+
+/** addScaledFigures on the row's bytes (`end` of them); `data` is the same row as text, for the rare figure read through Number. */
+function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number, places: Uint8Array, out: Float64Array, sums: Float64Array, filled: Uint8Array): number {
   let place = 0;
   let start = from;
   let digits = 0;
@@ -126,8 +157,14 @@ function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number,
     } else if (c === 46) {
       decimals = 0;
     } else {
-      // The common figure, a whole number in a whole-number cell, is its digits.
-      out[place] = digits === 0 ? -1 : decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, i, mantissa, decimals, places[place] ?? 0);
+      if (digits === 0) out[place] = -1;
+      else {
+        // The common figure, a whole number in a whole-number cell, is its digits.
+        const v = decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, i, mantissa, decimals, places[place] ?? 0);
+        out[place] = v;
+        sums[place] += v;
+        filled[place] = 1;
+      }
       place++;
       start = i + 1;
       digits = 0;
@@ -135,7 +172,13 @@ function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number,
       decimals = -1;
     }
   }
-  out[place] = digits === 0 ? -1 : decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, end, mantissa, decimals, places[place] ?? 0);
+  if (digits === 0) out[place] = -1;
+  else {
+    const v = decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, end, mantissa, decimals, places[place] ?? 0);
+    out[place] = v;
+    sums[place] += v;
+    filled[place] = 1;
+  }
   return place + 1;
 }
 
@@ -191,11 +234,16 @@ export interface EncodedMonth {
  */
 export function encodeMonth(db: Database.Database, templateId: string, values: Map<string, number>, checkNewRef: (ref: string) => void): EncodedMonth {
   const layout = currentLayout(db, templateId);
+  const places: (number | undefined)[] = [];
   let extra: string[] | undefined;
   if (layout) {
-    const data = values.size * 4 >= layout.refs.length ? denseRow(layout.refs, values) : sparseRow(layout.index, values);
-    if (data !== undefined) return { layout, data };
-    for (const ref of values.keys()) if (!layout.index.has(ref)) (extra ??= []).push(ref);
+    const index = layout.index;
+    for (const [ref, v] of values) {
+      const i = index.get(ref);
+      if (i === undefined) (extra ??= []).push(ref);
+      else places[i] = v;
+    }
+    if (!extra) return { layout, data: places.join(',') };
   }
   for (const ref of extra ?? values.keys()) checkNewRef(ref);
   const grown = grownLayout(templateId, layout, extra ?? [...values.keys()]);
@@ -204,42 +252,6 @@ export function encodeMonth(db: Database.Database, templateId: string, values: M
   c.byId.set(grown.id, grown);
   c.current.set(templateId, grown);
   return encodeMonth(db, templateId, values, checkNewRef);
-}
-
-/**
- * A month that fills a good part of its layout, walking the layout's places:
- * a look-up and the text per place, up to the month's last figure, with no
- * [ref, value] pair or array per figure. An import's months fill most of
- * theirs: its encoding took about 40 % less CPU than sparseRow's (docs/import.md).
- * undefined when a ref of the month is not in the layout. Both write a
- * number as String() does and stop at the last filled place (tests hold
- * them to the same text).
- */
-function denseRow(refs: string[], values: Map<string, number>): string | undefined {
-  const size = values.size;
-  if (size === 0) return '';
-  let data = '';
-  let found = 0;
-  for (let i = 0; i < refs.length; i++) {
-    if (i > 0) data += ',';
-    const v = values.get(refs[i]);
-    if (v !== undefined) {
-      data += v;
-      if (++found === size) return data;
-    }
-  }
-  return undefined;
-}
-
-/** A month with few figures for its layout (an edit, a large grown layout): its figures placed, then joined. */
-function sparseRow(index: Map<string, number>, values: Map<string, number>): string | undefined {
-  const places: (number | undefined)[] = [];
-  for (const [ref, v] of values) {
-    const i = index.get(ref);
-    if (i === undefined) return undefined;
-    places[i] = v;
-  }
-  return places.join(',');
 }
 
 /** One month's row of one unit. */

@@ -288,36 +288,6 @@ describe('replaceMonths (an import stores whole unit-months)', () => {
     expect(monthRows()).toEqual([{ unit_id: selfId(), month: 6, figures: { pub: 0, 'pub.cat.other': 0, 'pub.key': 1.5, 'pub.rules': 0.000001, 'pub.total': 999_999_999 } }]);
   });
 
-  it('encodes a month as the places of its layout joined, whether it fills the layout or not, in any order', () => {
-    const refs = Array.from({ length: 40 }, (_, i) => `pub.cat${String(i).padStart(2, '0')}`);
-    replaceMonths(db(), [month(9, refs.map((r, i) => [r, i]))], author);
-    const layout = layoutOf(db(), rawRows()[0].layout);
-    let seed = 11;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const figures = [0, 1, 7, 12, 0.1, 1.33, 1234567.89, 999_999_999, 0.000001];
-    for (let k = 0; k < 300; k++) {
-      // From one figure to all of them: both sides of the dense/sparse cut, the last place filled or not.
-      const share = [0.02, 0.1, 0.24, 0.26, 0.5, 1][k % 6];
-      const chosen = layout.refs.filter(() => rnd() < share).sort(() => rnd() - 0.5);
-      if (chosen.length === 0) continue;
-      const values = new Map(chosen.map((r) => [r, figures[Math.floor(rnd() * figures.length)]]));
-      const places: number[] = [];
-      for (const [ref, v] of values) places[layout.index.get(ref)!] = v;
-      const encoded = encodeMonth(db(), T, values, () => {
-        throw new Error('no ref is new here');
-      });
-      expect(encoded.layout.id).toBe(layout.id);
-      expect(encoded.data, [...values.keys()].join(' ')).toBe(places.join(','));
-    }
-    // A ref the layout lacks, dense or sparse: checked, then a grown layout holds it.
-    for (const values of [new Map([...layout.refs.map((r): [string, number] => [r, 1]), ['pub.zz', 2]]), new Map([['pub.zy', 3]])]) {
-      const asked: string[] = [];
-      const encoded = encodeMonth(db(), T, values, (ref) => asked.push(ref));
-      expect(asked).toEqual([...values.keys()].filter((r) => !layout.index.has(r)));
-      expect(decodeMonth(db(), { unit_id: 0, month: 1, layout: encoded.layout.id, data: encoded.data, updated_at: '' })).toEqual(new Map([...values].sort(([a], [b]) => (a < b ? -1 : 1))));
-    }
-  });
-
   it('writes a month it found no row for with a plain insert, which never overwrites a row', () => {
     replaceMonths(db(), [month(8, [['pub', 3]])], author);
     const key = { unitId: selfId(), templateId: T, year: 2017, month: 8 };
