@@ -143,6 +143,17 @@ describe('reader threads', () => {
     expect(p.counts.threads + p.counts.caller).toBe(list.length + 2);
   }, 60_000);
 
+  it('start their threads when warmed, before the first file', async () => {
+    const p = pool(2);
+    const readers = () => (p as unknown as { readers?: { worker: Worker }[] }).readers;
+    expect(readers()).toBeUndefined();
+    p.warm();
+    expect(readers()?.length).toBe(2);
+    const bytes = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
+    expect(said(await p.read(bytes, opts()))).toEqual(said(readFileForBatch(bytes, opts())));
+    expect(p.counts).toEqual({ threads: 1, caller: 0 });
+  }, 60_000);
+
   it('read on the caller\'s thread with none asked for (LEDGER_READER_THREADS=0)', async () => {
     const before = process.env.LEDGER_READER_THREADS;
     process.env.LEDGER_READER_THREADS = '0';
