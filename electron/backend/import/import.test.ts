@@ -3,10 +3,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workbookBytes } from '../testing/importFixtures';
 import { D01, suining, useImportBackend, valuesFor } from '../testing/importHarness';
+import { sharedReadPool } from './readPool';
 
 const h = useImportBackend();
 
 describe('import: clean files, revisions, the same file twice', () => {
+  it('reads the files the page sends on the reader threads (readPool.ts), as the dry run shows', async () => {
+    const before = { ...sharedReadPool().counts };
+    const bytes = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
+    const { plans } = await h.dryRun([['财政局.xlsx', bytes]]);
+    expect(plans[0]).toMatchObject({ status: 'new', changedValues: valuesFor('D01').length });
+    expect(sharedReadPool().counts.threads - before.threads).toBe(1);
+  }, 60_000);
+
   it('imports a department workbook: dry run writes nothing, apply stores values, submission, log and the original', async () => {
     const bytes = await workbookBytes({ template: suining, unit: D01, values: valuesFor('D01') });
     const before = h.figures();

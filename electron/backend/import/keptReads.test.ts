@@ -13,6 +13,8 @@ import { C01, codeOf, D01, suining, useImportBackend, valuesFor } from '../testi
 import { readWorkbook } from './readWorkbook';
 import { packedSize, packRead } from './readWire';
 import { ImportBatch, KEPT_READS_BYTES } from './session';
+import { ReadPool } from './readPool';
+import { readerContextOf } from './readerContext';
 
 const h = useImportBackend();
 const target = () => ({ db: h.b.ctx.store.db, dataDir: h.b.ctx.store.dataDir, operator: '测试' });
@@ -83,4 +85,24 @@ describe('reads kept for applying', () => {
     expect([signed.kept, other.kept !== undefined]).toEqual([undefined, true]);
     expect(batch.plan(db).map((p) => p.seal?.state)).toEqual(['signed', 'new_key']);
   });
+
+  it('reads ahead on the reader threads what it did not keep, packed, applies from it with the same outcome, and lets it go once applied', async () => {
+    const db = h.b.ctx.store.db;
+    const pool = new ReadPool(1);
+    try {
+      const batch = new ImportBatch({ ...options(), readerContext: () => readerContextOf(h.b.ctx) });
+      const files = [batch.add('d01.xlsx', await d01(), db), batch.add('c01.xlsx', await c01(), db)];
+      expect(files.map((f) => f.kept)).toEqual([undefined, undefined]);
+      await batch.readAhead(files, pool);
+      expect([files.map((f) => f.kept?.templateId), pool.counts]).toEqual([[suining.id, suining.id], { threads: 2, caller: 0 }]);
+      expect(batch.applyNext(target(), 2).map((p) => [p.status, p.changedValues])).toEqual([
+        ['new', valuesFor('D01').length],
+        ['new', valuesFor('C01').length],
+      ]);
+      expect(files.map((f) => f.kept)).toEqual([undefined, undefined]);
+      expect((await h.storedYear('C01')).length).toBe(valuesFor('C01').length);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

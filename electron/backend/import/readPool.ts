@@ -21,7 +21,7 @@ import { type FileFacts, monthsOf } from './fileFacts';
 import { type FileRead, readFileForBatch } from './readFile';
 import type { ReaderFault, ReaderJob, ReaderReply } from './readerProtocol';
 import type { ReadOptions } from './readWorkbook';
-import { fromWire } from './readWire';
+import { fromWire, packRead, type WireRead, type WireWorkbook } from './readWire';
 
 /**
  * What the reader threads must hold to read like the caller: every template
@@ -38,8 +38,18 @@ export interface PoolReadOptions extends Pick<ReadOptions, 'templates' | 'takeVi
   context: () => ReaderContext;
 }
 
+/** A read again kept packed (readWire.ts) until its file is applied: a few KiB a file where the read holds a few hundred. */
+export interface PackedRead {
+  sha256: string;
+  packed?: WireWorkbook;
+  refusal?: FileRead['refusal'];
+}
+
+/** What a job came to: a thread's read as it crossed, or the caller's own read. */
+type Outcome = { wire: WireRead; fr?: undefined } | { fr: FileRead; wire?: undefined };
+
 interface Pending {
-  resolve: (fr: FileRead) => void;
+  resolve: (o: Outcome) => void;
   bytes: Uint8Array;
   opts: PoolReadOptions;
   known?: FileFacts;
@@ -89,6 +99,15 @@ function errorOf(f: ReaderFault): Error {
   return e;
 }
 
+/**
+ * A reader's heap: what one file's read allocates dies with it, so a small
+ * young generation serves (V8's default lets each thread's grow to tens of
+ * MiB: the CLI's 10,000-workbook goal is 300 MiB for the whole process). A
+ * file whose read outgrows the old generation ends the thread, and is read
+ * on the caller's (fail), as is everything after.
+ */
+const READER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
+
 export class ReadPool {
   private readers: Reader[] | undefined;
   private broken = false;
@@ -104,8 +123,26 @@ export class ReadPool {
    * the order the threads finish; the caller keeps its own order.
    */
   read(bytes: Uint8Array, opts: PoolReadOptions, known?: FileFacts, sha256?: string): Promise<FileRead> {
+    return this.submit(bytes, opts, known, sha256).then((o) => {
+      if (o.fr) return o.fr;
+      const fr = fromWire(o.wire, opts.templates)!;
+      // The month fingerprints came worked out (a first read's facts, or the dry run's).
+      if (fr.read) monthsOf(fr.read, known ?? fr.facts);
+      return fr;
+    });
+  }
+
+  /** Reads a file again (the dry run's facts of the same bytes) and keeps it packed, not as Maps (session.ts readAhead). */
+  readPacked(bytes: Uint8Array, opts: PoolReadOptions, known: FileFacts, sha256: string): Promise<PackedRead> {
+    return this.submit(bytes, opts, known, sha256).then((o) => {
+      if (o.wire) return { sha256: o.wire.sha256, packed: o.wire.read, refusal: o.wire.refusal };
+      return { sha256: o.fr.sha256, packed: o.fr.read && packRead(o.fr.read), refusal: o.fr.refusal };
+    });
+  }
+
+  private submit(bytes: Uint8Array, opts: PoolReadOptions, known: FileFacts | undefined, sha256: string | undefined): Promise<Outcome> {
     const reader = this.pick();
-    if (!reader) return Promise.resolve(this.here(bytes, opts, known, sha256));
+    if (!reader) return Promise.resolve({ fr: this.here(bytes, opts, known, sha256) });
     const id = this.nextId++;
     const context = opts.context();
     const job: ReaderJob = { id, bytes, sha256, takeVisible: opts.takeVisible ?? false, known };
@@ -156,7 +193,7 @@ export class ReadPool {
     const readers: Reader[] = [];
     try {
       for (let i = 0; i < this.size; i++) {
-        const worker = new Worker(entry.source, { eval: entry.eval });
+        const worker = new Worker(entry.source, { eval: entry.eval, resourceLimits: READER_HEAP });
         worker.unref();
         const reader: Reader = { worker, pending: new Map(), templates: new Map() };
         worker.on('message', (reply: ReaderReply) => this.settle(reader, reply));
@@ -178,17 +215,14 @@ export class ReadPool {
     if (!p) return;
     reader.pending.delete(reply.id);
     if (reader.pending.size === 0) reader.worker.unref();
-    const { internalError, ...wire } = reply;
-    const fr = fromWire({ ...wire, internalError: internalError === undefined ? undefined : errorOf(internalError) }, p.opts.templates);
-    const read = fr?.read;
-    if (!fr || (read && !this.stands(read, p))) {
-      p.resolve(this.here(p.bytes, p.opts, p.known, p.sha256));
+    const { internalError, ...rest } = reply;
+    const wire: WireRead = { ...rest, internalError: internalError === undefined ? undefined : errorOf(internalError) };
+    if (wire.read && (!p.opts.templates(wire.read.templateId) || !this.stands(wire.read, p))) {
+      p.resolve({ fr: this.here(p.bytes, p.opts, p.known, p.sha256) });
       return;
     }
-    // The month fingerprints came worked out (a first read's facts, or the dry run's).
-    if (read) monthsOf(read, p.known ?? fr.facts);
     this.counts.threads++;
-    p.resolve(fr);
+    p.resolve({ wire });
   }
 
   /**
@@ -197,7 +231,7 @@ export class ReadPool {
    * thread's copy is a snapshot): if that key is no longer the unit's, the
    * file is read again here, comparing them.
    */
-  private stands(read: NonNullable<FileRead['read']>, p: Pending): boolean {
+  private stands(read: Pick<WireWorkbook, 'visibleSkipped' | 'seal' | 'meta'>, p: Pending): boolean {
     if (!read.visibleSkipped || p.known?.visibleAgreed) return true;
     return read.seal.publicKey !== null && p.opts.registeredKey?.(read.meta.unitCode) === read.seal.publicKey;
   }
@@ -207,7 +241,7 @@ export class ReadPool {
     this.broken = true;
     const pending = [...reader.pending.values()];
     reader.pending.clear();
-    for (const p of pending) p.resolve(this.here(p.bytes, p.opts, p.known, p.sha256));
+    for (const p of pending) p.resolve({ fr: this.here(p.bytes, p.opts, p.known, p.sha256) });
     void reader.worker.terminate();
   }
 }

@@ -128,9 +128,9 @@ export class ImportBatch {
         } catch {
           return;
         }
-        const fr = await pool.read(bytes, opts, f.facts, f.sha256);
+        const r = await pool.readPacked(bytes, opts, f.facts, f.sha256);
         // Not a read that skipped the visible sheets for a registered key (keep(): the key may be cleared before applying).
-        if (fr.read && !f.applied && !f.read && !(fr.read.visibleSkipped && !f.facts.visibleAgreed)) f.read = fr.read;
+        if (r.packed && !f.applied && !f.read && !f.kept && !(r.packed.visibleSkipped && !f.facts.visibleAgreed)) f.kept = r.packed;
       }),
     );
   }
@@ -248,12 +248,13 @@ export class ImportBatch {
     this.keptBytes += size;
   }
 
-  /** Frees the budget of kept reads of files applied (or refused while applying). */
+  /** Lets go of the kept reads of files applied (or refused while applying), read ahead or within the budget (which is freed). */
   private release(files: BatchFile[]): void {
     for (const f of files) {
-      const size = this.kept.get(f.index);
-      if (size === undefined || !f.applied) continue;
+      if (!f.applied) continue;
       f.kept = undefined;
+      const size = this.kept.get(f.index);
+      if (size === undefined) continue;
       this.kept.delete(f.index);
       this.keptBytes -= size;
     }

@@ -8,7 +8,7 @@ import { templateCells, type CellDef } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
 import { fromScaled, toScaled } from '../../../shared/values/precision';
 import { rollupMonths } from '../../../shared/values/rollup';
-import { forEachFigure, layoutOf, levelRowKey, readLevelMonths, readUnitsMonths, scaledFigures, type LevelRowKey, type MonthRow } from './monthValues';
+import { addScaledFigures, forEachFigure, layoutOf, levelRowKey, readLevelMonths, readUnitsMonths, type LevelRowKey, type MonthRow } from './monthValues';
 
 /** The unit and every unit below it (active or not). */
 export function subtreeUnitIds(db: Database.Database, rootId: number): number[] {
@@ -147,26 +147,18 @@ interface LevelPicks {
 }
 
 /**
- * Adds one row's figures (scaledFigures) to the sums of its layout: every
- * place in order, whatever its cell (the places of picked cells and of
- * cells the template lacks are never read back), then the picked places.
+ * Takes a row's figures of cells picked per unit (addScaledFigures has
+ * already added every place to its layout's sums, whatever its cell; the
+ * sums of picked cells and of cells the template lacks are never read).
  * Rows come by unit, then template, then month: a later month replaces a
  * stock's pick (the later template's row at the same month), an earlier one
  * an opening balance's. Small and apart from the loop over rows so that V8
- * optimizes it within the first query: the same work inside one large
+ * optimizes it within the first query: the per-row work inside one large
  * function ran unoptimized for most of a fresh connection's first query
  * while V8 compiled the whole function on the side (--trace-opt: 30–80 ms
- * to compile, then thrown away again at the first path not yet taken).
+ * to compile under load, then thrown away at the first path not yet taken).
  */
-function addRow(l: LevelLayout, p: LevelPicks, figures: Float64Array, n: number, month: number): void {
-  const { sums, filled } = l;
-  for (let i = 0; i < n; i++) {
-    const h = figures[i];
-    if (h >= 0) {
-      sums[i] += h;
-      filled[i] = 1;
-    }
-  }
+function pickRow(l: LevelLayout, p: LevelPicks, figures: Float64Array, n: number, month: number): void {
   const { picked, cell } = l;
   for (let k = 0; k < picked.length; k++) {
     const i = picked[k];
@@ -275,7 +267,7 @@ export function levelPeriodTotals(
         if (figures.length < refs.length) figures = new Float64Array(refs.length);
       }
     }
-    addRow(l, p, figures, scaledFigures(row, l.places, figures, key.layoutEnd + 1), key.month);
+    pickRow(l, p, figures, addScaledFigures(row, l.places, figures, l.sums, l.filled, key.layoutEnd + 1), key.month);
   }
   endUnit(p);
   // Flows: each layout's sums by place, named by cell (integers below 2^53 add exactly in any order).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toScaled } from '../../../shared/values/precision';
-import { levelRowKey, scaledFigures, type LevelRowKey } from './monthValues';
+import { addScaledFigures, levelRowKey, scaledFigures, type LevelRowKey } from './monthValues';
 
 /** What forEachFigure and toScaled make of a row, place by place (-1 where empty). */
 function slowly(data: string, places: number[]): number[] {
@@ -77,5 +77,55 @@ describe('scaledFigures on a level row', () => {
       places.push(0);
       expect(fast(data, places), `${length} places`).toEqual(slowly(data, places));
     }
+  });
+});
+
+describe('scaledFigures where Node lacks latin1Write', () => {
+  it('copies rows with TextEncoder#encodeInto and reads the same', () => {
+    const proto = Buffer.prototype as { latin1Write?: unknown };
+    const own = proto.latin1Write;
+    expect(typeof own).toBe('function');
+    const rnd = random(5);
+    const rows = Array.from({ length: 200 }, () => {
+      const places = Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 5));
+      const data = places.map(() => (rnd() < 0.3 ? '' : (rnd() * 10 ** Math.floor(rnd() * 8)).toFixed(Math.floor(rnd() * 5)))).join(',') + ',0';
+      places.push(0);
+      return { data, places };
+    });
+    proto.latin1Write = undefined;
+    try {
+      for (const { data, places } of rows) expect(fast(data, places), data).toEqual(slowly(data, places));
+    } finally {
+      proto.latin1Write = own;
+    }
+  });
+});
+
+describe('addScaledFigures', () => {
+  it('adds each filled figure to the running sum of its place and marks the place filled, over random rows', () => {
+    const rnd = random(23);
+    const width = 30;
+    const places = Array.from({ length: width }, () => Math.floor(rnd() * 4));
+    const sums = new Float64Array(width);
+    const filled = new Uint8Array(width);
+    const expected = new Array<number>(width).fill(0);
+    const expectedFilled = new Array<number>(width).fill(0);
+    for (let row = 0; row < 300; row++) {
+      const texts = places.map((p) => (rnd() < 0.4 ? '' : (rnd() * 10 ** Math.floor(rnd() * 7)).toFixed(Math.floor(rnd() * (p + 2)))));
+      while (texts.length > 1 && texts[texts.length - 1] === '') texts.pop();
+      const data = texts.join(',');
+      const want = slowly(data, places);
+      const out = new Float64Array(width);
+      const n = addScaledFigures(`9 4 L ${data}`, Uint8Array.from(places), out, sums, filled, 6);
+      expect([...out.subarray(0, n)], data).toEqual(want);
+      want.forEach((v, i) => {
+        if (v < 0) return;
+        expected[i] += v;
+        expectedFilled[i] = 1;
+      });
+    }
+    expect([...sums]).toEqual(expected);
+    expect([...filled]).toEqual(expectedFilled);
+    expect(expectedFilled).toContain(1);
   });
 });

@@ -88,6 +88,22 @@ const EXACT_BELOW = 2 ** 50;
 let rowBytes = Buffer.allocUnsafe(4096);
 
 /**
+ * Copies a row into rowBytes, returning its length. Node's own latin1Write
+ * where it has one (every release so far, undocumented), else
+ * TextEncoder#encodeInto (an object per call): Buffer#write is a
+ * JavaScript wrapper that sorts out its arguments and encoding on every
+ * call, ≈ 7 ms more over a province's 6,000 rows before V8 optimizes it,
+ * so in the first query on a fresh connection (docs/import.md, session 5).
+ */
+function copyRow(row: string): number {
+  const latin1Write = (rowBytes as Buffer & { latin1Write?: (text: string, offset: number) => number }).latin1Write;
+  return typeof latin1Write === 'function' ? latin1Write.call(rowBytes, row, 0) : utf8.encodeInto(row, rowBytes).written;
+}
+
+/** Without latin1Write: a row is ASCII, so its UTF-8 is the same bytes. */
+const utf8 = new TextEncoder();
+
+/**
  * A row's figures as scaled integers by place, into `out` (-1 where empty,
  * figures are never negative): out[i] = toScaled(value, places[i]), read
  * digit by digit. A province's level for a year is 1.5 million figures; a
@@ -104,12 +120,27 @@ let rowBytes = Buffer.allocUnsafe(4096);
  * than by index from bytes, copy included (docs/import.md, session 5).
  */
 export function scaledFigures(data: string, places: Uint8Array, out: Float64Array, from = 0): number {
-  if (rowBytes.length < data.length) rowBytes = Buffer.allocUnsafe(Math.max(data.length, 2 * rowBytes.length));
-  return scaledBytes(data, rowBytes, rowBytes.write(data, 0, 'latin1'), from, places, out);
+  if (spare.length < out.length) spare = new Float64Array(out.length);
+  if (spareFilled.length < out.length) spareFilled = new Uint8Array(out.length);
+  return addScaledFigures(data, places, out, spare, spareFilled, from);
 }
 
-/** scaledFigures on the row's bytes (`end` of them); `data` is the same row as text, for the rare figure read through Number. */
-function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number, places: Uint8Array, out: Float64Array): number {
+/** Where scaledFigures adds up what no caller reads. */
+let spare = new Float64Array(0);
+let spareFilled = new Uint8Array(0);
+
+/**
+ * scaledFigures, and each filled figure added to sums[place] (filled[place]
+ * set): a level's flows are these sums, and adding them as the digits are
+ * read saves a second pass over every place of 6,000 rows.
+ */
+export function addScaledFigures(data: string, places: Uint8Array, out: Float64Array, sums: Float64Array, filled: Uint8Array, from = 0): number {
+  if (rowBytes.length < data.length) rowBytes = Buffer.allocUnsafe(Math.max(data.length, 2 * rowBytes.length));
+  return scaledBytes(data, rowBytes, copyRow(data), from, places, out, sums, filled);
+}
+
+/** addScaledFigures on the row's bytes (`end` of them); `data` is the same row as text, for the rare figure read through Number. */
+function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number, places: Uint8Array, out: Float64Array, sums: Float64Array, filled: Uint8Array): number {
   let place = 0;
   let start = from;
   let digits = 0;
@@ -126,8 +157,14 @@ function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number,
     } else if (c === 46) {
       decimals = 0;
     } else {
-      // The common figure, a whole number in a whole-number cell, is its digits.
-      out[place] = digits === 0 ? -1 : decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, i, mantissa, decimals, places[place] ?? 0);
+      if (digits === 0) out[place] = -1;
+      else {
+        // The common figure, a whole number in a whole-number cell, is its digits.
+        const v = decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, i, mantissa, decimals, places[place] ?? 0);
+        out[place] = v;
+        sums[place] += v;
+        filled[place] = 1;
+      }
       place++;
       start = i + 1;
       digits = 0;
@@ -135,7 +172,13 @@ function scaledBytes(data: string, bytes: Uint8Array, end: number, from: number,
       decimals = -1;
     }
   }
-  out[place] = digits === 0 ? -1 : decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, end, mantissa, decimals, places[place] ?? 0);
+  if (digits === 0) out[place] = -1;
+  else {
+    const v = decimals <= 0 && digits < 16 && places[place] === 0 ? mantissa : fieldScaled(data, start, end, mantissa, decimals, places[place] ?? 0);
+    out[place] = v;
+    sums[place] += v;
+    filled[place] = 1;
+  }
   return place + 1;
 }
 

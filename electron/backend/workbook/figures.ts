@@ -9,7 +9,7 @@ import type { Period } from '../../../shared/values/period';
 import { fromScaled, toScaled } from '../../../shared/values/precision';
 import type { WorkbookValue } from '../../../shared/workbook/format';
 import { groupUnitMonths, type UnitMonthValues } from '../../../shared/workbook/unitMonths';
-import { aggregatePeriodFigures, type MonthlyFigures } from '../store/aggregate';
+import { aggregatePeriodFigures, type MonthlyFigures, periodFigures } from '../store/aggregate';
 
 export interface VisibleFigures {
   /** ref → months[1..12] summed over units (null where no unit has a value). */
@@ -23,6 +23,9 @@ export function visibleFigures(template: Template, period: Period, values: Workb
   return visibleFiguresOfMonths(template, period, groupUnitMonths(values));
 }
 
+/** Twelve empty months (index 0 unused): copied for each cell, a packed array of the right length at once. */
+const NO_MONTHS: readonly (number | null)[] = new Array<number | null>(13).fill(null);
+
 export function visibleFiguresOfMonths(template: Template, period: Period, months: UnitMonthValues[]): VisibleFigures {
   const cells = templateCells(template);
   const perUnit = new Map<string, MonthlyFigures>();
@@ -31,17 +34,22 @@ export function visibleFiguresOfMonths(template: Template, period: Period, month
     let unit = perUnit.get(m.unitCode);
     if (!unit) perUnit.set(m.unitCode, (unit = new Map()));
     for (const [ref, value] of m.values) {
-      if (!cells.has(ref)) continue;
+      const def = cells.get(ref);
+      if (def === undefined) continue;
       let arr = unit.get(ref);
-      if (!arr) unit.set(ref, (arr = new Array<number | null>(13).fill(null)));
-      // Rounded to the cell's places: a spreadsheet's 1.8399999999999999 is 1.84.
-      arr[m.month] = fromScaled(toScaled(value, cells.get(ref)!.decimals), cells.get(ref)!.decimals);
+      if (!arr) unit.set(ref, (arr = NO_MONTHS.slice()));
+      // Rounded to the cell's places: a spreadsheet's 1.8399999999999999 is 1.84 (a whole number of a count is itself).
+      arr[m.month] = def.decimals === 0 && Number.isInteger(value) ? value : fromScaled(toScaled(value, def.decimals), def.decimals);
     }
   }
   const units = [...perUnit.values()].filter((u) => u.size > 0);
   return {
     monthly: units.length === 1 ? units[0] : sumMonthly(template, units),
-    period: aggregatePeriodFigures(template, new Map(units.map((u, i) => [i, u])), period.fromMonth, period.toMonth),
+    // One unit (a submission): its own period figures, which adding up alone would give back unchanged (its figures are at their places already).
+    period:
+      units.length === 1
+        ? periodFigures(template, units[0], period.fromMonth, period.toMonth)
+        : aggregatePeriodFigures(template, new Map(units.map((u, i) => [i, u])), period.fromMonth, period.toMonth),
     empty: units.length === 0,
   };
 }

@@ -28,8 +28,13 @@ export function unescapeXml(s: string): string {
   );
 }
 
+/** Compiled once per attribute name (a workbook's sheet list asks for a few names over and over). */
+const ATTR_RES = new Map<string, RegExp>();
+
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  let re = ATTR_RES.get(name);
+  if (!re) ATTR_RES.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
   return m ? unescapeXml(m[2] ?? m[3]) : undefined;
 }
 

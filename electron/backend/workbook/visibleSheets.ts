@@ -13,9 +13,9 @@
  * must be the figure typed, not one derived from other cells. Only the
  * ledger's roll-up column, which readers ignore, may hold formulas.
  */
-import { cellRef, templateCells } from '../../../shared/template/cells';
+import { type CellDef, cellRef, templateCells } from '../../../shared/template/cells';
 import type { Template, TableSection } from '../../../shared/template/schema';
-import { cellLimit } from '../../../shared/values/limits';
+import { cellLimit, figureFault, roundFigure } from '../../../shared/values/limits';
 import { parseValue } from '../../../shared/values/parse';
 import { periodMonths, type Period } from '../../../shared/values/period';
 import { CODE_HEADER, TABLE_COLS_MARKER, workbookSheets } from '../../../shared/workbook/format';
@@ -39,6 +39,19 @@ export interface VisibleRead {
 
 const norm = (s: string) => s.replace(/\s+/g, '');
 
+/** A template indicator's name as labels are compared (norm), made once per indicator. */
+const LABELS = new WeakMap<{ name: string }, string>();
+function templateLabel(ind: { name: string }): string {
+  let label = LABELS.get(ind);
+  if (label === undefined) LABELS.set(ind, (label = norm(ind.name)));
+  return label;
+}
+
+/** Column letters by column number, made once each: every value cell read is named by its address. */
+const COLUMNS: string[] = [];
+const cellAddress = (row: number, col: number): string =>
+  col > 0 && col <= 16384 ? (COLUMNS[col] ??= address(1, col).slice(0, -1)) + row : address(row, col);
+
 function valueOf(c: RawCell | undefined, def: { valueKind: 'count' | 'amount'; decimals?: number }, sheet: string, cell: string, problems: ImportProblem[]): number | null {
   if (!c) return null;
   if (c.formula) {
@@ -54,7 +67,10 @@ function valueOf(c: RawCell | undefined, def: { valueKind: 'count' | 'amount'; d
     problems.push({ code: 'bad_value', sheet, cell, message: `${sheet}!${cell} 应为数字，实际是“${cellText(c)}”` });
     return null;
   }
-  const r = parseValue(c.value, def.valueKind, cellLimit(def));
+  const limit = cellLimit(def);
+  // What parseValue makes of a number the limit accepts, without its result objects; a fault goes to it for the message.
+  if (figureFault(c.value, limit) === null) return roundFigure(c.value, limit);
+  const r = parseValue(c.value, def.valueKind, limit);
   if (!r.ok) {
     problems.push({ code: 'bad_value', sheet, cell, message: `${sheet}!${cell}：${r.message}` });
     return null;
@@ -122,14 +138,14 @@ function readLedger(
     }
     seen.set(code, r);
     const label = cellText(row.get(2));
-    if (norm(label) !== norm(ind.name)) {
+    if (norm(label) !== templateLabel(ind)) {
       problem({ code: 'label_mismatch', cell: address(r, 2), message: `${name}!${address(r, 2)}：指标名称“${label}”与模板“${ind.name}”不符` });
       continue;
     }
     const months = new Map<number, VisibleCell>();
     for (const m of expected) {
       const c = monthCols.get(m)!;
-      const addr = address(r, c);
+      const addr = cellAddress(r, c);
       months.set(m, { sheet: name, cell: addr, value: valueOf(row.get(c), ind, name, addr, out.problems) });
     }
     out.monthly.set(ind.code, months);
@@ -139,6 +155,31 @@ function readLedger(
     problem({ code: 'unknown_sheet_layout', message: `工作表“${name}”缺少指标行：${missing.slice(0, 5).map((i) => i.name).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 项` : ''}` });
   }
   void template;
+}
+
+/** A table row as readTables checks it: the first of the section's rows with its code, its label as compared, and each column's template cell. */
+interface KnownRow {
+  row: TableSection['rows'][number];
+  label: string;
+  cells: (CellDef | undefined)[];
+}
+const SECTION_ROWS = new WeakMap<Map<string, CellDef>, WeakMap<TableSection, Map<string, KnownRow>>>();
+
+/** Per template section, made once: readTables looked each row up, and each cell's ref, for every file. */
+function rowsOf(section: TableSection, defs: Map<string, CellDef>): Map<string, KnownRow> {
+  let sections = SECTION_ROWS.get(defs);
+  if (!sections) SECTION_ROWS.set(defs, (sections = new WeakMap()));
+  let rows = sections.get(section);
+  if (!rows) {
+    rows = new Map();
+    for (const row of section.rows) {
+      const code = row.code;
+      if (!code || rows.has(code)) continue;
+      rows.set(code, { row, label: norm(row.label), cells: section.columns.map((col) => defs.get(cellRef(code, col.code))) });
+    }
+    sections.set(section, rows);
+  }
+  return rows;
 }
 
 function readTables(template: Template, name: string, sections: TableSection[], cells: SheetCells, out: VisibleRead) {
@@ -177,8 +218,9 @@ function readTables(template: Template, name: string, sections: TableSection[], 
       problem({ code: 'unknown_indicator', cell: address(r, 1), message: `${name}!${address(r, 1)}：代码“${a}”不在任何表格之下` });
       continue;
     }
-    const tr = section.rows.find((x) => x.code === a);
-    if (!tr) {
+    const known = rowsOf(section, defs).get(a);
+    const tr = known?.row;
+    if (!known || !tr) {
       problem({ code: 'unknown_indicator', cell: address(r, 1), message: `${name}!${address(r, 1)}：行代码“${a}”不属于表格“${section.title}”` });
       continue;
     }
@@ -197,16 +239,17 @@ function readTables(template: Template, name: string, sections: TableSection[], 
         labelCol = c;
       }
     }
-    if (norm(label) !== norm(tr.label)) {
+    if (norm(label) !== known.label) {
       problem({ code: 'label_mismatch', cell: address(r, labelCol), message: `${name}!${address(r, labelCol)}：行名称“${label}”与模板“${tr.label}”不符` });
       continue;
     }
-    for (const [c, colCode] of colMap) {
-      const ref = cellRef(a, colCode);
-      const def = defs.get(ref);
+    // colMap holds the section's columns in order (checked at its [cols] row): their cells are the row's, worked out once.
+    let k = 0;
+    for (const c of colMap.keys()) {
+      const def = known.cells[k++];
       if (!def) continue;
-      const addr = address(r, c);
-      out.period.set(ref, { sheet: name, cell: addr, value: valueOf(row.get(c), def, name, addr, out.problems) });
+      const addr = cellAddress(r, c);
+      out.period.set(def.ref, { sheet: name, cell: addr, value: valueOf(row.get(c), def, name, addr, out.problems) });
     }
   }
   for (const s of sections) {

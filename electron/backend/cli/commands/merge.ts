@@ -113,6 +113,14 @@ function boundHeapGrowth(): void {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
+/**
+ * Files as read the merge keeps for applying them (session.ts
+ * KEPT_READS_BYTES, the page's is twice this): the bench's 500 fit (about
+ * 14 MiB) and apply without being read again; a province's 10,000 keep their
+ * first 600 or so, within the 300 MiB the whole merge may take.
+ */
+const CLI_KEPT_READS_BYTES = 16 * 1024 * 1024;
+
 /** Files applied per transaction: their bytes and reads are held meanwhile (and the next chunk's, read ahead); one sync each. */
 const APPLY_CHUNK = 100;
 
@@ -153,7 +161,7 @@ export const mergeCommand: CliCommand = {
     return withBackend(args, async (b) => {
       const ctx = b.ctx;
       // The import engine is loaded by this command only: the others start without it (start-up, docs/import.md).
-      const [{ ImportBatch, KEPT_READS_BYTES }, { addUnitsFromFiles }, { ReadPool }] = await Promise.all([
+      const [{ ImportBatch }, { addUnitsFromFiles }, { ReadPool }] = await Promise.all([
         import('../../import/session'),
         import('../../import/addUnits'),
         import('../../import/readPool'),
@@ -170,7 +178,7 @@ export const mergeCommand: CliCommand = {
         findingsKept: 10,
         readerContext: () => readerContextOf(ctx),
         // Files as read, packed, within a budget: the first thousand or so apply without being read again.
-      }, KEPT_READS_BYTES);
+      }, CLI_KEPT_READS_BYTES);
       try {
         // Each file checked (kind, size) before it is read, read on a thread, and planned in order as its read comes
         // back: the batch keeps its plan and facts and, within its budget, its figures packed; not its bytes (a file
