@@ -18,16 +18,14 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { templateCells } from '../../../shared/template/cells';
 import type { Template } from '../../../shared/template/schema';
-import { evaluateRules } from '../../../shared/rules/evaluate';
-import { currentMonth, formatPeriodKey, formatPeriodLabel, isAfterMonth, isWholeYear, periodMonths, type Period } from '../../../shared/values/period';
+import { currentMonth, formatPeriodKey, formatPeriodLabel, isAfterMonth, periodMonths, type Period } from '../../../shared/values/period';
 import { sameFigure } from '../../../shared/values/precision';
-import type { WorkbookUnit, WorkbookValue } from '../../../shared/workbook/format';
+import type { WorkbookValue } from '../../../shared/workbook/format';
 import { FINDINGS_SHOWN, type FilePlan, type FileStatus } from '../../../shared/api/methods/import';
 import type { ReceivedExplanation } from '../../../shared/api/methods/office';
 import type { MonthContent } from '../../../shared/office/submissionStatus';
 import { visibleFigures } from '../workbook/figures';
 import { currentSubmission, currentSubmissions } from '../store/submissions';
-import { periodFigures, type MonthlyFigures } from '../store/aggregate';
 import { findUnitByCode } from '../store/units';
 import { decodeMonth, readUnitMonths } from '../store/monthValues';
 import type { MonthReplacement } from '../store/values';
@@ -36,6 +34,7 @@ import type { ReadWorkbook } from './readWorkbook';
 import { type FileRead, readFileForBatch } from './readFile';
 import type { ReaderContext } from './readPool';
 import { unpackRead, type WireWorkbook } from './readWire';
+import { unitViolations } from './fileRules';
 import { factPlace, type FileFacts, monthsOf, printAt, samePrint, unitMonth, type UnitMonths } from './fileFacts';
 import { type KeyOverlay, type MonthSeal, planSeal, verifiedSeal } from './sealPlan';
 import { sha256 } from '../workbook/monthFingerprint';
@@ -350,7 +349,7 @@ export function planFile(
     const seal = sealed.units.get(u.code) ?? 'unsigned';
     const verified = verifiedSeal(seal);
     const mine = periodMonths(p).map((m) => ({ month: m, values: months.get(unitMonth(u.code, m))!.values }));
-    if (check.rules) plan.violations.push(...violationsOf(r.template, p, u, mine));
+    if (check.rules) plan.violations.push(...unitViolations(r, u, mine));
     const stored = new Map<number, Map<string, number>>();
     // The unit's current submissions of the year, in one query (a city's batch has 6,000 unit-months).
     const subs = new Map(currentSubmissions(db, r.template.id, p.year, [unitId]).map((s) => [s.month, s]));
@@ -468,27 +467,6 @@ function storedMonth(db: Database.Database, cache: Map<number, Map<string, numbe
   return cache.get(month)!;
 }
 
-function violationsOf(template: Template, p: Period, unit: WorkbookUnit, months: { month: number; values: Map<string, number> }[]) {
-  if (months.every((m) => m.values.size === 0)) return [];
-  const monthly: MonthlyFigures = new Map();
-  for (const { month, values } of months) {
-    for (const [ref, value] of values) {
-      let arr = monthly.get(ref);
-      if (!arr) monthly.set(ref, (arr = new Array<number | null>(13).fill(null)));
-      arr[month] = value;
-    }
-  }
-  const figures = periodFigures(template, monthly, p.fromMonth, p.toMonth);
-  const scope = isWholeYear(p) ? 'year' : 'month';
-  // Read by the office that imports: its advice included, the file's unit kind for kind-limited rules.
-  return evaluateRules(template, scope, (ref, year) => (year === 'current' ? figures.get(ref) : undefined), { audience: 'aggregator', unitKind: unit.kind }).map((v) => ({
-    unitCode: unit.code,
-    unitName: unit.name,
-    severity: v.severity,
-    message: v.message,
-  }));
-}
-
 /**
  * What earlier files of a batch would store, by unit-month: revision and
  * fingerprint, the figures read again from the file when a later file needs
@@ -581,7 +559,7 @@ export function findingsOf(f: BatchFile, opts: BatchOptions): Pick<FilePlan, 'pr
   const months = monthsOf(r);
   const violations =
     counts.violations > p.violations.length
-      ? r.units.flatMap((u) => violationsOf(r.template, r.meta.period, u, periodMonths(r.meta.period).map((m) => ({ month: m, values: months.get(unitMonth(u.code, m))!.values }))))
+      ? r.units.flatMap((u) => unitViolations(r, u, periodMonths(r.meta.period).map((m) => ({ month: m, values: months.get(unitMonth(u.code, m))!.values }))))
       : p.violations;
   return {
     problems: counts.problems > p.problems.length ? r.problems : p.problems,

@@ -162,6 +162,15 @@ export class ReadPool {
     });
   }
 
+  /**
+   * Starts the threads ahead of the first file (a batch begun on the import
+   * page: a thread takes a moment to load the reader, longer through tsx in
+   * a checkout).
+   */
+  warm(): void {
+    this.pick();
+  }
+
   /** Stops the threads (reads still pending finish on the caller's thread). */
   async close(): Promise<void> {
     const readers = this.readers ?? [];

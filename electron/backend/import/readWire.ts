@@ -13,6 +13,7 @@ import type { Template } from '../../../shared/template/schema';
 import { flattenUnitMonths, type UnitMonthValues } from '../../../shared/workbook/unitMonths';
 import type { WorkbookValue } from '../../../shared/workbook/format';
 import type { FileFacts } from './fileFacts';
+import { type FileViolation, knownViolations, noteViolations } from './fileRules';
 import type { FileRead } from './readFile';
 import type { ReadWorkbook } from './readWorkbook';
 
@@ -27,6 +28,8 @@ export interface WireWorkbook extends Omit<ReadWorkbook, 'template' | 'months' |
 export interface WireRead {
   sha256: string;
   read?: WireWorkbook;
+  /** The rules' findings by unit, when the reader worked them out (fileRules.ts). */
+  violations?: [string, FileViolation[]][];
   facts?: FileFacts;
   refusal?: FileRead['refusal'];
   internalError?: unknown;
@@ -97,7 +100,8 @@ export function toWire(fr: FileRead): { wire: WireRead; transfer: ArrayBuffer[] 
   if (!read) return { wire: rest, transfer };
   const packed = packRead(read);
   transfer.push(packed.figures.buffer as ArrayBuffer);
-  return { wire: { ...rest, read: packed }, transfer };
+  const found = knownViolations(read);
+  return { wire: { ...rest, read: packed, ...(found ? { violations: [...found] } : {}) }, transfer };
 }
 
 /** The read a packed one was made from (`template`: the one it names). Its packed rows are not kept: the month fingerprints come from the file's facts. */
@@ -139,8 +143,11 @@ export function unpackRead(wire: WireWorkbook, template: Template): ReadWorkbook
  * reader used (the same id in the same registry); undefined if it is gone.
  */
 export function fromWire(w: WireRead, templates: (id: string) => Template | undefined): FileRead | undefined {
-  const { read: wire, ...rest } = w;
+  const { read: wire, violations, ...rest } = w;
   if (!wire) return rest;
   const template = templates(wire.templateId);
-  return template ? { ...rest, read: unpackRead(wire, template) } : undefined;
+  if (!template) return undefined;
+  const read = unpackRead(wire, template);
+  if (violations) noteViolations(read, new Map(violations));
+  return { ...rest, read };
 }

@@ -61,6 +61,8 @@ export const importHandlers: HandlerMap<
       registeredKey: (code) => unitKeyByCode(ctx.store.db, code)?.publicKey,
       readerContext: () => readerContextOf(ctx),
     });
+    // The files come next: the reader threads load meanwhile.
+    sharedReadPool().warm();
     return { batchId: b.id };
   },
 
