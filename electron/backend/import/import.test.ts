@@ -5,6 +5,9 @@ import { workbookBytes } from '../testing/importFixtures';
 import { D01, suining, useImportBackend, valuesFor } from '../testing/importHarness';
 import { sharedReadPool } from './readPool';
 
+// The shared pool is made with the first batch: this file's has a reader thread whatever the machine's cores (readPool.ts defaultReaders).
+process.env.LEDGER_READER_THREADS = '1';
+
 const h = useImportBackend();
 
 describe('import: clean files, revisions, the same file twice', () => {

@@ -105,4 +105,14 @@ describe('reads kept for applying', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('reads nothing ahead without reader threads: applying reads each file itself', async () => {
+    const db = h.b.ctx.store.db;
+    const pool = new ReadPool(0);
+    const batch = new ImportBatch({ ...options(), readerContext: () => readerContextOf(h.b.ctx) });
+    const files = [batch.add('d01.xlsx', await d01(), db)];
+    await batch.readAhead(files, pool);
+    expect([files[0].kept, pool.counts]).toEqual([undefined, { threads: 0, caller: 0 }]);
+    expect(batch.applyNext(target(), 1).map((p) => [p.status, p.changedValues])).toEqual([['new', valuesFor('D01').length]]);
+  });
 });

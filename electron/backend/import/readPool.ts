@@ -82,14 +82,18 @@ function workerSource(): { source: string | URL; eval: boolean } | null {
 }
 
 /**
- * One core stays with the batch's thread (planning and writing), the others
- * read, up to four; LEDGER_READER_THREADS sets the number (0: read on the
- * batch's thread, as the bench compares).
+ * Reader threads only where there are cores to spare: V8's own helper
+ * threads (garbage collection, compiling) keep about half of a second core
+ * busy during a merge, and a reader's isolate compiles and collects on its
+ * own. On this 2-core machine one reader made the CLI merge of 500 slower
+ * (2.25 s against 2.07 s, 3 quiet pairs) and its peak memory larger, so
+ * two cores read on the batch's thread; from three, all but two read, up to
+ * four. LEDGER_READER_THREADS=n sets the number (0: none).
  */
 export function defaultReaders(): number {
   const set = Number.parseInt(process.env.LEDGER_READER_THREADS ?? '', 10);
   if (Number.isInteger(set) && set >= 0) return Math.min(set, 16);
-  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+  return Math.max(0, Math.min(4, os.availableParallelism() - 2));
 }
 
 function errorOf(f: ReaderFault): Error {
@@ -169,6 +173,11 @@ export class ReadPool {
    */
   warm(): void {
     this.pick();
+  }
+
+  /** Whether reads go to threads (starting them): without, a caller reads the usual way, not through the pool. */
+  threaded(): boolean {
+    return this.pick() !== undefined;
   }
 
   /** Stops the threads (reads still pending finish on the caller's thread). */

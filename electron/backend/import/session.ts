@@ -118,7 +118,8 @@ export class ImportBatch {
    */
   async readAhead(files: BatchFile[], pool: ReadPool): Promise<void> {
     const opts = this.poolOptions();
-    if (!opts) return;
+    // Read on this thread, a file is as quickly read by applyNext itself.
+    if (!opts || !pool.threaded()) return;
     await Promise.all(
       files.map(async (f) => {
         if (f.read || f.kept || f.applied || f.refusal || f.unread || !f.facts) return;

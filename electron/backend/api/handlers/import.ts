@@ -69,7 +69,7 @@ export const importHandlers: HandlerMap<
   'import.add': async (ctx, input) => {
     const b = batchOf(ctx, input.batchId);
     // Read on the reader threads from now, while earlier chunks are still being planned (readPool.ts).
-    const opts = b.poolOptions();
+    const opts = sharedReadPool().threaded() ? b.poolOptions() : undefined;
     const reads = opts ? input.files.map((f) => sharedReadPool().read(f.bytes, opts)) : undefined;
     if (input.at !== undefined) {
       try {

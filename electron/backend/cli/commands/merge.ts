@@ -260,7 +260,7 @@ export const mergeCommand: CliCommand = {
  * up to READ_AHEAD files are being read while the first of them is planned.
  */
 async function addInOrder(batch: ImportBatchType, files: string[], db: Database.Database, readers: ReadPoolType): Promise<void> {
-  const opts = batch.poolOptions();
+  const opts = readers.threaded() ? batch.poolOptions() : undefined;
   const queue: { file: string; input: InputFile; read?: Promise<FileRead> }[] = [];
   const next = async () => {
     const { file, input, read } = queue.shift()!;
