@@ -7,7 +7,6 @@
 import { sha256 } from '../workbook/monthFingerprint';
 import { ImportRefusal, type ImportProblem } from '../workbook/problems';
 import { type FileFacts, factsOf, monthsOf } from './fileFacts';
-import { fileViolations } from './fileRules';
 import { readWorkbook, type ReadOptions, type ReadWorkbook } from './readWorkbook';
 
 export interface FileRead {
@@ -37,8 +36,6 @@ export function readFileForBatch(bytes: Uint8Array, opts: ReadOptions, known?: F
       return { sha256: hash, read };
     }
     const read = readWorkbook(bytes, opts);
-    // The rules' findings, for the dry run's plan (a file with problems or differences is refused before they count).
-    if (read.problems.length === 0 && read.differences.length === 0) fileViolations(read);
     return { sha256: hash, read, facts: factsOf(read) };
   } catch (e) {
     if (e instanceof ImportRefusal) return { sha256: hash, refusal: e.problem };

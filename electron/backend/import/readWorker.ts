@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Template } from '../../../shared/template/schema';
+import { fileViolations } from './fileRules';
 import { readFileForBatch } from './readFile';
 import type { ReaderJob, ReaderReply } from './readerProtocol';
 import { toWire } from './readWire';
@@ -21,6 +22,9 @@ parentPort?.on('message', (job: ReaderJob) => {
   for (const t of job.templates ?? []) templates.set(t.id, t);
   if (job.keys) keys = new Map(job.keys);
   const fr = readFileForBatch(job.bytes, { templates: (id) => templates.get(id), takeVisible: job.takeVisible, registeredKey: (code) => keys.get(code) }, job.known, job.sha256);
+  // The rules' findings of a first read, off the batch's thread (its plan needs them; a file with problems or
+  // differences is refused before they count). A read again is planned without them.
+  if (fr.read && !job.known && fr.read.problems.length === 0 && fr.read.differences.length === 0) fileViolations(fr.read);
   const { wire, transfer } = toWire(fr);
   const reply: ReaderReply = { id: job.id, ...wire, internalError: fr.internalError === undefined ? undefined : faultOf(fr.internalError) };
   parentPort!.postMessage(reply, transfer);
