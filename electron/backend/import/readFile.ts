@@ -20,7 +20,7 @@ export interface FileRead {
   internalError?: unknown;
 }
 
-export const READER_FAULT: ImportProblem = { code: 'corrupt_zip', message: '无法读取此文件（文件可能已损坏，或是本软件无法识别的写法）' };
+const READER_FAULT: ImportProblem = { code: 'corrupt_zip', message: '无法读取此文件（文件可能已损坏，或是本软件无法识别的写法）' };
 
 /**
  * Reads the bytes of a file. Given `known`, the facts of this batch's dry run

@@ -14,6 +14,7 @@ import { keepOriginals, originalPath } from './originals';
 import { ImportRefusal } from '../workbook/problems';
 import type { ReadWorkbook } from './readWorkbook';
 import { prepared } from '../store/prepared';
+import { AddTurns } from './addTurns';
 import type { FileRead } from './readFile';
 import type { PoolReadOptions, ReaderContext, ReadPool } from './readPool';
 import { packedSize, packRead } from './readWire';
@@ -32,11 +33,6 @@ import {
 } from './batch';
 
 const MAX_AGE_MS = 60 * 60 * 1000;
-/** How long a call that came ahead of its turn waits for the ones before it. */
-const TURN_TIMEOUT_MS = 60_000;
-
-/** A call adding files could not take its place in the batch (its Chinese message says why). */
-export class ImportTurnError extends Error {}
 const MAX_BATCHES = 8;
 
 /**
@@ -71,8 +67,8 @@ export class ImportBatch {
   private overlay: Overlay;
   /** The store stamp every file's preview was made at, in order over one overlay; undefined when they must be made again. */
   private plannedAt: string | undefined;
-  /** Calls waiting for their turn to add files (import.add `at`), by the index their first file takes. */
-  private readonly waiting = new Map<number, { go: () => void; fail: (e: Error) => void }>();
+  /** Calls waiting for their turn to add files (import.add `at`). */
+  private readonly turns = new AddTurns();
   /** Previews import.add answered: import.plan({omitSent}) leaves them out while they are still the dry run. */
   private readonly sent = new WeakSet<FilePlan>();
   /** Estimated bytes of each file kept as read (by index), until it is applied. */
@@ -101,7 +97,7 @@ export class ImportBatch {
     return file;
   }
 
-  /** A file read already, on a reader thread (readAll): added as `add` would. */
+  /** A file read already, on a reader thread (readPool.ts): added as `add` would. */
   addRead(name: string, bytes: Uint8Array, fr: FileRead, db?: Database.Database, keep: { path?: string } = {}): BatchFile {
     const { file, read } = batchFileOf(this.files.length, name, bytes, fr, keep);
     this.push(file, db, read);
@@ -113,8 +109,8 @@ export class ImportBatch {
    * (which takes a file as read instead of reading it): while the batch's
    * thread writes one chunk, the threads read the next. Each file's bytes
    * must hash as at the dry run; one that does not is left for applyNext,
-   * which says why. Without reader threads (opts.readerContext) nothing is
-   * read ahead.
+   * which says why. Without reader threads (no opts.readerContext, or a pool
+   * without threads) nothing is read ahead.
    */
   async readAhead(files: BatchFile[], pool: ReadPool): Promise<void> {
     const opts = this.poolOptions();
@@ -191,47 +187,24 @@ export class ImportBatch {
 
   /**
    * Resolves when the batch holds exactly `at` files, so that files sent in
-   * overlapping calls take their places in the order sent. Rejects when `at`
-   * is taken already, when the calls before it do not come within
-   * `timeoutMs` (one failed), or when the batch is discarded.
+   * overlapping calls take their places in the order sent (addTurns.ts).
    */
-  turn(at: number, timeoutMs = TURN_TIMEOUT_MS): Promise<void> {
-    if (at === this.files.length) return Promise.resolve();
-    if (at < this.files.length || this.waiting.has(at)) return Promise.reject(new ImportTurnError('这些文件的位置已被占用，请重新选择文件'));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(at);
-        reject(new ImportTurnError('前面的文件没有送达，请重新选择文件'));
-      }, timeoutMs);
-      this.waiting.set(at, {
-        go: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        fail: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      });
-    });
+  turn(at: number, timeoutMs?: number): Promise<void> {
+    return this.turns.turn(at, this.files.length, timeoutMs);
   }
 
   /** Lets the call whose turn it now is go on (after a call added its files). */
   nextTurn(): void {
-    const w = this.waiting.get(this.files.length);
-    if (!w) return;
-    this.waiting.delete(this.files.length);
-    w.go();
+    this.turns.next(this.files.length);
   }
 
   /** The batch is dropped: calls waiting for their turn fail. */
   close(): void {
-    for (const w of this.waiting.values()) w.fail(new ImportTurnError('导入批次已放弃'));
-    this.waiting.clear();
+    this.turns.close();
   }
 
   /**
-   * Keeps the file as read for applying it (readAgain takes f.read), within
+   * Keeps the file as read, packed, for applying it (readAgain unpacks f.kept), within
    * the batch's budget. Applying still checks that its bytes hash as when
    * they were read (changed_since_planned) and plans it again against the
    * store. Not a read that may have skipped the visible sheets (sealed by

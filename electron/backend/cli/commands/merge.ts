@@ -177,7 +177,7 @@ export const mergeCommand: CliCommand = {
         // What describePlan prints of each kind; --json works out the rest again.
         findingsKept: 10,
         readerContext: () => readerContextOf(ctx),
-        // Files as read, packed, within a budget: the first thousand or so apply without being read again.
+        // Files as read, packed, within a budget: the 500 of the bench all apply without being read again.
       }, CLI_KEPT_READS_BYTES);
       try {
         // Each file checked (kind, size) before it is read, read on a thread, and planned in order as its read comes
